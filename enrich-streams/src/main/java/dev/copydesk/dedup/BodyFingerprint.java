@@ -1,0 +1,52 @@
+package dev.copydesk.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The exact-duplicate fingerprint of a cleaned body: SHA-256 of the text folded so that copies differing only
+ * in case, quote style, dashes, whitespace or paragraph breaks get the same value.
+ */
+public final class BodyFingerprint {
+
+    private BodyFingerprint() {
+    }
+
+    public static String of(String body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(fold(body).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fold(String body) {
+        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4' -> c = '\'';
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
+                default -> { }
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

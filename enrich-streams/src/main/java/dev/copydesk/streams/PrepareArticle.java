@@ -1,0 +1,66 @@
+package dev.copydesk.streams;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.enrich.ArticleBuilder;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Decodes a raw record and builds its article. Decoding here rather than in the source serde keeps the original
+ * bytes in hand, so any failure (bad framing, unknown schema id, corrupt Avro, a null value, an empty story, a bug)
+ * becomes a dead letter with the bytes, the coordinates and the reason.
+ */
+final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
+
+    private final Deserializer<RawArticle> rawDeserializer;
+    private final ArticleBuilder builder;
+    private final Clock clock;
+    private FixedKeyProcessorContext<String, Step> context;
+
+    PrepareArticle(Deserializer<RawArticle> rawDeserializer, ArticleBuilder builder, Clock clock) {
+        this.rawDeserializer = rawDeserializer;
+        this.builder = builder;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Step> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        byte[] value = record.value();
+        if (value == null) {
+            fail(record, "deserialize", "null-value", null);
+            return;
+        }
+        RawArticle raw;
+        try {
+            raw = rawDeserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""), value);
+        } catch (RuntimeException e) {
+            fail(record, "deserialize", "deserialization-failed", e);
+            return;
+        }
+        try {
+            Optional<Article> article = builder.build(raw, clock.instant());
+            if (article.isEmpty()) {
+                fail(record, "clean", "empty-body", null);
+            } else {
+                context.forward(record.withValue(new Step.Ok(article.get())));
+            }
+        } catch (RuntimeException e) {
+            fail(record, "clean", "processing-failed", e);
+        }
+    }
+
+    private void fail(FixedKeyRecord<String, byte[]> record, String stage, String reason, Throwable error) {
+        context.forward(record.withValue(new Step.Failed(DeadLetters.of(stage, reason, error, context.recordMetadata(),
+                record.key(), record.value(), clock.instant()))));
+    }
+}

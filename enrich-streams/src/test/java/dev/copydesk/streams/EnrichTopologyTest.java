@@ -1,0 +1,166 @@
+package dev.copydesk.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.avro.DuplicateKind;
+import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.registry.InMemorySchemaRegistryClient;
+import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.topics.Topics;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The topology in TopologyTestDriver, with an in-memory registry (mock:// scope). */
+class EnrichTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private String scope;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, Article> enriched;
+    private TestOutputTopic<String, DuplicateNotice> duplicates;
+    private TestOutputTopic<String, DeadLetter> dlq;
+    private Serde<RawArticle> rawSerde;
+
+    @BeforeEach
+    void start() {
+        scope = "enrich-ttd-" + UUID.randomUUID();
+        Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
+        settings.put("schema.registry.url", "mock://" + scope);
+        EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
+        Properties props = new Properties();
+        props.putAll(config.streamsSettings());
+        driver = new TopologyTestDriver(EnrichTopology.buildTopology(config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        Map<String, Object> serdeSettings = Map.of("schema.registry.url", "mock://" + scope);
+        rawSerde = AvroSerdes.specific(RawArticle.class, serdeSettings, false);
+        raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(),
+                AvroSerdes.specific(Article.class, serdeSettings, false).deserializer());
+        duplicates = driver.createOutputTopic(Topics.DUPLICATES, new StringDeserializer(),
+                AvroSerdes.specific(DuplicateNotice.class, serdeSettings, false).deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(),
+                AvroSerdes.specific(DeadLetter.class, serdeSettings, false).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        InMemorySchemaRegistryClient.dropScope(scope);
+    }
+
+    static RawArticle rawArticle(String id, String sourceRef, String text) {
+        return RawArticle.newBuilder().setId(id).setSourceRef(sourceRef).setReceivedAt(NOW.minusSeconds(5))
+                .setContentType(ContentType.TEXT).setText(text).build();
+    }
+
+    private void send(RawArticle article) {
+        raw.pipeInput(article.getId(), rawSerde.serializer().serialize(Topics.RAW, article));
+    }
+
+    static String sample(String name) throws IOException {
+        return Files.readString(Path.of("..", "samples", "wire", name));
+    }
+
+    @Test
+    void theSeedBecomesOneCleanArticle() throws IOException {
+        send(rawArticle("seed", "000_37dfc94a614f9a67.txt", sample("000_37dfc94a614f9a67.txt")));
+        var out = enriched.readKeyValuesToList();
+        assertThat(out).hasSize(1);
+        Article article = out.get(0).value;
+        assertThat(out.get(0).key).isEqualTo("seed");
+        assertThat(article.getTitle()).isEqualTo("S. Korea, US defense chiefs discuss 'tailored deterrence strategy' on N. Korea");
+        assertThat(article.getBody()).startsWith("The defense chiefs").endsWith("(Yonhap)")
+                .doesNotContain("下一篇", "相关文章", "相关推荐");
+        assertThat(article.getStoryId()).isEqualTo("seed");
+        assertThat(article.getVersion()).isEqualTo(1);
+        assertThat(article.getWordCount()).isEqualTo(339); // wc -w of the nine body lines
+        assertThat(article.getRemovedLines()).isEqualTo(43);
+        assertThat(article.getProcessedAt()).isEqualTo(NOW);
+        assertThat(article.getContentHash()).hasSize(64);
+        assertThat(duplicates.isEmpty()).isTrue();
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anExactCopyUnderOtherChromeIsReportedAsADuplicateAndNotReEmitted() throws IOException {
+        send(rawArticle("orig", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
+        send(rawArticle("copy", "reuters-london-rates-copy.txt", sample("reuters-london-rates-copy.txt")));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orig");
+        var notices = duplicates.readKeyValuesToList();
+        assertThat(notices).hasSize(1);
+        DuplicateNotice notice = notices.get(0).value;
+        assertThat(notices.get(0).key).isEqualTo("copy");
+        assertThat(notice.getDuplicateOf()).isEqualTo("orig");
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.EXACT);
+        assertThat(notice.getSimilarity()).isEqualTo(1.0);
+        assertThat(notice.getSourceRef()).isEqualTo("reuters-london-rates-copy.txt");
+    }
+
+    @Test
+    void reSendingTheSameArticleIsIdempotentNotADuplicate() throws IOException {
+        RawArticle article = rawArticle("same", "afp.txt", sample("afp-paris-strike.txt"));
+        send(article);
+        send(article);
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("same", "same");
+        assertThat(duplicates.isEmpty()).isTrue();
+    }
+
+    @Test
+    void undecodableRecordsGoToTheDeadLetterTopicWithTheirBytesAndTheRestFlows() throws IOException {
+        byte[] garbage = {0x7, 0x1, 0x2, 0x3, 0x4, 0x5};
+        byte[] unknownId = {0x0, 0x0, 0x0, 0x7, 0x7, 0x2};
+        raw.pipeInput("bad-magic", garbage);
+        raw.pipeInput("unknown-id", unknownId);
+        raw.pipeInput("null-value", (byte[]) null);
+        send(rawArticle("good", "ap.txt", sample("ap-washington-budget.txt")));
+
+        var letters = dlq.readKeyValuesToList();
+        assertThat(letters).extracting(kv -> kv.key).containsExactly("bad-magic", "unknown-id", "null-value");
+        DeadLetter first = letters.get(0).value;
+        assertThat(first.getStage()).isEqualTo("deserialize");
+        assertThat(first.getReason()).isEqualTo("deserialization-failed");
+        assertThat(first.getErrorMessage()).contains("Unknown magic byte 0x07");
+        assertThat(first.getTopic()).isEqualTo(Topics.RAW);
+        assertThat(first.getOffset()).isZero();
+        assertThat(first.getOriginalValue()).isEqualTo(ByteBuffer.wrap(garbage));
+        assertThat(first.getOriginalKey()).isEqualTo(ByteBuffer.wrap("bad-magic".getBytes()));
+        assertThat(letters.get(1).value.getErrorMessage()).contains("schema id 1799");
+        assertThat(letters.get(2).value.getReason()).isEqualTo("null-value");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    @Test
+    void aStoryThatIsAllChromeIsDeadLetteredAsEmpty() {
+        send(rawArticle("chrome", "nav.txt", "相关文章:\n- one headline\n- another headline\n"));
+        var letters = dlq.readKeyValuesToList();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).value.getStage()).isEqualTo("clean");
+        assertThat(letters.get(0).value.getReason()).isEqualTo("empty-body");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+}
