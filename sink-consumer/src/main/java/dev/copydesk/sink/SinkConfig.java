@@ -1,0 +1,82 @@
+package dev.copydesk.sink;
+
+import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.store.Database;
+import dev.copydesk.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/** Settings of sink-consumer: the database, batching, topics; Kafka settings pass through untouched. */
+public final class SinkConfig extends ServiceConfig {
+
+    public static final String DB = "copydesk.db.url";
+    public static final String BATCH_SIZE = "copydesk.sink.batch.size";
+    public static final String POLL_MS = "copydesk.sink.poll.ms";
+    public static final String TOPIC_ENRICHED = "copydesk.topic.enriched";
+    public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
+    public static final String TOPIC_DLQ = "copydesk.topic.dlq";
+
+    public static final Map<String, String> DEFAULTS = Map.of(
+            DB, "copydesk.db",
+            BATCH_SIZE, "500",
+            POLL_MS, "200",
+            TOPIC_ENRICHED, Topics.ENRICHED,
+            TOPIC_DUPLICATES, Topics.DUPLICATES,
+            TOPIC_DLQ, Topics.DLQ,
+            "bootstrap.servers", "127.0.0.1:9092",
+            "schema.registry.url", "http://127.0.0.1:8081",
+            ConsumerConfig.GROUP_ID_CONFIG, "copydesk-sink");
+
+    public SinkConfig(Map<String, String> values) {
+        super(values);
+    }
+
+    public static SinkConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+        return new SinkConfig(ServiceConfig.load(DEFAULTS, file, env, overrides));
+    }
+
+    /** JDBC URL of the database; a plain path in the setting means a SQLite file. */
+    public String jdbcUrl() {
+        return Database.jdbcUrl(get(DB));
+    }
+
+    public String groupId() {
+        return get(ConsumerConfig.GROUP_ID_CONFIG);
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE, 500);
+    }
+
+    public Duration pollTimeout() {
+        return getDuration(POLL_MS, Duration.ofMillis(200));
+    }
+
+    public String enrichedTopic() {
+        return get(TOPIC_ENRICHED);
+    }
+
+    public String duplicatesTopic() {
+        return get(TOPIC_DUPLICATES);
+    }
+
+    public String dlqTopic() {
+        return get(TOPIC_DLQ);
+    }
+
+    /** Consumer settings: read only committed records, no auto-commit (offsets live in the database). */
+    public Map<String, Object> consumerSettings() {
+        Map<String, Object> s = new HashMap<>();
+        s.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize());
+        s.put(ConsumerConfig.CLIENT_ID_CONFIG, "copydesk-sink");
+        s.putAll(clientSettings());
+        s.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        s.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return s;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.copydesk.sink;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.registry.SchemaRegistryClient;
+import dev.copydesk.registry.SchemaRegistryClients;
+import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.store.ArticleStore;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink's consumer loop: {@code articles.enriched} and {@code articles.duplicates} into the database, exactly
+ * once. Each poll's rows and the consumer positions after it are committed in one database transaction; on
+ * assignment the consumer seeks to the positions stored there. Kafka's group offsets are committed afterwards
+ * only so that lag can be watched; they are never trusted on start. A record that cannot be decoded is
+ * dead-lettered (acknowledged by Kafka before the batch commits) so nothing is skipped silently.
+ */
+public final class SinkRunner implements Runnable, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SinkRunner.class);
+
+    private final SinkConfig config;
+    private final ArticleStore store;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, DeadLetter> dlqProducer;
+    private final Deserializer<Article> articles;
+    private final Deserializer<DuplicateNotice> notices;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong batches = new AtomicLong();
+    private volatile Throwable failure;
+    /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
+    private Map<TopicPartition, Long> lastWritten = Map.of();
+
+    public SinkRunner(SinkConfig config) throws SQLException {
+        this.config = config;
+        this.store = new ArticleStore(config.jdbcUrl(), config.groupId());
+        Map<String, Object> settings = config.clientSettings();
+        SchemaRegistryClient registry = SchemaRegistryClients.create(settings);
+        this.articles = AvroSerdes.specific(Article.class, registry, settings, false).deserializer();
+        this.notices = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false).deserializer();
+        this.consumer = new KafkaConsumer<>(config.consumerSettings(), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> producerSettings = new HashMap<>(settings);
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, "copydesk-sink-dlq");
+        this.dlqProducer = new KafkaProducer<>(producerSettings, new StringSerializer(),
+                AvroSerdes.specific(DeadLetter.class, registry, settings, false).serializer());
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(config.enrichedTopic(), config.duplicatesTopic()), new SeekToStoredOffsets());
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                writeBatch(records);
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+            }
+        } catch (SQLException e) {
+            failure = e;
+            log.error("sink stopped: the database refused a batch ({}); nothing of it was committed and the stored "
+                    + "offsets still point before it, so a restart resumes there", e.getMessage());
+        } catch (RuntimeException e) {
+            failure = e;
+            log.error("sink stopped: {}", e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void writeBatch(ConsumerRecords<String, byte[]> records) throws SQLException {
+        List<Article> batchArticles = new ArrayList<>();
+        List<DuplicateNotice> batchNotices = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                if (r.value() == null) {
+                    throw new IllegalArgumentException("null value");
+                }
+                if (r.topic().equals(config.enrichedTopic())) {
+                    batchArticles.add(articles.deserialize(r.topic(), r.value()));
+                } else {
+                    batchNotices.add(notices.deserialize(r.topic(), r.value()));
+                }
+            } catch (RuntimeException e) {
+                deadLetters.add(dlqProducer.send(new ProducerRecord<>(config.dlqTopic(), r.key(), deadLetter(r, e))));
+            }
+        }
+        for (var f : deadLetters) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not dead-letter an undecodable record; stopping before its offset is committed", e);
+            }
+        }
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            positions.put(tp, consumer.position(tp));
+        }
+        if (records.isEmpty() && positionsUnchanged(positions)) {
+            return;
+        }
+        store.write(batchArticles, batchNotices, positions);
+        lastWritten = positions;
+        batches.incrementAndGet();
+        Map<TopicPartition, OffsetAndMetadata> forLag = new HashMap<>();
+        positions.forEach((tp, offset) -> forLag.put(tp, new OffsetAndMetadata(offset)));
+        consumer.commitAsync(forLag, null);
+    }
+
+    private boolean positionsUnchanged(Map<TopicPartition, Long> positions) {
+        return positions.equals(lastWritten);
+    }
+
+    private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Exception e) {
+        return DeadLetter.newBuilder().setStage("sink").setReason("deserialization-failed")
+                .setErrorClass(e.getClass().getName()).setErrorMessage(String.valueOf(e.getMessage()))
+                .setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
+                .setOriginalKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
+                .setOriginalValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
+                .setFailedAt(Instant.now()).build();
+    }
+
+    /** On assignment, resume where the database says, not where Kafka's group offsets say. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            try {
+                Map<TopicPartition, Long> stored = store.storedOffsets();
+                List<TopicPartition> fresh = new ArrayList<>();
+                for (TopicPartition tp : partitions) {
+                    Long next = stored.get(tp);
+                    if (next != null) {
+                        consumer.seek(tp, next);
+                    } else {
+                        fresh.add(tp);
+                    }
+                }
+                if (!fresh.isEmpty()) {
+                    consumer.seekToBeginning(fresh);
+                }
+                lastWritten = Map.of();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // every poll's batch is already committed with its offsets before the next poll: nothing to flush
+        }
+    }
+
+    public long batchesWritten() {
+        return batches.get();
+    }
+
+    /** Why the loop stopped, if it failed. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public ArticleStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    /** Releases the database and the DLQ producer once the loop has returned. */
+    public void release() throws SQLException {
+        dlqProducer.close(Duration.ofSeconds(5));
+        store.close();
+    }
+}

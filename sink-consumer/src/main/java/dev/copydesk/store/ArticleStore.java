@@ -1,0 +1,148 @@
+package dev.copydesk.store;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.DuplicateNotice;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Writes articles, duplicate notices and the consumer positions that cover them in one transaction, so that after
+ * any crash the database and its stored offsets agree: exactly once into storage. Upserts by id make a replayed
+ * record harmless. SQL only through prepared statements.
+ */
+public final class ArticleStore implements AutoCloseable {
+
+    private static final String UPSERT_ARTICLE = """
+            INSERT INTO articles (id, story_id, version, source_ref, title, body, language, content_hash, word_count,
+                                  removed_lines, received_at_ms, processed_at_ms, stored_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, version = excluded.version,
+                source_ref = excluded.source_ref, title = excluded.title, body = excluded.body,
+                language = excluded.language, content_hash = excluded.content_hash, word_count = excluded.word_count,
+                removed_lines = excluded.removed_lines, received_at_ms = excluded.received_at_ms,
+                processed_at_ms = excluded.processed_at_ms""";
+    private static final String UPSERT_DUPLICATE = """
+            INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, story_id, detected_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET source_ref = excluded.source_ref, duplicate_of = excluded.duplicate_of,
+                kind = excluded.kind, similarity = excluded.similarity, story_id = excluded.story_id,
+                detected_at_ms = excluded.detected_at_ms""";
+    private static final String UPSERT_OFFSET = """
+            INSERT INTO consumer_offsets (group_id, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
+            ON CONFLICT (group_id, topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset""";
+
+    private final Connection connection;
+    private final String groupId;
+
+    public ArticleStore(String jdbcUrl, String groupId) throws SQLException {
+        this.connection = Database.connect(jdbcUrl);
+        this.groupId = groupId;
+        Database.migrate(connection);
+        connection.setAutoCommit(false);
+    }
+
+    /** Writes one batch and the positions after it, atomically; on any error nothing of the batch is kept. */
+    public void write(List<Article> articles, List<DuplicateNotice> duplicates, Map<TopicPartition, Long> nextOffsets)
+            throws SQLException {
+        long now = System.currentTimeMillis();
+        try {
+            if (!articles.isEmpty()) {
+                try (PreparedStatement p = connection.prepareStatement(UPSERT_ARTICLE)) {
+                    for (Article a : articles) {
+                        p.setString(1, a.getId());
+                        p.setString(2, a.getStoryId());
+                        p.setInt(3, a.getVersion());
+                        p.setString(4, a.getSourceRef());
+                        p.setString(5, a.getTitle());
+                        p.setString(6, a.getBody());
+                        p.setString(7, a.getLanguage());
+                        p.setString(8, a.getContentHash());
+                        p.setInt(9, a.getWordCount());
+                        p.setInt(10, a.getRemovedLines());
+                        p.setLong(11, a.getReceivedAt().toEpochMilli());
+                        p.setLong(12, a.getProcessedAt().toEpochMilli());
+                        p.setLong(13, now);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+            if (!duplicates.isEmpty()) {
+                try (PreparedStatement p = connection.prepareStatement(UPSERT_DUPLICATE)) {
+                    for (DuplicateNotice d : duplicates) {
+                        p.setString(1, d.getId());
+                        p.setString(2, d.getSourceRef());
+                        p.setString(3, d.getDuplicateOf());
+                        p.setString(4, d.getKind().name().toLowerCase(java.util.Locale.ROOT));
+                        p.setDouble(5, d.getSimilarity());
+                        p.setString(6, d.getStoryId());
+                        p.setLong(7, d.getDetectedAt().toEpochMilli());
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+            if (!nextOffsets.isEmpty()) {
+                try (PreparedStatement p = connection.prepareStatement(UPSERT_OFFSET)) {
+                    for (var e : nextOffsets.entrySet()) {
+                        p.setString(1, groupId);
+                        p.setString(2, e.getKey().topic());
+                        p.setInt(3, e.getKey().partition());
+                        p.setLong(4, e.getValue());
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackError) {
+                e.addSuppressed(rollbackError);
+            }
+            throw e;
+        }
+    }
+
+    /** The positions stored for this group: where to resume each partition. */
+    public Map<TopicPartition, Long> storedOffsets() throws SQLException {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT topic, partition_id, next_offset FROM consumer_offsets WHERE group_id = ?")) {
+            p.setString(1, groupId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                }
+            }
+        }
+        connection.commit();
+        return out;
+    }
+
+    public long count(String table) throws SQLException {
+        if (!List.of("articles", "duplicates", "consumer_offsets").contains(table)) {
+            throw new IllegalArgumentException("Unknown table " + table);
+        }
+        long n;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            n = rs.getLong(1);
+        }
+        connection.commit(); // after the statement is closed, or SQLite keeps this connection's old snapshot
+        return n;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.copydesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Opens the sink's database from a JDBC URL or a plain file path (a path means SQLite) and brings its schema up
+ * to date with the versioned scripts under {@code db/migration} ({@code V<n>__<name>.sql}, applied in order,
+ * each in its own transaction, recorded in {@code schema_version}). A handful of portable scripts does not need
+ * a migration framework; Flyway can take over the same files later.
+ */
+public final class Database {
+
+    /** Migration scripts in order; add new ones at the end, never edit a released one. */
+    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql");
+
+    private Database() {
+    }
+
+    /** A JDBC URL for what the user typed: a jdbc: URL as is, anything else a SQLite file path. */
+    public static String jdbcUrl(String dbOption) {
+        if (dbOption.startsWith("jdbc:")) {
+            return dbOption;
+        }
+        return "jdbc:sqlite:" + Path.of(dbOption).toAbsolutePath();
+    }
+
+    public static boolean isSqlite(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlite:");
+    }
+
+    public static Connection connect(String jdbcUrl) throws SQLException {
+        if (isSqlite(jdbcUrl)) {
+            String path = jdbcUrl.substring("jdbc:sqlite:".length());
+            if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
+                try {
+                    Path parent = Path.of(path).toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                } catch (IOException e) {
+                    throw new SQLException("Cannot create the folder for SQLite database " + path + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        Connection connection = DriverManager.getConnection(jdbcUrl);
+        if (isSqlite(jdbcUrl)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=10000");
+            }
+        }
+        return connection;
+    }
+
+    /** Applies the migrations the database does not have yet; returns how many were applied. */
+    public static int migrate(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
+            }
+            connection.commit();
+            int current = 0;
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            int applied = 0;
+            for (int i = current; i < MIGRATIONS.size(); i++) {
+                String script = MIGRATIONS.get(i);
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : statements(read(script))) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement p = connection.prepareStatement("INSERT INTO schema_version (version, script, applied_at_ms) VALUES (?, ?, ?)")) {
+                    p.setInt(1, i + 1);
+                    p.setString(2, script);
+                    p.setLong(3, System.currentTimeMillis());
+                    p.executeUpdate();
+                }
+                connection.commit();
+                applied++;
+            }
+            return applied;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Database.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("Migration script missing from the jar: " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a script on semicolons at line ends, dropping comment lines. */
+    static List<String> statements(String script) {
+        StringBuilder cleaned = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                cleaned.append(line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(cleaned.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

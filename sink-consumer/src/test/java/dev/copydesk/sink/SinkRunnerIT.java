@@ -1,0 +1,134 @@
+package dev.copydesk.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.store.ArticleStore;
+import dev.copydesk.store.ArticleStoreTest;
+import dev.copydesk.store.TestDatabases;
+import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestStack;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The sink on a real broker and real databases: rows land once, restarts add nothing, bad records are dead-lettered. */
+@ExtendWith(KafkaStackExtension.class)
+class SinkRunnerIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void storesEachArticleAndNoticeOnceAcrossRestartsAndDeadLettersGarbage(String kind, TestStack stack) throws Exception {
+        String suffix = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String enriched = "sink-it-enriched-" + suffix;
+        String duplicates = "sink-it-duplicates-" + suffix;
+        String dlq = "sink-it-dlq-" + suffix;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            admin.createTopics(List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
+                    new NewTopic(dlq, 1, (short) 1))).all().get();
+        }
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put(SinkConfig.DB, TestDatabases.of(kind, dir));
+        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
+        settings.put(SinkConfig.TOPIC_DUPLICATES, duplicates);
+        settings.put(SinkConfig.TOPIC_DLQ, dlq);
+        settings.put("group.id", "sink-it-" + suffix);
+        settings.put(SinkConfig.BATCH_SIZE, "7");
+        SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
+
+        int articles = 40;
+        var articleSerializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        var noticeSerializer = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < articles; i++) {
+                Article a = ArticleStoreTest.article("a" + i, "Title " + i);
+                producer.send(new ProducerRecord<>(enriched, a.getId(), articleSerializer.serialize(enriched, a)));
+            }
+            producer.send(new ProducerRecord<>(enriched, "garbage", new byte[] {9, 9, 9}));
+            DuplicateNotice n = ArticleStoreTest.notice("d1", "a1");
+            producer.send(new ProducerRecord<>(duplicates, n.getId(), noticeSerializer.serialize(duplicates, n)));
+            producer.flush();
+        }
+
+        runUntil(config, store -> store.count("articles") == articles && store.count("duplicates") == 1);
+
+        // a restart resumes from the stored offsets: nothing is written twice, and a new record still lands
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            Article again = ArticleStoreTest.article("a0", "Title 0, re-sent");
+            Article fresh = ArticleStoreTest.article("fresh", "Fresh");
+            producer.send(new ProducerRecord<>(enriched, again.getId(), articleSerializer.serialize(enriched, again)));
+            producer.send(new ProducerRecord<>(enriched, fresh.getId(), articleSerializer.serialize(enriched, fresh)));
+        }
+        runUntil(config, store -> store.count("articles") == articles + 1);
+
+        List<DeadLetter> letters = readDeadLetters(stack, dlq);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).getStage()).isEqualTo("sink");
+        assertThat(letters.get(0).getTopic()).isEqualTo(enriched);
+        assertThat(letters.get(0).getOriginalValue()).isEqualTo(ByteBuffer.wrap(new byte[] {9, 9, 9}));
+    }
+
+    interface Condition {
+        boolean holds(ArticleStore store) throws Exception;
+    }
+
+    private static void runUntil(SinkConfig config, Condition condition) throws Exception {
+        SinkRunner sink = new SinkRunner(config);
+        Thread thread = new Thread(sink, "sink-under-test");
+        thread.start();
+        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId())) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sink.failure() != null || !thread.isAlive() || condition.holds(reader));
+            assertThat(sink.failure()).as("the sink failed").isNull();
+            Thread.sleep(1500); // let any duplicate write show itself
+            assertThat(condition.holds(reader)).isTrue();
+        } finally {
+            sink.close();
+            thread.join(30_000);
+            sink.release();
+        }
+        assertThat(sink.failure()).isNull();
+    }
+
+    private static List<DeadLetter> readDeadLetters(TestStack stack, String topic) {
+        Map<String, Object> c = new HashMap<>(stack.clientSettings());
+        c.put("group.id", "dlq-reader-" + topic);
+        c.put("auto.offset.reset", "earliest");
+        List<DeadLetter> out = new ArrayList<>();
+        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (out.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> out.add(r.value()));
+        }
+        return out;
+    }
+}

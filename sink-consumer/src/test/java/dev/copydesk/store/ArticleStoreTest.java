@@ -1,0 +1,97 @@
+package dev.copydesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.DuplicateKind;
+import dev.copydesk.avro.DuplicateNotice;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The store on real SQLite and real PostgreSQL. */
+public class ArticleStoreTest {
+
+    @TempDir
+    Path dir;
+
+    public static Article article(String id, String title) {
+        return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
+                .setReceivedAt(Instant.ofEpochMilli(1000)).setProcessedAt(Instant.ofEpochMilli(2000))
+                .setTitle(title).setBody("Body of " + id + " with 'quotes'; DROP TABLE articles; --").setLanguage("en")
+                .setContentHash("h-" + id).setWordCount(5).setRemovedLines(2).build();
+    }
+
+    public static DuplicateNotice notice(String id, String of) {
+        return DuplicateNotice.newBuilder().setId(id).setSourceRef(id + ".txt").setDuplicateOf(of).setKind(DuplicateKind.EXACT)
+                .setSimilarity(1.0).setStoryId(of).setDetectedAt(Instant.ofEpochMilli(3000)).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void writesRowsAndOffsetsTogetherAndUpsertsByIdIdempotently(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        TopicPartition tp = new TopicPartition("articles.enriched", 0);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(article("a", "First"), article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L));
+            store.write(List.of(article("a", "First, again")), List.of(notice("c", "a")), Map.of(tp, 4L));
+            assertThat(store.count("articles")).isEqualTo(2);
+            assertThat(store.count("duplicates")).isEqualTo(1);
+            assertThat(store.storedOffsets()).containsExactly(Map.entry(tp, 4L));
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT title, body, received_at_ms FROM articles WHERE id = 'a'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("First, again");
+            assertThat(rs.getString(2)).contains("DROP TABLE articles");
+            assertThat(rs.getLong(3)).isEqualTo(1000);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aFailedBatchKeepsNeitherItsRowsNorItsOffsets(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        TopicPartition tp = new TopicPartition("articles.enriched", 0);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(article("a", "First")), List.of(), Map.of(tp, 1L));
+            try (Connection c = Database.connect(url); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE duplicates"); // the next batch's second statement fails
+            }
+            assertThatThrownBy(() -> store.write(List.of(article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L)))
+                    .isInstanceOf(SQLException.class);
+            assertThat(store.count("articles")).isEqualTo(1);
+            assertThat(store.storedOffsets()).containsExactly(Map.entry(tp, 1L));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void migrationsApplyOnceAndAreRecorded(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        try (Connection c = Database.connect(url)) {
+            assertThat(Database.migrate(c)).isEqualTo(Database.MIGRATIONS.size());
+            assertThat(Database.migrate(c)).isZero();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPlainPathMeansASqliteFile() {
+        assertThat(Database.jdbcUrl("data/x.db")).startsWith("jdbc:sqlite:/").endsWith("data/x.db");
+        assertThat(Database.jdbcUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+}
