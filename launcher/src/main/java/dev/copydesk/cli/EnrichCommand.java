@@ -1,0 +1,26 @@
+package dev.copydesk.cli;
+
+import dev.copydesk.streams.EnrichApp;
+import dev.copydesk.streams.EnrichConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Run the enrich-streams topology (articles.raw -> articles.enriched / duplicates / dlq) until stopped.")
+final class EnrichCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        EnrichConfig config = EnrichConfig.load(connection.configFile(), System.getenv(), connection.overrides());
+        EnrichApp app = new EnrichApp(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
+        app.start();
+        System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
+        app.awaitStop();
+        return 0;
+    }
+}

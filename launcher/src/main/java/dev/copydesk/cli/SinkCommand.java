@@ -1,0 +1,47 @@
+package dev.copydesk.cli;
+
+import dev.copydesk.sink.SinkConfig;
+import dev.copydesk.sink.SinkRunner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Write articles.enriched and articles.duplicates to SQLite (a file path) or PostgreSQL (a JDBC URL), exactly once, until stopped.")
+final class SinkCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://... (default copydesk.db).")
+    String db;
+
+    @Override
+    public Integer call() throws Exception {
+        var overrides = connection.overrides();
+        if (db != null) {
+            overrides.put(SinkConfig.DB, db);
+        }
+        SinkConfig config = SinkConfig.load(connection.configFile(), System.getenv(), overrides);
+        SinkRunner sink = new SinkRunner(config);
+        Thread loop = new Thread(sink, "copydesk-sink");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sink.close();
+            try {
+                loop.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sink-shutdown"));
+        loop.start();
+        System.err.println("sink writing to " + config.jdbcUrl() + "; Ctrl-C to stop");
+        loop.join();
+        sink.release();
+        if (sink.failure() != null) {
+            System.err.println("copydesk sink: stopped: " + sink.failure().getMessage());
+            return 1;
+        }
+        return 0;
+    }
+}
