@@ -89,7 +89,7 @@ public final class TextCleaner {
         int headline = -1;
         List<String> preamble = kept.subList(0, firstProse);
         for (int i = preamble.size() - 1; i >= 0; i--) {
-            if (!BYLINE.matcher(preamble.get(i)).matches()) {
+            if (canBeHeadline(preamble.get(i))) {
                 headline = i;
                 break;
             }
@@ -114,9 +114,15 @@ public final class TextCleaner {
         return s.split("\\s+").length <= 4 && !SENTENCE_END.matcher(s).find() && s.indexOf(',') < 0;
     }
 
-    /** Prose: several words ending like a sentence. */
+    /** Prose: several words ending like a sentence, or a line too long to be anything else. */
     private static boolean readsLikeProse(String line) {
-        return line.split("\\s+").length >= 8 && SENTENCE_END.matcher(line).find();
+        int words = line.split("\\s+").length;
+        return words >= 25 || (words >= 8 && SENTENCE_END.matcher(line).find());
+    }
+
+    /** A headline: a line of at most 30 words that is not a byline. */
+    private static boolean canBeHeadline(String line) {
+        return line.split("\\s+").length <= 30 && !BYLINE.matcher(line).matches();
     }
 
     /** The script most letters of the text are written in (Latin, Han, Hangul, Cyrillic...). */

@@ -1,0 +1,104 @@
+package dev.copydesk.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeduplicatorTest {
+
+    static final String STORY = """
+            LONDON, Dec 1 (Reuters) - The Bank of England kept interest rates at a 15-year high of 5.25% on Thursday and said borrowing costs would need to stay high for an extended period.
+
+            Governor Andrew Bailey said it was much too early to be thinking about lowering rates, even though consumer price inflation fell to 4.6% in October from 6.7% in September.
+
+            Six members of the Monetary Policy Committee voted to hold rates, while three voted for a further quarter-point increase, the same split as at the previous meeting.
+
+            Sterling rose 0.3% against the dollar after the decision, and two-year gilt yields climbed by eight basis points.""";
+    static final String OTHER = """
+            PARIS, Dec 5 (AFP) - Rail workers across France walked off the job on Tuesday in the latest protest against pension reform, cancelling about half of high-speed trains.
+
+            The national rail operator SNCF said three out of five regional trains were cancelled and advised passengers to postpone their journeys where possible.""";
+
+    private final InMemoryDedupState state = new InMemoryDedupState();
+    private final Deduplicator dedup = new Deduplicator(DedupSettings.defaults(), state);
+
+    private Decision decide(String id, String body, long at) {
+        return dedup.decide(id, BodyFingerprint.of(body), body, at);
+    }
+
+    @Test
+    void firstCopyIsANewStoryAndAnIdenticalBodyIsAnExactDuplicate() {
+        assertThat(decide("a", STORY, 1)).isEqualTo(new Decision.NewStory("a"));
+        assertThat(decide("b", STORY.replace("  ", " ").toUpperCase(), 2)).isEqualTo(new Decision.Exact("a", "a"));
+        assertThat(decide("c", OTHER, 3)).isEqualTo(new Decision.NewStory("c"));
+    }
+
+    @Test
+    void versionsJoinTheStoryWithIncreasingVersionNumbers() {
+        decide("a", STORY, 1);
+        String update = STORY + "\n\nFinance minister Jeremy Hunt welcomed the fall in inflation.";
+        Decision second = decide("b", update, 2);
+        assertThat(second).isInstanceOfSatisfying(Decision.Near.class, n -> {
+            assertThat(n.storyId()).isEqualTo("a");
+            assertThat(n.version()).isEqualTo(2);
+            assertThat(n.jaccard()).isGreaterThan(0.7);
+        });
+        String trimmed = STORY.substring(0, STORY.lastIndexOf("\n\n"));
+        assertThat(decide("c", trimmed, 3)).isInstanceOfSatisfying(Decision.Near.class, n -> {
+            assertThat(n.storyId()).isEqualTo("a");
+            assertThat(n.version()).isEqualTo(3);
+            assertThat(n.containment()).isGreaterThan(0.9);
+        });
+    }
+
+    @Test
+    void theSameIdAgainIsResentNotADuplicate() {
+        decide("a", STORY, 1);
+        decide("b", STORY + "\n\nOne more paragraph about the pound and the gilt market today.", 2);
+        assertThat(decide("b", STORY, 3)).isEqualTo(new Decision.Resent("a", 2));
+    }
+
+    @Test
+    void everythingExpiresAfterTheRetentionWindowSoStateStaysBounded() {
+        DedupSettings settings = DedupSettings.defaults();
+        long day = Duration.ofDays(1).toMillis();
+        decide("a", STORY, 0);
+        decide("c", OTHER, 5 * day);
+        assertThat(state.size()).isEqualTo(2);
+        int bucketsBefore = state.bucketCount();
+        assertThat(dedup.expire(settings.retention().toMillis() + day)).isEqualTo(1);
+        assertThat(state.size()).isEqualTo(1);
+        assertThat(state.bucketCount()).isLessThan(bucketsBefore);
+        assertThat(state.exactOwner(BodyFingerprint.of(STORY))).isNull();
+        // forgotten: the same body again is a new story now
+        assertThat(decide("d", STORY, 8 * day)).isEqualTo(new Decision.NewStory("d"));
+        assertThat(dedup.expire(30 * day)).isEqualTo(2);
+        assertThat(state.size()).isZero();
+        assertThat(state.bucketCount()).isZero();
+    }
+
+    @Test
+    void minHashEstimatesJaccardClosely() {
+        MinHasher hasher = new MinHasher(128, 7);
+        long[] a = Shingles.of(STORY, 4);
+        long[] b = Shingles.of(STORY.substring(0, STORY.length() / 2), 4);
+        java.util.Set<Long> sa = new java.util.HashSet<>();
+        for (long x : a) sa.add(x);
+        long common = java.util.Arrays.stream(b).filter(sa::contains).count();
+        double exact = (double) common / (a.length + b.length - common);
+        assertThat(MinHasher.jaccard(hasher.signature(a), hasher.signature(b))).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.12));
+        assertThat(Shingles.of("One two three", 4)).hasSize(1);
+        assertThat(Shingles.of("", 4)).isEmpty();
+        assertThat(Shingles.of("A b, c d. E", 4)).isEqualTo(Shingles.of("a B c D e", 4));
+    }
+
+    @Test
+    void clusterScoreCountsPairs() {
+        ClusterScore s = ClusterScore.of(List.of("x", "x", "x", "y"), List.of("p", "p", "q", "p"));
+        assertThat(s.truePairs()).isEqualTo(3);
+        assertThat(s.predictedPairs()).isEqualTo(3);
+        assertThat(s.truePositivePairs()).isEqualTo(1);
+    }
+}
