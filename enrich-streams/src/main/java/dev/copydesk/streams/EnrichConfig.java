@@ -1,6 +1,9 @@
 package dev.copydesk.streams;
 
 import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.dedup.DedupSettings;
+import java.time.Duration;
+import java.util.Locale;
 import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,15 +19,38 @@ public final class EnrichConfig extends ServiceConfig {
     public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
     public static final String TOPIC_DLQ = "copydesk.topic.dlq";
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            TOPIC_RAW, Topics.RAW,
-            TOPIC_ENRICHED, Topics.ENRICHED,
-            TOPIC_DUPLICATES, Topics.DUPLICATES,
-            TOPIC_DLQ, Topics.DLQ,
-            "bootstrap.servers", "127.0.0.1:9092",
-            "schema.registry.url", "http://127.0.0.1:8081",
-            StreamsConfig.APPLICATION_ID_CONFIG, "copydesk-enrich",
-            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    public static final String DEDUP_SCOPE = "copydesk.dedup.scope";
+    public static final String DEDUP_POLICY = "copydesk.dedup.policy";
+    public static final String DEDUP_JACCARD = "copydesk.dedup.jaccard.threshold";
+    public static final String DEDUP_CONTAINMENT = "copydesk.dedup.containment.threshold";
+    public static final String DEDUP_RETENTION_MS = "copydesk.dedup.retention.ms";
+    public static final String DEDUP_EXPIRY_INTERVAL_MS = "copydesk.dedup.expiry.interval.ms";
+    public static final String DEDUP_HASHES = "copydesk.dedup.hashes";
+    public static final String DEDUP_BANDS = "copydesk.dedup.bands";
+    public static final String DEDUP_SHINGLE_SIZE = "copydesk.dedup.shingle.size";
+
+    /** How articles are grouped so that copies meet: by language, or all in one group. */
+    public enum DedupScope { LANGUAGE, GLOBAL }
+
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(DEDUP_SCOPE, "language"),
+            Map.entry(DEDUP_POLICY, "version"),
+            Map.entry(DEDUP_JACCARD, String.valueOf(DedupSettings.defaults().jaccardThreshold())),
+            Map.entry(DEDUP_CONTAINMENT, String.valueOf(DedupSettings.defaults().containmentThreshold())),
+            Map.entry(DEDUP_RETENTION_MS, String.valueOf(DedupSettings.defaults().retention().toMillis())),
+            Map.entry(DEDUP_EXPIRY_INTERVAL_MS, "60000"),
+            Map.entry(DEDUP_HASHES, String.valueOf(DedupSettings.defaults().hashes())),
+            Map.entry(DEDUP_BANDS, String.valueOf(DedupSettings.defaults().bands())),
+            Map.entry(DEDUP_SHINGLE_SIZE, String.valueOf(DedupSettings.defaults().shingleSize())),
+            Map.entry(TOPIC_RAW, Topics.RAW),
+            Map.entry(TOPIC_ENRICHED, Topics.ENRICHED),
+            Map.entry(TOPIC_DUPLICATES, Topics.DUPLICATES),
+            Map.entry(TOPIC_DLQ, Topics.DLQ),
+            Map.entry("bootstrap.servers", "127.0.0.1:9092"),
+            Map.entry("schema.registry.url", "http://127.0.0.1:8081"),
+            Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "copydesk-enrich"),
+            Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+
 
     public EnrichConfig(Map<String, String> values) {
         super(values);
@@ -50,10 +76,37 @@ public final class EnrichConfig extends ServiceConfig {
         return get(TOPIC_DLQ);
     }
 
+    public DedupSettings dedupSettings() {
+        DedupSettings d = DedupSettings.defaults();
+        String policy = get(DEDUP_POLICY, "version").trim().toUpperCase(Locale.ROOT);
+        DedupSettings.NearDuplicatePolicy parsed;
+        try {
+            parsed = DedupSettings.NearDuplicatePolicy.valueOf(policy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(DEDUP_POLICY + " must be version or drop, not " + get(DEDUP_POLICY));
+        }
+        return new DedupSettings(getInt(DEDUP_HASHES, d.hashes()), getInt(DEDUP_BANDS, d.bands()),
+                getInt(DEDUP_SHINGLE_SIZE, d.shingleSize()), getDouble(DEDUP_JACCARD, d.jaccardThreshold()),
+                getDouble(DEDUP_CONTAINMENT, d.containmentThreshold()), d.minShinglesForContainment(),
+                d.bucketCapacity(), getDuration(DEDUP_RETENTION_MS, d.retention()), parsed);
+    }
+
+    public DedupScope dedupScope() {
+        try {
+            return DedupScope.valueOf(get(DEDUP_SCOPE, "language").trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(DEDUP_SCOPE + " must be language or global, not " + get(DEDUP_SCOPE));
+        }
+    }
+
+    public Duration expiryInterval() {
+        return getDuration(DEDUP_EXPIRY_INTERVAL_MS, Duration.ofMinutes(1));
+    }
+
     /** Settings for KafkaStreams: every client setting as given, on top of copydesk's defaults. */
     public Map<String, Object> streamsSettings() {
         Map<String, Object> s = new HashMap<>();
-        s.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        s.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         s.putAll(clientSettings());
         return s;
     }

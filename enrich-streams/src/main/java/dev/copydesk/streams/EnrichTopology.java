@@ -21,19 +21,18 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The enrich-streams pipeline:
  * <pre>
- *  articles.raw ──decode+clean──┬─ failed ──────────────────────────────────────────────► articles.dlq
- *                               └─ ok ─ rekey by content hash ─► exact-dedup ─┬─ first ─► articles.enriched
- *                                        (repartition)           (store)      └─ copy ──► articles.duplicates
+ *  articles.raw ──decode+clean──┬─ failed ─────────────────────────────────────────────────► articles.dlq
+ *                               └─ ok ─ rekey by dedup scope ─► dedup ─┬─ new story, version ──► articles.enriched
+ *                                        (repartition)        (stores) └─ exact, near copy ───► articles.duplicates
  * </pre>
+ * All copies that could match must meet in one task: the repartition by dedup scope (the language, or one
+ * global scope) sends every article of a scope to the same partition, whatever partition it arrived on.
  */
 public final class EnrichTopology {
-
-    public static final String DEDUP_STORE = "exact-dedup-store";
 
     private EnrichTopology() {
     }
@@ -51,8 +50,7 @@ public final class EnrichTopology {
         Serde<DeadLetter> deadLetterSerde = AvroSerdes.specific(DeadLetter.class, registry, settings, false);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.String()));
+        StoreDedupState.storeBuilders().forEach(builder::addStateStore);
 
         KStream<String, Step> prepared = builder
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
@@ -70,12 +68,14 @@ public final class EnrichTopology {
 
     private static void deduplicate(KStream<String, Step> ok, EnrichConfig config, Serde<Article> articleSerde,
                                     Serde<DuplicateNotice> noticeSerde, Serde<DeadLetter> deadLetterSerde, Clock clock) {
+        EnrichConfig.DedupScope scope = config.dedupScope();
         ok.map((id, step) -> {
                     Article article = ((Step.Ok) step).article();
-                    return KeyValue.pair(article.getContentHash(), article);
-                }, Named.as("key-by-content-hash"))
-                .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("by-content-hash"))
-                .process(() -> new ExactDedup(DEDUP_STORE, clock), Named.as("exact-dedup"), DEDUP_STORE)
+                    return KeyValue.pair(scope == EnrichConfig.DedupScope.GLOBAL ? "global" : article.getLanguage(), article);
+                }, Named.as("key-by-dedup-scope"))
+                .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("by-dedup-scope"))
+                .process(() -> new DedupProcessor(config.dedupSettings(), config.expiryInterval(), clock),
+                        Named.as("dedup"), StoreDedupState.NAMES)
                 .split(Named.as("dedup-"))
                 .branch((id, step) -> step instanceof Step.Duplicate, Branched.withConsumer(dups -> dups
                         .mapValues(step -> ((Step.Duplicate) step).notice(), Named.as("duplicate-notice"))

@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Assumptions;
  * Article bodies from ../shared/data/wcxb-dev (ground_truth.main_content; CC-BY-4.0, "Murrough Foley, WCXB").
  * The shared folder lies outside the repository: tests using it are skipped, saying so, where it is absent.
  */
-final class WcxbBodies {
+public final class WcxbBodies {
 
-    static Path dir() {
+    public static Path dir() {
         Path shared = Path.of(System.getProperty("copydesk.shared.dir", "../../shared"));
         Path wcxb = shared.resolve("data").resolve("wcxb-dev");
         Assumptions.assumeTrue(Files.isDirectory(wcxb), "the WCXB development set is not at " + wcxb.toAbsolutePath());
         return wcxb;
     }
 
-    static List<String> bodies(int minWords) throws IOException {
+    public static List<String> bodies(int minWords) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir().resolve("ground-truth"))) {

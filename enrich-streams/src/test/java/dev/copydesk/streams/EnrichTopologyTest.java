@@ -49,8 +49,16 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void start() {
+        start(Map.of());
+    }
+
+    void start(Map<String, String> extra) {
+        if (driver != null) {
+            driver.close();
+        }
         scope = "enrich-ttd-" + UUID.randomUUID();
         Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
+        settings.putAll(extra);
         settings.put("schema.registry.url", "mock://" + scope);
         EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
         Properties props = new Properties();
@@ -80,6 +88,10 @@ class EnrichTopologyTest {
 
     private void send(RawArticle article) {
         raw.pipeInput(article.getId(), rawSerde.serializer().serialize(Topics.RAW, article));
+    }
+
+    private void send(RawArticle article, Instant at) {
+        raw.pipeInput(article.getId(), rawSerde.serializer().serialize(Topics.RAW, article), at);
     }
 
     static String sample(String name) throws IOException {
@@ -162,5 +174,67 @@ class EnrichTopologyTest {
         assertThat(letters.get(0).value.getStage()).isEqualTo("clean");
         assertThat(letters.get(0).value.getReason()).isEqualTo("empty-body");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdatedVersionJoinsTheStoryAsVersionTwoAndIsReportedAsNear() throws IOException {
+        send(rawArticle("orig", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
+        send(rawArticle("update", "reuters-london-rates-update.txt", sample("reuters-london-rates-update.txt")));
+        var articles = enriched.readKeyValuesToList();
+        assertThat(articles).extracting(kv -> kv.key).containsExactly("orig", "update");
+        Article update = articles.get(1).value;
+        assertThat(update.getStoryId()).isEqualTo("orig");
+        assertThat(update.getVersion()).isEqualTo(2);
+        assertThat(update.getTitle()).startsWith("UPDATE 1-");
+        DuplicateNotice notice = duplicates.readValue();
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(notice.getDuplicateOf()).isEqualTo("orig");
+        assertThat(notice.getStoryId()).isEqualTo("orig");
+        assertThat(notice.getVersion()).isEqualTo(2);
+        assertThat(notice.getSimilarity()).isBetween(0.6, 0.99);
+        assertThat(notice.getContainment()).isGreaterThan(0.85);
+        assertThat(duplicates.isEmpty()).isTrue();
+    }
+
+    @Test
+    void policyDropReportsNearDuplicatesWithoutEmittingThem() throws IOException {
+        start(Map.of(EnrichConfig.DEDUP_POLICY, "drop"));
+        send(rawArticle("orig", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
+        send(rawArticle("update", "reuters-london-rates-update.txt", sample("reuters-london-rates-update.txt")));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orig");
+        DuplicateNotice notice = duplicates.readValue();
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(notice.getVersion()).isZero();
+    }
+
+    @Test
+    void whatIsOlderThanTheRetentionWindowIsForgotten() throws IOException {
+        start(Map.of(EnrichConfig.DEDUP_RETENTION_MS, String.valueOf(java.time.Duration.ofDays(7).toMillis()),
+                EnrichConfig.DEDUP_EXPIRY_INTERVAL_MS, "60000"));
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        send(rawArticle("orig", "a.txt", sample("reuters-london-rates.txt")), t0);
+        send(rawArticle("copy-day-6", "b.txt", sample("reuters-london-rates-copy.txt")), t0.plus(java.time.Duration.ofDays(6)));
+        assertThat(duplicates.readValue().getDuplicateOf()).isEqualTo("orig");
+        // stream time moves past the window: the punctuator expires what was seen on day 0 (and day 6 by day 14)
+        send(rawArticle("other", "c.txt", sample("afp-paris-strike.txt")), t0.plus(java.time.Duration.ofDays(14)));
+        send(rawArticle("copy-day-15", "d.txt", sample("reuters-london-rates-copy.txt")), t0.plus(java.time.Duration.ofDays(15)));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orig", "other", "copy-day-15");
+        assertThat(duplicates.isEmpty()).isTrue();
+        var articlesStore = driver.<String, byte[]>getKeyValueStore(StoreDedupState.ARTICLES);
+        java.util.List<String> remembered = new java.util.ArrayList<>();
+        articlesStore.all().forEachRemaining(kv -> remembered.add(kv.key));
+        assertThat(remembered).containsExactlyInAnyOrder("other", "copy-day-15");
+    }
+
+    @Test
+    void badDedupSettingsAreClearErrors() {
+        Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
+        settings.put(EnrichConfig.DEDUP_POLICY, "merge");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
+                .hasMessageContaining("copydesk.dedup.policy must be version or drop");
+        settings.put(EnrichConfig.DEDUP_POLICY, "version");
+        settings.put(EnrichConfig.DEDUP_BANDS, "30");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
+                .hasMessageContaining("multiple of copydesk.dedup.bands");
     }
 }

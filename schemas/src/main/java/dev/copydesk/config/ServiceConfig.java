@@ -134,6 +134,15 @@ public class ServiceConfig {
         }
     }
 
+    public double getDouble(String key, double fallback) {
+        String v = values.get(key);
+        try {
+            return v == null || v.isBlank() ? fallback : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + key + " must be a number, got '" + v + "'");
+        }
+    }
+
     public Duration getDuration(String key, Duration fallback) {
         return Duration.ofMillis(getLong(key, fallback.toMillis()));
     }

@@ -29,11 +29,11 @@ public final class ArticleStore implements AutoCloseable {
                 removed_lines = excluded.removed_lines, received_at_ms = excluded.received_at_ms,
                 processed_at_ms = excluded.processed_at_ms""";
     private static final String UPSERT_DUPLICATE = """
-            INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, story_id, detected_at_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, containment, version, story_id, detected_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET source_ref = excluded.source_ref, duplicate_of = excluded.duplicate_of,
-                kind = excluded.kind, similarity = excluded.similarity, story_id = excluded.story_id,
-                detected_at_ms = excluded.detected_at_ms""";
+                kind = excluded.kind, similarity = excluded.similarity, containment = excluded.containment,
+                version = excluded.version, story_id = excluded.story_id, detected_at_ms = excluded.detected_at_ms""";
     private static final String UPSERT_OFFSET = """
             INSERT INTO consumer_offsets (group_id, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
             ON CONFLICT (group_id, topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset""";
@@ -82,8 +82,10 @@ public final class ArticleStore implements AutoCloseable {
                         p.setString(3, d.getDuplicateOf());
                         p.setString(4, d.getKind().name().toLowerCase(java.util.Locale.ROOT));
                         p.setDouble(5, d.getSimilarity());
-                        p.setString(6, d.getStoryId());
-                        p.setLong(7, d.getDetectedAt().toEpochMilli());
+                        p.setDouble(6, d.getContainment());
+                        p.setInt(7, d.getVersion());
+                        p.setString(8, d.getStoryId());
+                        p.setLong(9, d.getDetectedAt().toEpochMilli());
                         p.addBatch();
                     }
                     p.executeBatch();

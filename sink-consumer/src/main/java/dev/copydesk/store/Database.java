@@ -24,7 +24,7 @@ import java.util.Locale;
 public final class Database {
 
     /** Migration scripts in order; add new ones at the end, never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql");
+    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql");
 
     private Database() {
     }

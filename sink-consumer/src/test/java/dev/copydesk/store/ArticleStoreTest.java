@@ -94,4 +94,39 @@ public class ArticleStoreTest {
         assertThat(Database.jdbcUrl("data/x.db")).startsWith("jdbc:sqlite:/").endsWith("data/x.db");
         assertThat(Database.jdbcUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void everyVersionIsKeptAndTheLatestOfEachStoryIsOneSimpleQuery(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        Article v1 = article("a", "Rates held");
+        Article v2 = article("b", "UPDATE 1-Rates held");
+        v2.setStoryId("a");
+        v2.setVersion(2);
+        Article other = article("c", "Strike");
+        DuplicateNotice near = DuplicateNotice.newBuilder(notice("b", "a")).setKind(DuplicateKind.NEAR).setSimilarity(0.8)
+                .setContainment(0.97).setVersion(2).build();
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(v1, v2, other), List.of(near), Map.of());
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT story_id, id, version FROM story_latest ORDER BY story_id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3)).isEqualTo("a/b/v2");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3)).isEqualTo("c/c/v1");
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles WHERE story_id = 'a'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT kind, similarity, containment, version FROM duplicates WHERE id = 'b'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("near");
+                assertThat(rs.getDouble(3)).isEqualTo(0.97);
+                assertThat(rs.getInt(4)).isEqualTo(2);
+            }
+        }
+    }
 }
