@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * The exact-duplicate fingerprint of a cleaned body: SHA-256 of the text folded so that copies differing only
@@ -25,8 +24,18 @@ public final class BodyFingerprint {
         }
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String fold(String body) {
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC is the slow part; ASCII text is already in NFKC, so only other text pays for it
+        String s = isAscii(body) ? body : Normalizer.normalize(body, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -45,7 +54,7 @@ public final class BodyFingerprint {
                 out.append(' ');
                 space = false;
             }
-            out.append(c);
+            out.append(c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
         }
         return out.toString();
     }

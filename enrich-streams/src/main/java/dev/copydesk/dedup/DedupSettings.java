@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Tunables of near-duplicate detection. Defaults were chosen on the generated wire-edit evaluation set
- * (see {@code WireEditSet}): 128 MinHash values in 32 bands of 4 over 4-word shingles; a candidate is the same
+ * (see {@code WireEditSet}): 128 MinHash values (one-permutation, see {@link Sketch}) in 32 bands of 4 over
+ * 4-word shingles; a candidate is the same
  * story when its estimated Jaccard similarity reaches 0.5, or when the smaller text is at least 80% contained in
  * the larger one (a trimmed or extended version) and has at least 20 shingles.
  *
@@ -25,8 +26,8 @@ public record DedupSettings(int hashes, int bands, int shingleSize, double jacca
         if (hashes % bands != 0) {
             throw new IllegalArgumentException("copydesk.dedup.hashes (" + hashes + ") must be a multiple of copydesk.dedup.bands (" + bands + ")");
         }
-        if (hashes < 128) {
-            throw new IllegalArgumentException("copydesk.dedup.hashes must be at least 128");
+        if (hashes < 128 || Integer.bitCount(hashes) != 1) {
+            throw new IllegalArgumentException("copydesk.dedup.hashes must be a power of two of at least 128, not " + hashes);
         }
     }
 

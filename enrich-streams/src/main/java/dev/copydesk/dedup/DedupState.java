@@ -1,41 +1,34 @@
 package dev.copydesk.dedup;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Where dedup keeps what it remembers. The topology backs it with Kafka Streams persistent (RocksDB,
- * changelogged) stores; tests and the evaluation use {@link InMemoryDedupState}.
+ * Where dedup keeps what it remembers. The topology backs it with a Kafka Streams persistent (RocksDB,
+ * changelogged) store; tests and the evaluation use {@link InMemoryDedupState}. All writes of one article come
+ * in one call, so a store can write them as one batch.
  */
 public interface DedupState {
 
     /** Id of the first article seen with this content hash, or null. */
     String exactOwner(String contentHash);
 
-    void putExactOwner(String contentHash, String articleId);
-
-    void removeExactOwner(String contentHash);
-
     RememberedArticle article(String articleId);
 
-    void putArticle(RememberedArticle article);
-
-    void removeArticle(String articleId);
-
-    /** Ids in an LSH bucket, most recent first; empty when none. */
-    List<String> bucket(String bandKey);
-
-    /** Replaces a bucket's ids; an empty list removes the bucket. */
-    void putBucket(String bandKey, List<String> ids);
-
-    /** Latest version number of a story, 0 when unknown. */
+    /** Latest version number of a story, 0 when no version above 1 was recorded. */
     int storyVersion(String storyId);
 
-    void putStoryVersion(String storyId, int version);
+    /**
+     * Remembers an article: it becomes the owner of its content hash, is indexed by time for expiry, and, when its
+     * version is above 1, raises its story's latest version.
+     */
+    void remember(RememberedArticle article);
 
-    void removeStory(String storyId);
+    /** Forgets an article; also its content-hash ownership and its story's version when asked. */
+    void forget(RememberedArticle article, boolean ownedContentHash, boolean latestOfStory);
 
-    /** Records when an article was remembered, for expiry. */
-    void indexTime(long seenAt, String articleId);
+    /** Visits every remembered article (to rebuild the in-memory band index when a task starts). */
+    void forEachArticle(Consumer<RememberedArticle> visitor);
 
     /** Removes from the time index and returns up to max article ids remembered before the cutoff, oldest first. */
     List<String> takeExpired(long cutoffExclusive, int max);

@@ -1,67 +1,75 @@
 package dev.copydesk.dedup;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Exact and near-duplicate detection over a {@link DedupState}. Exact: the folded-body fingerprint. Near: MinHash
- * signatures with LSH banding find candidates; a candidate is verified by estimated Jaccard similarity and by
- * containment (a trimmed or extended version is mostly contained in the other). A near duplicate joins the
- * candidate's story with the next version number. Everything remembered expires after the retention window.
+ * Exact and near-duplicate detection. Exact: the folded-body fingerprint. Near: a MinHash {@link Sketch} of the
+ * body's word shingles; LSH banding over the signature finds candidates in the {@link BandIndex}; a candidate is
+ * verified by estimated Jaccard similarity and by containment (a trimmed or extended version is mostly contained
+ * in the other). A near duplicate joins the candidate's story with the next version number. What is remembered
+ * lives in a {@link DedupState} (persistent in the topology) and expires after the retention window.
+ * One instance per stream task; not thread-safe.
  */
 public final class Deduplicator {
 
     private final DedupSettings settings;
     private final DedupState state;
-    private final MinHasher hasher;
+    private final BandIndex index = new BandIndex();
 
     public Deduplicator(DedupSettings settings, DedupState state) {
         this.settings = settings;
         this.state = state;
-        this.hasher = new MinHasher(settings.hashes(), 0x636F70796465736BL); // "copydesk": fixed, or restored state would not match
+        state.forEachArticle(a -> index.add(a.id(), indexKeys(a.signature(), a.contentHash())));
     }
 
     public DedupSettings settings() {
         return settings;
     }
 
+    /** Articles currently remembered (in the band index). */
+    public int remembered() {
+        return index.articles();
+    }
+
     public Decision decide(String id, String contentHash, String body, long seenAt) {
-        RememberedArticle known = state.article(id);
-        if (known != null) {
-            return new Decision.Resent(known.storyId(), known.version());
+        if (index.contains(id)) {
+            RememberedArticle known = state.article(id);
+            if (known != null) {
+                return new Decision.Resent(known.storyId(), known.version());
+            }
         }
-        String owner = state.exactOwner(contentHash);
+        // the in-memory index knows every remembered content hash: only a possible match costs a store read
+        String owner = index.mayContain(exactKey(contentHash)) ? state.exactOwner(contentHash) : null;
         if (owner != null) {
             RememberedArticle first = state.article(owner);
             return new Decision.Exact(owner, first == null ? owner : first.storyId());
         }
-        long[] shingles = Shingles.of(body, settings.shingleSize());
-        int[] signature = hasher.signature(shingles);
-        List<String> bandKeys = bandKeys(signature);
+        Sketch sketch = Sketch.of(body, settings.shingleSize(), settings.hashes());
+        long[] bandKeys = bandKeys(sketch.signature());
+        long[] indexKeys = java.util.Arrays.copyOf(bandKeys, bandKeys.length + 1);
+        indexKeys[bandKeys.length] = exactKey(contentHash);
 
         RememberedArticle best = null;
         double bestJaccard = 0;
         double bestContainment = 0;
-        for (String candidateId : candidates(bandKeys)) {
+        for (String candidateId : index.candidates(bandKeys, settings.bucketCapacity())) {
             RememberedArticle candidate = state.article(candidateId);
             if (candidate == null) {
                 continue;
             }
-            double jaccard = MinHasher.jaccard(signature, candidate.signature());
-            double containment = MinHasher.containment(jaccard, shingles.length, candidate.shingleCount());
-            if (isSameStory(jaccard, containment, Math.min(shingles.length, candidate.shingleCount()))
-                    && score(jaccard, containment) > score(bestJaccard, bestContainment)) {
+            double jaccard = Sketch.jaccard(sketch.signature(), candidate.signature());
+            double containment = Sketch.containment(jaccard, sketch.shingleCount(), candidate.shingleCount());
+            if (isSameStory(jaccard, containment, Math.min(sketch.shingleCount(), candidate.shingleCount()))
+                    && jaccard + containment > bestJaccard + bestContainment) {
                 best = candidate;
                 bestJaccard = jaccard;
                 bestContainment = containment;
             }
         }
 
-        Decision decision;
-        int version;
         String storyId;
+        int version;
+        Decision decision;
         if (best == null) {
             storyId = id;
             version = 1;
@@ -71,44 +79,14 @@ public final class Deduplicator {
             version = Math.max(state.storyVersion(storyId), best.version()) + 1;
             decision = new Decision.Near(best.id(), storyId, version, bestJaccard, bestContainment);
         }
-        remember(new RememberedArticle(id, storyId, version, seenAt, contentHash, shingles.length, signature), bandKeys);
+        state.remember(new RememberedArticle(id, storyId, version, seenAt, contentHash, sketch.shingleCount(), sketch.signature()));
+        index.add(id, indexKeys);
         return decision;
     }
 
     private boolean isSameStory(double jaccard, double containment, int smallerShingles) {
         return jaccard >= settings.jaccardThreshold()
                 || (containment >= settings.containmentThreshold() && smallerShingles >= settings.minShinglesForContainment());
-    }
-
-    private static double score(double jaccard, double containment) {
-        return jaccard + containment;
-    }
-
-    private Set<String> candidates(List<String> bandKeys) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String key : bandKeys) {
-            out.addAll(state.bucket(key));
-        }
-        return out;
-    }
-
-    private void remember(RememberedArticle article, List<String> bandKeys) {
-        state.putExactOwner(article.contentHash(), article.id());
-        state.putArticle(article);
-        state.putStoryVersion(article.storyId(), Math.max(article.version(), state.storyVersion(article.storyId())));
-        state.indexTime(article.seenAt(), article.id());
-        for (String key : bandKeys) {
-            List<String> bucket = state.bucket(key);
-            List<String> updated = new ArrayList<>(Math.min(bucket.size() + 1, settings.bucketCapacity()));
-            updated.add(article.id());
-            for (String other : bucket) {
-                if (updated.size() >= settings.bucketCapacity()) {
-                    break; // a crowded bucket keeps its most recent members: bounded work per article
-                }
-                updated.add(other);
-            }
-            state.putBucket(key, updated);
-        }
     }
 
     /** Forgets everything remembered before {@code now - retention}; returns how many articles expired. */
@@ -122,37 +100,38 @@ public final class Deduplicator {
                 if (article == null) {
                     continue;
                 }
-                for (String key : bandKeys(article.signature())) {
-                    List<String> bucket = state.bucket(key);
-                    if (bucket.contains(id)) {
-                        List<String> rest = new ArrayList<>(bucket);
-                        rest.remove(id);
-                        state.putBucket(key, rest);
-                    }
-                }
-                if (id.equals(state.exactOwner(article.contentHash()))) {
-                    state.removeExactOwner(article.contentHash());
-                }
-                if (article.storyId().equals(id) || state.storyVersion(article.storyId()) <= article.version()) {
-                    state.removeStory(article.storyId());
-                }
-                state.removeArticle(id);
+                index.remove(id, indexKeys(article.signature(), article.contentHash()));
+                state.forget(article, id.equals(state.exactOwner(article.contentHash())),
+                        state.storyVersion(article.storyId()) <= article.version()); // its latest version is leaving
                 expired++;
             }
         }
         return expired;
     }
 
-    /** One key per band: band index and a hash of the band's rows. */
-    List<String> bandKeys(int[] signature) {
+    private long[] indexKeys(int[] signature, String contentHash) {
+        long[] bands = bandKeys(signature);
+        long[] keys = java.util.Arrays.copyOf(bands, bands.length + 1);
+        keys[bands.length] = exactKey(contentHash);
+        return keys;
+    }
+
+    /** The content hash's index key: a marker above any band number in the high bits, 32 hash bits below. */
+    static long exactKey(String contentHash) {
+        return (0x7FFF_FFFFL << 32) | (Shingles.mix(contentHash.hashCode()) & 0xFFFFFFFFL);
+    }
+
+    /** One key per band: the band number in the high bits, a hash of the band's rows in the low bits. */
+    long[] bandKeys(int[] signature) {
         int rows = settings.rowsPerBand();
-        List<String> keys = new ArrayList<>(settings.bands());
-        for (int band = 0; band < settings.bands(); band++) {
-            long h = band;
+        long[] keys = new long[settings.bands()];
+        for (int band = 0; band < keys.length; band++) {
+            int h = 0x9E3779B9 * (band + 1);
             for (int r = 0; r < rows; r++) {
-                h = Shingles.mix(h * 31 + signature[band * rows + r]);
+                h = (h ^ signature[band * rows + r]) * 0x01000193;
             }
-            keys.add(band + ":" + Long.toHexString(h));
+            long key = ((long) band << 32) | (h & 0xFFFFFFFFL);
+            keys[band] = key == 0 || key == -1 ? 2 : key; // 0 and -1 mark empty and deleted slots
         }
         return keys;
     }

@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Dedup state in plain maps: for tests, the evaluation and benchmarks without RocksDB. Not thread-safe. */
 public final class InMemoryDedupState implements DedupState {
 
     private final Map<String, String> exact = new HashMap<>();
     private final Map<String, RememberedArticle> articles = new HashMap<>();
-    private final Map<String, List<String>> buckets = new HashMap<>();
     private final Map<String, Integer> stories = new HashMap<>();
     private final TreeMap<String, String> times = new TreeMap<>();
 
@@ -21,42 +21,8 @@ public final class InMemoryDedupState implements DedupState {
     }
 
     @Override
-    public void putExactOwner(String contentHash, String articleId) {
-        exact.put(contentHash, articleId);
-    }
-
-    @Override
-    public void removeExactOwner(String contentHash) {
-        exact.remove(contentHash);
-    }
-
-    @Override
     public RememberedArticle article(String articleId) {
         return articles.get(articleId);
-    }
-
-    @Override
-    public void putArticle(RememberedArticle article) {
-        articles.put(article.id(), article);
-    }
-
-    @Override
-    public void removeArticle(String articleId) {
-        articles.remove(articleId);
-    }
-
-    @Override
-    public List<String> bucket(String bandKey) {
-        return buckets.getOrDefault(bandKey, List.of());
-    }
-
-    @Override
-    public void putBucket(String bandKey, List<String> ids) {
-        if (ids.isEmpty()) {
-            buckets.remove(bandKey);
-        } else {
-            buckets.put(bandKey, List.copyOf(ids));
-        }
     }
 
     @Override
@@ -65,25 +31,35 @@ public final class InMemoryDedupState implements DedupState {
     }
 
     @Override
-    public void putStoryVersion(String storyId, int version) {
-        stories.put(storyId, version);
+    public void remember(RememberedArticle article) {
+        exact.put(article.contentHash(), article.id());
+        articles.put(article.id(), article);
+        times.put(TimeKeys.key(article.seenAt(), article.id()), article.id());
+        if (article.version() > 1) {
+            stories.merge(article.storyId(), article.version(), Math::max);
+        }
     }
 
     @Override
-    public void removeStory(String storyId) {
-        stories.remove(storyId);
+    public void forget(RememberedArticle article, boolean ownedContentHash, boolean latestOfStory) {
+        articles.remove(article.id());
+        if (ownedContentHash) {
+            exact.remove(article.contentHash());
+        }
+        if (latestOfStory) {
+            stories.remove(article.storyId());
+        }
     }
 
     @Override
-    public void indexTime(long seenAt, String articleId) {
-        times.put(TimeKeys.key(seenAt, articleId), articleId);
+    public void forEachArticle(Consumer<RememberedArticle> visitor) {
+        articles.values().forEach(visitor);
     }
 
     @Override
     public List<String> takeExpired(long cutoffExclusive, int max) {
         List<String> out = new ArrayList<>();
-        var head = times.headMap(TimeKeys.key(cutoffExclusive, ""), false);
-        var it = head.entrySet().iterator();
+        var it = times.headMap(TimeKeys.key(cutoffExclusive, ""), false).entrySet().iterator();
         while (it.hasNext() && out.size() < max) {
             out.add(it.next().getValue());
             it.remove();
@@ -96,7 +72,11 @@ public final class InMemoryDedupState implements DedupState {
         return articles.size();
     }
 
-    public int bucketCount() {
-        return buckets.size();
+    public int timeIndexSize() {
+        return times.size();
+    }
+
+    public int exactCount() {
+        return exact.size();
     }
 }

@@ -3,10 +3,13 @@ package dev.copydesk.streams;
 import dev.copydesk.dedup.DedupState;
 import dev.copydesk.dedup.RememberedArticle;
 import dev.copydesk.dedup.TimeKeys;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -15,121 +18,99 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Dedup state in Kafka Streams persistent key-value stores (RocksDB, changelogged, restored on a crash or a
- * rebalance): exact owners by content hash, remembered articles by id, LSH buckets, story versions, and a time
- * index for expiry.
+ * Dedup state in one Kafka Streams persistent key-value store (RocksDB, changelogged, restored on a crash or a
+ * rebalance), its keys prefixed by kind: {@code x:<content hash>} -> first article id, {@code a:<id>} -> the
+ * remembered article with its signature, {@code s:<story id>} -> latest version, {@code t:<time>|<id>} -> id for
+ * expiry. One store lets the writes of an article go to RocksDB as one batch ({@code putAll}). The LSH band index
+ * is rebuilt in memory from the {@code a:} entries.
  */
-final class StoreDedupState implements DedupState {
+public final class StoreDedupState implements DedupState {
 
-    static final String EXACT = "dedup-exact";
-    static final String ARTICLES = "dedup-articles";
-    static final String BUCKETS = "dedup-buckets";
-    static final String STORIES = "dedup-stories";
-    static final String TIMES = "dedup-times";
-    static final String[] NAMES = {EXACT, ARTICLES, BUCKETS, STORIES, TIMES};
+    public static final String STORE = "dedup-state";
+    static final String[] NAMES = {STORE};
 
-    private final KeyValueStore<String, String> exact;
-    private final KeyValueStore<String, byte[]> articles;
-    private final KeyValueStore<String, String> buckets;
-    private final KeyValueStore<String, Integer> stories;
-    private final KeyValueStore<String, String> times;
+    private static final String EXACT = "x:";
+    private static final String ARTICLE = "a:";
+    private static final String STORY = "s:";
+    private static final String TIME = "t:";
 
-    StoreDedupState(ProcessingContext context) {
-        this.exact = context.getStateStore(EXACT);
-        this.articles = context.getStateStore(ARTICLES);
-        this.buckets = context.getStateStore(BUCKETS);
-        this.stories = context.getStateStore(STORIES);
-        this.times = context.getStateStore(TIMES);
+    private final KeyValueStore<String, byte[]> store;
+
+    public StoreDedupState(ProcessingContext context) {
+        this.store = context.getStateStore(STORE);
     }
 
-    static List<StoreBuilder<?>> storeBuilders() {
-        return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXACT), Serdes.String(), Serdes.String()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), Serdes.String()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), Serdes.Integer()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMES), Serdes.String(), Serdes.String()).withCachingEnabled());
+    public static List<StoreBuilder<?>> storeBuilders() {
+        return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
     }
 
     @Override
     public String exactOwner(String contentHash) {
-        return exact.get(contentHash);
-    }
-
-    @Override
-    public void putExactOwner(String contentHash, String articleId) {
-        exact.put(contentHash, articleId);
-    }
-
-    @Override
-    public void removeExactOwner(String contentHash) {
-        exact.delete(contentHash);
+        return string(store.get(EXACT + contentHash));
     }
 
     @Override
     public RememberedArticle article(String articleId) {
-        byte[] bytes = articles.get(articleId);
+        byte[] bytes = store.get(ARTICLE + articleId);
         return bytes == null ? null : RememberedArticle.fromBytes(bytes);
     }
 
     @Override
-    public void putArticle(RememberedArticle article) {
-        articles.put(article.id(), article.toBytes());
+    public int storyVersion(String storyId) {
+        byte[] bytes = store.get(STORY + storyId);
+        return bytes == null ? 0 : ByteBuffer.wrap(bytes).getInt();
     }
 
     @Override
-    public void removeArticle(String articleId) {
-        articles.delete(articleId);
+    public void remember(RememberedArticle article) {
+        byte[] id = article.id().getBytes(StandardCharsets.UTF_8);
+        List<KeyValue<String, byte[]>> writes = new ArrayList<>(4);
+        writes.add(KeyValue.pair(EXACT + article.contentHash(), id));
+        writes.add(KeyValue.pair(ARTICLE + article.id(), article.toBytes()));
+        writes.add(KeyValue.pair(TIME + TimeKeys.key(article.seenAt(), article.id()), id));
+        if (article.version() > 1 && storyVersion(article.storyId()) < article.version()) {
+            writes.add(KeyValue.pair(STORY + article.storyId(), ByteBuffer.allocate(4).putInt(article.version()).array()));
+        }
+        store.putAll(writes);
     }
 
     @Override
-    public List<String> bucket(String bandKey) {
-        String ids = buckets.get(bandKey);
-        return ids == null ? List.of() : Arrays.asList(ids.split("\n"));
-    }
-
-    @Override
-    public void putBucket(String bandKey, List<String> ids) {
-        if (ids.isEmpty()) {
-            buckets.delete(bandKey);
-        } else {
-            buckets.put(bandKey, String.join("\n", ids));
+    public void forget(RememberedArticle article, boolean ownedContentHash, boolean latestOfStory) {
+        store.delete(ARTICLE + article.id());
+        if (ownedContentHash) {
+            store.delete(EXACT + article.contentHash());
+        }
+        if (latestOfStory) {
+            store.delete(STORY + article.storyId());
         }
     }
 
     @Override
-    public int storyVersion(String storyId) {
-        Integer v = stories.get(storyId);
-        return v == null ? 0 : v;
-    }
-
-    @Override
-    public void putStoryVersion(String storyId, int version) {
-        stories.put(storyId, version);
-    }
-
-    @Override
-    public void removeStory(String storyId) {
-        stories.delete(storyId);
-    }
-
-    @Override
-    public void indexTime(long seenAt, String articleId) {
-        times.put(TimeKeys.key(seenAt, articleId), articleId);
+    public void forEachArticle(Consumer<RememberedArticle> visitor) {
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(ARTICLE, new StringSerializer())) {
+            while (it.hasNext()) {
+                visitor.accept(RememberedArticle.fromBytes(it.next().value));
+            }
+        }
     }
 
     @Override
     public List<String> takeExpired(long cutoffExclusive, int max) {
         List<String> keys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = times.range(TimeKeys.key(0, ""), TimeKeys.key(cutoffExclusive, ""))) {
+        try (KeyValueIterator<String, byte[]> it = store.range(TIME + TimeKeys.key(0, ""), TIME + TimeKeys.key(cutoffExclusive, ""))) {
             while (it.hasNext() && ids.size() < max) {
-                KeyValue<String, String> next = it.next();
+                KeyValue<String, byte[]> next = it.next();
                 keys.add(next.key);
-                ids.add(next.value);
+                ids.add(string(next.value));
             }
         }
-        keys.forEach(times::delete);
+        keys.forEach(store::delete);
         return ids;
+    }
+
+    private static String string(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }
