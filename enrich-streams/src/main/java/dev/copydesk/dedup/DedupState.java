@@ -1,6 +1,5 @@
 package dev.copydesk.dedup;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -19,17 +18,14 @@ public interface DedupState {
     int storyVersion(String storyId);
 
     /**
-     * Remembers an article: it becomes the owner of its content hash, is indexed by time for expiry, and, when its
-     * version is above 1, raises its story's latest version.
+     * Remembers an article: it becomes the owner of its content hash and, when its version is above 1, raises its
+     * story's latest version.
      */
     void remember(RememberedArticle article);
 
     /** Forgets an article; also its content-hash ownership and its story's version when asked. */
     void forget(RememberedArticle article, boolean ownedContentHash, boolean latestOfStory);
 
-    /** Visits every remembered article (to rebuild the in-memory band index when a task starts). */
+    /** Visits every remembered article (to rebuild the in-memory indexes when a task starts). */
     void forEachArticle(Consumer<RememberedArticle> visitor);
-
-    /** Removes from the time index and returns up to max article ids remembered before the cutoff, oldest first. */
-    List<String> takeExpired(long cutoffExclusive, int max);
 }

@@ -1,6 +1,5 @@
 package dev.copydesk.dedup;
 
-import java.util.List;
 
 /**
  * Exact and near-duplicate detection. Exact: the folded-body fingerprint. Near: a MinHash {@link Sketch} of the
@@ -15,11 +14,24 @@ public final class Deduplicator {
     private final DedupSettings settings;
     private final DedupState state;
     private final BandIndex index = new BandIndex();
+    /** Remembered articles by time, for expiry; like the band index, rebuilt from the state at start. */
+    private final java.util.PriorityQueue<Remembered> byTime = new java.util.PriorityQueue<>();
+
+    private record Remembered(long seenAt, String id) implements Comparable<Remembered> {
+        @Override
+        public int compareTo(Remembered other) {
+            int c = Long.compare(seenAt, other.seenAt);
+            return c != 0 ? c : id.compareTo(other.id);
+        }
+    }
 
     public Deduplicator(DedupSettings settings, DedupState state) {
         this.settings = settings;
         this.state = state;
-        state.forEachArticle(a -> index.add(a.id(), indexKeys(a.signature(), a.contentHash())));
+        state.forEachArticle(a -> {
+            index.add(a.id(), indexKeys(a.signature(), a.contentHash()));
+            byTime.add(new Remembered(a.seenAt(), a.id()));
+        });
     }
 
     public DedupSettings settings() {
@@ -81,6 +93,7 @@ public final class Deduplicator {
         }
         state.remember(new RememberedArticle(id, storyId, version, seenAt, contentHash, sketch.shingleCount(), sketch.signature()));
         index.add(id, indexKeys);
+        byTime.add(new Remembered(seenAt, id));
         return decision;
     }
 
@@ -93,18 +106,16 @@ public final class Deduplicator {
     public int expire(long now) {
         long cutoff = now - settings.retention().toMillis();
         int expired = 0;
-        List<String> batch;
-        while (!(batch = state.takeExpired(cutoff, 1000)).isEmpty()) {
-            for (String id : batch) {
-                RememberedArticle article = state.article(id);
-                if (article == null) {
-                    continue;
-                }
-                index.remove(id, indexKeys(article.signature(), article.contentHash()));
-                state.forget(article, id.equals(state.exactOwner(article.contentHash())),
-                        state.storyVersion(article.storyId()) <= article.version()); // its latest version is leaving
-                expired++;
+        while (!byTime.isEmpty() && byTime.peek().seenAt() < cutoff) {
+            String id = byTime.poll().id();
+            RememberedArticle article = state.article(id);
+            if (article == null) {
+                continue;
             }
+            index.remove(id, indexKeys(article.signature(), article.contentHash()));
+            state.forget(article, id.equals(state.exactOwner(article.contentHash())),
+                    state.storyVersion(article.storyId()) <= article.version()); // its latest version is leaving
+            expired++;
         }
         return expired;
     }

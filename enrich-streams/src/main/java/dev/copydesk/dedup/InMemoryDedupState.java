@@ -1,10 +1,7 @@
 package dev.copydesk.dedup;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Dedup state in plain maps: for tests, the evaluation and benchmarks without RocksDB. Not thread-safe. */
@@ -13,7 +10,6 @@ public final class InMemoryDedupState implements DedupState {
     private final Map<String, String> exact = new HashMap<>();
     private final Map<String, RememberedArticle> articles = new HashMap<>();
     private final Map<String, Integer> stories = new HashMap<>();
-    private final TreeMap<String, String> times = new TreeMap<>();
 
     @Override
     public String exactOwner(String contentHash) {
@@ -34,7 +30,6 @@ public final class InMemoryDedupState implements DedupState {
     public void remember(RememberedArticle article) {
         exact.put(article.contentHash(), article.id());
         articles.put(article.id(), article);
-        times.put(TimeKeys.key(article.seenAt(), article.id()), article.id());
         if (article.version() > 1) {
             stories.merge(article.storyId(), article.version(), Math::max);
         }
@@ -56,24 +51,9 @@ public final class InMemoryDedupState implements DedupState {
         articles.values().forEach(visitor);
     }
 
-    @Override
-    public List<String> takeExpired(long cutoffExclusive, int max) {
-        List<String> out = new ArrayList<>();
-        var it = times.headMap(TimeKeys.key(cutoffExclusive, ""), false).entrySet().iterator();
-        while (it.hasNext() && out.size() < max) {
-            out.add(it.next().getValue());
-            it.remove();
-        }
-        return out;
-    }
-
     /** Number of remembered articles, for tests. */
     public int size() {
         return articles.size();
-    }
-
-    public int timeIndexSize() {
-        return times.size();
     }
 
     public int exactCount() {

@@ -21,7 +21,7 @@ public record Sketch(int[] signature, int shingleCount) {
         boolean[] filled = new boolean[bins];
         long[] window = new long[Integer.highestOneBit(k) << 1]; // ring of word hashes, power-of-two sized: no division
         int ring = window.length - 1;
-        long[] seen = new long[Integer.highestOneBit(Math.max(64, text.length() / 2)) << 1];
+        long[] seen = new long[Integer.highestOneBit(Math.max(64, text.length() / 4)) << 1]; // ~1 shingle per 6 chars
         int mask = seen.length - 1;
         int distinct = 0;
         int words = 0;
@@ -81,19 +81,19 @@ public record Sketch(int[] signature, int shingleCount) {
         if (distinct == 0) {
             return new Sketch(mins, 0);
         }
-        int[] signature = mins.clone();
         for (int bin = 0; bin < bins; bin++) {
             if (!filled[bin]) {
+                // in place: donors are always filled bins, which this loop never writes
                 for (long attempt = 1; ; attempt++) {
                     int donor = (int) (Shingles.mix(bin * 0x9E3779B97F4A7C15L + attempt) >>> binShift);
                     if (filled[donor]) {
-                        signature[bin] = mins[donor];
+                        mins[bin] = mins[donor];
                         break;
                     }
                 }
             }
         }
-        return new Sketch(signature, distinct);
+        return new Sketch(mins, distinct);
     }
 
     private static final long FNV_OFFSET = 0xCBF29CE484222325L;

@@ -2,7 +2,6 @@ package dev.copydesk.streams;
 
 import dev.copydesk.dedup.DedupState;
 import dev.copydesk.dedup.RememberedArticle;
-import dev.copydesk.dedup.TimeKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Dedup state in one Kafka Streams persistent key-value store (RocksDB, changelogged, restored on a crash or a
  * rebalance), its keys prefixed by kind: {@code x:<content hash>} -> first article id, {@code a:<id>} -> the
- * remembered article with its signature, {@code s:<story id>} -> latest version, {@code t:<time>|<id>} -> id for
- * expiry. One store lets the writes of an article go to RocksDB as one batch ({@code putAll}). The LSH band index
- * is rebuilt in memory from the {@code a:} entries.
+ * remembered article with its signature and time, {@code s:<story id>} -> latest version. One store lets the writes
+ * of an article go to RocksDB as one batch ({@code putAll}). The LSH band index and the expiry queue are rebuilt
+ * in memory from the {@code a:} entries.
  */
 public final class StoreDedupState implements DedupState {
 
@@ -32,7 +31,6 @@ public final class StoreDedupState implements DedupState {
     private static final String EXACT = "x:";
     private static final String ARTICLE = "a:";
     private static final String STORY = "s:";
-    private static final String TIME = "t:";
 
     private final KeyValueStore<String, byte[]> store;
 
@@ -68,7 +66,6 @@ public final class StoreDedupState implements DedupState {
         List<KeyValue<String, byte[]>> writes = new ArrayList<>(4);
         writes.add(KeyValue.pair(EXACT + article.contentHash(), id));
         writes.add(KeyValue.pair(ARTICLE + article.id(), article.toBytes()));
-        writes.add(KeyValue.pair(TIME + TimeKeys.key(article.seenAt(), article.id()), id));
         if (article.version() > 1 && storyVersion(article.storyId()) < article.version()) {
             writes.add(KeyValue.pair(STORY + article.storyId(), ByteBuffer.allocate(4).putInt(article.version()).array()));
         }
@@ -93,21 +90,6 @@ public final class StoreDedupState implements DedupState {
                 visitor.accept(RememberedArticle.fromBytes(it.next().value));
             }
         }
-    }
-
-    @Override
-    public List<String> takeExpired(long cutoffExclusive, int max) {
-        List<String> keys = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = store.range(TIME + TimeKeys.key(0, ""), TIME + TimeKeys.key(cutoffExclusive, ""))) {
-            while (it.hasNext() && ids.size() < max) {
-                KeyValue<String, byte[]> next = it.next();
-                keys.add(next.key);
-                ids.add(string(next.value));
-            }
-        }
-        keys.forEach(store::delete);
-        return ids;
     }
 
     private static String string(byte[] bytes) {

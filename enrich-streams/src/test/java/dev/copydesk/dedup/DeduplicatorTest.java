@@ -77,7 +77,6 @@ class DeduplicatorTest {
         assertThat(dedup.expire(30 * day)).isEqualTo(2);
         assertThat(state.size()).isZero();
         assertThat(dedup.remembered()).isZero();
-        assertThat(state.timeIndexSize()).isZero();
         assertThat(state.exactCount()).isZero();
     }
 
