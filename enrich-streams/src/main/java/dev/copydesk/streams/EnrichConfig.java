@@ -14,10 +14,6 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Settings of enrich-streams: topics, and Kafka Streams settings passed through untouched. */
 public final class EnrichConfig extends ServiceConfig {
 
-    public static final String TOPIC_RAW = "copydesk.topic.raw";
-    public static final String TOPIC_ENRICHED = "copydesk.topic.enriched";
-    public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
-    public static final String TOPIC_DLQ = "copydesk.topic.dlq";
 
     public static final String DEDUP_SCOPE = "copydesk.dedup.scope";
     public static final String DEDUP_POLICY = "copydesk.dedup.policy";
@@ -60,21 +56,9 @@ public final class EnrichConfig extends ServiceConfig {
         return new EnrichConfig(ServiceConfig.load(DEFAULTS, file, env, overrides));
     }
 
-    public String rawTopic() {
-        return get(TOPIC_RAW);
-    }
 
-    public String enrichedTopic() {
-        return get(TOPIC_ENRICHED);
-    }
 
-    public String duplicatesTopic() {
-        return get(TOPIC_DUPLICATES);
-    }
 
-    public String dlqTopic() {
-        return get(TOPIC_DLQ);
-    }
 
     public DedupSettings dedupSettings() {
         DedupSettings d = DedupSettings.defaults();

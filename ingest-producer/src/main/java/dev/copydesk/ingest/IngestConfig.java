@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Settings of ingest-producer: see {@link ServiceConfig} for the file/environment/override rules. */
 public final class IngestConfig extends ServiceConfig {
 
-    public static final String TOPIC = "copydesk.topic.raw";
+    public static final String TOPIC = TOPIC_RAW;
     public static final String MAX_BYTES = "copydesk.ingest.max.bytes";
 
     public static final Map<String, String> DEFAULTS = Map.of(
@@ -27,7 +27,7 @@ public final class IngestConfig extends ServiceConfig {
     }
 
     public String topic() {
-        return get(TOPIC);
+        return rawTopic();
     }
 
     public int maxBytes() {

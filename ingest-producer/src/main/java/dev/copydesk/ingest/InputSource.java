@@ -23,36 +23,27 @@ public interface InputSource {
     /** Extensions published when walking a folder; a file named explicitly is published whatever its name. */
     List<String> FOLDER_EXTENSIONS = List.of(".txt", ".html", ".htm");
 
-    static InputSource file(Path file, String sourceRef) {
-        return new InputSource() {
-            @Override
-            public String sourceRef() {
-                return sourceRef;
-            }
+    /** Reads at most {@code limit + 1} bytes of an input. */
+    interface Reader {
+        byte[] read(int limit) throws IOException;
+    }
 
-            @Override
-            public byte[] read(int limit) throws IOException {
-                long size = Files.size(file);
-                if (size > limit) {
-                    return new byte[limit + 1]; // not read: only its size matters for the rejection
-                }
-                return Files.readAllBytes(file);
-            }
-        };
+    /** An input with a name and a way to read it. */
+    record Named(String sourceRef, Reader reader) implements InputSource {
+        @Override
+        public byte[] read(int limit) throws IOException {
+            return reader.read(limit);
+        }
+    }
+
+    static InputSource file(Path file, String sourceRef) {
+        return new Named(sourceRef, limit -> Files.size(file) > limit
+                ? new byte[limit + 1] // not read: only its size matters for the rejection
+                : Files.readAllBytes(file));
     }
 
     static InputSource stream(String sourceRef, InputStream in) {
-        return new InputSource() {
-            @Override
-            public String sourceRef() {
-                return sourceRef;
-            }
-
-            @Override
-            public byte[] read(int limit) throws IOException {
-                return in.readNBytes(limit + 1);
-            }
-        };
+        return new Named(sourceRef, limit -> in.readNBytes(limit + 1));
     }
 
     /**

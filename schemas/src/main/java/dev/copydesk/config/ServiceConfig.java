@@ -1,5 +1,6 @@
 package dev.copydesk.config;
 
+import dev.copydesk.topics.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,6 +31,10 @@ import java.util.TreeMap;
 public class ServiceConfig {
 
     public static final String OWN_PREFIX = "copydesk.";
+    public static final String TOPIC_RAW = "copydesk.topic.raw";
+    public static final String TOPIC_ENRICHED = "copydesk.topic.enriched";
+    public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
+    public static final String TOPIC_DLQ = "copydesk.topic.dlq";
     public static final String ENV_PREFIX = "COPYDESK_";
     public static final String ENV_KAFKA_PREFIX = "COPYDESK_KAFKA_";
 
@@ -97,6 +102,22 @@ public class ServiceConfig {
             }
         });
         return out;
+    }
+
+    public String rawTopic() {
+        return get(TOPIC_RAW, Topics.RAW);
+    }
+
+    public String enrichedTopic() {
+        return get(TOPIC_ENRICHED, Topics.ENRICHED);
+    }
+
+    public String duplicatesTopic() {
+        return get(TOPIC_DUPLICATES, Topics.DUPLICATES);
+    }
+
+    public String dlqTopic() {
+        return get(TOPIC_DLQ, Topics.DLQ);
     }
 
     public Map<String, String> all() {

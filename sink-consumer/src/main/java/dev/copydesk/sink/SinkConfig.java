@@ -16,9 +16,6 @@ public final class SinkConfig extends ServiceConfig {
     public static final String DB = "copydesk.db.url";
     public static final String BATCH_SIZE = "copydesk.sink.batch.size";
     public static final String POLL_MS = "copydesk.sink.poll.ms";
-    public static final String TOPIC_ENRICHED = "copydesk.topic.enriched";
-    public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
-    public static final String TOPIC_DLQ = "copydesk.topic.dlq";
 
     public static final Map<String, String> DEFAULTS = Map.of(
             DB, "copydesk.db",
@@ -56,17 +53,8 @@ public final class SinkConfig extends ServiceConfig {
         return getDuration(POLL_MS, Duration.ofMillis(200));
     }
 
-    public String enrichedTopic() {
-        return get(TOPIC_ENRICHED);
-    }
 
-    public String duplicatesTopic() {
-        return get(TOPIC_DUPLICATES);
-    }
 
-    public String dlqTopic() {
-        return get(TOPIC_DLQ);
-    }
 
     /** Consumer settings: read only committed records, no auto-commit (offsets live in the database). */
     public Map<String, Object> consumerSettings() {
