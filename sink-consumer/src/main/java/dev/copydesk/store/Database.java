@@ -23,8 +23,24 @@ import java.util.Locale;
  */
 public final class Database {
 
-    /** Migration scripts in order; add new ones at the end, never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql");
+    /**
+     * Migration scripts in order; add new ones at the end, never edit a released one. {@code {dialect}} stands for
+     * {@code sqlite} or {@code postgresql} where the two databases need different SQL (full-text search).
+     */
+    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql",
+            "V3__search_entities_keywords.{dialect}.sql");
+
+    /** sqlite or postgresql, from the connection. */
+    public static String dialect(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("sqlite")) {
+            return "sqlite";
+        }
+        if (product.contains("postgres")) {
+            return "postgresql";
+        }
+        throw new SQLException("copydesk stores articles in SQLite or PostgreSQL, not " + product);
+    }
 
     private Database() {
     }
@@ -82,8 +98,9 @@ public final class Database {
                 }
             }
             int applied = 0;
+            String dialect = dialect(connection);
             for (int i = current; i < MIGRATIONS.size(); i++) {
-                String script = MIGRATIONS.get(i);
+                String script = MIGRATIONS.get(i).replace("{dialect}", dialect);
                 try (Statement s = connection.createStatement()) {
                     for (String sql : statements(read(script))) {
                         s.execute(sql);

@@ -1,0 +1,109 @@
+package dev.copydesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.copydesk.avro.Article;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Full-text search on real SQLite (FTS5) and real PostgreSQL (tsvector + GIN). */
+class ArticleSearchTest {
+
+    @TempDir
+    Path dir;
+
+    static Article article(String id, String title, String body, String language, long receivedAt) {
+        return Article.newBuilder(ArticleStoreTest.article(id, title)).setBody(body).setLanguage(language)
+                .setReceivedAt(Instant.ofEpochMilli(receivedAt)).build();
+    }
+
+    private String seed(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(
+                    article("seoul", "S. Korea, US defense chiefs discuss deterrence on N. Korea",
+                            "The defense chiefs of South Korea and the United States held annual security talks on North Korea. Lloyd Austin met Shin Won-sik.", "en", 3_000),
+                    article("mention", "Markets close higher",
+                            "Stocks rose on Friday. Analysts said tensions with North Korea had little effect on trading.", "en", 2_000),
+                    article("paris", "French rail workers strike", "Rail workers across France walked off the job over pensions.", "en", 1_000),
+                    article("seoul-fr", "La Corée du Nord au menu", "Les ministres ont parlé de la Corée du Nord et de North Korea policy.", "fr", 4_000)),
+                    List.of(), Map.of());
+        }
+        return url;
+    }
+
+    private static List<ArticleSearch.Hit> search(String url, ArticleSearch.Query q) throws Exception {
+        try (Connection c = Database.connect(url)) {
+            return new ArticleSearch(c).search(q, "[", "]");
+        }
+    }
+
+    private static ArticleSearch.Query query(String text) {
+        return new ArticleSearch.Query(text, Optional.empty(), Optional.empty(), Optional.empty(), 10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void ranksTitleMatchesFirstAndHighlightsTheWords(String kind) throws Exception {
+        String url = seed(kind);
+        List<ArticleSearch.Hit> hits = search(url, query("north korea"));
+        assertThat(hits).extracting(ArticleSearch.Hit::id).containsExactlyInAnyOrder("seoul", "mention", "seoul-fr");
+        assertThat(hits.get(0).id()).isEqualTo("seoul");
+        assertThat(hits.get(0).snippet()).containsIgnoringCase("[North]").containsIgnoringCase("[Korea]");
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(hits.size() - 1).score());
+        assertThat(search(url, query("Corée")).get(0).id()).isEqualTo("seoul-fr");
+        assertThat(search(url, query("pensions"))).extracting(ArticleSearch.Hit::id).containsExactly("paris");
+        assertThat(search(url, query("nothing matches this"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void filtersByLanguageTimeAndEntity(String kind) throws Exception {
+        String url = seed(kind);
+        assertThat(search(url, new ArticleSearch.Query("north korea", Optional.of("fr"), Optional.empty(), Optional.empty(), 10)))
+                .extracting(ArticleSearch.Hit::id).containsExactly("seoul-fr");
+        assertThat(search(url, new ArticleSearch.Query("north korea", Optional.empty(), Optional.empty(), Optional.of(Instant.ofEpochMilli(2_500)), 10)))
+                .extracting(ArticleSearch.Hit::id).containsExactlyInAnyOrder("seoul", "seoul-fr");
+        try (Connection c = Database.connect(url);
+             PreparedStatement p = c.prepareStatement("INSERT INTO entities (article_id, type, canonical_name, mentions) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, "seoul");
+            p.setString(2, "person");
+            p.setString(3, "Lloyd Austin");
+            p.setInt(4, 1);
+            p.executeUpdate();
+        }
+        assertThat(search(url, new ArticleSearch.Query("north korea", Optional.empty(), Optional.of("lloyd austin"), Optional.empty(), 10)))
+                .extracting(ArticleSearch.Hit::id).containsExactly("seoul");
+        assertThat(search(url, new ArticleSearch.Query("korea", Optional.empty(), Optional.empty(), Optional.empty(), 1))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void theIndexFollowsUpsertsAndQuerySyntaxIsNeverInterpreted(String kind) throws Exception {
+        String url = seed(kind);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(article("paris", "French rail strike ends", "Unions signed an agreement with the operator.", "en", 1_000)),
+                    List.of(), Map.of());
+        }
+        assertThat(search(url, query("pensions"))).isEmpty();
+        assertThat(search(url, query("agreement"))).extracting(ArticleSearch.Hit::id).containsExactly("paris");
+        // FTS5 operators, quotes and SQL in the query are just words
+        for (String hostile : List.of("korea\" OR \"", "NEAR(korea)", "korea*", "-korea", "'; DROP TABLE articles; --", "title:korea")) {
+            assertThat(search(url, query(hostile))).as(hostile).allSatisfy(h -> assertThat(h.id()).isNotNull());
+        }
+        assertThat(search(url, query("korea\" OR \"pensions"))).extracting(ArticleSearch.Hit::id).doesNotContain("paris");
+        assertThatThrownBy(() -> search(url, query("  ?! "))).hasMessageContaining("give at least one word");
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            assertThat(store.count("articles")).isEqualTo(4);
+        }
+    }
+}
