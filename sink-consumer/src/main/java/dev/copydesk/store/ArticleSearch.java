@@ -44,36 +44,49 @@ public final class ArticleSearch {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("nothing to search for in \"" + query.text() + "\": give at least one word");
         }
+        // rank first, then build snippets for the top hits only: a snippet costs far more than a score
+        StringBuilder filters = new StringBuilder();
+        List<Object> filterParams = new ArrayList<>();
+        query.language().ifPresent(l -> {
+            filters.append(" AND a.language = ?");
+            filterParams.add(l);
+        });
+        query.since().ifPresent(t -> {
+            filters.append(" AND a.received_at_ms >= ?");
+            filterParams.add(t.toEpochMilli());
+        });
+        query.entity().ifPresent(e -> {
+            filters.append(" AND a.id IN (SELECT article_id FROM entities WHERE LOWER(canonical_name) = ?)");
+            filterParams.add(e.toLowerCase(Locale.ROOT));
+        });
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (dialect.equals("sqlite")) {
+            String match = String.join(" ", terms.stream().map(t -> "\"" + t + "\"").toList());
             sql.append("SELECT a.id, a.story_id, a.version, a.title, a.source_ref, a.language, a.received_at_ms, ")
                     .append("snippet(articles_fts, 1, ?, ?, '…', 16), bm25(articles_fts, 5.0, 1.0) AS score ")
-                    .append("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?");
+                    .append("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ")
+                    .append("AND articles_fts.rowid IN (SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ")
+                    .append("WHERE articles_fts MATCH ?").append(filters)
+                    .append(" ORDER BY bm25(articles_fts, 5.0, 1.0), a.received_at_ms DESC LIMIT ?) ORDER BY score, a.received_at_ms DESC");
             params.add(highlightStart);
             params.add(highlightEnd);
-            params.add(String.join(" ", terms.stream().map(t -> "\"" + t + "\"").toList()));
+            params.add(match);
+            params.add(match);
+            params.addAll(filterParams);
+            params.add(query.limit());
         } else {
-            sql.append("SELECT a.id, a.story_id, a.version, a.title, a.source_ref, a.language, a.received_at_ms, ")
-                    .append("ts_headline('simple', a.body, q, ?), -ts_rank(a.search, q) AS score ")
-                    .append("FROM articles a, plainto_tsquery('simple', ?) q WHERE a.search @@ q");
+            sql.append("SELECT t.id, t.story_id, t.version, t.title, t.source_ref, t.language, t.received_at_ms, ")
+                    .append("ts_headline('simple', t.body, plainto_tsquery('simple', ?), ?), t.score FROM (")
+                    .append("SELECT a.id, a.story_id, a.version, a.title, a.source_ref, a.language, a.received_at_ms, a.body, ")
+                    .append("-ts_rank(a.search, q) AS score FROM articles a, plainto_tsquery('simple', ?) q WHERE a.search @@ q")
+                    .append(filters).append(" ORDER BY score, a.received_at_ms DESC LIMIT ?) t ORDER BY t.score, t.received_at_ms DESC");
+            params.add(String.join(" ", terms));
             params.add("StartSel=" + highlightStart + ", StopSel=" + highlightEnd + ", MaxWords=24, MinWords=10, MaxFragments=1");
             params.add(String.join(" ", terms));
+            params.addAll(filterParams);
+            params.add(query.limit());
         }
-        query.language().ifPresent(l -> {
-            sql.append(" AND a.language = ?");
-            params.add(l);
-        });
-        query.since().ifPresent(t -> {
-            sql.append(" AND a.received_at_ms >= ?");
-            params.add(t.toEpochMilli());
-        });
-        query.entity().ifPresent(e -> {
-            sql.append(" AND a.id IN (SELECT article_id FROM entities WHERE LOWER(canonical_name) = ?)");
-            params.add(e.toLowerCase(Locale.ROOT));
-        });
-        sql.append(" ORDER BY score, a.received_at_ms DESC LIMIT ?");
-        params.add(query.limit());
 
         List<Hit> hits = new ArrayList<>();
         try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
