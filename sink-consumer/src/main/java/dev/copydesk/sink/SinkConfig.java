@@ -62,6 +62,9 @@ public final class SinkConfig extends ServiceConfig {
         s.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize());
         s.put(ConsumerConfig.CLIENT_ID_CONFIG, "copydesk-sink");
+        // a crashed sink's partitions wait this long for a new owner (unless group.instance.id is set: a restarted
+        // static member takes them back at once)
+        s.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         s.putAll(clientSettings());
         s.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         s.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
