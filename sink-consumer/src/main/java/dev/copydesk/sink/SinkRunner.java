@@ -55,6 +55,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final Deserializer<DuplicateNotice> notices;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong outages = new AtomicLong();
     private volatile Throwable failure;
     /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
     private Map<TopicPartition, Long> lastWritten = Map.of();
@@ -81,7 +82,14 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(config.enrichedTopic(), config.duplicatesTopic()), new SeekToStoredOffsets());
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
-                writeBatch(records);
+                try {
+                    writeBatch(records);
+                } catch (SQLException e) {
+                    if (!ArticleStore.isTransient(e)) {
+                        throw e;
+                    }
+                    waitForDatabase(e);
+                }
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -141,6 +149,59 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     private boolean positionsUnchanged(Map<TopicPartition, Long> positions) {
         return positions.equals(lastWritten);
+    }
+
+    /**
+     * The database is gone for now: the batch was rolled back and no offset moved. Stay in the group (paused, still
+     * polling), reconnect with backoff, then re-read from the offsets the database holds.
+     */
+    private void waitForDatabase(SQLException cause) throws SQLException {
+        log.warn("sink: the database is unavailable (SQLState {}: {}); the batch was rolled back and no offset "
+                + "advanced; waiting for it to come back", cause.getSQLState(), brief(cause));
+        consumer.pause(consumer.assignment());
+        long backoff = 200;
+        while (running.get()) {
+            consumer.poll(Duration.ofMillis(backoff)); // paused: returns nothing, keeps the membership alive
+            try {
+                store.reconnect();
+                break;
+            } catch (SQLException e) {
+                if (!ArticleStore.isTransient(e)) {
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+        Map<TopicPartition, Long> stored = store.storedOffsets();
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            Long next = stored.get(tp);
+            if (next != null) {
+                consumer.seek(tp, next);
+            } else {
+                fresh.add(tp);
+            }
+        }
+        consumer.seekToBeginning(fresh);
+        lastWritten = Map.of();
+        consumer.resume(consumer.assignment());
+        outages.incrementAndGet();
+        log.warn("sink: the database is back; resuming from the stored offsets");
+    }
+
+    /** The first line of the deepest cause, shortened: drivers quote whole statements, values included. */
+    private static String brief(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return message.length() > 160 ? message.substring(0, 160) + "..." : message;
+    }
+
+    /** How many database outages the sink has waited out. */
+    public long outagesSurvived() {
+        return outages.get();
     }
 
     private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Exception e) {

@@ -38,14 +38,57 @@ public final class ArticleStore implements AutoCloseable {
             INSERT INTO consumer_offsets (group_id, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)
             ON CONFLICT (group_id, topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset""";
 
-    private final Connection connection;
+    private final String jdbcUrl;
     private final String groupId;
+    private Connection connection;
 
     public ArticleStore(String jdbcUrl, String groupId) throws SQLException {
-        this.connection = Database.connect(jdbcUrl);
+        this.jdbcUrl = jdbcUrl;
         this.groupId = groupId;
-        Database.migrate(connection);
-        connection.setAutoCommit(false);
+        this.connection = open(jdbcUrl);
+    }
+
+    private static Connection open(String jdbcUrl) throws SQLException {
+        Connection c = Database.connect(jdbcUrl);
+        try {
+            Database.migrate(c);
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Drops the current connection and opens a new one (after the database was gone). */
+    public void reconnect() throws SQLException {
+        try {
+            connection.close();
+        } catch (SQLException alreadyBroken) {
+            // the old connection is what failed; nothing to keep from it
+        }
+        connection = open(jdbcUrl);
+    }
+
+    /**
+     * Whether an error is the database being unavailable for a while (connection lost, server shutting down or
+     * restarting, disk full, SQLite busy/locked/full/I-O), worth waiting out, rather than a problem with the data.
+     */
+    public static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                        || state.equals("40001") || state.equals("40P01"))) {
+                    return true;
+                }
+                int code = sql.getErrorCode() & 0xFF; // SQLite primary result codes: BUSY, LOCKED, IOERR, FULL
+                if (sql.getClass().getName().startsWith("org.sqlite") && (code == 5 || code == 6 || code == 10 || code == 13)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Writes one batch and the positions after it, atomically; on any error nothing of the batch is kept. */

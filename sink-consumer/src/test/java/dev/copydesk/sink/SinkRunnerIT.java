@@ -131,4 +131,56 @@ class SinkRunnerIT {
         }
         return out;
     }
+
+    @org.junit.jupiter.api.Test
+    void waitsOutADatabaseThatGoesAwayAndResumesWithoutLosingARow(TestStack stack) throws Exception {
+        String suffix = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String enriched = "sink-it-enriched-" + suffix;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            admin.createTopics(List.of(new NewTopic(enriched, 2, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
+                    new NewTopic("sink-it-dlq-" + suffix, 1, (short) 1))).all().get();
+        }
+        String application = "copydesk_sink_" + suffix.replace("-", "_");
+        String url = TestDatabases.postgres() + "&ApplicationName=" + application;
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put(SinkConfig.DB, url);
+        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
+        settings.put(SinkConfig.TOPIC_DUPLICATES, "sink-it-duplicates-" + suffix);
+        settings.put(SinkConfig.TOPIC_DLQ, "sink-it-dlq-" + suffix);
+        settings.put("group.id", "sink-it-" + suffix);
+        settings.put(SinkConfig.BATCH_SIZE, "10");
+        SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
+        int articles = 1500;
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < articles; i++) {
+                Article a = ArticleStoreTest.article("o" + i, "Outage " + i);
+                producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a)));
+            }
+        }
+        SinkRunner sink = new SinkRunner(config);
+        Thread thread = new Thread(sink, "sink-outage");
+        thread.start();
+        try (ArticleStore reader = new ArticleStore(url.replace(application, application + "_reader"), config.groupId());
+             java.sql.Connection admin = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {
+            for (int outage = 1; outage <= 3; outage++) {
+                long seen = reader.count("articles");
+                await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") > seen);
+                // the server drops the sink's connection, as on a restart or failover
+                try (java.sql.PreparedStatement kill = admin.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+                    kill.setString(1, application);
+                    kill.executeQuery().close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> sink.failure() != null || reader.count("articles") == articles);
+            assertThat(sink.failure()).as("the sink stopped instead of waiting").isNull();
+            assertThat(reader.count("articles")).isEqualTo(articles);
+            assertThat(sink.outagesSurvived()).isBetween(1L, 3L);
+        } finally {
+            sink.close();
+            thread.join(30_000);
+            sink.release();
+        }
+    }
 }
