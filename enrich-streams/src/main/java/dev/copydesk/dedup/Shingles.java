@@ -1,52 +1,72 @@
 package dev.copydesk.dedup;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
- * The distinct word k-grams of a text, as 64-bit hashes. Words are maximal runs of letters and digits, folded to
- * lower case, so punctuation, quote style and spacing do not matter. Hashing is done on the characters in place:
- * no strings or lists are allocated per word, which keeps the dedup stage fast.
+ * Word k-shingles of a text as 64-bit hashes: the one definition of a shingle that the {@link Sketch} (hot path)
+ * and the exact shingle sets (tests, evaluation) share. Words are maximal runs of letters and digits, lower-cased,
+ * so punctuation, quote style and spacing do not matter. Hashing is done on the characters in place: no strings
+ * are allocated per word.
  */
 public final class Shingles {
+
+    private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+    private static final long FNV_PRIME = 0x100000001B3L;
 
     private Shingles() {
     }
 
-    /** Sorted distinct shingle hashes; a text shorter than k words gives one shingle of all its words. */
-    public static long[] of(String text, int k) {
-        long[] window = new long[k];
-        long[] out = new long[Math.max(16, text.length() / 5)];
-        int n = 0;
+    /**
+     * Emits the hash of every k-shingle in order (repeats included); a text of fewer than k words emits one
+     * shingle of all its words. Returns how many were emitted.
+     */
+    public static int scan(String text, int k, LongConsumer sink) {
+        long[] window = new long[Integer.highestOneBit(k) << 1]; // ring of word hashes, power-of-two sized: no division
+        int ring = window.length - 1;
         int words = 0;
-        long word = 0;
+        int emitted = 0;
+        long word = FNV_OFFSET;
         boolean inWord = false;
         int length = text.length();
-        for (int i = 0; i <= length; ) {
-            int cp = i < length ? text.codePointAt(i) : ' ';
-            i += i < length ? Character.charCount(cp) : 1;
-            if (Character.isLetterOrDigit(cp)) {
-                word = (word ^ Character.toLowerCase(cp)) * 0x100000001B3L; // FNV-1a over code points
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            int folded = fold(c);
+            if (folded >= 0) {
+                word = (word ^ folded) * FNV_PRIME;
                 inWord = true;
                 continue;
             }
             if (!inWord) {
                 continue;
             }
-            window[words % k] = mix(word);
+            window[words & ring] = mix(word);
             words++;
-            word = 0xCBF29CE484222325L;
+            word = FNV_OFFSET;
             inWord = false;
             if (words >= k) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = shingle(window, words, k);
+                sink.accept(shingle(window, ring, words, k));
+                emitted++;
             }
         }
         if (words > 0 && words < k) {
-            out[n++] = shingle(window, words, words);
+            sink.accept(shingle(window, ring, words, words));
+            emitted++;
         }
-        long[] result = Arrays.copyOf(out, n);
+        return emitted;
+    }
+
+    /** Sorted distinct shingle hashes. */
+    public static long[] of(String text, int k) {
+        long[][] buffer = {new long[16]};
+        int[] n = {0};
+        scan(text, k, h -> {
+            if (n[0] == buffer[0].length) {
+                buffer[0] = Arrays.copyOf(buffer[0], n[0] * 2);
+            }
+            buffer[0][n[0]++] = h;
+        });
+        long[] result = Arrays.copyOf(buffer[0], n[0]);
         Arrays.sort(result);
         int distinct = 0;
         for (int i = 0; i < result.length; i++) {
@@ -57,12 +77,29 @@ public final class Shingles {
         return Arrays.copyOf(result, distinct);
     }
 
-    /** Order-sensitive combination of the last k word hashes in the ring buffer. */
-    private static long shingle(long[] window, int words, int k) {
+    /** Lower-cased letter or digit, or -1 for a character that separates words. ASCII without table lookups. */
+    private static int fold(char c) {
+        if (c < 128) {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                return c;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                return c + 32;
+            }
+            return -1;
+        }
+        if (Character.isSurrogate(c)) {
+            return c; // part of a supplementary letter (CJK extension, etc.): keep it in the word
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+    }
+
+    /** Order-sensitive combination of the last k word hashes in the ring. */
+    private static long shingle(long[] window, int ring, int words, int k) {
         long h = 0x9E3779B97F4A7C15L;
         int start = words - k;
         for (int j = 0; j < k; j++) {
-            h = Long.rotateLeft(h, 23) ^ window[(start + j) % window.length];
+            h = Long.rotateLeft(h, 23) ^ window[(start + j) & ring];
             h *= 0xBF58476D1CE4E5B9L;
         }
         return mix(h);

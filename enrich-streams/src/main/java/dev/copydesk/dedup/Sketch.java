@@ -11,119 +11,70 @@ package dev.copydesk.dedup;
  */
 public record Sketch(int[] signature, int shingleCount) {
 
-    /** Sketches a text: k-word shingles (words are letter/digit runs, lower-cased), n bins (a power of two). */
+    /** Sketches a text: k-word shingles (see {@link Shingles}), n bins (a power of two). */
     public static Sketch of(String text, int k, int bins) {
         if (Integer.bitCount(bins) != 1) {
             throw new IllegalArgumentException("copydesk.dedup.hashes must be a power of two, not " + bins);
         }
-        int binShift = 64 - Integer.numberOfTrailingZeros(bins);
-        int[] mins = new int[bins];
-        boolean[] filled = new boolean[bins];
-        long[] window = new long[Integer.highestOneBit(k) << 1]; // ring of word hashes, power-of-two sized: no division
-        int ring = window.length - 1;
-        long[] seen = new long[Integer.highestOneBit(Math.max(64, text.length() / 4)) << 1]; // ~1 shingle per 6 chars
-        int mask = seen.length - 1;
-        int distinct = 0;
-        int words = 0;
-        long word = FNV_OFFSET;
-        boolean inWord = false;
-        int length = text.length();
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? text.charAt(i) : ' ';
-            int folded = fold(c);
-            if (folded >= 0) {
-                word = (word ^ folded) * FNV_PRIME;
-                inWord = true;
-                continue;
-            }
-            if (!inWord) {
-                continue;
-            }
-            window[words & ring] = Shingles.mix(word);
-            words++;
-            word = FNV_OFFSET;
-            inWord = false;
-            if (words >= k) {
-                long h = shingle(window, ring, words, k);
-                // count distinct shingles with an open-addressing set; only a new shingle can lower a minimum
-                int slot = (int) h & mask;
-                long key = h == 0 ? 1 : h;
-                boolean fresh = true;
-                while (seen[slot] != 0) {
-                    if (seen[slot] == key) {
-                        fresh = false;
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
-                }
-                if (fresh) {
-                    seen[slot] = key;
-                    distinct++;
-                    if (distinct * 2 > seen.length) {
-                        seen = grow(seen);
-                        mask = seen.length - 1;
-                    }
-                    int bin = (int) (h >>> binShift);
-                    int value = (int) h;
-                    if (!filled[bin] || value < mins[bin]) {
-                        mins[bin] = value;
-                        filled[bin] = true;
-                    }
-                }
-            }
-        }
-        if (words > 0 && words < k) {
-            long h = shingle(window, ring, words, words);
-            mins[(int) (h >>> binShift)] = (int) h;
-            filled[(int) (h >>> binShift)] = true;
-            distinct = 1;
-        }
-        if (distinct == 0) {
-            return new Sketch(mins, 0);
+        Accumulator acc = new Accumulator(bins, text.length());
+        Shingles.scan(text, k, acc);
+        if (acc.distinct == 0) {
+            return new Sketch(acc.mins, 0);
         }
         for (int bin = 0; bin < bins; bin++) {
-            if (!filled[bin]) {
+            if (!acc.filled[bin]) {
                 // in place: donors are always filled bins, which this loop never writes
                 for (long attempt = 1; ; attempt++) {
-                    int donor = (int) (Shingles.mix(bin * 0x9E3779B97F4A7C15L + attempt) >>> binShift);
-                    if (filled[donor]) {
-                        mins[bin] = mins[donor];
+                    int donor = (int) (Shingles.mix(bin * 0x9E3779B97F4A7C15L + attempt) >>> acc.binShift);
+                    if (acc.filled[donor]) {
+                        acc.mins[bin] = acc.mins[donor];
                         break;
                     }
                 }
             }
         }
-        return new Sketch(mins, distinct);
+        return new Sketch(acc.mins, acc.distinct);
     }
 
-    private static final long FNV_OFFSET = 0xCBF29CE484222325L;
-    private static final long FNV_PRIME = 0x100000001B3L;
+    /** Per-bin minima of the distinct shingles, and their count (an open-addressing set of seen hashes). */
+    private static final class Accumulator implements java.util.function.LongConsumer {
+        final int[] mins;
+        final boolean[] filled;
+        final int binShift;
+        long[] seen;
+        int mask;
+        int distinct;
 
-    /** Lower-cased letter or digit, or -1 for a character that separates words. ASCII without table lookups. */
-    private static int fold(char c) {
-        if (c < 128) {
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                return c;
-            }
-            if (c >= 'A' && c <= 'Z') {
-                return c + 32;
-            }
-            return -1;
+        Accumulator(int bins, int textLength) {
+            mins = new int[bins];
+            filled = new boolean[bins];
+            binShift = 64 - Integer.numberOfTrailingZeros(bins);
+            seen = new long[Integer.highestOneBit(Math.max(64, textLength / 4)) << 1]; // ~1 shingle per 6 chars
+            mask = seen.length - 1;
         }
-        if (Character.isSurrogate(c)) {
-            return c; // part of a supplementary letter (CJK extension, etc.): keep it in the word
-        }
-        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
-    }
 
-    private static long shingle(long[] window, int ring, int words, int k) {
-        long h = 0x9E3779B97F4A7C15L;
-        int start = words - k;
-        for (int j = 0; j < k; j++) {
-            h = Long.rotateLeft(h, 23) ^ window[(start + j) & ring];
-            h *= 0xBF58476D1CE4E5B9L;
+        @Override
+        public void accept(long h) {
+            long key = h == 0 ? 1 : h;
+            int slot = (int) key & mask;
+            while (seen[slot] != 0) {
+                if (seen[slot] == key) {
+                    return; // a repeated shingle cannot lower a minimum
+                }
+                slot = (slot + 1) & mask;
+            }
+            seen[slot] = key;
+            if (++distinct * 2 > seen.length) {
+                seen = grow(seen);
+                mask = seen.length - 1;
+            }
+            int bin = (int) (h >>> binShift);
+            int value = (int) h;
+            if (!filled[bin] || value < mins[bin]) {
+                mins[bin] = value;
+                filled[bin] = true;
+            }
         }
-        return Shingles.mix(h);
     }
 
     private static long[] grow(long[] table) {
