@@ -12,6 +12,7 @@ import dev.copydesk.dedup.WireEditSet;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +94,8 @@ class DedupPartitioningIT {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 6);
         Run r = new Run("dp-raw-" + run, "dp-enriched-" + run, "dp-duplicates-" + run, "dp-app-" + run);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(r.raw(), partitions, (short) 1), new NewTopic(r.enriched(), partitions, (short) 1),
-                    new NewTopic(r.duplicates(), 1, (short) 1), new NewTopic("dp-dlq-" + run, 1, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(r.raw(), partitions, (short) 1), new NewTopic(r.enriched(), partitions, (short) 1),
+                    new NewTopic(r.duplicates(), 1, (short) 1), new NewTopic("dp-dlq-" + run, 1, (short) 1)));
         }
         return r;
     }
@@ -114,12 +115,15 @@ class DedupPartitioningIT {
     private static void publish(TestStack stack, String topic, List<WireEditSet.Item> items) throws Exception {
         var serializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
             for (WireEditSet.Item item : items) {
                 RawArticle raw = RawArticle.newBuilder().setId(item.id()).setSourceRef(item.id()).setReceivedAt(Instant.now())
                         .setContentType(ContentType.TEXT).setText(item.text()).build();
-                producer.send(new ProducerRecord<>(topic, item.id(), serializer.serialize(topic, raw)));
+                sent.add(producer.send(new ProducerRecord<>(topic, item.id(), serializer.serialize(topic, raw))));
             }
-            producer.flush();
+            for (var future : sent) {
+                future.get(); // a lost input would otherwise show up as a clustering failure
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import dev.copydesk.avro.RawArticle;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +55,8 @@ class EnrichTopologyIT {
         String duplicates = "it-duplicates-" + run;
         String dlq = "it-dlq-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(raw, 4, (short) 1), new NewTopic(enriched, 4, (short) 1),
-                    new NewTopic(duplicates, 1, (short) 1), new NewTopic(dlq, 1, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(raw, 4, (short) 1), new NewTopic(enriched, 4, (short) 1),
+                    new NewTopic(duplicates, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
         }
         Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put(EnrichConfig.TOPIC_RAW, raw);

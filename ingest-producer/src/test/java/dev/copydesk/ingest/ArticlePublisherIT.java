@@ -7,6 +7,7 @@ import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.serde.WireFormat;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,7 +113,7 @@ class ArticlePublisherIT {
 
     static void createTopic(TestStack stack, String topic) throws Exception {
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)));
         }
     }
 

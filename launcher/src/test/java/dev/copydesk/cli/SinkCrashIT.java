@@ -7,6 +7,7 @@ import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.store.Database;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,8 +57,8 @@ class SinkCrashIT {
         String enriched = "crash-enriched-" + run;
         String duplicates = "crash-duplicates-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
-                    new NewTopic("crash-dlq-" + run, 1, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
+                    new NewTopic("crash-dlq-" + run, 1, (short) 1)));
         }
         // every article twice (a re-delivery), so upserts are exercised too
         Set<String> expected = new HashSet<>();

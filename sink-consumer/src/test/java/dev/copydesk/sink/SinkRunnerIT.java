@@ -12,6 +12,7 @@ import dev.copydesk.store.ArticleStoreTest;
 import dev.copydesk.store.TestDatabases;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,8 @@ class SinkRunnerIT {
         String duplicates = "sink-it-duplicates-" + suffix;
         String dlq = "sink-it-dlq-" + suffix;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
-                    new NewTopic(dlq, 1, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
+                    new NewTopic(dlq, 1, (short) 1)));
         }
         Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put(SinkConfig.DB, TestDatabases.of(kind, dir));
@@ -137,8 +138,8 @@ class SinkRunnerIT {
         String suffix = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         String enriched = "sink-it-enriched-" + suffix;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            admin.createTopics(List.of(new NewTopic(enriched, 2, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
-                    new NewTopic("sink-it-dlq-" + suffix, 1, (short) 1))).all().get();
+            Topics.create(admin, List.of(new NewTopic(enriched, 2, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
+                    new NewTopic("sink-it-dlq-" + suffix, 1, (short) 1)));
         }
         String application = "copydesk_sink_" + suffix.replace("-", "_");
         String url = TestDatabases.postgres() + "&ApplicationName=" + application;
