@@ -10,99 +10,174 @@ import java.util.regex.Pattern;
 
 /**
  * Separates the story from site chrome in text copied off a page, by the shape of the lines rather than by any
- * one site's strings:
- * <ul>
- *   <li>a <em>label line</em> is a short label followed by a colon ({@code 相关文章:}, {@code Related:},
- *       {@code 下一篇:'12.12...'}); it is chrome when nothing follows the colon (a list header) or when the label
- *       is written in another script than the story (site navigation in the site's language);</li>
- *   <li>list items ({@code - }, {@code • }, {@code * }) under such a header are chrome, up to the next line that
- *       reads like prose;</li>
- *   <li>the first remaining line is the headline, the rest the body.</li>
- * </ul>
- * This is the walking skeleton's cleaner; the line-classifier of issue #3 replaces it behind the same interface.
+ * one site's strings. Three passes:
+ * <ol>
+ *   <li><b>Mark chrome</b> that no position can redeem: a <em>label line</em> with nothing after its colon is a list
+ *       header ({@code 相关文章:}, {@code Related:}) and the list items under it are chrome; a label in another script
+ *       than the story is site navigation ({@code 下一篇:'12.12...'}); share prompts, bylines, bare dates, reading
+ *       times.</li>
+ *   <li><b>Find the story</b>: every line gets a weight — positive for prose (several words ending like a
+ *       sentence), negative for chrome and, mildly, for short lines — and the story is the contiguous run of lines
+ *       with the greatest total weight (the maximum-subarray cut of Finn's body text extraction). Navigation above
+ *       it and link lists below it fall outside; headings and short list items inside it stay.</li>
+ *   <li><b>Headline</b>: the nearest headline-shaped line above the story, skipping bylines and stamps.</li>
+ * </ol>
  */
 public final class TextCleaner {
 
     private static final Pattern LABEL_LINE = Pattern.compile("^([^:：]{1,30}?)\\s*[:：]\\s*(.*)$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-–•*·▪►]|\\d{1,2}[.)])\\s+.+");
     private static final Pattern BYLINE = Pattern.compile("^(?i:by|von|par|por|di)\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’\\-]*){0,4}$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]['\"’”)]*$");
+    private static final int HEADLINE_LOOKBACK = 12;
+    /** Per character, capped: how much a short list item or a short line counts against the story around it. */
+    private static final double LIST_PENALTY = 0.25;
+    private static final double SHORT_PENALTY = 0.3;
+    private static final int PENALTY_CAP = 40;
 
     public CleanedText clean(String rawText) {
-        String text = TextNormalizer.normalize(rawText);
+        String text = TextNormalizer.normalize(MojibakeRepair.repair(rawText));
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isBlank()) {
                 lines.add(line.strip());
             }
         }
-        UnicodeScript storyScript = dominantScript(text);
-        List<String> kept = new ArrayList<>();
-        int removed = 0;
-        boolean inChromeList = false;
+        if (lines.isEmpty()) {
+            return new CleanedText("", List.of(), 0);
+        }
+        boolean[] chrome = markChrome(lines, dominantScript(text));
+        int[] story = storySpan(lines, chrome);
+        if (story == null) {
+            return withoutProse(lines, chrome);
+        }
+        story = cutAtComments(lines, chrome, story);
+        List<String> body = new ArrayList<>();
+        for (int i = story[0]; i <= story[1]; i++) {
+            String line = lines.get(i);
+            if (!chrome[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
+                body.add(line);
+            }
+        }
+        int headline = headline(lines, chrome, story[0]);
+        String title = headline >= 0 ? lines.get(headline) : "";
+        return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0));
+    }
+
+    /** A comments section inside the story ends it: from its first line on, everything is chrome. */
+    private static int[] cutAtComments(List<String> lines, boolean[] chrome, int[] story) {
+        for (int i = story[0] + 1; i <= story[1]; i++) {
+            if (TextShapes.startsComments(lines.get(i))) {
+                for (int j = i; j < lines.size(); j++) {
+                    chrome[j] = true;
+                }
+                int[] beforeComments = storySpan(lines, chrome);
+                return beforeComments != null ? beforeComments : story;
+            }
+        }
+        return story;
+    }
+
+    /** Lines that are chrome wherever they stand. */
+    private static boolean[] markChrome(List<String> lines, UnicodeScript storyScript) {
+        boolean[] chrome = new boolean[lines.size()];
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (String line : lines) {
-            if (inChromeList && (LIST_ITEM.matcher(line).matches() || !readsLikeProse(line))) {
-                removed++;
+            seen.merge(line, 1, Integer::sum);
+        }
+        boolean inChromeList = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (inChromeList && (LIST_ITEM.matcher(line).matches() || !TextShapes.isProse(line))) {
+                chrome[i] = true;
                 continue;
             }
             inChromeList = false;
             Matcher label = LABEL_LINE.matcher(line);
             if (label.matches() && isLabel(label.group(1))) {
-                String rest = label.group(2);
-                if (rest.isEmpty()) {
+                if (label.group(2).isEmpty()) {
                     inChromeList = true;
-                    removed++;
+                    chrome[i] = true;
                     continue;
                 }
                 if (dominantScript(label.group(1)) != storyScript) {
-                    removed++;
+                    chrome[i] = true;
                     continue;
                 }
             }
-            kept.add(line);
+            // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
+            boolean repeated = seen.get(line) > 1 && !TextShapes.isProse(line) && i > 0 && !lines.get(i - 1).equals(line);
+            chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line) || BYLINE.matcher(line).matches();
         }
-        return splitHeadline(kept, removed);
+        return chrome;
     }
 
-    /**
-     * The headline is the last line before the first prose paragraph; shorter lines above it are navigation or
-     * section labels, and byline-shaped lines ({@code By LISA MASCARO}) are not headlines. Without any prose line,
-     * the first line is the headline.
-     */
-    private static CleanedText splitHeadline(List<String> kept, int removed) {
-        if (kept.isEmpty()) {
-            return new CleanedText("", List.of(), removed);
-        }
-        int firstProse = -1;
-        for (int i = 0; i < kept.size(); i++) {
-            if (readsLikeProse(kept.get(i))) {
-                firstProse = i;
-                break;
+    /** First and last line of the heaviest run, or null when no line reads like prose. */
+    private static int[] storySpan(List<String> lines, boolean[] chrome) {
+        int bestStart = -1;
+        int bestEnd = -1;
+        double best = 0;
+        double run = 0;
+        int runStart = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            run += weight(lines.get(i), chrome[i]);
+            if (run <= 0) {
+                run = 0;
+                runStart = i + 1;
+            } else if (run > best) {
+                best = run;
+                bestStart = runStart;
+                bestEnd = i;
             }
         }
-        if (firstProse <= 0) {
-            if (kept.size() == 1) {
-                return new CleanedText("", List.copyOf(kept), removed);
-            }
-            return new CleanedText(kept.get(0), List.copyOf(kept.subList(1, kept.size())), removed);
+        boolean anyProse = false;
+        for (int i = bestStart; i >= 0 && i <= bestEnd && !anyProse; i++) {
+            anyProse = !chrome[i] && TextShapes.isProse(lines.get(i));
         }
-        int headline = -1;
-        List<String> preamble = kept.subList(0, firstProse);
-        for (int i = preamble.size() - 1; i >= 0; i--) {
-            if (canBeHeadline(preamble.get(i))) {
-                headline = i;
-                break;
+        return anyProse ? new int[] {bestStart, bestEnd} : null;
+    }
+
+    private static double weight(String line, boolean chrome) {
+        int length = line.length();
+        if (chrome) {
+            return -Math.max(length, 20);
+        }
+        if (TextShapes.isProse(line)) {
+            return length;
+        }
+        if (LIST_ITEM.matcher(line).matches()) {
+            return length >= 80 ? 0.3 * length : -LIST_PENALTY * Math.min(length, PENALTY_CAP);
+        }
+        return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
+    }
+
+
+    /** The nearest line above the story that can be a headline: not chrome, a few words, no byline, no sentence run-on. */
+    private static int headline(List<String> lines, boolean[] chrome, int storyStart) {
+        for (int i = storyStart - 1; i >= 0 && i >= storyStart - HEADLINE_LOOKBACK; i--) {
+            String line = lines.get(i);
+            if (chrome[i] || LIST_ITEM.matcher(line).matches() || (i > 0 && lines.get(i - 1).equals(line))) {
+                continue;
+            }
+            if (canBeHeadline(line)) {
+                return i;
             }
         }
-        List<String> body = new ArrayList<>();
-        for (int i = headline + 1; i < firstProse; i++) {
-            if (!BYLINE.matcher(kept.get(i)).matches()) {
-                body.add(kept.get(i));
+        return -1;
+    }
+
+    /** No prose anywhere (a brief, a list): every line that is not chrome, the first as headline when there are several. */
+    private static CleanedText withoutProse(List<String> lines, boolean[] chrome) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!chrome[i]) {
+                kept.add(lines.get(i));
             }
         }
-        body.addAll(kept.subList(firstProse, kept.size()));
-        int dropped = kept.size() - body.size() - (headline >= 0 ? 1 : 0); // navigation above the headline, bylines
-        return new CleanedText(headline >= 0 ? kept.get(headline) : "", List.copyOf(body), removed + dropped);
+        int removed = lines.size() - kept.size();
+        if (kept.size() <= 1) {
+            return new CleanedText("", List.copyOf(kept), removed);
+        }
+        return new CleanedText(kept.get(0), List.copyOf(kept.subList(1, kept.size())), removed);
     }
 
     /** A label: a few words, no sentence punctuation, not a time like 10:30. */
@@ -111,18 +186,14 @@ public final class TextCleaner {
         if (s.isEmpty() || s.chars().allMatch(Character::isDigit)) {
             return false;
         }
-        return s.split("\\s+").length <= 4 && !SENTENCE_END.matcher(s).find() && s.indexOf(',') < 0;
+        return s.split("\\s+").length <= 4 && !TextShapes.endsSentence(s) && s.indexOf(',') < 0;
     }
 
-    /** Prose: several words ending like a sentence, or a line too long to be anything else. */
-    private static boolean readsLikeProse(String line) {
-        int words = line.split("\\s+").length;
-        return words >= 25 || (words >= 8 && SENTENCE_END.matcher(line).find());
-    }
-
-    /** A headline: a line of at most 30 words that is not a byline. */
+    /** A headline: two to thirty words (or a CJK line of some length) that is not a byline. */
     private static boolean canBeHeadline(String line) {
-        return line.split("\\s+").length <= 30 && !BYLINE.matcher(line).matches();
+        int words = TextShapes.words(line);
+        boolean spaced = words >= 2 || line.codePointCount(0, line.length()) >= 6;
+        return spaced && words <= 30 && !BYLINE.matcher(line).matches();
     }
 
     /** The script most letters of the text are written in (Latin, Han, Hangul, Cyrillic...). */

@@ -1,0 +1,36 @@
+package dev.copydesk.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trims the edges of an extracted story: the lines before its first paragraph of prose and after its last are
+ * kickers, datelines, author boxes, tag lists and calls to action far more often than they are story. A list
+ * that runs on from the last paragraph is kept: articles end on bullet points.
+ */
+final class BlockTrimmer {
+
+    private BlockTrimmer() {
+    }
+
+    static List<String> trim(List<String> blocks) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (TextShapes.isProse(blocks.get(i))) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
+        }
+        int end = last + 1;
+        while (end < blocks.size() && blocks.get(end).startsWith("- ")) {
+            end++;
+        }
+        return new ArrayList<>(blocks.subList(first, end));
+    }
+}

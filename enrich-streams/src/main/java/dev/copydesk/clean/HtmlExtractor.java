@@ -1,0 +1,318 @@
+package dev.copydesk.clean;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The main content of an HTML page as paragraphs, plus its metadata. The page is cut into text blocks (the text
+ * under each block-level element; a table row is one block), furniture is removed first (scripts, navigation,
+ * hidden elements, elements whose class or id names comments, sharing, sidebars, related links...), and then
+ * the article is the element with the greatest <em>text mass</em>: every block adds its length to all its
+ * ancestors, positively for prose and negatively for link lists and short fragments. Inside the article, link
+ * lists, template sentences, bylines, stamps and loose fragments are dropped, and the edges are trimmed to prose.
+ *
+ * <p>Written here rather than taken from Readability4J: that port runs ~465 pages/s on this hardware and its
+ * few-levels-up vote picks a single paragraph on deeply nested page-builder markup, where the mass rule does not.
+ * Structural hints in class and id names are the cross-site conventions every extractor uses, not any one site's
+ * strings. All walks over the tree are iterative, so hostile nesting cannot overflow the stack.
+ */
+public final class HtmlExtractor {
+
+    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
+            "nav", "aside", "figcaption", "map", "audio", "video", "picture", "source", "math");
+    private static final Set<String> INLINE_TAGS = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data",
+            "dfn", "em", "font", "i", "img", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+            "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label", "tt", "big", "strike", "nobr");
+    private static final Set<String> TEXT_ELEMENTS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+            "pre", "td", "th", "tr", "dd", "dt", "article", "section", "main");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+    /** Class/id fragments of page furniture, matched anywhere in a name ({@code sharedaddy}, {@code relatedPosts}). */
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "comment|disqus|share|sharing|social|related|recommend|promo|sidebar|side-bar|newsletter|subscri|signup"
+                    + "|sign-up|cookie|consent|gdpr|banner|advert|sponsor|popup|modal|breadcrumb|pagination|footer"
+                    + "|masthead|navbar|navigation|toolbar|tagcloud|author-?bio|byline|paywall|outbrain|taboola"
+                    + "|more-stories|read-?more|next-post|prev-post|trending|most-read|screen-reader|sr-only|visually-hidden"
+                    + "|table-of-contents|jump-?link|also-read|see-also|you-may|dont-miss|carousel|author-info|post-meta"
+                    + "|entry-meta|article-meta|skip-link",
+            Pattern.CASE_INSENSITIVE);
+    /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */
+    private static final Pattern NEGATIVE_PART = Pattern.compile(
+            "ads?|menu|nav|tags?|rail|meta|toc|cta|print|caption|credits?|login|popular|teaser|slider|callout|donate|widget-area|aside|header",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_PARTS = Pattern.compile("[\\s_-]+");
+
+    /** Class/id words of the article itself. */
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The text under one block-level element, excluding the text of nested blocks. */
+    static final class Block {
+        final Element element;
+        final StringBuilder text = new StringBuilder();
+        int linkChars;
+
+        Block(Element element) {
+            this.element = element;
+        }
+
+        String text() {
+            return TextNormalizer.normalize(text.toString()).replace('\n', ' ');
+        }
+
+        double linkDensity(int length) {
+            return length == 0 ? 0 : Math.min(1.0, (double) linkChars / length);
+        }
+    }
+
+    /** How much a link-list block counts against its containers, per character (prose counts +1). */
+    private static final double LINK_PENALTY = 0.6;
+
+    public ExtractedPage extract(String html) {
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser());
+        PageMetadata metadata = PageMetadata.of(doc);
+        Element body = doc.body();
+        int totalBlocks = removeFurniture(body);
+        List<Block> blocks = blocks(body);
+        if (blocks.isEmpty()) {
+            return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
+        }
+        Element article = heaviest(textMass(blocks), body);
+        List<String> paragraphs = new ArrayList<>();
+        String title = metadata.title();
+        int kept = 0;
+        for (Block block : blocks) {
+            if (!inside(block.element, article)) {
+                continue;
+            }
+            String text = block.text();
+            if (text.isEmpty() || isBoilerplate(block, text)) {
+                continue;
+            }
+            if (block.element.nameIs("h1") && paragraphs.isEmpty()) {
+                if (title.isEmpty()) {
+                    title = text;
+                }
+                continue; // the headline belongs in title, not in the body
+            }
+            if (!paragraphs.isEmpty() && paragraphs.get(paragraphs.size() - 1).equals(text)) {
+                continue;
+            }
+            paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
+            kept++;
+        }
+        if (title.isEmpty()) {
+            title = TitleGuess.fromDocumentTitle(doc.title());
+        }
+        paragraphs = BlockTrimmer.trim(paragraphs);
+        return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
+    }
+
+    /** Drops what is never article text; returns how many blocks the page had before, for the removed count. */
+    private static int removeFurniture(Element body) {
+        int before = blocks(body).size();
+        List<Element> doomed = new ArrayList<>();
+        int bodyText = body.text().length();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == body) {
+                    return;
+                }
+                if (REMOVED_TAGS.contains(e.normalName())) {
+                    doomed.add(e);
+                } else if (isHidden(e) && (isNegative(e) || e.text().length() < bodyText / 2)) {
+                    doomed.add(e); // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
+                } else if ((e.nameIs("header") || e.nameIs("footer") || e.nameIs("form")) && e.text().length() < bodyText / 2) {
+                    doomed.add(e);
+                } else if (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find()
+                        && e.text().length() < bodyText / 3) {
+                    doomed.add(e);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+            }
+        }, body);
+        for (Element e : doomed) {
+            e.remove();
+        }
+        return before;
+    }
+
+    private static boolean isHidden(Element e) {
+        return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || HIDDEN_STYLE.matcher(e.attr("style")).find();
+    }
+
+    private static boolean isNegative(Element e) {
+        return hasNegativeName(e.className() + " " + e.id())
+                || e.attr("role").matches("navigation|complementary|banner|contentinfo|dialog|alert");
+    }
+
+    private static boolean hasNegativeName(String names) {
+        if (names.isBlank()) {
+            return false;
+        }
+        if (NEGATIVE.matcher(names).find()) {
+            return true;
+        }
+        for (String part : NAME_PARTS.split(names)) {
+            if (!part.isEmpty() && NEGATIVE_PART.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPositive(Element e) {
+        return e.nameIs("article") || e.nameIs("main") || "main".equals(e.attr("role")) || "articleBody".equals(e.attr("itemprop"));
+    }
+
+    /** The text blocks of the tree in document order. */
+    static List<Block> blocks(Element root) {
+        Map<Element, Block> byElement = new LinkedHashMap<>();
+        Map<Element, Element> blockOf = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    Element parent = e.parent();
+                    Element owner;
+                    if ((e.nameIs("td") || e.nameIs("th")) && parent != null && parent.nameIs("tr")) {
+                        owner = parent; // a table row is one line, its cells joined by " | "
+                        Block row = byElement.get(parent);
+                        if (row != null && !row.text.toString().isBlank()) {
+                            row.text.append(" | ");
+                        }
+                    } else {
+                        owner = !INLINE_TAGS.contains(e.normalName()) || parent == null ? e : blockOf.getOrDefault(parent, parent);
+                    }
+                    blockOf.put(e, owner);
+                    if (e.nameIs("br") && owner != null) {
+                        byElement.computeIfAbsent(owner, Block::new).text.append('\n');
+                    }
+                } else if (node instanceof TextNode t && !t.isBlank()) {
+                    Element parent = (Element) t.parent();
+                    Element owner = blockOf.getOrDefault(parent, parent);
+                    Block block = byElement.computeIfAbsent(owner, Block::new);
+                    String text = t.getWholeText();
+                    block.text.append(text);
+                    if (insideLink(parent, owner)) {
+                        block.linkChars += text.strip().length();
+                    }
+                } else if (node instanceof TextNode t) {
+                    Element parent = (Element) t.parent();
+                    Block block = byElement.get(blockOf.getOrDefault(parent, parent));
+                    if (block != null) {
+                        block.text.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+            }
+        }, root);
+        List<Block> out = new ArrayList<>();
+        for (Block b : byElement.values()) {
+            if (!b.text.toString().isBlank()) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static boolean insideLink(Element from, Element stop) {
+        for (Element e = from; e != null && e != stop; e = e.parent()) {
+            if (e.nameIs("a")) {
+                return true;
+            }
+        }
+        return stop != null && stop.nameIs("a");
+    }
+
+    /**
+     * Text mass: every block adds its length to all its ancestors, positive for prose (long, few links, ends like a
+     * sentence), negative for link lists and short fragments. The article is the element with the greatest mass:
+     * climbing higher adds more chrome than story, stopping lower leaves story out. Unlike a vote over a few
+     * levels, this does not depend on how deeply a page builder nests its paragraphs.
+     */
+    private static Map<Element, Double> textMass(List<Block> blocks) {
+        Map<Element, Double> mass = new HashMap<>();
+        for (Block block : blocks) {
+            String text = block.text();
+            int length = text.length();
+            double ld = block.linkDensity(length);
+            double value;
+            if (ld > 0.5) {
+                value = -length * LINK_PENALTY;
+            } else if (block.element.nameIs("tr")) {
+                value = length >= 60 ? length * (0.5 - ld) : 0; // table rows are short by nature
+            } else if (length >= 60 && (TextShapes.endsSentence(text) || length >= 150)) {
+                value = length * (1 - 2 * ld);
+            } else if (length >= 60) {
+                value = length * (0.5 - ld);
+            } else {
+                value = -Math.min(length, 30) * (0.3 + ld);
+            }
+            for (Element e = block.element; e != null; e = e.parent()) {
+                mass.merge(e, value, Double::sum);
+            }
+        }
+        return mass;
+    }
+
+    private static Element heaviest(Map<Element, Double> mass, Element body) {
+        Element top = body;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Element, Double> e : mass.entrySet()) {
+            if (e.getValue() > best && !e.getKey().nameIs("html")) {
+                best = e.getValue();
+                top = e.getKey();
+            }
+        }
+        return top;
+    }
+
+    private static boolean inside(Element e, Element root) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside the article: link lists, share prompts and other short furniture. */
+    private static boolean isBoilerplate(Block block, String text) {
+        int length = text.length();
+        double linkDensity = block.linkDensity(length);
+        if (linkDensity > 0.5 && length < 300) {
+            return true;
+        }
+        if (TextShapes.isFurniture(text) || TextShapes.isMetadata(text) || TextShapes.isTemplateSentence(text)) {
+            return true;
+        }
+        // a loose fragment in a div or span (a label, a price, a name, a counter): paragraphs, headings and list
+        // items carry the story, and a short one of those is kept
+        return !TEXT_ELEMENTS.contains(block.element.normalName()) && TextShapes.words(text) < 5 && !TextShapes.endsSentence(text);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.copydesk.clean;
+
+import java.util.regex.Pattern;
+
+/** Shape tests on a line of text shared by the text cleaner and the HTML extractor. */
+final class TextShapes {
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;؟।][\"'’”»)\\]]*$");
+    /**
+     * Furniture that sits inside article containers on sites of every kind: share and follow prompts,
+     * advertisement labels, read-more and sign-up calls, copyright lines. Short lines only: a sentence that merely
+     * mentions one of these words is prose.
+     */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "^(?:share(?: this| on| via)?|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
+                    + "read more|read next|continue reading|see also|related(?: articles| stories| posts| content)?|"
+                    + "more from .{1,40}|recommended(?: for you)?|click here.*|subscribe.*|sign up.*|follow us.*|"
+                    + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
+                    + "credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"
+                    + "leave a (?:comment|reply).*|\\d+ comments?|comments?|loading.*|back to top|top|next|previous|"
+                    + "werbung|anzeige|publicidad|publicité|广告|相关文章|相关推荐|下一篇.*|上一篇.*)[.!:]?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            + "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String DATE = "(?:" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH
+            + ",?\\s+\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}年\\d{1,2}月\\d{1,2}日)";
+    /**
+     * Article metadata rendered as lines: a bare date or time, a byline, a reading time, an updated/published stamp.
+     * The story repeats none of these as a line of its own.
+     */
+    private static final Pattern METADATA = Pattern.compile(
+            "^(?:(?:(?:last\\s+)?(?:updated|published|posted|modified|reviewed|edited)(?:\\s+on)?:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
+                    + DATE + "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
+                    + "|(?:written|posted|reviewed|edited|reported|compiled)?\\s*by\\s*:?\\s+\\S.{0,80}"
+                    + "|(?:author|authors|autor|auteur|reporter|editor)\\s*:.{0,80}"
+                    + "|\\d+\\s*(?:-\\s*)?(?:min(?:ute)?s?|m)\\.?\\s+(?:read|listen|watch)(?:ing time)?"
+                    + "|(?:reading time|read time)\\s*:?.{0,20}"
+                    + "|(?:last\\s+)?(?:updated|published|posted|modified|reviewed)(?:\\s+on)?\\s*:?\\s*.{0,40}\\d{4}.{0,20}"
+                    + ")[.]?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Sentences that CMS plugins and site templates put on every page: cookie consent, comment forms, affiliate
+     * disclosures, newsletter pitches, legal lines. They read like prose, so shape alone cannot catch them.
+     */
+    private static final Pattern TEMPLATE_SENTENCE = Pattern.compile(
+            "\\bcookies?\\b|privacy (?:policy|overview|settings)|terms (?:of|and) (?:use|service|conditions)|"
+                    + "email address will not be published|required fields are marked|all rights reserved|"
+                    + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:newsletter|mailing list|updates)|"
+                    + "we (?:may )?earn (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
+                    + "enable javascript|javascript is disabled|your browser does not support|"
+                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)",
+            Pattern.CASE_INSENSITIVE);
+    /** Where a page's comments begin: nothing after it is the story. */
+    private static final Pattern COMMENTS_START = Pattern.compile(
+            "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ (?:comments?|responses?|replies)|"
+                    + "comments?(?: \\(\\d+\\))?|responses?|join the (?:discussion|conversation)|"
+                    + "what do you think\\?|reader comments|kommentare|commentaires|comentarios|评论|评论区)[.:!]?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private TextShapes() {
+    }
+
+    static boolean isTemplateSentence(String line) {
+        return line.length() <= 400 && TEMPLATE_SENTENCE.matcher(line).find();
+    }
+
+    static boolean startsComments(String line) {
+        return line.length() <= 40 && COMMENTS_START.matcher(line.strip()).matches();
+    }
+
+    static boolean isMetadata(String line) {
+        return line.length() <= 140 && METADATA.matcher(line.strip()).matches();
+    }
+
+    /** A paragraph of a story: enough words and the end of a sentence, or long enough to be nothing else. */
+    static boolean isProse(String line) {
+        int words = words(line);
+        boolean cjk = line.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA).count() > line.length() / 3;
+        if (cjk) {
+            return line.length() >= 40 || (line.length() >= 15 && endsSentence(line));
+        }
+        return words >= 25 || (words >= 8 && endsSentence(line));
+    }
+
+    static boolean endsSentence(String line) {
+        return SENTENCE_END.matcher(line).find();
+    }
+
+    static boolean isFurniture(String line) {
+        return line.length() <= 80 && FURNITURE.matcher(line.strip()).matches();
+    }
+
+    static int words(String line) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < line.length(); i++) {
+            boolean space = Character.isWhitespace(line.charAt(i));
+            if (!space && !in) {
+                n++;
+            }
+            in = !space;
+        }
+        return n;
+    }
+}

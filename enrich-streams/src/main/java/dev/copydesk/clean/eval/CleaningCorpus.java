@@ -1,0 +1,103 @@
+package dev.copydesk.clean.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A folder laid out like WCXB: {@code html/<id>.html.gz} (or {@code .html}), {@code text/<id>.txt}, and optionally
+ * {@code ground-truth/<id>.json} with {@code ground_truth.main_content}. Pages are read lazily, one at a time.
+ */
+public final class CleaningCorpus {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+
+    public CleaningCorpus(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("Not a folder: " + dir);
+        }
+        if (!Files.isDirectory(dir.resolve("html")) && !Files.isDirectory(dir.resolve("text"))) {
+            throw new IllegalArgumentException("No html/ or text/ folder in " + dir);
+        }
+        this.dir = dir;
+    }
+
+    /** Every id that has an html page or a text rendering, in order. */
+    public List<String> ids() {
+        TreeSet<String> ids = new TreeSet<>();
+        for (String sub : List.of("html", "text")) {
+            Path folder = dir.resolve(sub);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(p -> p.getFileName().toString()).map(CleaningCorpus::idOf).flatMap(Optional::stream).forEach(ids::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    public Optional<String> html(String id) {
+        Path gz = dir.resolve("html").resolve(id + ".html.gz");
+        if (Files.exists(gz)) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + gz, e);
+            }
+        }
+        return read(dir.resolve("html").resolve(id + ".html"));
+    }
+
+    public Optional<String> text(String id) {
+        return read(dir.resolve("text").resolve(id + ".txt"));
+    }
+
+    /** {@code ground_truth.main_content}, when the page has a ground-truth file. */
+    public Optional<String> truth(String id) {
+        Path file = dir.resolve("ground-truth").resolve(id + ".json");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode content = JSON.readTree(file.toFile()).path("ground_truth").path("main_content");
+            return content.isTextual() ? Optional.of(content.asText()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static Optional<String> read(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static Optional<String> idOf(String fileName) {
+        for (String suffix : List.of(".html.gz", ".html", ".txt")) {
+            if (fileName.endsWith(suffix) && fileName.length() > suffix.length()) {
+                return Optional.of(fileName.substring(0, fileName.length() - suffix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+}
