@@ -4,23 +4,34 @@ import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.clean.CleanedText;
-import dev.copydesk.clean.HtmlText;
+import dev.copydesk.clean.ExtractedPage;
+import dev.copydesk.clean.HtmlExtractor;
+import dev.copydesk.clean.PageMetadata;
 import dev.copydesk.clean.TextCleaner;
 import dev.copydesk.dedup.BodyFingerprint;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Raw copy in, {@link Article} out: renders HTML to text, cleans, fingerprints and measures. No Kafka here: the
+ * Raw copy in, {@link Article} out: extracts the story from HTML or cleans text, fingerprints and measures. No Kafka here: the
  * topology calls it per record. Returns empty when nothing of a story is left after cleaning.
  */
 public final class ArticleBuilder {
 
     private final TextCleaner cleaner = new TextCleaner();
+    private final HtmlExtractor extractor = new HtmlExtractor();
 
     public Optional<Article> build(RawArticle raw, Instant processedAt) {
-        String text = raw.getContentType() == ContentType.HTML ? HtmlText.toText(raw.getText()) : raw.getText();
-        CleanedText cleaned = cleaner.clean(text);
+        CleanedText cleaned;
+        PageMetadata metadata;
+        if (raw.getContentType() == ContentType.HTML) {
+            ExtractedPage page = extractor.extract(raw.getText());
+            cleaned = page.asCleanedText();
+            metadata = page.metadata();
+        } else {
+            cleaned = cleaner.clean(raw.getText());
+            metadata = PageMetadata.empty();
+        }
         if (cleaned.isEmpty()) {
             return Optional.empty();
         }
@@ -38,6 +49,9 @@ public final class ArticleBuilder {
                 .setContentHash(BodyFingerprint.of(body))
                 .setWordCount(wordCount(body))
                 .setRemovedLines(cleaned.removedLines())
+                .setAuthor(metadata.author())
+                .setPublishedAt(metadata.published().isEmpty() ? null : metadata.published())
+                .setCanonicalUrl(metadata.canonicalUrl())
                 .build());
     }
 

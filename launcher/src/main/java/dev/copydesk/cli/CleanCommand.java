@@ -1,0 +1,89 @@
+package dev.copydesk.cli;
+
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.Cleaning;
+import dev.copydesk.clean.eval.CleaningCorpus;
+import dev.copydesk.clean.eval.CleaningEvaluation;
+import dev.copydesk.clean.eval.ExtractionScore;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = {"Runs the cleaner outside Kafka.",
+                "  clean --in DIR --out OUT   writes OUT/<id>.txt, the cleaned body of DIR/html/<id>.html[.gz] (or of DIR/text/<id>.txt when a page has no HTML)",
+                "  clean --eval DIR           scores html and text against DIR/ground-truth/<id>.json (word F1, shingle F1)",
+                "  clean FILE...              prints the title and cleaned body of each file (.html/.htm as HTML, anything else as text)"})
+final class CleanCommand implements Callable<Integer> {
+
+    static final class Batch {
+        @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder with html/ and/or text/.")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "Folder for the cleaned bodies.")
+        Path out;
+    }
+
+    @ArgGroup(exclusive = false)
+    Batch batch;
+
+    @Option(names = "--eval", paramLabel = "DIR", description = "Score against DIR/ground-truth.")
+    Path eval;
+
+    @Option(names = "--from", paramLabel = "auto|html|text", description = "With --in: which rendering to clean (default auto: html when present).")
+    CleaningEvaluation.Source from = CleaningEvaluation.Source.AUTO;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to clean to standard output.")
+    List<Path> files = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        if (eval != null) {
+            CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(eval), System.err::println);
+            out.println(line("html", result.html()));
+            out.println(line("text", result.text()));
+            out.println(line("text as-is", result.wholeText()));
+            return result.failures().isEmpty() ? 0 : 1;
+        }
+        if (batch != null) {
+            CleaningCorpus corpus = new CleaningCorpus(batch.in);
+            List<String> failed = CleaningEvaluation.write(corpus, batch.out, from, System.err::println);
+            out.printf("cleaned %d pages into %s%s%n", corpus.ids().size() - failed.size(), batch.out,
+                    failed.isEmpty() ? "" : ", " + failed.size() + " skipped");
+            return failed.isEmpty() ? 0 : 1;
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("give --in DIR --out OUT, --eval DIR, or files to clean");
+        }
+        int failures = 0;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                System.err.println(file + ": no such file");
+                failures++;
+                continue;
+            }
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            CleanedText cleaned = name.endsWith(".html") || name.endsWith(".htm") ? Cleaning.fromHtml(content) : Cleaning.fromText(content);
+            out.println("# " + cleaned.title());
+            out.println();
+            out.println(cleaned.body());
+            out.printf("%n(%d removed)%n", cleaned.removedLines());
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String line(String label, ExtractionScore score) {
+        return String.format(Locale.ROOT, "%-11s pages %4d   word F1 %.4f   shingle F1 %.4f (precision %.4f, recall %.4f)",
+                label, score.pages(), score.wordF1(), score.shingleF1(), score.shinglePrecision(), score.shingleRecall());
+    }
+}
