@@ -86,7 +86,7 @@ public final class HtmlExtractor {
     private static final double LINK_PENALTY = 0.6;
 
     public ExtractedPage extract(String html) {
-        Document doc = Jsoup.parse(html, "", Parser.htmlParser());
+        Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
         PageMetadata metadata = PageMetadata.of(doc);
         Element body = doc.body();
         int totalBlocks = removeFurniture(body);

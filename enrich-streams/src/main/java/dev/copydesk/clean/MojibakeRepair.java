@@ -1,13 +1,15 @@
 package dev.copydesk.clean;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream ({@code CafÃ©} → {@code Café},
@@ -60,29 +62,54 @@ public final class MojibakeRepair {
         return false;
     }
 
+    /**
+     * The five bytes Windows-1252 leaves undefined; decoders that map them to U+FFFD lose which one it was. Tried
+     * most likely first: 0x9D ends the right double quote (E2 80 9D), by far the most common case.
+     */
+    private static final byte[] UNDEFINED = {(byte) 0x9D, (byte) 0x90, (byte) 0x81, (byte) 0x8D, (byte) 0x8F};
+
     private static String repairWord(String word) {
         if (!mayBeMojibake(word)) {
             return word;
         }
         byte[] bytes = new byte[word.length()];
+        List<Integer> lost = new ArrayList<>();
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (c < 0x80 || (c >= 0xA0 && c <= 0xFF) || (c >= 0x80 && c <= 0x9F && !CP1252_HIGH.containsKey(c))) {
                 bytes[i] = (byte) c;
             } else if (CP1252_HIGH.containsKey(c)) {
                 bytes[i] = CP1252_HIGH.get(c);
+            } else if (c == '\uFFFD' && lost.size() < 2) {
+                lost.add(i);
             } else {
                 return word; // a character Windows-1252 cannot hold: this word was never mis-decoded
             }
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            CharBuffer decoded = strict.decode(ByteBuffer.wrap(bytes));
-            String repaired = decoded.toString();
-            return repaired.length() < word.length() ? repaired : word;
-        } catch (CharacterCodingException e) {
-            return word;
+        return decode(bytes, lost, 0).filter(repaired -> repaired.length() < word.length()).orElse(word);
+    }
+
+    /** Strict UTF-8 of the bytes, trying each undefined byte where the mis-decoding left a U+FFFD. */
+    private static Optional<String> decode(byte[] bytes, List<Integer> lost, int next) {
+        if (next == lost.size()) {
+            CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                String text = strict.decode(ByteBuffer.wrap(bytes)).toString();
+                // a guess that yields an invisible or space character is a wrong guess
+                return lost.isEmpty() || text.codePoints().noneMatch(cp -> Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
+                        || Character.getType(cp) == Character.CONTROL) ? Optional.of(text) : Optional.empty();
+            } catch (CharacterCodingException e) {
+                return Optional.empty();
+            }
         }
+        for (byte candidate : UNDEFINED) {
+            bytes[lost.get(next)] = candidate;
+            Optional<String> decoded = decode(bytes, lost, next + 1);
+            if (decoded.isPresent()) {
+                return decoded;
+            }
+        }
+        return Optional.empty();
     }
 }

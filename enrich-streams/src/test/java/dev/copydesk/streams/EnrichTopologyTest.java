@@ -177,6 +177,34 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void anHtmlPageBecomesItsStoryWithTheMetadataOfItsMarkup() throws IOException {
+        String html = Files.readString(Path.of("..", "samples", "pages", "harbour-ferry-strike.html"));
+        send(RawArticle.newBuilder().setId("ferry").setSourceRef("https://courier.example/ferry").setReceivedAt(NOW)
+                .setContentType(ContentType.HTML).setText(html).build());
+        Article article = enriched.readValue();
+        assertThat(article.getTitle()).isEqualTo("Ferry crews strike over rosters, stranding island commuters");
+        assertThat(article.getBody()).startsWith("WELLINGTON HARBOUR, Nov. 26").endsWith("union officials on Monday.")
+                .doesNotContain("cookie", "Most read", "Share on");
+        assertThat(article.getAuthor()).isEqualTo("Mere Tahana, Oliver Grant");
+        assertThat(article.getPublishedAt()).isEqualTo("2026-11-26T07:45:00+13:00");
+        assertThat(article.getCanonicalUrl()).isEqualTo("https://courier.example/news/2026/11/ferry-strike");
+        assertThat(article.getRemovedLines()).isGreaterThan(20);
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anHtmlPageWithoutAStoryIsDeadLetteredWithItsBytes() {
+        RawArticle empty = RawArticle.newBuilder().setId("shell").setSourceRef("spa.html").setReceivedAt(NOW)
+                .setContentType(ContentType.HTML).setText("<html><body><div id='root'></div><script>app()</script></body></html>").build();
+        send(empty);
+        var letters = dlq.readKeyValuesToList();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).value.getReason()).isEqualTo("empty-body");
+        assertThat(letters.get(0).value.getOriginalValue().remaining()).isPositive();
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
     void anUpdatedVersionJoinsTheStoryAsVersionTwoAndIsReportedAsNear() throws IOException {
         send(rawArticle("orig", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
         send(rawArticle("update", "reuters-london-rates-update.txt", sample("reuters-london-rates-update.txt")));

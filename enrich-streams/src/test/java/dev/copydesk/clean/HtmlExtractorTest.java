@@ -1,0 +1,99 @@
+package dev.copydesk.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class HtmlExtractorTest {
+
+    private final HtmlExtractor extractor = new HtmlExtractor();
+
+    static String page(String name) throws IOException {
+        return Files.readString(Path.of("..", "samples", "pages", name));
+    }
+
+    @Test
+    void aNewsPageGivesItsStoryAndOnlyItsStory() throws IOException {
+        ExtractedPage page = extractor.extract(page("harbour-ferry-strike.html"));
+        assertThat(page.title()).isEqualTo("Ferry crews strike over rosters, stranding island commuters");
+        assertThat(page.paragraphs()).hasSize(10);
+        assertThat(page.paragraphs().get(0)).startsWith("WELLINGTON HARBOUR, Nov. 26 — Ferry crews walked off");
+        assertThat(page.paragraphs()).contains("Buses and water taxis stretched", "- fares that rose 18% over the past two years;");
+        assertThat(page.paragraphs().get(9)).endsWith("would meet union officials on Monday.");
+        String body = page.asCleanedText().body();
+        assertThat(body).doesNotContain("cookie", "Subscribe", "Home", "Share on", "Advertisement", "Photo: Courier",
+                "Council approves new ferry contract", "Tags", "newsletter", "Typical.", "Most read", "All rights reserved",
+                "By Mere Tahana", "7:45am");
+        assertThat(page.removedBlocks()).isGreaterThan(20);
+    }
+
+    @Test
+    void metadataComesFromJsonLdThenMetaTags() throws IOException {
+        PageMetadata metadata = extractor.extract(page("harbour-ferry-strike.html")).metadata();
+        assertThat(metadata.authors()).containsExactly("Mere Tahana", "Oliver Grant");
+        assertThat(metadata.published()).isEqualTo("2026-11-26T07:45:00+13:00");
+        assertThat(metadata.canonicalUrl()).isEqualTo("https://courier.example/news/2026/11/ferry-strike");
+
+        PageMetadata fromMeta = extractor.extract("""
+                <html><head><title>Rates held | Daily</title>
+                <meta name="author" content="By Jo Smith"><meta property="article:published_time" content="2026-03-01T10:00:00Z">
+                <meta property="og:url" content="https://daily.example/rates"></head>
+                <body><p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p></body></html>
+                """).metadata();
+        assertThat(fromMeta.authors()).containsExactly("Jo Smith");
+        assertThat(fromMeta.published()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(fromMeta.canonicalUrl()).isEqualTo("https://daily.example/rates");
+        assertThat(fromMeta.title()).isEmpty();
+    }
+
+    @Test
+    void withoutMarkupTheTitleIsTheHeadlinePartOfTheDocumentTitle() {
+        ExtractedPage page = extractor.extract("""
+                <html><head><title>Daily News - Rates held as inflation cools</title></head>
+                <body><p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p></body></html>
+                """);
+        assertThat(page.title()).isEqualTo("Rates held as inflation cools");
+    }
+
+    @Test
+    void paragraphsNestedDeepInPageBuilderMarkupAreAllFound() {
+        StringBuilder html = new StringBuilder("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>");
+        for (int section = 0; section < 6; section++) {
+            html.append("<section class='builder-section'><div class='builder-container'><div class='builder-column'>")
+                    .append("<div class='builder-widget'><div class='builder-widget-container'>")
+                    .append("<p>Paragraph ").append(section).append(" of the story says something substantial, with a clause, and ends properly.</p>")
+                    .append("</div></div></div></div></section>");
+        }
+        html.append("<footer><a href='/privacy'>Privacy</a></footer></body></html>");
+        ExtractedPage page = extractor.extract(html.toString());
+        assertThat(page.paragraphs()).hasSize(6);
+        assertThat(page.paragraphs().get(5)).startsWith("Paragraph 5 of the story");
+    }
+
+    @Test
+    void tableRowsAreLinesWithCellsJoined() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>The table below lists the ranking of the three schools, according to the survey published this week.</p>
+                <table><tr><th>Rank</th><th>School</th></tr><tr><td>1</td><td>North High</td></tr><tr><td>2</td><td>East High</td></tr></table>
+                <p>Schools were ranked on results, attendance and the share of students going on to further study.</p>
+                </article></body></html>
+                """);
+        assertThat(page.paragraphs()).containsSubsequence("Rank | School", "1 | North High", "2 | East High");
+    }
+
+    @Test
+    void aHiddenContainerHoldingMostOfThePageIsTheArticleNotFurniture() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><div class="shell">Loading</div><div hidden id="S:0">
+                <p>Streamed pages hide the article until a script moves it into place, so hidden cannot always mean furniture.</p>
+                <p>The second paragraph of the streamed article is here, long enough to count as prose on its own.</p>
+                </div><div hidden class="modal">Sign in to continue reading this and other stories.</div></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(2);
+        assertThat(page.asCleanedText().body()).doesNotContain("Sign in");
+    }
+}
