@@ -21,13 +21,14 @@ public final class ArticleStore implements AutoCloseable {
 
     private static final String UPSERT_ARTICLE = """
             INSERT INTO articles (id, story_id, version, source_ref, title, body, language, content_hash, word_count,
-                                  removed_lines, received_at_ms, processed_at_ms, stored_at_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  removed_lines, received_at_ms, processed_at_ms, stored_at_ms, author, published_at, canonical_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, version = excluded.version,
                 source_ref = excluded.source_ref, title = excluded.title, body = excluded.body,
                 language = excluded.language, content_hash = excluded.content_hash, word_count = excluded.word_count,
                 removed_lines = excluded.removed_lines, received_at_ms = excluded.received_at_ms,
-                processed_at_ms = excluded.processed_at_ms""";
+                processed_at_ms = excluded.processed_at_ms, author = excluded.author, published_at = excluded.published_at,
+                canonical_url = excluded.canonical_url""";
     private static final String UPSERT_DUPLICATE = """
             INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, containment, version, story_id, detected_at_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -112,6 +113,9 @@ public final class ArticleStore implements AutoCloseable {
                         p.setLong(11, a.getReceivedAt().toEpochMilli());
                         p.setLong(12, a.getProcessedAt().toEpochMilli());
                         p.setLong(13, now);
+                        p.setString(14, a.getAuthor());
+                        p.setString(15, a.getPublishedAt());
+                        p.setString(16, a.getCanonicalUrl());
                         p.addBatch();
                     }
                     p.executeBatch();
