@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -68,13 +69,17 @@ public final class HtmlExtractor {
         final Element element;
         final StringBuilder text = new StringBuilder();
         int linkChars;
+        private String normalized;
 
         Block(Element element) {
             this.element = element;
         }
 
         String text() {
-            return TextNormalizer.normalize(text.toString()).replace('\n', ' ');
+            if (normalized == null) {
+                normalized = TextNormalizer.normalize(text.toString()).replace('\n', ' ');
+            }
+            return normalized;
         }
 
         double linkDensity(int length) {
@@ -125,37 +130,63 @@ public final class HtmlExtractor {
         return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
     }
 
-    /** Drops what is never article text; returns how many blocks the page had before, for the removed count. */
+    /** Drops what is never article text; returns how many text blocks the page had before, for the removed count. */
     private static int removeFurniture(Element body) {
-        int before = blocks(body).size();
-        List<Element> doomed = new ArrayList<>();
-        int bodyText = body.text().length();
+        Map<Element, Integer> textLength = new IdentityHashMap<>();
+        Set<Element> owners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == body) {
-                    return;
-                }
-                if (REMOVED_TAGS.contains(e.normalName())) {
-                    doomed.add(e);
-                } else if (isHidden(e) && (isNegative(e) || e.text().length() < bodyText / 2)) {
-                    doomed.add(e); // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
-                } else if ((e.nameIs("header") || e.nameIs("footer") || e.nameIs("form")) && e.text().length() < bodyText / 2) {
-                    doomed.add(e);
-                } else if (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find()
-                        && e.text().length() < bodyText / 3) {
-                    doomed.add(e);
+                if (node instanceof TextNode t && node.parent() instanceof Element parent && !t.isBlank()) {
+                    textLength.merge(parent, t.getWholeText().length(), Integer::sum);
+                    Element owner = parent;
+                    while (INLINE_TAGS.contains(owner.normalName()) && owner.parent() != null) {
+                        owner = owner.parent();
+                    }
+                    owners.add(owner);
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.parent() != null) {
+                    Integer own = textLength.get(e);
+                    if (own != null) {
+                        textLength.merge(e.parent(), own, Integer::sum);
+                    }
+                }
+            }
+        }, body);
+        int bodyText = textLength.getOrDefault(body, 0);
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == body) {
+                    return FilterResult.CONTINUE;
+                }
+                int text = textLength.getOrDefault(e, 0);
+                boolean furniture = REMOVED_TAGS.contains(e.normalName())
+                        // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
+                        || (isHidden(e) && (isNegative(e) || text < bodyText / 2))
+                        || ((e.nameIs("header") || e.nameIs("footer") || e.nameIs("form")) && text < bodyText / 2)
+                        || (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3);
+                if (furniture) {
+                    doomed.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
         }, body);
         for (Element e : doomed) {
             e.remove();
         }
-        return before;
+        return owners.size();
     }
 
     private static boolean isHidden(Element e) {

@@ -92,8 +92,8 @@ public final class TextCleaner {
                 continue;
             }
             inChromeList = false;
-            Matcher label = LABEL_LINE.matcher(line);
-            if (label.matches() && isLabel(label.group(1))) {
+            Matcher label = hasEarlyColon(line) ? LABEL_LINE.matcher(line) : null;
+            if (label != null && label.matches() && isLabel(label.group(1))) {
                 if (label.group(2).isEmpty()) {
                     inChromeList = true;
                     chrome[i] = true;
@@ -178,6 +178,16 @@ public final class TextCleaner {
             return new CleanedText("", List.copyOf(kept), removed);
         }
         return new CleanedText(kept.get(0), List.copyOf(kept.subList(1, kept.size())), removed);
+    }
+
+    private static boolean hasEarlyColon(String line) {
+        for (int i = 0, n = Math.min(line.length(), 33); i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == '：') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A label: a few words, no sentence punctuation, not a time like 10:30. */

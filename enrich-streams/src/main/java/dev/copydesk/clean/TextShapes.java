@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Shape tests on a line of text shared by the text cleaner and the HTML extractor. */
 final class TextShapes {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;؟।][\"'’”»)\\]]*$");
+    private static final String SENTENCE_ENDERS = ".!?。！？…:;؟।";
+    private static final String CLOSERS = "\"'’”»)]";
     /**
      * Furniture that sits inside article containers on sites of every kind: share and follow prompts,
      * advertisement labels, read-more and sign-up calls, copyright lines. Short lines only: a sentence that merely
@@ -62,8 +63,20 @@ final class TextShapes {
     private TextShapes() {
     }
 
+    /** Stems of the template sentences: the regular expression runs only on a line that holds one of them. */
+    private static final String[] TEMPLATE_STEMS = {"ookie", "rivacy", "erms ", "ddress will", "equired field", "ights reserved",
+            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me"};
+
     static boolean isTemplateSentence(String line) {
-        return line.length() <= 400 && TEMPLATE_SENTENCE.matcher(line).find();
+        if (line.length() > 400) {
+            return false;
+        }
+        for (String stem : TEMPLATE_STEMS) {
+            if (line.contains(stem)) {
+                return TEMPLATE_SENTENCE.matcher(line).find();
+            }
+        }
+        return false;
     }
 
     static boolean startsComments(String line) {
@@ -77,17 +90,37 @@ final class TextShapes {
     /** A paragraph of a story: enough words and the end of a sentence, or long enough to be nothing else. */
     static boolean isProse(String line) {
         int words = words(line);
-        boolean cjk = line.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
-                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA).count() > line.length() / 3;
-        if (cjk) {
-            return line.length() >= 40 || (line.length() >= 15 && endsSentence(line));
+        if (words >= 25) {
+            return true;
         }
-        return words >= 25 || (words >= 8 && endsSentence(line));
+        if (words >= 8) {
+            return endsSentence(line);
+        }
+        // Chinese and Japanese put no spaces between words: judge them by length instead
+        if (line.length() >= 15 && mostlyHanOrKana(line)) {
+            return line.length() >= 40 || endsSentence(line);
+        }
+        return false;
     }
 
+    private static boolean mostlyHanOrKana(String line) {
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u3400' && c <= '\u9FFF') || (c >= '\uF900' && c <= '\uFAFF')) {
+                count++;
+            }
+        }
+        return count * 3 > line.length();
+    }
+
+    /** Ends with sentence punctuation, allowing closing quotes and brackets after it. */
     static boolean endsSentence(String line) {
-        return SENTENCE_END.matcher(line).find();
+        int i = line.length() - 1;
+        while (i >= 0 && (Character.isWhitespace(line.charAt(i)) || CLOSERS.indexOf(line.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i >= 0 && SENTENCE_ENDERS.indexOf(line.charAt(i)) >= 0;
     }
 
     static boolean isFurniture(String line) {
