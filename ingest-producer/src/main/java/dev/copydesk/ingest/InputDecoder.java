@@ -1,5 +1,7 @@
 package dev.copydesk.ingest;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
 import java.nio.ByteBuffer;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.regex.Matcher;
@@ -22,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns raw input bytes into a {@link RawArticle}, or says why not: empty, binary, over the size limit, or not
- * decodable. Text is UTF-8 (a BOM is honoured, UTF-16 too); an HTML page may declare another charset in a meta tag.
+ * decodable. Text is UTF-8 (a BOM is honoured, UTF-16 too); an HTML page may declare another charset in a meta tag;
+ * bytes that are neither get their charset detected by ICU4J when it is confident enough (recorded in the metadata).
  */
 public final class InputDecoder {
 
@@ -66,11 +70,19 @@ public final class InputDecoder {
             charset = declaredCharset(bytes).orElse(StandardCharsets.UTF_8);
         }
         String text;
+        String detected = null;
         try {
             text = strictDecoder(charset).decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
         } catch (CharacterCodingException e) {
-            return rejected("undecodable: not valid " + charset.name() + " (" + e.getMessage()
-                    + "); convert it to UTF-8 or declare its charset in a <meta charset> tag");
+            // not what it says (or not UTF-8, saying nothing): let ICU guess from the byte statistics
+            Optional<Detected> guess = skip == 0 ? detectCharset(bytes) : Optional.empty();
+            if (guess.isEmpty()) {
+                return rejected("undecodable: not valid " + charset.name() + " (" + e.getMessage()
+                        + ") and no other charset fits it well; convert it to UTF-8 or declare its charset in a <meta charset> tag");
+            }
+            charset = guess.get().charset();
+            text = guess.get().text();
+            detected = String.valueOf(guess.get().confidence());
         }
         if (text.isBlank()) {
             return rejected("empty: no text");
@@ -78,6 +90,9 @@ public final class InputDecoder {
         ContentType type = isHtml(input.sourceRef(), text) ? ContentType.HTML : ContentType.TEXT;
         Map<String, String> metadata = new HashMap<>();
         metadata.put("charset", charset.name());
+        if (detected != null) {
+            metadata.put("charsetConfidence", detected); // detected, not declared: ICU's confidence, 0-100
+        }
         metadata.put("bytes", String.valueOf(bytes.length));
         RawArticle article = RawArticle.newBuilder()
                 .setId(articleId(input.sourceRef(), bytes))
@@ -109,6 +124,35 @@ public final class InputDecoder {
 
     private static CharsetDecoder strictDecoder(Charset charset) {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private record Detected(Charset charset, String text, int confidence) {
+    }
+
+    /** Lowest ICU confidence taken: below it, guesses on short Latin text are coin tosses between single-byte charsets. */
+    static final int MIN_CONFIDENCE = 20;
+
+    /** ICU4J's statistical detector (Shift_JIS, EUC-KR, GB18030, Big5, KOI8-R, windows-125x, ISO-8859-x...). */
+    private static Optional<Detected> detectCharset(byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        CharsetMatch[] matches = detector.detectAll();
+        if (matches == null) {
+            return Optional.empty();
+        }
+        for (CharsetMatch match : matches) {
+            if (match.getConfidence() < MIN_CONFIDENCE) {
+                break;
+            }
+            try {
+                Charset charset = Charset.forName(match.getName());
+                String text = strictDecoder(charset).decode(ByteBuffer.wrap(bytes)).toString();
+                return Optional.of(new Detected(charset, text, match.getConfidence()));
+            } catch (CharacterCodingException | IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // the next candidate, then
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isBlank(byte[] bytes) {
