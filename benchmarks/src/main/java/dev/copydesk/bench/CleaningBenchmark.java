@@ -72,7 +72,7 @@ public class CleaningBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException("run from the repository root: " + e.getMessage(), e);
             }
-            pages.add(Files.readString(Path.of("samples", "pages", "harbour-ferry-strike.html")));
+            pages.add(Files.readString(Path.of("samples", "wire", "harbour-ferry-strike.html")));
         }
     }
 

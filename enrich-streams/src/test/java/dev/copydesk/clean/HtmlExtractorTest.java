@@ -12,7 +12,7 @@ class HtmlExtractorTest {
     private final HtmlExtractor extractor = new HtmlExtractor();
 
     static String page(String name) throws IOException {
-        return Files.readString(Path.of("..", "samples", "pages", name));
+        return Files.readString(Path.of("..", "samples", "wire", name));
     }
 
     @Test

@@ -178,7 +178,7 @@ class EnrichTopologyTest {
 
     @Test
     void anHtmlPageBecomesItsStoryWithTheMetadataOfItsMarkup() throws IOException {
-        String html = Files.readString(Path.of("..", "samples", "pages", "harbour-ferry-strike.html"));
+        String html = Files.readString(Path.of("..", "samples", "wire", "harbour-ferry-strike.html"));
         send(RawArticle.newBuilder().setId("ferry").setSourceRef("https://courier.example/ferry").setReceivedAt(NOW)
                 .setContentType(ContentType.HTML).setText(html).build());
         Article article = enriched.readValue();

@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     static final List<String> SAMPLE_FILES = List.of("000_37dfc94a614f9a67.txt", "reuters-london-rates.txt",
-            "reuters-london-rates-copy.txt", "reuters-london-rates-update.txt", "ap-washington-budget.txt", "afp-paris-strike.txt");
+            "reuters-london-rates-copy.txt", "reuters-london-rates-update.txt", "ap-washington-budget.txt", "afp-paris-strike.txt",
+            "harbour-ferry-strike.html");
 
     @Option(names = "--input", paramLabel = "DIR", description = "Folder (or file) of .txt/.html wire copy (default: the shipped samples).")
     Path input;

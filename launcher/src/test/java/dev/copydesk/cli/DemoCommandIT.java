@@ -65,10 +65,10 @@ class DemoCommandIT {
         Run first = copydesk("demo", "--data-dir", data.toString());
         assertThat(first.exit()).as(first.err()).isZero();
         String db = "jdbc:sqlite:" + data.resolve("copydesk.db");
-        // six samples, three of them one Reuters story: the original, an exact copy and an updated version. Which
+        // seven samples (six wire stories and a news page), three of them one Reuters story: the original, an exact copy and an updated version. Which
         // arrives first depends on partitions; whatever the order, two Reuters articles are stored as versions 1
         // and 2 of one story, and one copy is reported exact and one near.
-        assertThat(column(db, "SELECT id FROM articles")).hasSize(5);
+        assertThat(column(db, "SELECT id FROM articles")).hasSize(6);
         assertThat(column(db, "SELECT kind FROM duplicates")).containsExactlyInAnyOrder("exact", "near");
         assertThat(column(db, "SELECT version FROM articles WHERE source_ref LIKE 'wire/reuters%' ORDER BY version"))
                 .containsExactly("1", "2");
@@ -81,14 +81,16 @@ class DemoCommandIT {
         for (String chrome : List.of("下一篇", "相关文章", "相关推荐", "Hyundai Elevator wins Good Design Award 2023")) {
             assertThat(seedBody).doesNotContain(chrome);
         }
-        assertThat(first.out()).contains("articles stored        5").contains("magic byte 0").contains("HTTP 200")
+        assertThat(column(db, "SELECT title || ' / ' || author || ' / ' || published_at FROM articles WHERE source_ref = 'wire/harbour-ferry-strike.html'"))
+                .containsExactly("Ferry crews strike over rosters, stranding island commuters / Mere Tahana, Oliver Grant / 2026-11-26T07:45:00+13:00");
+        assertThat(first.out()).contains("articles stored        6").contains("magic byte 0").contains("HTTP 200")
                 .contains("S. Korea, US defense chiefs discuss");
 
         Run second = copydesk("demo", "--data-dir", data.toString());
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).contains("published this run     6").contains("articles stored        5")
+        assertThat(second.out()).contains("published this run     7").contains("articles stored        6")
                 .contains("duplicates stored      2");
-        assertThat(column(db, "SELECT id FROM articles")).hasSize(5);
+        assertThat(column(db, "SELECT id FROM articles")).hasSize(6);
     }
 
     @Test
@@ -99,14 +101,22 @@ class DemoCommandIT {
         Files.write(input.resolve("empty.txt"), new byte[0]);
         Files.write(input.resolve("image.txt"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 0x10, 'J', 'F', 'I', 'F', 0});
         Files.write(input.resolve("latin1.txt"), "Nachrichten f\u00fcr Z\u00fcrich".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] noise = new byte[64];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (byte) (0x80 + (i * 37) % 0x7F);
+        }
+        Files.write(input.resolve("noise.txt"), noise);
         Path db = dir.resolve("external.db");
         Run run = copydesk("demo", "--input", input.toString(), "--db", db.toString(), "--data-dir", dir.resolve("d").toString(),
                 "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("rejected inbox/empty.txt: empty").contains("rejected inbox/image.txt: binary")
-                .contains("rejected inbox/latin1.txt: undecodable");
+                .contains("rejected inbox/noise.txt: undecodable");
+        // Latin-1 without a declaration: its charset is detected, and the text arrives intact
         assertThat(column("jdbc:sqlite:" + db, "SELECT source_ref FROM articles"))
-                .containsExactlyInAnyOrder("inbox/afp.txt", "inbox/ap.txt");
+                .containsExactlyInAnyOrder("inbox/afp.txt", "inbox/ap.txt", "inbox/latin1.txt");
+        assertThat(column("jdbc:sqlite:" + db, "SELECT body FROM articles WHERE source_ref = 'inbox/latin1.txt'"))
+                .containsExactly("Nachrichten f\u00fcr Z\u00fcrich");
     }
 
     @Test
