@@ -60,7 +60,19 @@ public final class TextCleaner {
         }
         int headline = headline(lines, chrome, story[0]);
         String title = headline >= 0 ? lines.get(headline) : "";
-        return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0));
+        return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
+                byline(lines, story[0]));
+    }
+
+    /** The names of the first byline line above the story or in its first lines ("By Lisa Mascaro and Kevin Freking"). */
+    private static String byline(List<String> lines, int storyStart) {
+        for (int i = 0; i < Math.min(lines.size(), storyStart + 3); i++) {
+            Matcher m = BYLINE.matcher(lines.get(i));
+            if (m.matches()) {
+                return lines.get(i).replaceFirst("^\\S+\\s+", "").strip();
+            }
+        }
+        return "";
     }
 
     /** A comments section inside the story ends it: from its first line on, everything is chrome. */

@@ -20,6 +20,7 @@ public final class ArticleBuilder {
 
     private final TextCleaner cleaner = new TextCleaner();
     private final HtmlExtractor extractor = new HtmlExtractor();
+    private final StoryEnricher enricher = new StoryEnricher();
 
     public Optional<Article> build(RawArticle raw, Instant processedAt) {
         CleanedText cleaned;
@@ -36,6 +37,9 @@ public final class ArticleBuilder {
             return Optional.empty();
         }
         String body = cleaned.body();
+        int words = wordCount(body);
+        String author = !metadata.author().isEmpty() ? metadata.author() : cleaned.byline();
+        Enrichment found = enricher.enrich(cleaned.paragraphs(), author, words);
         return Optional.of(Article.newBuilder()
                 .setId(raw.getId())
                 .setStoryId(raw.getId())
@@ -45,11 +49,19 @@ public final class ArticleBuilder {
                 .setProcessedAt(processedAt)
                 .setTitle(cleaned.title())
                 .setBody(body)
-                .setLanguage("und")
+                .setLanguage(found.language())
+                .setLanguageConfidence(found.languageConfidence())
+                .setScript(found.script())
+                .setDatelinePlace(found.datelinePlace())
+                .setDatelineDate(found.datelineDate())
+                .setAgency(found.agency())
+                .setSentenceCount(found.sentenceCount())
+                .setReadingTimeSeconds(found.readingTimeSeconds())
+                .setLede(found.lede())
                 .setContentHash(BodyFingerprint.of(body))
-                .setWordCount(wordCount(body))
+                .setWordCount(words)
                 .setRemovedLines(cleaned.removedLines())
-                .setAuthor(metadata.author())
+                .setAuthor(author)
                 .setPublishedAt(metadata.published().isEmpty() ? null : metadata.published())
                 .setCanonicalUrl(metadata.canonicalUrl())
                 .build());

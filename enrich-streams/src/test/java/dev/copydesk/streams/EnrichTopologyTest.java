@@ -112,6 +112,10 @@ class EnrichTopologyTest {
         assertThat(article.getVersion()).isEqualTo(1);
         assertThat(article.getWordCount()).isEqualTo(339); // wc -w of the nine body lines
         assertThat(article.getRemovedLines()).isEqualTo(43);
+        assertThat(article.getLanguage()).isEqualTo("en");
+        assertThat(article.getAgency()).isEqualTo("Yonhap");
+        assertThat(article.getSentenceCount()).isEqualTo(9);
+        assertThat(article.getLede()).startsWith("The defense chiefs");
         assertThat(article.getProcessedAt()).isEqualTo(NOW);
         assertThat(article.getContentHash()).hasSize(64);
         assertThat(duplicates.isEmpty()).isTrue();

@@ -21,14 +21,19 @@ public final class ArticleStore implements AutoCloseable {
 
     private static final String UPSERT_ARTICLE = """
             INSERT INTO articles (id, story_id, version, source_ref, title, body, language, content_hash, word_count,
-                                  removed_lines, received_at_ms, processed_at_ms, stored_at_ms, author, published_at, canonical_url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  removed_lines, received_at_ms, processed_at_ms, stored_at_ms, author, published_at, canonical_url,
+                                  language_confidence, script, dateline_place, dateline_date, agency, sentence_count,
+                                  reading_time_seconds, lede)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, version = excluded.version,
                 source_ref = excluded.source_ref, title = excluded.title, body = excluded.body,
                 language = excluded.language, content_hash = excluded.content_hash, word_count = excluded.word_count,
                 removed_lines = excluded.removed_lines, received_at_ms = excluded.received_at_ms,
                 processed_at_ms = excluded.processed_at_ms, author = excluded.author, published_at = excluded.published_at,
-                canonical_url = excluded.canonical_url""";
+                canonical_url = excluded.canonical_url, language_confidence = excluded.language_confidence,
+                script = excluded.script, dateline_place = excluded.dateline_place, dateline_date = excluded.dateline_date,
+                agency = excluded.agency, sentence_count = excluded.sentence_count,
+                reading_time_seconds = excluded.reading_time_seconds, lede = excluded.lede""";
     private static final String UPSERT_DUPLICATE = """
             INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, containment, version, story_id, detected_at_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -116,6 +121,14 @@ public final class ArticleStore implements AutoCloseable {
                         p.setString(14, a.getAuthor());
                         p.setString(15, a.getPublishedAt());
                         p.setString(16, a.getCanonicalUrl());
+                        p.setDouble(17, a.getLanguageConfidence());
+                        p.setString(18, a.getScript());
+                        p.setString(19, a.getDatelinePlace());
+                        p.setString(20, a.getDatelineDate());
+                        p.setString(21, a.getAgency());
+                        p.setInt(22, a.getSentenceCount());
+                        p.setInt(23, a.getReadingTimeSeconds());
+                        p.setString(24, a.getLede());
                         p.addBatch();
                     }
                     p.executeBatch();

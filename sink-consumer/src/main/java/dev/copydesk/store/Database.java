@@ -28,7 +28,8 @@ public final class Database {
      * {@code sqlite} or {@code postgresql} where the two databases need different SQL (full-text search).
      */
     static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql",
-            "V3__entities_keywords.sql", "V4__search.{dialect}.sql", "V5__page_metadata.sql");
+            "V3__entities_keywords.sql", "V4__search.{dialect}.sql", "V5__page_metadata.sql",
+            "V6__enrichment.sql");
 
     /** sqlite or postgresql, from the connection. */
     public static String dialect(Connection connection) throws SQLException {

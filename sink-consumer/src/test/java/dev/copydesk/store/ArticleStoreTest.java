@@ -97,21 +97,28 @@ public class ArticleStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
-    void pageMetadataIsStoredAndShownByTheLatestStoryView(String kind) throws Exception {
+    void pageMetadataAndEnrichmentAreStoredAndShownByTheLatestStoryView(String kind) throws Exception {
         String url = TestDatabases.of(kind, dir);
         Article page = article("p", "Ferry strike");
         page.setAuthor("Mere Tahana, Oliver Grant");
         page.setPublishedAt("2026-11-26T07:45:00+13:00");
         page.setCanonicalUrl("https://courier.example/ferry");
+        page.setAgency("Yonhap");
+        page.setDatelinePlace("SEOUL");
+        page.setSentenceCount(9);
+        page.setLede("The defense chiefs met.");
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(page, article("t", "From text")), List.of(), Map.of());
         }
         try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, author, published_at, canonical_url FROM story_latest ORDER BY id")) {
+             ResultSet rs = s.executeQuery("SELECT id, author, published_at, canonical_url, agency, dateline_place, sentence_count, lede "
+                     + "FROM story_latest ORDER BY id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isEqualTo("Mere Tahana, Oliver Grant");
             assertThat(rs.getString(3)).isEqualTo("2026-11-26T07:45:00+13:00");
             assertThat(rs.getString(4)).isEqualTo("https://courier.example/ferry");
+            assertThat(rs.getString(5) + "/" + rs.getString(6) + "/" + rs.getInt(7) + "/" + rs.getString(8))
+                    .isEqualTo("Yonhap/SEOUL/9/The defense chiefs met.");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isEmpty();
             assertThat(rs.getString(3)).isNull();

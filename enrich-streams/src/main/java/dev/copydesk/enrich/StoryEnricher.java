@@ -1,0 +1,69 @@
+package dev.copydesk.enrich;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Language, wire metadata and sizes of one cleaned story. Plain Java, one instance per stream thread (the
+ * language detector's state is shared and read-only).
+ */
+public final class StoryEnricher {
+
+    /** A credit in parentheses closing the story: {@code ... in Indonesia. (Yonhap)}. */
+    private static final Pattern TRAILING_CREDIT = Pattern.compile("\\(([^()]{2,40})\\)\\s*$");
+    /** Adult news reading speed, words per minute; CJK text is timed by characters instead. */
+    private static final int WORDS_PER_MINUTE = 230;
+    private static final int CJK_CHARS_PER_MINUTE = 500;
+
+    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final AgencyDirectory agencies;
+
+    public StoryEnricher() {
+        this(AgencyDirectory.builtIn());
+    }
+
+    public StoryEnricher(AgencyDirectory agencies) {
+        this.agencies = agencies;
+    }
+
+    public Enrichment enrich(List<String> paragraphs, String byline, int wordCount) {
+        String body = String.join("\n", paragraphs);
+        LanguageIdentifier.Guess language = languages.identify(body);
+        Optional<Dateline> dateline = paragraphs.isEmpty() ? Optional.empty() : Dateline.parse(paragraphs.get(0));
+        String agency = dateline.map(Dateline::agency).filter(a -> !a.isEmpty())
+                .map(a -> agencies.canonical(a).orElse(a))
+                .or(() -> trailingCredit(paragraphs))
+                .orElse("");
+        List<String> sentences = Sentences.split(body);
+        String lede = sentences.isEmpty() ? "" : sentences.get(0);
+        if (sentences.size() > 1 && lede.length() < 100) {
+            lede = lede + " " + sentences.get(1);
+        }
+        return new Enrichment(language.language(), language.confidence(), language.script(),
+                dateline.map(Dateline::place).orElse(""), dateline.map(Dateline::date).orElse(""), agency, byline,
+                sentences.size(), readingSeconds(body, wordCount), lede);
+    }
+
+    /** A known agency credited in parentheses at the very end of the story. */
+    private Optional<String> trailingCredit(List<String> paragraphs) {
+        if (paragraphs.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = TRAILING_CREDIT.matcher(paragraphs.get(paragraphs.size() - 1));
+        return m.find() ? agencies.canonical(m.group(1)) : Optional.empty();
+    }
+
+    private static int readingSeconds(String body, int wordCount) {
+        long cjk = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u3400' && c <= '\u9FFF')) {
+                cjk++;
+            }
+        }
+        double minutes = cjk > body.length() / 3 ? (double) cjk / CJK_CHARS_PER_MINUTE : (double) wordCount / WORDS_PER_MINUTE;
+        return (int) Math.round(minutes * 60);
+    }
+}

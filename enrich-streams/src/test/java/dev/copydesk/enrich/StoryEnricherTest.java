@@ -1,0 +1,71 @@
+package dev.copydesk.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.TextCleaner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StoryEnricherTest {
+
+    private final TextCleaner cleaner = new TextCleaner();
+    private final StoryEnricher enricher = new StoryEnricher();
+
+    private Enrichment enrich(String sample) throws IOException {
+        CleanedText cleaned = cleaner.clean(Files.readString(Path.of("..", "samples", "wire", sample)));
+        return enricher.enrich(cleaned.paragraphs(), cleaned.byline(), ArticleBuilder.wordCount(cleaned.body()));
+    }
+
+    @Test
+    void theSeedIsEnglishYonhapCopyFromSeoul() throws IOException {
+        Enrichment seed = enrich("000_37dfc94a614f9a67.txt");
+        assertThat(seed.language()).isEqualTo("en");
+        assertThat(seed.languageConfidence()).isGreaterThan(0.9);
+        assertThat(seed.script()).isEqualTo("Latin");
+        assertThat(seed.agency()).isEqualTo("Yonhap");
+        assertThat(seed.sentenceCount()).isEqualTo(9); // one per paragraph; "(Yonhap)" closes the last
+        assertThat(seed.readingTimeSeconds()).isBetween(80, 95); // 339 words at 230 a minute
+        assertThat(seed.lede()).startsWith("The defense chiefs of South Korea and the United States held annual security talks Monday")
+                .endsWith("nuclear weapons.");
+    }
+
+    @Test
+    void datelinesAgenciesAndBylinesOfSeveralWireServices() throws IOException {
+        Enrichment ap = enrich("ap-washington-budget.txt");
+        assertThat(ap.datelinePlace()).isEqualTo("WASHINGTON");
+        assertThat(ap.agency()).isEqualTo("AP");
+        assertThat(ap.byline()).containsIgnoringCase("Mascaro");
+
+        Enrichment reuters = enrich("reuters-london-rates.txt");
+        assertThat(reuters.datelinePlace()).isEqualTo("LONDON");
+        assertThat(reuters.agency()).isEqualTo("Reuters");
+
+        Enrichment afp = enrich("afp-paris-strike.txt");
+        assertThat(afp.datelinePlace()).isEqualTo("PARIS");
+        assertThat(afp.agency()).isEqualTo("AFP");
+    }
+
+    @Test
+    void datelineShapes() {
+        assertThat(Dateline.parse("SEOUL, Nov. 13 (Yonhap) -- The defense chiefs met.")).contains(new Dateline("SEOUL", "Nov. 13", "Yonhap"));
+        assertThat(Dateline.parse("LONDON, Dec 1 (Reuters) - Britain's economy grew.")).contains(new Dateline("LONDON", "Dec 1", "Reuters"));
+        assertThat(Dateline.parse("BERLIN (dpa) - Die Regierung plant.")).contains(new Dateline("BERLIN", "", "dpa"));
+        assertThat(Dateline.parse("ST. PAUL, Minn. (AP) — A judge ruled.")).contains(new Dateline("ST. PAUL, Minn.", "", "AP"));
+        assertThat(Dateline.parse("BEIJING, 13 November (Xinhua) -- China said.")).contains(new Dateline("BEIJING", "13 November", "Xinhua"));
+        assertThat(Dateline.parse("The defense chiefs met on Monday - in Seoul.")).isEmpty();
+        assertThat(Dateline.parse("Officials said the plan - first proposed in May - would go ahead.")).isEmpty();
+    }
+
+    @Test
+    void agenciesAreDataWithAliases() {
+        AgencyDirectory agencies = AgencyDirectory.builtIn();
+        assertThat(agencies.canonical("Associated Press")).contains("AP");
+        assertThat(agencies.canonical("Deutsche Presse-Agentur")).contains("dpa");
+        assertThat(agencies.canonical("Press Trust of India")).contains("PTI");
+        assertThat(agencies.canonical("ap")).isEmpty();
+        assertThat(agencies.canonical("Daily Planet")).isEmpty();
+    }
+}
