@@ -9,6 +9,9 @@ ALTER TABLE articles ADD COLUMN sentence_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN reading_time_seconds INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN lede TEXT NOT NULL DEFAULT '';
 CREATE INDEX articles_agency ON articles (agency);
+-- places carry the ISO 3166-1 alpha-2 code of their country: SELECT article_id FROM entities WHERE country_code = 'KP'
+ALTER TABLE entities ADD COLUMN country_code TEXT NOT NULL DEFAULT '';
+CREATE INDEX entities_country ON entities (country_code);
 
 DROP VIEW story_latest;
 CREATE VIEW story_latest AS

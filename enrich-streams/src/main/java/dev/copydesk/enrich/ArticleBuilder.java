@@ -2,6 +2,9 @@ package dev.copydesk.enrich;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.EntityType;
+import dev.copydesk.avro.Keyword;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.ExtractedPage;
@@ -22,7 +25,12 @@ public final class ArticleBuilder {
     private final HtmlExtractor extractor = new HtmlExtractor();
     private final StoryEnricher enricher = new StoryEnricher();
 
+    /** For tools and tests: keyword weights against nothing learned yet. */
     public Optional<Article> build(RawArticle raw, Instant processedAt) {
+        return build(raw, processedAt, DocumentFrequencies.inMemory());
+    }
+
+    public Optional<Article> build(RawArticle raw, Instant processedAt, DocumentFrequencies frequencies) {
         CleanedText cleaned;
         PageMetadata metadata;
         if (raw.getContentType() == ContentType.HTML) {
@@ -39,7 +47,7 @@ public final class ArticleBuilder {
         String body = cleaned.body();
         int words = wordCount(body);
         String author = !metadata.author().isEmpty() ? metadata.author() : cleaned.byline();
-        Enrichment found = enricher.enrich(cleaned.paragraphs(), author, words);
+        Enrichment found = enricher.enrich(cleaned.title(), cleaned.paragraphs(), author, words, frequencies);
         return Optional.of(Article.newBuilder()
                 .setId(raw.getId())
                 .setStoryId(raw.getId())
@@ -58,6 +66,10 @@ public final class ArticleBuilder {
                 .setSentenceCount(found.sentenceCount())
                 .setReadingTimeSeconds(found.readingTimeSeconds())
                 .setLede(found.lede())
+                .setEntities(found.entities().stream().map(e -> Entity.newBuilder().setType(EntityType.valueOf(e.type().name()))
+                        .setName(e.name()).setMentions(e.mentions()).setCountryCode(e.countryCode()).build()).toList())
+                .setCountries(found.countries())
+                .setKeywords(found.keywords().stream().map(k -> Keyword.newBuilder().setPhrase(k.phrase()).setWeight(k.weight()).build()).toList())
                 .setContentHash(BodyFingerprint.of(body))
                 .setWordCount(words)
                 .setRemovedLines(cleaned.removedLines())

@@ -17,7 +17,10 @@ public final class StoryEnricher {
     private static final int WORDS_PER_MINUTE = 230;
     private static final int CJK_CHARS_PER_MINUTE = 500;
 
+    private static final int KEYWORDS = 10;
     private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final EntityRecognizer entities = new EntityRecognizer();
+    private final KeywordExtractor keywords = new KeywordExtractor();
     private final AgencyDirectory agencies;
 
     public StoryEnricher() {
@@ -28,7 +31,12 @@ public final class StoryEnricher {
         this.agencies = agencies;
     }
 
+    /** For tools and tests: keyword weights against nothing learned yet. */
     public Enrichment enrich(List<String> paragraphs, String byline, int wordCount) {
+        return enrich("", paragraphs, byline, wordCount, DocumentFrequencies.inMemory());
+    }
+
+    public Enrichment enrich(String title, List<String> paragraphs, String byline, int wordCount, DocumentFrequencies frequencies) {
         String body = String.join("\n", paragraphs);
         LanguageIdentifier.Guess language = languages.identify(body);
         Optional<Dateline> dateline = paragraphs.isEmpty() ? Optional.empty() : Dateline.parse(paragraphs.get(0));
@@ -41,9 +49,13 @@ public final class StoryEnricher {
         if (sentences.size() > 1 && lede.length() < 100) {
             lede = lede + " " + sentences.get(1);
         }
+        List<EntityRecognizer.Entity> named = entities.recognize(title.isEmpty() ? body : title + "\n" + body);
+        List<String> countries = named.stream().filter(e -> !e.countryCode().isEmpty())
+                .map(EntityRecognizer.Entity::countryCode).distinct().toList();
         return new Enrichment(language.language(), language.confidence(), language.script(),
                 dateline.map(Dateline::place).orElse(""), dateline.map(Dateline::date).orElse(""), agency, byline,
-                sentences.size(), readingSeconds(body, wordCount), lede);
+                sentences.size(), readingSeconds(body, wordCount), lede, named, countries,
+                keywords.extract(title, body, frequencies, KEYWORDS));
     }
 
     /** A known agency credited in parentheses at the very end of the story. */

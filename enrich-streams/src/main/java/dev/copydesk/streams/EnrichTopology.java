@@ -25,7 +25,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * The enrich-streams pipeline:
  * <pre>
- *  articles.raw ──decode+clean──┬─ failed ─────────────────────────────────────────────────► articles.dlq
+ *  articles.raw ──decode+clean+enrich──┬─ failed ─────────────────────────────────────────────────► articles.dlq
  *                               └─ ok ─ rekey by dedup scope ─► dedup ─┬─ new story, version ──► articles.enriched
  *                                        (repartition)        (stores) └─ exact, near copy ───► articles.duplicates
  * </pre>
@@ -51,11 +51,12 @@ public final class EnrichTopology {
 
         StreamsBuilder builder = new StreamsBuilder();
         StoreDedupState.storeBuilders().forEach(builder::addStateStore);
+        builder.addStateStore(StoreDocumentFrequencies.storeBuilder());
 
         KStream<String, Step> prepared = builder
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
                 .processValues(() -> new PrepareArticle(rawSerde.deserializer(), new ArticleBuilder(), clock),
-                        Named.as("decode-and-clean"));
+                        Named.as("decode-and-clean"), StoreDocumentFrequencies.STORE);
 
         prepared.split(Named.as("prepared-"))
                 .branch((id, step) -> step instanceof Step.Failed, Branched.withConsumer(failed -> failed

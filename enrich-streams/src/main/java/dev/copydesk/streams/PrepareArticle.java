@@ -28,9 +28,12 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         this.clock = clock;
     }
 
+    private StoreDocumentFrequencies frequencies;
+
     @Override
     public void init(FixedKeyProcessorContext<String, Step> context) {
         this.context = context;
+        this.frequencies = new StoreDocumentFrequencies(context.getStateStore(StoreDocumentFrequencies.STORE));
     }
 
     @Override
@@ -48,7 +51,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
             return;
         }
         try {
-            Optional<Article> article = builder.build(raw, clock.instant());
+            Optional<Article> article = builder.build(raw, clock.instant(), frequencies);
             if (article.isEmpty()) {
                 fail(record, "clean", "empty-body", null);
             } else {

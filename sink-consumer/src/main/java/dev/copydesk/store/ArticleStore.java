@@ -97,6 +97,44 @@ public final class ArticleStore implements AutoCloseable {
         return false;
     }
 
+    /** Replaces each article's entity and keyword rows (a re-delivered article must not add rows twice). */
+    private void writeEntitiesAndKeywords(List<Article> articles) throws SQLException {
+        try (PreparedStatement deleteEntities = connection.prepareStatement("DELETE FROM entities WHERE article_id = ?");
+             PreparedStatement deleteKeywords = connection.prepareStatement("DELETE FROM keywords WHERE article_id = ?");
+             PreparedStatement entity = connection.prepareStatement(
+                     "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement keyword = connection.prepareStatement(
+                     "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
+            for (Article a : articles) {
+                deleteEntities.setString(1, a.getId());
+                deleteEntities.addBatch();
+                deleteKeywords.setString(1, a.getId());
+                deleteKeywords.addBatch();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (var e : a.getEntities()) {
+                    if (seen.add(e.getType() + "\u0000" + e.getName())) {
+                        entity.setString(1, a.getId());
+                        entity.setString(2, e.getType().name().toLowerCase(java.util.Locale.ROOT));
+                        entity.setString(3, e.getName());
+                        entity.setInt(4, e.getMentions());
+                        entity.setString(5, e.getCountryCode());
+                        entity.addBatch();
+                    }
+                }
+                for (var k : a.getKeywords()) {
+                    keyword.setString(1, a.getId());
+                    keyword.setString(2, k.getPhrase());
+                    keyword.setDouble(3, k.getWeight());
+                    keyword.addBatch();
+                }
+            }
+            deleteEntities.executeBatch();
+            deleteKeywords.executeBatch();
+            entity.executeBatch();
+            keyword.executeBatch();
+        }
+    }
+
     /** Writes one batch and the positions after it, atomically; on any error nothing of the batch is kept. */
     public void write(List<Article> articles, List<DuplicateNotice> duplicates, Map<TopicPartition, Long> nextOffsets)
             throws SQLException {
@@ -133,6 +171,7 @@ public final class ArticleStore implements AutoCloseable {
                     }
                     p.executeBatch();
                 }
+                writeEntitiesAndKeywords(articles);
             }
             if (!duplicates.isEmpty()) {
                 try (PreparedStatement p = connection.prepareStatement(UPSERT_DUPLICATE)) {

@@ -107,8 +107,28 @@ public class ArticleStoreTest {
         page.setDatelinePlace("SEOUL");
         page.setSentenceCount(9);
         page.setLede("The defense chiefs met.");
+        page.setEntities(List.of(
+                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.PERSON).setName("Lloyd Austin").setMentions(6).build(),
+                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.PLACE).setName("North Korea").setMentions(5)
+                        .setCountryCode("KP").build()));
+        page.setKeywords(List.of(dev.copydesk.avro.Keyword.newBuilder().setPhrase("deterrence strategy").setWeight(7.5).build()));
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(page, article("t", "From text")), List.of(), Map.of());
+            store.write(List.of(page), List.of(), Map.of()); // re-delivered: rows replaced, not doubled
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, canonical_name, mentions, country_code FROM entities WHERE article_id = 'p' ORDER BY type")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).isEqualTo("person/Lloyd Austin/6");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(4)).isEqualTo("place/North Korea/KP");
+            assertThat(rs.next()).isFalse();
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'p'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("deterrence strategy");
+            assertThat(rs.next()).isFalse();
         }
         try (Connection c = Database.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, author, published_at, canonical_url, agency, dateline_place, sentence_count, lede "

@@ -1,0 +1,153 @@
+package dev.copydesk.enrich;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The key phrases of a story: runs of one to three content words between stop words and punctuation (the
+ * candidate rule of RAKE), weighted by how often the story uses them times how rare their words are across the
+ * stories seen so far ({@link DocumentFrequencies}, learned as articles flow), with a bonus for phrases in the
+ * headline. A phrase that is part of a heavier phrase is dropped.
+ */
+public final class KeywordExtractor {
+
+    /** A key phrase and its weight (higher is more characteristic of the story). */
+    public record Keyword(String phrase, double weight) {
+    }
+
+    private static final int MAX_WORDS = 3;
+    private static final double TITLE_BONUS = 1.5;
+    private final Set<String> stopWords;
+
+    public KeywordExtractor() {
+        this.stopWords = loadStopWords("stopwords-en.txt");
+    }
+
+    /** The top {@code limit} key phrases, and the story's distinct words (for the document frequencies). */
+    public List<Keyword> extract(String title, String body, DocumentFrequencies frequencies, int limit) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Set<String> words = new HashSet<>();
+        for (List<String> run : runs(body)) {
+            words.addAll(run);
+            for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
+                for (int i = 0; i + n <= run.size(); i++) {
+                    counts.merge(String.join(" ", run.subList(i, i + n)), 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> titlePhrases = new HashSet<>();
+        for (List<String> run : runs(title)) {
+            for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
+                for (int i = 0; i + n <= run.size(); i++) {
+                    titlePhrases.add(String.join(" ", run.subList(i, i + n)));
+                }
+            }
+        }
+        List<Keyword> scored = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String[] parts = e.getKey().split(" ");
+            // a longer phrase needs to recur to be a phrase rather than an accident of adjacency
+            if (parts.length > 1 && e.getValue() < 2 && !titlePhrases.contains(e.getKey())) {
+                continue;
+            }
+            double idf = 0;
+            for (String part : parts) {
+                idf += frequencies.idf(part);
+            }
+            double weight = e.getValue() * (idf / parts.length) * Math.sqrt(parts.length);
+            if (titlePhrases.contains(e.getKey())) {
+                weight *= TITLE_BONUS;
+            }
+            scored.add(new Keyword(e.getKey(), Math.round(weight * 1000) / 1000.0));
+        }
+        scored.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        List<Keyword> top = new ArrayList<>();
+        for (Keyword k : scored) {
+            if (top.size() == limit) {
+                break;
+            }
+            boolean covered = top.stream().anyMatch(t -> (" " + t.phrase() + " ").contains(" " + k.phrase() + " "));
+            if (!covered) {
+                top.add(k);
+            }
+        }
+        frequencies.observe(words);
+        return top;
+    }
+
+    /** Runs of content words: lowercase, split at punctuation and stop words; numbers and one-letter words break runs. */
+    private List<List<String>> runs(String text) {
+        List<List<String>> runs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            boolean inWord = Character.isLetterOrDigit(c) || ((c == '-' || c == '\'' || c == '’') && word.length() > 0
+                    && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)));
+            if (inWord) {
+                word.append(c);
+                continue;
+            }
+            if (word.length() > 0) {
+                String w = word.toString().toLowerCase(Locale.ROOT).replace('’', '\'');
+                if (w.endsWith("'s")) {
+                    w = w.substring(0, w.length() - 2);
+                }
+                word.setLength(0);
+                if (w.length() < 3 || stopWords.contains(w) || !hasLetter(w)) {
+                    flush(runs, current);
+                } else {
+                    current.add(w);
+                }
+            }
+            if (!Character.isWhitespace(c)) {
+                flush(runs, current); // punctuation ends a phrase
+            }
+        }
+        flush(runs, current);
+        return runs;
+    }
+
+    private static void flush(List<List<String>> runs, List<String> current) {
+        if (!current.isEmpty()) {
+            runs.add(new ArrayList<>(current));
+            current.clear();
+        }
+    }
+
+    private static boolean hasLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> loadStopWords(String resource) {
+        try (InputStream in = KeywordExtractor.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " missing from the classpath");
+            }
+            Set<String> words = new HashSet<>();
+            for (String w : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+                if (!w.isBlank()) {
+                    words.add(w.strip());
+                }
+            }
+            return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.copydesk.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.enrich.EntityRecognizer.Entity;
+import dev.copydesk.enrich.EntityRecognizer.Type;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityRecognizerTest {
+
+    private static final EntityRecognizer RECOGNIZER = new EntityRecognizer();
+
+    private static List<String> names(List<Entity> entities, Type type) {
+        return entities.stream().filter(e -> e.type() == type).map(Entity::name).toList();
+    }
+
+    @Test
+    void theSeedsPeopleCountriesAndOrganisations() throws IOException {
+        CleanedText seed = new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", "000_37dfc94a614f9a67.txt")));
+        List<Entity> entities = RECOGNIZER.recognize(seed.title() + "\n" + seed.body());
+        entities.forEach(e -> System.out.println("seed entity: " + e));
+        assertThat(names(entities, Type.PERSON)).contains("Shin Won-sik", "Lloyd Austin", "Yoon Suk Yeol", "Lee Do-woon",
+                "Joe Biden", "Kim Jong-un", "Vladimir Putin", "Kihara Minoru");
+        assertThat(entities.stream().filter(e -> e.type() == Type.PLACE).map(Entity::countryCode))
+                .contains("KR", "US", "KP", "JP", "RU", "UA", "IL", "IN", "ID");
+        assertThat(names(entities, Type.ORGANIZATION)).contains("Pentagon", "United Nations Command", "Hamas");
+        Entity austin = entities.stream().filter(e -> e.name().equals("Lloyd Austin")).findFirst().orElseThrow();
+        assertThat(austin.mentions()).isGreaterThanOrEqualTo(5); // "Lloyd Austin" once, "Austin" after that
+    }
+
+    @Test
+    void shortAndOldFormsAndHyphenatedPairs() {
+        List<Entity> e = RECOGNIZER.recognize("S. Korea and N. Korea traded fire as the U.S. watched. The Russia-Ukraine war "
+                + "and the Israel-Hamas war dominated talks in Pyongyang and Südkorea.");
+        assertThat(e.stream().filter(x -> x.type() == Type.PLACE).map(Entity::countryCode)).contains("KR", "KP", "US", "RU", "UA", "IL");
+        assertThat(names(e, Type.ORGANIZATION)).contains("Hamas");
+        assertThat(e.stream().filter(x -> x.countryCode().equals("KP")).findFirst().orElseThrow().mentions()).isEqualTo(2);
+        assertThat(e.stream().filter(x -> x.countryCode().equals("KR")).findFirst().orElseThrow().mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void lowercaseWordsAreNotCountries() {
+        assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner")).isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.copydesk.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.enrich.KeywordExtractor.Keyword;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeywordExtractorTest {
+
+    private final KeywordExtractor extractor = new KeywordExtractor();
+
+    private static CleanedText sample(String name) throws IOException {
+        return new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", name)));
+    }
+
+    @Test
+    void theSeedsKeyPhrasesAreItsSubjectNotItsFunctionWords() throws IOException {
+        CleanedText seed = sample("000_37dfc94a614f9a67.txt");
+        List<Keyword> keywords = extractor.extract(seed.title(), seed.body(), DocumentFrequencies.inMemory(), 10);
+        System.out.println("seed keywords: " + keywords);
+        assertThat(keywords).hasSize(10);
+        List<String> phrases = keywords.stream().map(Keyword::phrase).toList();
+        assertThat(phrases).contains("austin").anyMatch(p -> p.contains("deterrence"));
+        assertThat(phrases).noneMatch(p -> Set.of("the", "and", "said", "monday", "with").contains(p));
+        assertThat(phrases).noneMatch(p -> p.contains("下一篇") || p.contains("相关"));
+    }
+
+    @Test
+    void wordsEveryStoryUsesLoseWeightAsDocumentFrequenciesAreLearned() throws IOException {
+        DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
+        CleanedText seed = sample("000_37dfc94a614f9a67.txt");
+        double coldSeoul = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "seoul");
+        // a run of other stories that all mention Seoul: it stops being characteristic of the seed
+        for (int i = 0; i < 20; i++) {
+            extractor.extract("", "Officials in Seoul said story number " + i + " was about something else entirely.", frequencies, 10);
+        }
+        assertThat(frequencies.documents()).isEqualTo(21);
+        double warmSeoul = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "seoul");
+        double warmDeterrence = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "deterrence");
+        assertThat(warmSeoul).isLessThan(coldSeoul);
+        assertThat(warmDeterrence).isGreaterThan(warmSeoul);
+    }
+
+    private static double weight(List<Keyword> keywords, String phrase) {
+        return keywords.stream().filter(k -> k.phrase().equals(phrase)).mapToDouble(Keyword::weight).findFirst().orElse(0);
+    }
+}
