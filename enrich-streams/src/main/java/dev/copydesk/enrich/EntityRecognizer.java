@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * People, organisations and places in a story, offline and without a statistical model (none with a usable
@@ -41,21 +39,11 @@ public final class EntityRecognizer {
     public record Entity(Type type, String name, int mentions, String countryCode) {
     }
 
-    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*)*";
-    private static final Pattern ORGANIZATION_SHAPE = Pattern.compile(
-            "\\b((?:" + NAME_WORD + "\\s+(?:(?:of|for)\\s+(?:the\\s+)?)?){1,4}"
-                    + "(?:Command|Ministry|Department|Council|Committee|Agency|Party|Bank|Union|Association|Organi[sz]ation"
-                    + "|Corporation|Group|University|Court|Parliament|Assembly|Commission|Federation|Institute|Authority"
-                    + "|Service|Office|Forces|Army|Navy|Police|Company|Foundation|Fund|Board|Bureau|Administration))\\b"
-                    + "(?:\\s+(?:of|for)\\s+(?:the\\s+)?(" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")?))?");
-    private static final Pattern SAID_AFTER = Pattern.compile(
-            "\\b(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,2})\\s+(?:said|says|told|added|noted|wrote)\\b");
-
     // the gazetteers are read-only once built, and building them walks every locale: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
     private static final Map<String, String> organizationByName = new HashMap<>();
     private static int maxNameWords = 1;
-    private static final Pattern personAfterCue;
+    private static final Set<String> PERSON_CUES = new HashSet<>();
 
     static {
         Locale[] locales = Locale.getAvailableLocales();
@@ -84,13 +72,11 @@ public final class EntityRecognizer {
         for (String name : organizationByName.keySet()) {
             maxNameWords = Math.max(maxNameWords, name.split(" ").length);
         }
-        List<String> cues = new ArrayList<>();
         for (String[] row : readTsv("person-cues.txt")) {
-            cues.add(Pattern.quote(row[0]));
+            // a cue of several words ("Prime Minister") is found by its last word
+            String[] words = row[0].split(" ");
+            PERSON_CUES.add(words[words.length - 1]);
         }
-        cues.sort(Comparator.comparingInt(String::length).reversed());
-        personAfterCue = Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", cues) + "),?\\s+(" + NAME_WORD
-                + "(?:\\s+" + NAME_WORD + "){1,3})");
     }
 
     /** Forces the gazetteers to load (start-up, benchmarks); any instance would too. */
@@ -98,32 +84,40 @@ public final class EntityRecognizer {
         // the static initialiser has run by the time this body executes
     }
 
-    public List<Entity> recognize(String text) {
-        Map<String, Entity> found = new LinkedHashMap<>();
-        Set<String> gazetteerSpans = new HashSet<>();
-        boolean[] inOrganization = new boolean[text.length()];
-        List<String> shaped = new ArrayList<>();
-        Matcher o = ORGANIZATION_SHAPE.matcher(text);
-        while (o.find()) {
-            String name = o.group().strip().replaceFirst("^(?:The|A|An)\\s+", "");
-            if (name.contains(" ") && !organizationByName.containsKey(name)) {
-                shaped.add(name);
-                java.util.Arrays.fill(inOrganization, o.start(), o.end(), true);
-            }
+    /** A word of the text: letters, digits, apostrophes, inner hyphens before a small letter ("Won-sik"), abbreviation dots. */
+    private record Token(String text, int start, int end) {
+        boolean capitalized() {
+            return Character.isUpperCase(text.charAt(0));
         }
-        for (String name : gazetteerMatches(text, inOrganization)) {
-            gazetteerSpans.add(name);
+    }
+
+    private static final Set<String> HEADS = Set.of("Command", "Ministry", "Department", "Council", "Committee", "Agency",
+            "Party", "Bank", "Union", "Association", "Organization", "Organisation", "Corporation", "Group", "University",
+            "Court", "Parliament", "Assembly", "Commission", "Federation", "Institute", "Authority", "Service", "Office",
+            "Forces", "Army", "Navy", "Police", "Company", "Foundation", "Fund", "Board", "Bureau", "Administration");
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote");
+    private static final Set<String> CONNECTORS = Set.of("of", "for");
+
+    public List<Entity> recognize(String text) {
+        List<Token> tokens = tokenize(text);
+        Map<String, Entity> found = new LinkedHashMap<>();
+        boolean[] inOrganization = new boolean[tokens.size()];
+        List<String> shaped = organizationsByShape(text, tokens, inOrganization);
+        Set<String> gazetteerNames = new HashSet<>();
+        for (String name : gazetteerMatches(text, tokens, inOrganization)) {
+            gazetteerNames.add(name);
             String org = organizationByName.get(name);
             if (org != null) {
                 count(found, Type.ORGANIZATION, org, "");
             } else {
                 String code = countryByName.get(name);
-                count(found, Type.PLACE, new Locale("", code).getDisplayCountry(Locale.ENGLISH), code);
+                count(found, Type.PLACE, ENGLISH_COUNTRY_NAMES.computeIfAbsent(code,
+                        c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)), code);
             }
         }
-        Map<String, String> people = people(text, gazetteerSpans);
+        Map<String, String> people = people(text, tokens, gazetteerNames);
         for (Map.Entry<String, String> person : people.entrySet()) {
-            int mentions = countMentions(text, person.getKey(), person.getValue());
+            int mentions = countMentions(tokens, person.getKey(), person.getValue());
             found.put("P:" + person.getKey(), new Entity(Type.PERSON, person.getKey(), Math.max(1, mentions), ""));
         }
         for (String name : shaped) {
@@ -136,42 +130,67 @@ public final class EntityRecognizer {
         return out;
     }
 
-    /**
-     * Gazetteer names in the text, longest first at each word, by hash lookup of word runs (a regular expression
-     * over thousands of names would cost a pass per name). Words are runs of letters, digits, apostrophes and dots
-     * ("U.S.", "S."); a hyphen separates words, so both sides of "Russia-Ukraine" are looked up.
-     */
-    private List<String> gazetteerMatches(String text, boolean[] masked) {
-        List<int[]> words = new ArrayList<>();
-        int i = 0;
+    private static final Map<String, String> ENGLISH_COUNTRY_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>();
         int n = text.length();
+        int i = 0;
         while (i < n) {
             while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '\''
-                    || text.charAt(i) == '’')) {
-                i++;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    i++;
+                } else if ((c == '\'' || c == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > start) {
+                    i++;
+                } else if (c == '-' && i > start && i + 1 < n && Character.isLowerCase(text.charAt(i + 1))) {
+                    i++; // "Won-sik", "Jong-un"; "Russia-Ukraine" splits
+                } else if (c == '.' && i > start && Character.isLetter(text.charAt(i - 1))
+                        && ((i + 1 < n && Character.isLetter(text.charAt(i + 1))) || i - start == 1
+                        || text.substring(start, i).indexOf('.') >= 0)) {
+                    i++; // "U.S.", "S.", "U.N."
+                } else {
+                    break;
+                }
             }
-            if (i > start && !masked[start]) {
-                words.add(new int[] {start, i});
+            if (i > start) {
+                tokens.add(new Token(text.substring(start, i), start, i));
             }
         }
+        return tokens;
+    }
+
+    /** Joined by one space and nothing else between: the tokens form one name. */
+    private static boolean adjacent(String text, Token a, Token b) {
+        return b.start() - a.end() == 1 && text.charAt(a.end()) == ' ';
+    }
+
+    /**
+     * Gazetteer names in the text, longest first at each token, by hash lookup of token runs (a regular expression
+     * over thousands of names would cost a pass per name).
+     */
+    private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked) {
         List<String> out = new ArrayList<>();
-        for (int w = 0; w < words.size(); ) {
-            int matchedTo = -1;
+        for (int w = 0; w < tokens.size(); ) {
+            if (masked[w] || Character.isLowerCase(tokens.get(w).text().charAt(0))) {
+                w++; // names start with a capital (or a letter without case): most words are skipped at once
+                continue;
+            }
             String matched = null;
-            for (int k = Math.min(words.size() - 1, w + maxNameWords - 1); k >= w && matched == null; k--) {
-                int from = words.get(w)[0];
-                int to = words.get(k)[1];
-                String candidate = text.substring(from, to);
-                String key = lookup(candidate);
-                if (key == null && candidate.endsWith(".")) {
-                    key = lookup(candidate.substring(0, candidate.length() - 1)); // "Korea." at a sentence end
-                }
-                if (key != null) {
-                    matched = key;
+            int matchedTo = -1;
+            int last = w;
+            while (last + 1 < tokens.size() && last + 1 < w + maxNameWords && !masked[last + 1]
+                    && adjacent(text, tokens.get(last), tokens.get(last + 1))) {
+                last++;
+            }
+            for (int k = last; k >= w && matched == null; k--) {
+                String candidate = text.substring(tokens.get(w).start(), tokens.get(k).end());
+                if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
+                    matched = candidate;
                     matchedTo = k;
                 }
             }
@@ -185,32 +204,87 @@ public final class EntityRecognizer {
         return out;
     }
 
-    private String lookup(String candidate) {
-        return countryByName.containsKey(candidate) || organizationByName.containsKey(candidate) ? candidate : null;
+    /** "United Nations Command", "Ministry of Defense", "Bank of Korea": capitalised words around a head noun. */
+    private List<String> organizationsByShape(String text, List<Token> tokens, boolean[] inOrganization) {
+        List<String> names = new ArrayList<>();
+        for (int h = 0; h < tokens.size(); h++) {
+            if (!HEADS.contains(tokens.get(h).text())) {
+                continue;
+            }
+            int first = h;
+            while (first > 0 && h - first < 4 && tokens.get(first - 1).capitalized()
+                    && adjacent(text, tokens.get(first - 1), tokens.get(first))
+                    && !tokens.get(first - 1).text().equals("The")) {
+                first--;
+            }
+            int last = h;
+            if (h + 2 < tokens.size() && CONNECTORS.contains(tokens.get(h + 1).text()) && adjacent(text, tokens.get(h), tokens.get(h + 1))) {
+                int k = h + 2;
+                if (tokens.get(k).text().equals("the") && k + 1 < tokens.size()) {
+                    k++;
+                }
+                if (tokens.get(k).capitalized() && adjacent(text, tokens.get(k - 1), tokens.get(k))) {
+                    last = k;
+                    if (k + 1 < tokens.size() && tokens.get(k + 1).capitalized() && adjacent(text, tokens.get(k), tokens.get(k + 1))) {
+                        last = k + 1;
+                    }
+                }
+            }
+            if (last > first) {
+                String name = text.substring(tokens.get(first).start(), tokens.get(last).end());
+                if (!organizationByName.containsKey(name)) {
+                    names.add(name);
+                    java.util.Arrays.fill(inOrganization, first, last + 1, true);
+                }
+            }
+        }
+        return names;
     }
 
     /** Full name → the short form later mentions use (family name: last word, or first for "Shin Won-sik" style). */
-    private Map<String, String> people(String text, Set<String> gazetteerSpans) {
+    private Map<String, String> people(String text, List<Token> tokens, Set<String> gazetteerNames) {
         Map<String, String> people = new LinkedHashMap<>();
-        for (Pattern p : List.of(personAfterCue, SAID_AFTER)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                String name = trimName(m.group(1), gazetteerSpans);
-                if (name != null && !people.containsKey(name)) {
-                    people.put(name, shortForm(name));
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (PERSON_CUES.contains(t.text()) && i + 1 < tokens.size()) {
+                Token next = tokens.get(i + 1);
+                String between = text.substring(t.end(), next.start());
+                if (between.equals(" ") || between.equals(", ")) {
+                    addPerson(people, text, tokens, i + 1, +1, gazetteerNames);
                 }
+            } else if (SPEECH.contains(t.text()) && i > 0 && adjacent(text, tokens.get(i - 1), t)) {
+                addPerson(people, text, tokens, i - 1, -1, gazetteerNames);
             }
         }
         return people;
     }
 
+    /** The run of capitalised, adjacent tokens from {@code from} in {@code direction} (up to four), as a name. */
+    private void addPerson(Map<String, String> people, String text, List<Token> tokens, int from, int direction,
+                           Set<String> gazetteerNames) {
+        List<String> words = new ArrayList<>();
+        int i = from;
+        while (i >= 0 && i < tokens.size() && words.size() < 4 && tokens.get(i).capitalized()
+                && (i == from || adjacent(text, tokens.get(Math.min(i, i - direction)), tokens.get(Math.max(i, i - direction))))) {
+            if (direction > 0) {
+                words.add(tokens.get(i).text());
+            } else {
+                words.add(0, tokens.get(i).text());
+            }
+            i += direction;
+        }
+        String name = trimName(String.join(" ", words), gazetteerNames);
+        if (name != null && !people.containsKey(name)) {
+            people.put(name, shortForm(name));
+        }
+    }
+
     /** Drops words that are not part of the name (a country, an organisation, a role, a common capitalised word). */
-    private String trimName(String candidate, Set<String> gazetteerSpans) {
-        String[] words = candidate.split("\\s+");
+    private static String trimName(String candidate, Set<String> gazetteerNames) {
         List<String> kept = new ArrayList<>();
-        for (String w : words) {
-            if (countryByName.containsKey(w) || organizationByName.containsKey(w) || gazetteerSpans.contains(w)
-                    || NOT_NAMES.contains(w)) {
+        for (String w : candidate.split("\\s+")) {
+            if (countryByName.containsKey(w) || organizationByName.containsKey(w) || gazetteerNames.contains(w)
+                    || NOT_NAMES.contains(w) || PERSON_CUES.contains(w)) {
                 if (!kept.isEmpty()) {
                     break;
                 }
@@ -218,10 +292,7 @@ public final class EntityRecognizer {
             }
             kept.add(w);
         }
-        if (kept.size() < 2) {
-            return null;
-        }
-        return String.join(" ", kept);
+        return kept.size() < 2 ? null : String.join(" ", kept);
     }
 
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "But", "And", "He", "She",
@@ -240,23 +311,24 @@ public final class EntityRecognizer {
         return words[words.length - 1];
     }
 
-    private static int countMentions(String text, String fullName, String shortForm) {
-        int full = occurrences(text, Pattern.quote(fullName));
-        int alone = occurrences(text, Pattern.quote(shortForm)) - occurrencesInside(text, fullName, shortForm);
-        return full + Math.max(0, alone);
-    }
-
-    private static int occurrences(String text, String quoted) {
-        Matcher m = Pattern.compile("(?<![\\p{L}])" + quoted + "(?![\\p{L}])").matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
+    /** Mentions by full name plus mentions by the short form alone. */
+    private static int countMentions(List<Token> tokens, String fullName, String shortForm) {
+        String[] parts = fullName.split(" ");
+        int full = 0;
+        int shortAlone = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean whole = i + parts.length <= tokens.size();
+            for (int k = 0; whole && k < parts.length; k++) {
+                whole = tokens.get(i + k).text().equals(parts[k]);
+            }
+            if (whole) {
+                full++;
+                i += parts.length - 1;
+            } else if (tokens.get(i).text().equals(shortForm)) {
+                shortAlone++;
+            }
         }
-        return n;
-    }
-
-    private static int occurrencesInside(String text, String fullName, String shortForm) {
-        return fullName.contains(shortForm) ? occurrences(text, Pattern.quote(fullName)) : 0;
+        return full + shortAlone;
     }
 
     private static void count(Map<String, Entity> found, Type type, String name, String code) {

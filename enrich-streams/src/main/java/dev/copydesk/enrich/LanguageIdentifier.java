@@ -19,7 +19,7 @@ import java.util.Map;
  * The language of a story (ISO 639-1 with a confidence) and its script. Scripts that belong to one language
  * decide at once (Hangul → ko, kana → ja, Thai, Greek, Armenian, Georgian...); otherwise Optimaize's character
  * n-gram profiles (71 languages, shipped inside its jar, nothing fetched) rank the candidates. Only the cleaned
- * body is looked at, so site chrome in another language cannot sway it, and only its first few thousand
+ * body is looked at, so site chrome in another language cannot sway it, and only its first thousand
  * characters: more text does not change the answer, only the cost.
  */
 public final class LanguageIdentifier {
@@ -28,11 +28,11 @@ public final class LanguageIdentifier {
     public record Guess(String language, double confidence, String script) {
     }
 
-    private static final int MAX_CHARS = 3000;
+    private static final int MAX_CHARS = 1000;
     private static final LanguageDetector DETECTOR = load();
 
-    private final TextObjectFactory longText = CommonTextObjectFactories.forDetectingOnLargeText();
-    private final TextObjectFactory shortText = CommonTextObjectFactories.forDetectingShortCleanText();
+    // the body is already clean text (no URLs or markup to strip), so the lean factory serves every length
+    private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingShortCleanText();
 
     private static LanguageDetector load() {
         try {
@@ -79,8 +79,7 @@ public final class LanguageIdentifier {
         if (byScript != null) {
             return new Guess(byScript, 1.0, script);
         }
-        TextObjectFactory factory = sample.length() < 200 ? shortText : longText;
-        List<DetectedLanguage> ranked = DETECTOR.getProbabilities(factory.forText(sample));
+        List<DetectedLanguage> ranked = DETECTOR.getProbabilities(textObjects.forText(sample));
         if (ranked.isEmpty()) {
             return new Guess("und", 0, script);
         }
