@@ -4,16 +4,13 @@ import java.util.List;
 
 /**
  * The story found in a raw copy: its headline (may be empty), body paragraphs, how many lines were dropped, and
- * the byline ({@code By LISA MASCARO}) when the copy carried one above the story (empty otherwise).
+ * the byline ({@code By LISA MASCARO}) and the date stamp line ({@code Published Nov. 13, 2023 10:30 KST}) when
+ * the copy carried them near the top (empty otherwise).
  */
-public record CleanedText(String title, List<String> paragraphs, int removedLines, String byline) {
+public record CleanedText(String title, List<String> paragraphs, int removedLines, String byline, String stamp) {
 
     public CleanedText(String title, List<String> paragraphs, int removedLines) {
-        this(title, paragraphs, removedLines, "");
-    }
-
-    public CleanedText withByline(String byline) {
-        return new CleanedText(title, paragraphs, removedLines, byline);
+        this(title, paragraphs, removedLines, "", "");
     }
 
     /** Body paragraphs separated by a blank line. */

@@ -61,7 +61,7 @@ public final class TextCleaner {
         int headline = headline(lines, chrome, story[0]);
         String title = headline >= 0 ? lines.get(headline) : "";
         return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
-                byline(lines, story[0]));
+                byline(lines, story[0]), stamp(lines, story[0]));
     }
 
     /** The names of the first byline line above the story or in its first lines ("By Lisa Mascaro and Kevin Freking"). */
@@ -70,6 +70,18 @@ public final class TextCleaner {
             Matcher m = BYLINE.matcher(lines.get(i));
             if (m.matches()) {
                 return lines.get(i).replaceFirst("^\\S+\\s+", "").strip();
+            }
+        }
+        return "";
+    }
+
+    /** The first date stamp line ("Published ...", a bare date) above the story or in its first lines. */
+    private static String stamp(List<String> lines, int storyStart) {
+        for (int i = 0; i < Math.min(lines.size(), storyStart + 3); i++) {
+            String line = lines.get(i);
+            if (TextShapes.isMetadata(line) && line.chars().filter(Character::isDigit).count() >= 4
+                    && !BYLINE.matcher(line).matches()) {
+                return line;
             }
         }
         return "";

@@ -74,7 +74,8 @@ public final class ArticleBuilder {
                 .setWordCount(words)
                 .setRemovedLines(cleaned.removedLines())
                 .setAuthor(author)
-                .setPublishedAt(metadata.published().isEmpty() ? null : metadata.published())
+                .setPublishedAt(!metadata.published().isEmpty() ? metadata.published()
+                        : PublishedTime.parse(cleaned.stamp()).orElse(null))
                 .setCanonicalUrl(metadata.canonicalUrl())
                 .build());
     }
