@@ -192,6 +192,13 @@ public final class EntityRecognizer {
                 if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
                     matched = candidate;
                     matchedTo = k;
+                } else if (candidate.length() >= 4 && candidate.equals(candidate.toUpperCase(Locale.ROOT))) {
+                    // datelines shout: "LONDON", "NEW DELHI" are London and New Delhi (acronyms match as written)
+                    String titled = titleCase(candidate);
+                    if (countryByName.containsKey(titled)) {
+                        matched = titled;
+                        matchedTo = k;
+                    }
                 }
             }
             if (matched != null) {
@@ -202,6 +209,17 @@ public final class EntityRecognizer {
             }
         }
         return out;
+    }
+
+    private static String titleCase(String upper) {
+        StringBuilder out = new StringBuilder(upper.length());
+        boolean start = true;
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            out.append(start ? c : Character.toLowerCase(c));
+            start = !Character.isLetter(c);
+        }
+        return out.toString();
     }
 
     /** "United Nations Command", "Ministry of Defense", "Bank of Korea": capitalised words around a head noun. */
@@ -273,26 +291,44 @@ public final class EntityRecognizer {
             }
             i += direction;
         }
-        String name = trimName(String.join(" ", words), gazetteerNames);
+        String name = trimName(words, gazetteerNames, direction > 0);
         if (name != null && !people.containsKey(name)) {
             people.put(name, shortForm(name));
         }
     }
 
-    /** Drops words that are not part of the name (a country, an organisation, a role, a common capitalised word). */
-    private static String trimName(String candidate, Set<String> gazetteerNames) {
-        List<String> kept = new ArrayList<>();
-        for (String w : candidate.split("\\s+")) {
+    /**
+     * The name inside a run of capitalised words: words that cannot be part of a name (a country, an organisation,
+     * a role, a common capitalised word) split the run, and the part next to the cue or the verb is the name —
+     * the first part after a cue, the last before "said". A possessive ending is not part of the name.
+     */
+    private static String trimName(List<String> words, Set<String> gazetteerNames, boolean afterCue) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String raw : words) {
+            String w = raw.endsWith("'s") || raw.endsWith("’s") ? raw.substring(0, raw.length() - 2) : raw;
             if (countryByName.containsKey(w) || organizationByName.containsKey(w) || gazetteerNames.contains(w)
                     || NOT_NAMES.contains(w) || PERSON_CUES.contains(w)) {
-                if (!kept.isEmpty()) {
-                    break;
+                if (!current.isEmpty()) {
+                    parts.add(current);
+                    current = new ArrayList<>();
                 }
                 continue;
             }
-            kept.add(w);
+            current.add(w);
+            if (!w.equals(raw)) { // a possessive ends the name
+                parts.add(current);
+                current = new ArrayList<>();
+            }
         }
-        return kept.size() < 2 ? null : String.join(" ", kept);
+        if (!current.isEmpty()) {
+            parts.add(current);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        List<String> name = afterCue ? parts.get(0) : parts.get(parts.size() - 1);
+        return name.size() < 2 ? null : String.join(" ", name);
     }
 
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "But", "And", "He", "She",
@@ -300,7 +336,8 @@ public final class EntityRecognizer {
             "Defense", "Defence", "Foreign", "Finance", "Interior", "Justice", "Prime", "Minister", "Secretary",
             "President", "Vice", "State", "General", "Deputy", "Chief", "Executive", "National", "Security", "Adviser",
             "Advisor", "Senior", "Former", "Acting", "Supreme", "Commander", "Leader", "Party", "Government", "Officials",
-            "Police", "Army", "Navy", "Air", "Force", "Trade", "Economy", "Health", "Education", "Energy", "Unification");
+            "Police", "Army", "Navy", "Air", "Force", "Trade", "Economy", "Health", "Education", "Energy", "Unification",
+            "Majority", "Minority", "Whip", "House", "Senate", "Transport", "Transportation", "Governor", "Economists");
 
     private static String shortForm(String name) {
         String[] words = name.split("\\s+");

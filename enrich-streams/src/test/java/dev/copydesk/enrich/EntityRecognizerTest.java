@@ -34,6 +34,28 @@ class EntityRecognizerTest {
         assertThat(austin.mentions()).isGreaterThanOrEqualTo(5); // "Lloyd Austin" once, "Austin" after that
     }
 
+    private static List<Entity> entitiesOf(String sample) throws IOException {
+        CleanedText c = new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", sample)));
+        return RECOGNIZER.recognize(c.title() + "\n" + c.body());
+    }
+
+    @Test
+    void wireStoriesOfOtherAgencies() throws IOException {
+        List<Entity> ap = entitiesOf("ap-washington-budget.txt");
+        assertThat(names(ap, Type.PERSON)).contains("Joe Biden", "Mike Johnson", "Chuck Schumer");
+        assertThat(ap.stream().map(Entity::countryCode)).contains("US", "UA", "IL");
+        assertThat(names(ap, Type.ORGANIZATION)).contains("White House");
+
+        List<Entity> afp = entitiesOf("afp-paris-strike.txt");
+        assertThat(names(afp, Type.PERSON)).contains("Clement Beaune");
+        assertThat(afp.stream().map(Entity::countryCode)).contains("FR", "GB");
+
+        List<Entity> reuters = entitiesOf("reuters-london-rates.txt");
+        assertThat(names(reuters, Type.PERSON)).contains("Andrew Bailey");
+        assertThat(names(reuters, Type.ORGANIZATION)).contains("Bank of England", "Monetary Policy Committee");
+        assertThat(reuters.stream().map(Entity::countryCode)).contains("GB");
+    }
+
     @Test
     void shortAndOldFormsAndHyphenatedPairs() {
         List<Entity> e = RECOGNIZER.recognize("S. Korea and N. Korea traded fire as the U.S. watched. The Russia-Ukraine war "
