@@ -169,7 +169,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  elapsed                %.1f s%n", (System.nanoTime() - t0) / 1e9);
         wireFormatCheck(clients, enrichedTopic);
         try (Connection c = Database.connect(jdbcUrl);
-             PreparedStatement p = c.prepareStatement("SELECT id, title, source_ref, word_count, removed_lines, body FROM articles "
+             PreparedStatement p = c.prepareStatement("SELECT id, title, source_ref, word_count, removed_lines, body, language, agency, "
+                     + "dateline_place, sentence_count FROM articles "
                      + "ORDER BY CASE WHEN source_ref LIKE ? THEN 0 ELSE 1 END, stored_at_ms DESC LIMIT 1")) {
             p.setString(1, "%000_37dfc94a614f9a67%");
             try (ResultSet rs = p.executeQuery()) {
@@ -178,10 +179,30 @@ final class DemoCommand implements Callable<Integer> {
                     System.out.println("one enriched article");
                     System.out.printf("  id       %s%n  source   %s%n  title    %s%n  words    %d (%d chrome lines removed)%n",
                             rs.getString(1), rs.getString(3), rs.getString(2), rs.getInt(4), rs.getInt(5));
+                    System.out.printf("  language %s, agency %s, dateline %s, %d sentences%n", rs.getString(7),
+                            rs.getString(8).isEmpty() ? "-" : rs.getString(8), rs.getString(9).isEmpty() ? "-" : rs.getString(9), rs.getInt(10));
+                    System.out.println("  people   " + entities(c, rs.getString(1), "person", false));
+                    System.out.println("  places   " + entities(c, rs.getString(1), "place", true));
+                    System.out.println("  orgs     " + entities(c, rs.getString(1), "organization", false));
                     String body = rs.getString(6);
                     System.out.println("  body     " + (body.length() > 400 ? body.substring(0, 400) + "..." : body).replace("\n\n", "\n           "));
                 }
             }
+        }
+    }
+
+    private static String entities(Connection c, String articleId, String type, boolean withCodes) throws java.sql.SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT canonical_name, country_code FROM entities WHERE article_id = ? AND type = ? "
+                + "ORDER BY mentions DESC, canonical_name")) {
+            p.setString(1, articleId);
+            p.setString(2, type);
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    names.add(withCodes && !rs.getString(2).isEmpty() ? rs.getString(1) + " (" + rs.getString(2) + ")" : rs.getString(1));
+                }
+            }
+            return names.isEmpty() ? "-" : String.join(", ", names);
         }
     }
 
