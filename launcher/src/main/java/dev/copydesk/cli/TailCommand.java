@@ -1,0 +1,202 @@
+package dev.copydesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.serde.AvroDeserializer;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * kafka-avro-console-consumer for copydesk's topics: decodes each record through the registry (whatever schema
+ * version wrote it) and prints one readable line, or one JSON object per line. A record it cannot decode is
+ * shown as such, with its size, and the tail goes on.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = "Print the records of a topic (raw, enriched, duplicates, dlq or any Avro topic), decoded through the registry.")
+final class TailCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(paramLabel = "TOPIC", description = "A topic name, or raw, enriched, duplicates, dlq for copydesk's own.")
+    String topic;
+
+    @Option(names = "--from-beginning", description = "Start at the oldest record (default: only records that arrive from now on).")
+    boolean fromBeginning;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep waiting for new records until Ctrl-C (default: stop at the end).")
+    boolean follow;
+
+    @Option(names = "--json", description = "One JSON object per line (bytes as base64), for scripts and jq.")
+    boolean json;
+
+    @Option(names = {"-n", "--limit"}, description = "Stop after this many records.")
+    long limit = Long.MAX_VALUE;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceConfig config = DlqCommand.config(connection);
+        String name = switch (topic) {
+            case "raw" -> config.rawTopic();
+            case "enriched" -> config.enrichedTopic();
+            case "duplicates" -> config.duplicatesTopic();
+            case "dlq" -> config.dlqTopic();
+            default -> topic;
+        };
+        Map<String, Object> settings = new HashMap<>(config.clientSettings());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put("specific.avro.reader", "false");
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(settings, false);
+        long printed = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var infos = consumer.partitionsFor(name, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalArgumentException("no topic " + name);
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            if (fromBeginning) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (printed < limit) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    System.out.println(render(r, values));
+                    if (++printed >= limit) {
+                        break;
+                    }
+                }
+                if (!follow && records.isEmpty() && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                    break;
+                }
+            }
+        }
+        System.err.printf("copydesk: %d records from %s%n", printed, name);
+        return 0;
+    }
+
+    private String render(ConsumerRecord<String, byte[]> r, AvroDeserializer<Object> values) throws Exception {
+        String where = r.topic() + "[" + r.partition() + "]@" + r.offset();
+        Object value;
+        try {
+            value = r.value() == null ? null : values.deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("topic", r.topic());
+                out.put("partition", r.partition());
+                out.put("offset", r.offset());
+                out.put("key", r.key());
+                out.put("undecodable", e.getMessage());
+                out.put("bytes", r.value().length);
+                return JSON.writeValueAsString(out);
+            }
+            return where + "  undecodable (" + r.value().length + " bytes): " + e.getMessage();
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("topic", r.topic());
+            out.put("partition", r.partition());
+            out.put("offset", r.offset());
+            out.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
+            out.put("key", r.key());
+            out.put("value", plain(value));
+            return JSON.writeValueAsString(out);
+        }
+        return where + "  " + (value instanceof GenericRecord g ? line(g) : String.valueOf(value));
+    }
+
+    /** One readable line for copydesk's record types; Avro's own JSON rendering for anything else. */
+    private static String line(GenericRecord g) {
+        return switch (g.getSchema().getName()) {
+            case "Article" -> String.format("article %s v%s [%s%s] \"%s\" %s words%s", g.get("id"), g.get("version"), g.get("language"),
+                    has(g, "agency") ? " " + g.get("agency") : "", g.get("title"), g.get("wordCount"), entities(g));
+            case "RawArticle" -> String.format("raw %s %s %s, %d chars", g.get("id"), g.get("sourceRef"), g.get("contentType"),
+                    String.valueOf(g.get("text")).length());
+            case "DuplicateNotice" -> String.format("duplicate %s %s of %s similarity %.3f (%s)", g.get("id"), g.get("kind"),
+                    g.get("duplicateOf"), (Double) g.get("similarity"), g.get("sourceRef"));
+            case "DeadLetter" -> String.format("dead letter %s/%s from %s[%s]@%s: %s", g.get("stage"), g.get("reason"), g.get("topic"),
+                    g.get("partition"), g.get("offset"), g.get("errorMessage"));
+            default -> g.toString();
+        };
+    }
+
+    private static boolean has(GenericRecord g, String field) {
+        return g.getSchema().getField(field) != null && g.get(field) != null && !g.get(field).toString().isEmpty();
+    }
+
+    private static String entities(GenericRecord g) {
+        if (g.getSchema().getField("entities") == null || !(g.get("entities") instanceof Collection<?> list) || list.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (Object e : list) {
+            if (names.size() == 4) {
+                break;
+            }
+            names.add(String.valueOf(((GenericRecord) e).get("name")));
+        }
+        return " · " + String.join(", ", names);
+    }
+
+    /** Avro values as plain JSON-able values: strings, numbers, lists, maps; bytes as base64. */
+    private static Object plain(Object v) {
+        if (v instanceof GenericRecord g) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Schema.Field f : g.getSchema().getFields()) {
+                out.put(f.name(), plain(g.get(f.name())));
+            }
+            return out;
+        }
+        if (v instanceof ByteBuffer b) {
+            ByteBuffer copy = b.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>();
+            c.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
+        }
+        if (v instanceof CharSequence || v instanceof GenericEnumSymbol<?>) {
+            return v.toString();
+        }
+        return v;
+    }
+}

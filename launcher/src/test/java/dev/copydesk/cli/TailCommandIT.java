@@ -1,0 +1,84 @@
+package dev.copydesk.cli;
+
+import static dev.copydesk.cli.DemoCommandIT.copydesk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.EntityType;
+import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaStackExtension.class)
+class TailCommandIT {
+
+    @Test
+    void recordsAreDecodedThroughTheRegistryAsLinesOrJsonAndBadOnesAreShownNotFatal(TestStack stack) throws Exception {
+        String topic = "tail-it-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
+        }
+        Article first = article("a1", "Rates held as inflation cools");
+        first.setAgency("Reuters");
+        first.setEntities(List.of(Entity.newBuilder().setType(EntityType.PERSON).setName("Andrew Bailey").setMentions(2).build()));
+        Article second = article("a2", "Ferry crews strike");
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "a1", serializer.serialize(topic, first))).get();
+            producer.send(new ProducerRecord<>(topic, "bad", new byte[] {9, 9, 9})).get();
+            producer.send(new ProducerRecord<>(topic, "a2", serializer.serialize(topic, second))).get();
+        }
+        String[] connection = {"--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl()};
+
+        DemoCommandIT.Run lines = copydesk(concat(new String[] {"tail", topic, "--from-beginning"}, connection));
+        assertThat(lines.exit()).as(lines.err()).isZero();
+        List<String> out = lines.out().lines().toList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0)).startsWith(topic + "[0]@0  article a1 v1 [en Reuters] \"Rates held as inflation cools\"").endsWith("· Andrew Bailey");
+        assertThat(out.get(1)).startsWith(topic + "[0]@1  undecodable (3 bytes)").contains("Not a Confluent-framed Avro record");
+        assertThat(out.get(2)).contains("article a2", "Ferry crews strike");
+
+        DemoCommandIT.Run json = copydesk(concat(new String[] {"tail", topic, "--from-beginning", "--json", "--limit", "1"}, connection));
+        List<String> objects = json.out().lines().toList();
+        assertThat(objects).hasSize(1);
+        JsonNode node = new ObjectMapper().readTree(objects.get(0));
+        assertThat(node.path("value").path("title").asText()).isEqualTo("Rates held as inflation cools");
+        assertThat(node.path("value").path("entities").get(0).path("type").asText()).isEqualTo("PERSON");
+        assertThat(node.path("offset").asLong()).isZero();
+
+        // without --from-beginning and --follow there is nothing new to show
+        DemoCommandIT.Run fromNow = copydesk(concat(new String[] {"tail", topic}, connection));
+        assertThat(fromNow.out()).isEmpty();
+        assertThat(fromNow.err()).contains("0 records from " + topic);
+
+        DemoCommandIT.Run missing = copydesk(concat(new String[] {"tail", "no-such-topic-" + UUID.randomUUID()}, connection));
+        assertThat(missing.exit()).isNotZero();
+    }
+
+    private static Article article(String id, String title) {
+        return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
+                .setReceivedAt(java.time.Instant.ofEpochMilli(1000)).setProcessedAt(java.time.Instant.ofEpochMilli(2000))
+                .setTitle(title).setBody("Body of " + id).setLanguage("en").setContentHash("h-" + id).setWordCount(3).build();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
