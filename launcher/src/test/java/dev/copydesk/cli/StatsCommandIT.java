@@ -1,0 +1,67 @@
+package dev.copydesk.cli;
+
+import static dev.copydesk.cli.DemoCommandIT.copydesk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestStack;
+import dev.copydesk.topics.Topics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaStackExtension.class)
+class StatsCommandIT {
+
+    @Test
+    void countsDedupRatioDeadLettersAndLagPerPartition(TestStack stack) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String raw = "st-raw-" + run;
+        String enriched = "st-enriched-" + run;
+        String duplicates = "st-dup-" + run;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(raw, 2, (short) 1), new NewTopic(enriched, 1, (short) 1),
+                    new NewTopic(duplicates, 1, (short) 1)));
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(raw, i % 2, "k" + i, "v")).get();
+            }
+            for (int i = 0; i < 6; i++) {
+                producer.send(new ProducerRecord<>(enriched, "k" + i, "v")).get();
+            }
+            for (int i = 0; i < 2; i++) {
+                producer.send(new ProducerRecord<>(duplicates, "d" + i, "v")).get();
+            }
+        }
+        String enrichGroup = "st-enrich-" + run;
+        Map<String, Object> c = new HashMap<>(stack.clientSettings());
+        c.put("group.id", enrichGroup);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.commitSync(Map.of(new TopicPartition(raw, 0), new OffsetAndMetadata(5), new TopicPartition(raw, 1), new OffsetAndMetadata(2)));
+        }
+
+        DemoCommandIT.Run stats = copydesk("stats", "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl(),
+                "-D", "copydesk.topic.raw=" + raw, "-D", "copydesk.topic.enriched=" + enriched, "-D", "copydesk.topic.duplicates=" + duplicates,
+                "-D", "copydesk.topic.dlq=st-dlq-" + run, "--enrich-group", enrichGroup, "--sink-group", "st-sink-" + run);
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(stats.out()).containsPattern(raw + "\\s+10")
+                .containsPattern(enriched + "\\s+6")
+                .containsPattern("st-dlq-" + run + "\\s+\\(missing\\)")
+                .contains("dedup: 2 of 8 copies were duplicates (25.0%); dead letters: 0")
+                .contains("lag of " + enrichGroup + ": 3  (" + raw + "[0] 0, " + raw + "[1] 3)")
+                .contains("lag of st-sink-" + run + ": 8 (no committed offsets)");
+    }
+}
