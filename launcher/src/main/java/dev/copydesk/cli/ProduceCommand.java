@@ -1,9 +1,12 @@
 package dev.copydesk.cli;
 
 import dev.copydesk.ingest.ArticlePublisher;
+import dev.copydesk.ingest.DropFolder;
 import dev.copydesk.ingest.IngestConfig;
 import dev.copydesk.ingest.IngestReport;
 import dev.copydesk.ingest.InputSource;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +25,20 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", description = "Largest input accepted (default 2 MiB).")
     Integer maxBytes;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for standard input.")
-    List<String> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, folders, or - for standard input.")
+    List<String> paths = List.of();
+
+    @Option(names = "--follow", paramLabel = "DIR", description = "Watch a drop folder: publish every new or completed file once, until Ctrl-C.")
+    Path follow;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "With --follow: how often to look, and how long a file must stay unchanged (default 1s).")
+    String interval = "1s";
+
+    @Option(names = "--state", paramLabel = "FILE", description = "With --follow: where to remember what was sent (default DIR/.copydesk-sent).")
+    Path state;
+
+    @Option(names = "--on-done", paramLabel = "keep|delete|move=DIR", description = "With --follow: what to do with a handled file (default keep).")
+    String onDone = "keep";
 
     @Override
     public Integer call() throws Exception {
@@ -32,10 +47,57 @@ final class ProduceCommand implements Callable<Integer> {
             overrides.put(IngestConfig.MAX_BYTES, String.valueOf(maxBytes));
         }
         IngestConfig config = IngestConfig.load(connection.configFile(), System.getenv(), overrides);
+        if (follow != null) {
+            return follow(config);
+        }
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("give files, folders or - to publish, or --follow DIR");
+        }
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             IngestReport report = publisher.publish(InputSource.of(paths, System.in), System.err::println);
             System.out.println(report.summary());
             return report.exitStatus();
         }
+    }
+
+    /** 500ms, 1s, 2m, 1h. */
+    static Duration parseDuration(String text) {
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a duration is a number and ms, s, m or h (500ms, 1s, 2m), not " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private int follow(IngestConfig config) throws InterruptedException {
+        DropFolder.AfterPublish after = switch (onDone) {
+            case "keep" -> new DropFolder.Keep();
+            case "delete" -> new DropFolder.Delete();
+            default -> {
+                if (!onDone.startsWith("move=") || onDone.length() == 5) {
+                    throw new IllegalArgumentException("--on-done takes keep, delete or move=DIR, not " + onDone);
+                }
+                yield new DropFolder.MoveTo(Path.of(onDone.substring(5)));
+            }
+        };
+        Duration every = parseDuration(interval);
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
+            DropFolder drop = new DropFolder(follow, state != null ? state : DropFolder.defaultStateFile(follow), publisher, after);
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "produce-follow-shutdown"));
+            System.err.printf("copydesk: watching %s every %s; Ctrl-C to stop%n", follow, interval);
+            try {
+                drop.run(every, line -> System.err.println("copydesk: " + line));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return 0;
     }
 }
