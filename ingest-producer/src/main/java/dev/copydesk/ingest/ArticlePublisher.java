@@ -95,6 +95,44 @@ public final class ArticlePublisher implements AutoCloseable {
         return new IngestReport(List.copyOf(published), List.copyOf(rejected));
     }
 
+    /** The outcome of publishing one input synchronously. */
+    public record Outcome(Status status, String id, String reason) {
+        public enum Status { PUBLISHED, TOO_LARGE, REJECTED, UNAVAILABLE }
+    }
+
+    /**
+     * Publishes one input and waits for Kafka's acknowledgement, at most {@code timeout}: for callers that must
+     * answer someone (the HTTP endpoint). Extra metadata is added to the record's metadata map; a declared
+     * content type replaces the one guessed from the name and the text.
+     */
+    public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, java.util.Optional<dev.copydesk.avro.ContentType> declared,
+                              Duration timeout) {
+        if (input.bytes().length > config.maxBytes()) {
+            return new Outcome(Outcome.Status.TOO_LARGE, null, "too large: " + input.bytes().length + " bytes, the limit is " + config.maxBytes());
+        }
+        InputDecoder.Result result = decoder.decode(input, clock.instant());
+        if (!result.accepted()) {
+            return new Outcome(Outcome.Status.REJECTED, null, result.rejection());
+        }
+        RawArticle article = result.article();
+        declared.ifPresent(article::setContentType); // what the sender says beats the guess from name and text
+        if (!extraMetadata.isEmpty()) {
+            Map<String, String> metadata = new HashMap<>(article.getMetadata() == null ? Map.of() : article.getMetadata());
+            metadata.putAll(extraMetadata);
+            article.setMetadata(metadata);
+        }
+        try {
+            producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new Outcome(Outcome.Status.PUBLISHED, article.getId(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Outcome.Status.UNAVAILABLE, null, "interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return new Outcome(Outcome.Status.UNAVAILABLE, null, "Kafka did not acknowledge: " + cause);
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));

@@ -2,6 +2,7 @@ package dev.copydesk.cli;
 
 import dev.copydesk.ingest.ArticlePublisher;
 import dev.copydesk.ingest.DropFolder;
+import dev.copydesk.ingest.HttpIngest;
 import dev.copydesk.ingest.IngestConfig;
 import dev.copydesk.ingest.IngestReport;
 import dev.copydesk.ingest.InputSource;
@@ -31,6 +32,10 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--follow", paramLabel = "DIR", description = "Watch a drop folder: publish every new or completed file once, until Ctrl-C.")
     Path follow;
 
+    @Option(names = "--http", paramLabel = "[HOST]:PORT", description = "Serve POST /articles on HOST:PORT (default host 127.0.0.1) until Ctrl-C. "
+            + "A bearer token is required when copydesk.ingest.http.token (env COPYDESK_INGEST_HTTP_TOKEN) is set.")
+    String http;
+
     @Option(names = "--interval", paramLabel = "DURATION", description = "With --follow: how often to look, and how long a file must stay unchanged (default 1s).")
     String interval = "1s";
 
@@ -49,6 +54,9 @@ final class ProduceCommand implements Callable<Integer> {
         IngestConfig config = IngestConfig.load(connection.configFile(), System.getenv(), overrides);
         if (follow != null) {
             return follow(config);
+        }
+        if (http != null) {
+            return serve(config);
         }
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("give files, folders or - to publish, or --follow DIR");
@@ -73,6 +81,27 @@ final class ProduceCommand implements Callable<Integer> {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    private int serve(IngestConfig config) throws Exception {
+        String host = "127.0.0.1";
+        String port = http;
+        int colon = http.lastIndexOf(':');
+        if (colon >= 0) {
+            host = colon == 0 ? host : http.substring(0, colon);
+            port = http.substring(colon + 1);
+        }
+        java.util.Optional<String> token = java.util.Optional.ofNullable(config.get("copydesk.ingest.http.token", null));
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             HttpIngest ingest = new HttpIngest(publisher, new java.net.InetSocketAddress(host, Integer.parseInt(port)), config.maxBytes(),
+                     token, Duration.ofSeconds(30))) {
+            System.err.printf("copydesk: POST articles to http://%s:%d/articles%s; Ctrl-C to stop%n", host, ingest.port(),
+                    token.isPresent() ? " (bearer token required)" : "");
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private int follow(IngestConfig config) throws InterruptedException {
