@@ -36,10 +36,17 @@ final class ProduceCommand implements Callable<Integer> {
             + "A bearer token is required when copydesk.ingest.http.token (env COPYDESK_INGEST_HTTP_TOKEN) is set.")
     String http;
 
+    @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS or Atom feed (repeatable); publish each new item once, until Ctrl-C.")
+    List<java.net.URI> feeds = List.of();
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "With --feed: how often to poll (default 60s).")
+    String every = "60s";
+
     @Option(names = "--interval", paramLabel = "DURATION", description = "With --follow: how often to look, and how long a file must stay unchanged (default 1s).")
     String interval = "1s";
 
-    @Option(names = "--state", paramLabel = "FILE", description = "With --follow: where to remember what was sent (default DIR/.copydesk-sent).")
+    @Option(names = "--state", paramLabel = "FILE", description = "With --follow or --feed: where to remember what was sent "
+            + "(default DIR/.copydesk-sent, or ~/.copydesk/feeds.state).")
     Path state;
 
     @Option(names = "--on-done", paramLabel = "keep|delete|move=DIR", description = "With --follow: what to do with a handled file (default keep).")
@@ -57,6 +64,9 @@ final class ProduceCommand implements Callable<Integer> {
         }
         if (http != null) {
             return serve(config);
+        }
+        if (!feeds.isEmpty()) {
+            return poll(config);
         }
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("give files, folders or - to publish, or --follow DIR");
@@ -81,6 +91,22 @@ final class ProduceCommand implements Callable<Integer> {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    private int poll(IngestConfig config) throws Exception {
+        Path stateFile = state != null ? state : Path.of(System.getProperty("user.home"), ".copydesk", "feeds.state");
+        java.nio.file.Files.createDirectories(stateFile.toAbsolutePath().getParent());
+        Duration period = parseDuration(every);
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
+            dev.copydesk.ingest.FeedPoller poller = new dev.copydesk.ingest.FeedPoller(feeds, publisher, stateFile);
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "produce-feed-shutdown"));
+            System.err.printf("copydesk: polling %d feeds every %s (state %s); Ctrl-C to stop%n", feeds.size(), every, stateFile);
+            poller.run(period, line -> System.err.println("copydesk: " + line));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private int serve(IngestConfig config) throws Exception {
