@@ -2,6 +2,7 @@ package dev.copydesk.streams;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.dedup.Decision;
 import dev.copydesk.dedup.DedupSettings;
@@ -45,6 +46,7 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
         Article article = record.value();
         Decision decision = dedup.decide(article.getId(), article.getContentHash(), article.getBody(), record.timestamp());
         Record<String, Step> out = record.withKey(article.getId()).withValue(null);
+        Metrics.records("enrich", "dedup", outcome(decision)).increment();
         if (decision instanceof Decision.NewStory) {
             context.forward(out.withValue(new Step.Ok(article)));
         } else if (decision instanceof Decision.Resent resent) {
@@ -52,9 +54,11 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
             article.setVersion(resent.version());
             context.forward(out.withValue(new Step.Ok(article)));
         } else if (decision instanceof Decision.Exact exact) {
+            Metrics.duplicates("exact").increment();
             context.forward(out.withValue(new Step.Duplicate(notice(article, exact.duplicateOf(), exact.storyId(),
                     DuplicateKind.EXACT, 1.0, 1.0, 0))));
         } else if (decision instanceof Decision.Near near) {
+            Metrics.duplicates("near").increment();
             boolean emitted = settings.policy() == DedupSettings.NearDuplicatePolicy.VERSION;
             if (emitted) {
                 article.setStoryId(near.storyId());
@@ -64,6 +68,16 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
             context.forward(out.withValue(new Step.Duplicate(notice(article, near.duplicateOf(), near.storyId(),
                     DuplicateKind.NEAR, near.jaccard(), near.containment(), emitted ? near.version() : 0))));
         }
+    }
+
+    private static String outcome(Decision decision) {
+        if (decision instanceof Decision.NewStory) {
+            return "new-story";
+        }
+        if (decision instanceof Decision.Resent) {
+            return "resent";
+        }
+        return decision instanceof Decision.Exact ? "exact-duplicate" : "near-duplicate";
     }
 
     private DuplicateNotice notice(Article article, String duplicateOf, String storyId, DuplicateKind kind,

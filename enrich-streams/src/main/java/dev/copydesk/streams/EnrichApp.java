@@ -15,12 +15,15 @@ public final class EnrichApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichApp.class);
 
     private final KafkaStreams streams;
+    private final io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public EnrichApp(EnrichConfig config) {
         Properties props = new Properties();
         props.putAll(config.streamsSettings());
         this.streams = new KafkaStreams(EnrichTopology.buildTopology(config), props);
+        this.streamsMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(dev.copydesk.metrics.Metrics.registry());
         streams.setUncaughtExceptionHandler(e -> {
             log.error("enrich-streams failed; shutting down (records stay on {} for the next run)", config.rawTopic(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -52,5 +55,6 @@ public final class EnrichApp implements AutoCloseable {
         // (45 s by default), which a restarted instance would sit through
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        streamsMetrics.close();
     }
 }

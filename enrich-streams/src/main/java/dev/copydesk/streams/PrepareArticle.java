@@ -3,6 +3,7 @@ package dev.copydesk.streams;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.metrics.Metrics;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -51,10 +52,13 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
             return;
         }
         try {
+            long start = System.nanoTime();
             Optional<Article> article = builder.build(raw, clock.instant(), frequencies);
+            CLEAN_TIME.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (article.isEmpty()) {
                 fail(record, "clean", "empty-body", null);
             } else {
+                Metrics.records("enrich", "clean", "ok").increment();
                 context.forward(record.withValue(new Step.Ok(article.get())));
             }
         } catch (RuntimeException e) {
@@ -62,7 +66,11 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         }
     }
 
+    private static final io.micrometer.core.instrument.Timer CLEAN_TIME = Metrics.stage("enrich", "clean");
+
     private void fail(FixedKeyRecord<String, byte[]> record, String stage, String reason, Throwable error) {
+        Metrics.records("enrich", "clean", "dead-letter").increment();
+        Metrics.deadLetters("enrich", stage, reason).increment();
         context.forward(record.withValue(new Step.Failed(DeadLetters.of(stage, reason, error, context.recordMetadata(),
                 record.key(), record.value(), clock.instant()))));
     }

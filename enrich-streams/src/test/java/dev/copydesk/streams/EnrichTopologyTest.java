@@ -197,6 +197,30 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void stagesCountTheirRecordsDuplicatesAndDeadLettersForPrometheus() throws Exception {
+        double before = dev.copydesk.metrics.Metrics.records("enrich", "clean", "ok").count();
+        double emptyBefore = dev.copydesk.metrics.Metrics.deadLetters("enrich", "clean", "empty-body").count();
+        double exactBefore = dev.copydesk.metrics.Metrics.duplicates("exact").count();
+        send(rawArticle("m1", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
+        send(rawArticle("m2", "reuters-london-rates-copy.txt", sample("reuters-london-rates-copy.txt")));
+        send(rawArticle("m3", "nav.txt", "相关文章:\n- one\n"));
+        assertThat(dev.copydesk.metrics.Metrics.records("enrich", "clean", "ok").count() - before).isEqualTo(2);
+        assertThat(dev.copydesk.metrics.Metrics.deadLetters("enrich", "clean", "empty-body").count() - emptyBefore).isEqualTo(1);
+        assertThat(dev.copydesk.metrics.Metrics.duplicates("exact").count() - exactBefore).isEqualTo(1);
+        try (var endpoint = dev.copydesk.metrics.Metrics.serve("127.0.0.1", 0).orElseThrow()) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("copydesk_records_total{outcome=\"ok\",service=\"enrich\",stage=\"clean\"}")
+                    .contains("copydesk_dead_letters_total{reason=\"empty-body\",service=\"enrich\",stage=\"clean\"}")
+                    .contains("copydesk_duplicates_total{kind=\"exact\"}")
+                    .contains("copydesk_stage_seconds_bucket{service=\"enrich\",stage=\"clean\"")
+                    .contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
     void anHtmlPageWithoutAStoryIsDeadLetteredWithItsBytes() {
         RawArticle empty = RawArticle.newBuilder().setId("shell").setSourceRef("spa.html").setReceivedAt(NOW)
                 .setContentType(ContentType.HTML).setText("<html><body><div id='root'></div><script>app()</script></body></html>").build();

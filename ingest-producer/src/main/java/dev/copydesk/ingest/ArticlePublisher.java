@@ -1,6 +1,7 @@
 package dev.copydesk.ingest;
 
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.serde.AvroSerdes;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +29,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<String, RawArticle> producer;
     private final InputDecoder decoder;
     private final Clock clock;
+    private final io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics producerMetrics;
 
     public ArticlePublisher(IngestConfig config) {
         this(config, Clock.systemUTC());
@@ -41,6 +43,8 @@ public final class ArticlePublisher implements AutoCloseable {
         settings.putAll(config.clientSettings()); // the user's Kafka settings win
         this.producer = new KafkaProducer<>(settings, new StringSerializer(),
                 AvroSerdes.specific(RawArticle.class, settings, false).serializer());
+        this.producerMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+        producerMetrics.bindTo(Metrics.registry());
     }
 
     static Map<String, Object> producerDefaults() {
@@ -80,6 +84,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(config.topic(), article.getId(), article), (metadata, error) -> {
                     if (error == null) {
                         published.add(article.getId());
+                        Metrics.records("ingest", "publish", "published").increment();
                     } else {
                         rejected.add(new Rejection(input.sourceRef(), "not published: " + error));
                     }
@@ -92,6 +97,9 @@ public final class ArticlePublisher implements AutoCloseable {
             }
         }
         producer.flush();
+        synchronized (rejected) {
+            rejected.forEach(r -> Metrics.records("ingest", "publish", "rejected-" + r.reason().split(":")[0].strip().replace(' ', '-')).increment());
+        }
         return new IngestReport(List.copyOf(published), List.copyOf(rejected));
     }
 
@@ -108,10 +116,12 @@ public final class ArticlePublisher implements AutoCloseable {
     public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, java.util.Optional<dev.copydesk.avro.ContentType> declared,
                               Duration timeout) {
         if (input.bytes().length > config.maxBytes()) {
+            Metrics.records("ingest", "publish", "rejected-too-large").increment();
             return new Outcome(Outcome.Status.TOO_LARGE, null, "too large: " + input.bytes().length + " bytes, the limit is " + config.maxBytes());
         }
         InputDecoder.Result result = decoder.decode(input, clock.instant());
         if (!result.accepted()) {
+            Metrics.records("ingest", "publish", "rejected-" + result.rejection().split(":")[0].strip().replace(' ', '-')).increment();
             return new Outcome(Outcome.Status.REJECTED, null, result.rejection());
         }
         RawArticle article = result.article();
@@ -123,18 +133,21 @@ public final class ArticlePublisher implements AutoCloseable {
         }
         try {
             producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Metrics.records("ingest", "publish", "published").increment();
             return new Outcome(Outcome.Status.PUBLISHED, article.getId(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Outcome.Status.UNAVAILABLE, null, "interrupted");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Metrics.records("ingest", "publish", "unavailable").increment();
             return new Outcome(Outcome.Status.UNAVAILABLE, null, "Kafka did not acknowledge: " + cause);
         }
     }
 
     @Override
     public void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -13,12 +13,16 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = EnrichConfig.load(connection.configFile(), System.getenv(), connection.overrides());
         EnrichApp app = new EnrichApp(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
         app.start();
+        metrics.start(9401, "enrich-streams");
         System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
         app.awaitStop();
         return 0;

@@ -23,6 +23,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--max-bytes", description = "Largest input accepted (default 2 MiB).")
     Integer maxBytes;
 
@@ -59,6 +62,9 @@ final class ProduceCommand implements Callable<Integer> {
             overrides.put(IngestConfig.MAX_BYTES, String.valueOf(maxBytes));
         }
         IngestConfig config = IngestConfig.load(connection.configFile(), System.getenv(), overrides);
+        if (follow != null || http != null || !feeds.isEmpty()) {
+            metrics.start(9403, "produce"); // the long-running modes
+        }
         if (follow != null) {
             return follow(config);
         }

@@ -14,6 +14,9 @@ final class SinkCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://... (default copydesk.db).")
     String db;
 
@@ -35,6 +38,7 @@ final class SinkCommand implements Callable<Integer> {
             }
         }, "sink-shutdown"));
         loop.start();
+        metrics.start(9402, "sink");
         System.err.println("sink writing to " + config.jdbcUrl() + "; Ctrl-C to stop");
         loop.join();
         sink.release();

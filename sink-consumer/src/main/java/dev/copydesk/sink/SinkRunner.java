@@ -2,6 +2,7 @@ package dev.copydesk.sink;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.registry.SchemaRegistryClient;
 import dev.copydesk.registry.SchemaRegistryClients;
@@ -51,6 +52,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final ArticleStore store;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, DeadLetter> dlqProducer;
+    private final io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics consumerMetrics;
+    private static final io.micrometer.core.instrument.Timer BATCH_TIME = Metrics.stage("sink", "store-batch");
     private final Deserializer<Article> articles;
     private final Deserializer<DuplicateNotice> notices;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -68,6 +71,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.articles = AvroSerdes.specific(Article.class, registry, settings, false).deserializer();
         this.notices = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false).deserializer();
         this.consumer = new KafkaConsumer<>(config.consumerSettings(), new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(Metrics.registry());
         Map<String, Object> producerSettings = new HashMap<>(settings);
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
         producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -123,6 +128,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 deadLetters.add(dlqProducer.send(new ProducerRecord<>(config.dlqTopic(), r.key(), deadLetter(r, e))));
+                Metrics.deadLetters("sink", "sink", "deserialization-failed").increment();
             }
         }
         for (var f : deadLetters) {
@@ -139,7 +145,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         if (records.isEmpty() && positionsUnchanged(positions)) {
             return;
         }
+        long start = System.nanoTime();
         store.write(batchArticles, batchNotices, positions);
+        BATCH_TIME.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Metrics.records("sink", "store", "article").increment(batchArticles.size());
+        Metrics.records("sink", "store", "duplicate-notice").increment(batchNotices.size());
         lastWritten = positions;
         batches.incrementAndGet();
         Map<TopicPartition, OffsetAndMetadata> forLag = new HashMap<>();
@@ -264,6 +274,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     /** Releases the database and the DLQ producer once the loop has returned. */
     public void release() throws SQLException {
+        consumerMetrics.close();
         dlqProducer.close(Duration.ofSeconds(5));
         store.close();
     }
