@@ -65,6 +65,28 @@ class TailCommandIT {
         assertThat(fromNow.out()).isEmpty();
         assertThat(fromNow.err()).contains("0 records from " + topic);
 
+        // the duplicates and dead-letter topics have their own lines
+        String other = topic + "-dup";
+        String dlq = topic + "-dlq";
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(other, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
+        }
+        var notices = AvroSerdes.specific(dev.copydesk.avro.DuplicateNotice.class, stack.clientSettings(), false).serializer();
+        var letters = AvroSerdes.specific(dev.copydesk.avro.DeadLetter.class, stack.clientSettings(), false).serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(other, "d1", notices.serialize(other, dev.copydesk.avro.DuplicateNotice.newBuilder().setId("d1")
+                    .setSourceRef("copy.txt").setDuplicateOf("a1").setKind(dev.copydesk.avro.DuplicateKind.NEAR).setSimilarity(0.81)
+                    .setStoryId("a1").setDetectedAt(java.time.Instant.now()).build()))).get();
+            producer.send(new ProducerRecord<>(dlq, "x", letters.serialize(dlq, dev.copydesk.avro.DeadLetter.newBuilder().setStage("clean")
+                    .setReason("empty-body").setErrorClass("empty-body").setErrorMessage("nothing left").setTopic("articles.raw").setPartition(0)
+                    .setOffset(7).setFailedAt(java.time.Instant.now()).build()))).get();
+        }
+        assertThat(copydesk(concat(new String[] {"tail", other, "--from-beginning"}, connection)).out())
+                .contains("duplicate d1 NEAR of a1 similarity 0.810 (copy.txt)");
+        // the dlq alias resolves to the configured dead-letter topic
+        assertThat(copydesk(concat(new String[] {"tail", "dlq", "--from-beginning", "-D", "copydesk.topic.dlq=" + dlq}, connection)).out())
+                .contains("dead letter clean/empty-body from articles.raw[0]@7: nothing left");
+
         DemoCommandIT.Run missing = copydesk(concat(new String[] {"tail", "no-such-topic-" + UUID.randomUUID()}, connection));
         assertThat(missing.exit()).isNotZero();
     }

@@ -1,0 +1,44 @@
+package dev.copydesk.cli;
+
+import dev.copydesk.store.Database;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = "A live web dashboard on 127.0.0.1: throughput per stage, lag, duplicates and dead letters, languages, "
+                + "top entities of the last hour, latest stories (click for the cleaned text and its duplicates).")
+final class DashboardCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--port", description = "Port (default 8900; 0 picks one).")
+    int port = 8900;
+
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "The sink's database (default: the demo's).")
+    String db;
+
+    @Option(names = "--enrich-group", description = "The streams app's application.id (default copydesk-enrich).")
+    String enrichGroup = "copydesk-enrich";
+
+    @Option(names = "--sink-group", description = "The sink's group.id (default copydesk-sink).")
+    String sinkGroup = "copydesk-sink";
+
+    @Override
+    public Integer call() throws Exception {
+        String jdbcUrl = Database.jdbcUrl(db != null ? db : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
+        try (DashboardServer server = new DashboardServer(DlqCommand.config(connection), jdbcUrl, host, port, enrichGroup, sinkGroup)) {
+            System.err.printf("copydesk: dashboard at http://%s:%d/ (database %s); Ctrl-C to stop%n", host, server.port(), jdbcUrl);
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

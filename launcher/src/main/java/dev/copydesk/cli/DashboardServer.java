@@ -1,0 +1,226 @@
+package dev.copydesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The live dashboard: one page (no external scripts: charts are SVG drawn by a few lines of JavaScript) and the
+ * JSON it polls. Flow and lag come from the broker ({@link FlowStats}); stories, languages and entities from the
+ * sink's database. Binds 127.0.0.1 unless told otherwise; read-only.
+ */
+final class DashboardServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final Admin admin;
+    private final ServiceConfig config;
+    private final String jdbcUrl;
+    private final String enrichGroup;
+    private final String sinkGroup;
+
+    DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup) throws IOException {
+        this.config = config;
+        this.jdbcUrl = jdbcUrl;
+        this.enrichGroup = enrichGroup;
+        this.sinkGroup = sinkGroup;
+        this.admin = Admin.create(config.clientSettings());
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 32);
+        server.createContext("/", this::page);
+        server.createContext("/api/flow", exchange -> json(exchange, this::flow));
+        server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20"))));
+        server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", ""))));
+        server.createContext("/api/languages", exchange -> json(exchange, this::languages));
+        server.createContext("/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1"))));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "copydesk-dashboard");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    interface Body {
+        Object get() throws Exception;
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try (InputStream in = DashboardServer.class.getResourceAsStream("/dashboard/index.html")) {
+            send(exchange, 200, "text/html; charset=utf-8", in.readAllBytes());
+        }
+    }
+
+    private void json(HttpExchange exchange, Body body) throws IOException {
+        try {
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(body.get()));
+        } catch (Exception e) {
+            send(exchange, 503, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String param(HttpExchange exchange, String name, String fallback) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private Object flow() throws Exception {
+        FlowStats.Snapshot s = FlowStats.take(admin, config, enrichGroup, sinkGroup);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", s.at());
+        out.put("raw", s.records().get(config.rawTopic()));
+        out.put("enriched", s.records().get(config.enrichedTopic()));
+        out.put("duplicates", s.records().get(config.duplicatesTopic()));
+        out.put("dlq", s.records().get(config.dlqTopic()));
+        out.put("enrichLag", s.enrich().total());
+        out.put("sinkLag", s.sink().total());
+        out.put("stored", count("SELECT COUNT(*) FROM articles"));
+        return out;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private Object stories(String limit) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
+                "SELECT id, story_id, version, title, source_ref, language, agency, received_at_ms, word_count FROM articles "
+                        + "ORDER BY stored_at_ms DESC, received_at_ms DESC LIMIT ?")) {
+            p.setInt(1, Math.max(1, Math.min(200, Integer.parseInt(limit))));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", rs.getString(1));
+                    row.put("storyId", rs.getString(2));
+                    row.put("version", rs.getInt(3));
+                    row.put("title", rs.getString(4));
+                    row.put("source", rs.getString(5));
+                    row.put("language", rs.getString(6));
+                    row.put("agency", rs.getString(7));
+                    row.put("receivedAt", rs.getLong(8));
+                    row.put("words", rs.getInt(9));
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Object story(String id) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (Connection c = Database.connect(jdbcUrl)) {
+            try (PreparedStatement p = c.prepareStatement("SELECT title, body, source_ref, story_id, version, language FROM articles WHERE id = ?")) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        out.put("error", "no article " + id);
+                        return out;
+                    }
+                    out.put("title", rs.getString(1));
+                    out.put("body", rs.getString(2));
+                    out.put("source", rs.getString(3));
+                    out.put("storyId", rs.getString(4));
+                    out.put("version", rs.getInt(5));
+                    out.put("language", rs.getString(6));
+                }
+            }
+            List<Map<String, Object>> duplicates = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT id, source_ref, kind, similarity FROM duplicates WHERE duplicate_of = ? OR story_id = ? ORDER BY detected_at_ms")) {
+                p.setString(1, id);
+                p.setString(2, String.valueOf(out.get("storyId")));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        duplicates.add(Map.of("id", rs.getString(1), "source", rs.getString(2), "kind", rs.getString(3), "similarity", rs.getDouble(4)));
+                    }
+                }
+            }
+            out.put("duplicates", duplicates);
+        }
+        return out;
+    }
+
+    private Object languages() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
+                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language LIMIT 12");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private Object entities(String hours) throws SQLException {
+        long since = System.currentTimeMillis() - (long) (Double.parseDouble(hours) * 3_600_000);
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
+                "SELECT e.type, e.canonical_name, SUM(e.mentions), COUNT(DISTINCT e.article_id) FROM entities e "
+                        + "JOIN articles a ON a.id = e.article_id WHERE a.stored_at_ms >= ? "
+                        + "GROUP BY e.type, e.canonical_name ORDER BY SUM(e.mentions) DESC, e.canonical_name LIMIT 15")) {
+            p.setLong(1, since);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("type", rs.getString(1));
+                    row.put("name", rs.getString(2));
+                    row.put("mentions", rs.getLong(3));
+                    row.put("articles", rs.getLong(4));
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        admin.close();
+    }
+}
