@@ -192,7 +192,7 @@ public final class EntityRecognizer {
                 if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
                     matched = candidate;
                     matchedTo = k;
-                } else if (candidate.length() >= 4 && candidate.equals(candidate.toUpperCase(Locale.ROOT))) {
+                } else if (candidate.length() >= 4 && allCapitals(candidate)) {
                     // datelines shout: "LONDON", "NEW DELHI" are London and New Delhi (acronyms match as written)
                     String titled = titleCase(candidate);
                     if (countryByName.containsKey(titled)) {
@@ -209,6 +209,19 @@ public final class EntityRecognizer {
             }
         }
         return out;
+    }
+
+    /** No lower-case letter (and at least one letter): "LONDON", "NEW DELHI". Stops at the first small letter. */
+    private static boolean allCapitals(String s) {
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
     }
 
     private static String titleCase(String upper) {

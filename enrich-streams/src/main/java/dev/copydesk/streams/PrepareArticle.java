@@ -35,6 +35,8 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     public void init(FixedKeyProcessorContext<String, Step> context) {
         this.context = context;
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(StoreDocumentFrequencies.STORE));
+        context.schedule(java.time.Duration.ofSeconds(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                now -> frequencies.flush());
     }
 
     @Override

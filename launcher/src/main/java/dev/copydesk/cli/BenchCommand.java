@@ -1,0 +1,552 @@
+package dev.copydesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.ingest.InputDecoder;
+import dev.copydesk.ingest.RawInput;
+import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.sink.SinkConfig;
+import dev.copydesk.sink.SinkRunner;
+import dev.copydesk.stack.LocalStack;
+import dev.copydesk.store.Database;
+import dev.copydesk.streams.EnrichApp;
+import dev.copydesk.streams.EnrichConfig;
+import dev.copydesk.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The measuring stick: in one run, on the same records, the physical limit (produce + consume of the bytes), a
+ * pass-through Kafka Streams app (same partitions, exactly-once), the full copydesk pipeline (enrich-streams and
+ * the sink into SQLite, or PostgreSQL with --db) per thread count, and end-to-end latency at a fixed offered rate.
+ * Writes bench.json and report.html under the results folder; the last line is for scripts.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "End-to-end throughput and latency against the physical limit, in one run (embedded broker unless --bootstrap-server).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", description = "Articles per throughput stage (default 3000).")
+    int articles = 3000;
+
+    @Option(names = "--dup-rate", description = "Share of exact and near copies (default 0.2).")
+    double dupRate = 0.2;
+
+    @Option(names = "--size", description = "Story size in bytes; 0 draws 1-8 KB (default 4096).")
+    int size = 4096;
+
+    @Option(names = "--partitions", description = "Partitions of every topic (default 4).")
+    int partitions = 4;
+
+    @Option(names = "--threads", split = ",", description = "Stream threads for the full pipeline, e.g. 1,2,4,8 (default 1).")
+    List<Integer> threads = List.of(1);
+
+    @Option(names = "--rate", description = "Offered rate for the latency stage, articles/s (default 500).")
+    int rate = 500;
+
+    @Option(names = "--latency-seconds", description = "How long the latency stage offers load (default 20).")
+    int latencySeconds = 20;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "Sink into PostgreSQL (jdbc:postgresql://...; a fresh schema per stage) instead of SQLite.")
+    String db;
+
+    @Option(names = "--results", description = "Folder for bench.json and report.html (default bench-results).")
+    Path results = Path.of("bench-results");
+
+    @Option(names = "--bootstrap-server", description = "Use this Kafka cluster instead of the embedded one.")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry", description = "Schema Registry to use with --bootstrap-server.")
+    String schemaRegistry;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((bootstrapServers == null) != (schemaRegistry == null)) {
+            throw new IllegalArgumentException("--bootstrap-server and --schema-registry go together");
+        }
+        Path out = results.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        workDir = Files.createDirectories(out.resolve("work"));
+        LocalStack stack = null;
+        Map<String, Object> clients = new HashMap<>();
+        if (bootstrapServers == null) {
+            stack = new LocalStack(workDir.resolve("stack")).start();
+            clients.put("bootstrap.servers", stack.bootstrapServers());
+            clients.put("schema.registry.url", stack.schemaRegistryUrl());
+        } else {
+            clients.put("bootstrap.servers", bootstrapServers);
+            clients.put("schema.registry.url", schemaRegistry);
+        }
+        try {
+            return measure(clients, out);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+            deleteRecursively(workDir);
+        }
+    }
+
+    private int measure(Map<String, Object> clients, Path out) throws Exception {
+        // a running service has its language profiles and gazetteers loaded: load them before any clock starts
+        new dev.copydesk.enrich.ArticleBuilder().build(RawArticle.newBuilder().setId("warm").setSourceRef("warm.txt")
+                .setReceivedAt(Instant.now()).setContentType(dev.copydesk.avro.ContentType.TEXT)
+                .setText("SEOUL, Nov. 13 (Yonhap) -- Defense Minister Shin Won-sik met US Defense Secretary Lloyd Austin on Monday.").build(), Instant.now());
+        BenchCorpus corpus = new BenchCorpus();
+        List<byte[]> records = encode(clients, corpus.generate(articles, dupRate, size, 1));
+        long bytes = records.stream().mapToLong(r -> r.length).sum();
+        say("%d articles, %.1f MB, %d partitions, dup rate %.2f, sizes %s", articles, bytes / 1e6, partitions, dupRate,
+                size == 0 ? "1-8 KB" : size + " B");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("articles", articles);
+        result.put("megabytes", bytes / 1e6);
+        result.put("partitions", partitions);
+        result.put("dupRate", dupRate);
+        result.put("size", size);
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.version"));
+
+        double raw = rawPipe(clients, records);
+        say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s", raw, raw * bytes / articles / 1e6);
+        double pass = passThrough(clients, records, threads.get(0));
+        say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread)", pass, pass * bytes / articles / 1e6, threads.get(0));
+        Map<String, Object> full = new LinkedHashMap<>();
+        double fullFirst = 0;
+        for (int t : threads) {
+            double[] f = fullPipeline(clients, records, t);
+            say("3. full pipeline, %d thread%s: %8.0f articles/s  %6.1f MB/s  (enrich-streams alone %.0f/s)", t, t == 1 ? " " : "s", f[1],
+                    f[1] * bytes / articles / 1e6, f[0]);
+            full.put(String.valueOf(t), Map.of("enrichPerSecond", Math.round(f[0]), "fullPerSecond", Math.round(f[1])));
+            if (fullFirst == 0) {
+                fullFirst = f[1];
+            }
+        }
+        double[] latency = latency(clients, corpus);
+        say("4. end-to-end latency at %d/s offered: p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  (%d articles)", rate, latency[0], latency[1],
+                latency[2], (int) latency[3]);
+
+        result.put("rawPerSecond", Math.round(raw));
+        result.put("passThroughPerSecond", Math.round(pass));
+        result.put("fullByThreads", full);
+        result.put("latencyMs", Map.of("rate", rate, "p50", latency[0], "p95", latency[1], "p99", latency[2], "samples", (int) latency[3]));
+        double ratioPass = fullFirst / pass;
+        double ratioRaw = fullFirst / raw;
+        result.put("fullOverPassThrough", ratioPass);
+        result.put("fullOverRaw", ratioRaw);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(out.resolve("bench.json"), json.writeValueAsString(result));
+        Files.writeString(out.resolve("report.html"), report(raw, pass, full, latency));
+        System.out.println("results: " + out.resolve("bench.json") + ", " + out.resolve("report.html"));
+        System.out.printf("full/pass-through = %.2f  full/raw = %.2f  p99 = %.0f ms%n", ratioPass, ratioRaw, latency[2]);
+        return 0;
+    }
+
+    /** The records as they sit on articles.raw: Confluent-framed Avro RawArticles. */
+    private List<byte[]> encode(Map<String, Object> clients, List<BenchCorpus.Copy> copies) {
+        InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
+        var serializer = AvroSerdes.specific(RawArticle.class, clients, false).serializer();
+        List<byte[]> out = new ArrayList<>();
+        for (BenchCorpus.Copy c : copies) {
+            RawArticle article = decoder.decode(new RawInput(c.name(), c.text().getBytes(StandardCharsets.UTF_8)), Instant.now()).article();
+            out.add(serializer.serialize("bench-raw", article));
+        }
+        return out;
+    }
+
+    private String topic(String name) {
+        return "bench-" + name + "-" + run;
+    }
+
+    private void create(Map<String, Object> clients, String... names) throws Exception {
+        try (Admin admin = Admin.create(clients)) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String n : names) {
+                topics.add(new NewTopic(n, partitions, (short) 1));
+            }
+            Topics.create(admin, topics);
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(Map<String, Object> clients) {
+        Map<String, Object> p = new HashMap<>(clients);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private void load(Map<String, Object> clients, String topic, List<byte[]> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(clients)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8), records.get(i))));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    /** Counts records on a topic as a read_committed consumer sees them, until {@code expected} or the deadline. */
+    private static long consumeCount(Map<String, Object> clients, String topic, long expected, Duration timeout) {
+        return consumeTimed(clients, topic, expected, timeout)[0];
+    }
+
+    /** {count, nanoTime of the first record, nanoTime of the last}: a stage's steady rate leaves its start-up out. */
+    private static long[] consumeTimed(Map<String, Object> clients, String topic, long expected, Duration timeout) {
+        Map<String, Object> c = new HashMap<>(clients);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        long count = 0;
+        long first = 0;
+        long last = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (count < expected && System.nanoTime() < deadline) {
+                int n = consumer.poll(Duration.ofMillis(50)).count();
+                if (n > 0) {
+                    last = System.nanoTime();
+                    first = first == 0 ? last : first;
+                    count += n;
+                }
+            }
+        }
+        return new long[] {count, first, last};
+    }
+
+    private double rawPipe(Map<String, Object> clients, List<byte[]> records) throws Exception {
+        String topic = topic("pipe");
+        create(clients, topic);
+        Thread producing = new Thread(() -> {
+            try {
+                load(clients, topic, records);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        producing.start();
+        long[] got = consumeTimed(clients, topic, records.size(), Duration.ofMinutes(5));
+        producing.join();
+        check(got[0], records.size(), "raw pipe");
+        return steady(records.size(), got[1], got[2]);
+    }
+
+    private double passThrough(Map<String, Object> clients, List<byte[]> records, int streamThreads) throws Exception {
+        String in = topic("pass-in");
+        String outTopic = topic("pass-out");
+        create(clients, in, outTopic);
+        load(clients, in, records);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(outTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        Properties props = new Properties();
+        props.putAll(clients);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-" + run);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("pass-state").toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            long[] got = consumeTimed(clients, outTopic, records.size(), Duration.ofMinutes(10));
+            check(got[0], records.size(), "pass-through");
+            double perSecond = steady(records.size(), got[1], got[2]);
+            streams.close(Duration.ofSeconds(30));
+            return perSecond;
+        }
+    }
+
+    /** {enrich-streams alone, full pipeline} in articles/s: from the start of the apps to the raw topic consumed, to every row stored. */
+    private double[] fullPipeline(Map<String, Object> clients, List<byte[]> records, int streamThreads) throws Exception {
+        String suffix = "t" + streamThreads;
+        String raw = topic("raw-" + suffix);
+        create(clients, raw, topic("enriched-" + suffix), topic("duplicates-" + suffix), topic("dlq-" + suffix));
+        load(clients, raw, records);
+        String appId = "bench-enrich-" + suffix + "-" + run;
+        Map<String, String> common = strings(clients);
+        common.put("copydesk.topic.raw", raw);
+        common.put("copydesk.topic.enriched", topic("enriched-" + suffix));
+        common.put("copydesk.topic.duplicates", topic("duplicates-" + suffix));
+        common.put("copydesk.topic.dlq", topic("dlq-" + suffix));
+        Map<String, String> e = new HashMap<>(common);
+        e.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        e.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
+        e.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-" + suffix).toString());
+        e.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
+        Map<String, String> s = new HashMap<>(common);
+        String jdbc = database("full_" + suffix);
+        s.put(SinkConfig.DB, jdbc);
+        s.put("group.id", "bench-sink-" + suffix + "-" + run);
+        double enrichRate;
+        double fullRate;
+        try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), e)).start();
+             Admin admin = Admin.create(clients)) {
+            SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), s));
+            Thread loop = new Thread(sink, "bench-sink");
+            loop.start();
+            try {
+                long[] enrich = awaitConsumed(admin, appId, raw, Duration.ofMinutes(15));
+                enrichRate = steady(records.size(), enrich[0], enrich[1]);
+                long expected = records.size() - consumeCount(clients, topic("dlq-" + suffix), Long.MAX_VALUE, Duration.ofSeconds(2));
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                long rows;
+                while ((rows = stored(jdbc)) < expected && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                check(rows, expected, "full pipeline");
+                // the whole pipeline from enrich-streams' first commit (its start-up left out, as for the other stages) to the last row
+                fullRate = steady(records.size(), enrich[0], System.nanoTime());
+            } finally {
+                sink.close();
+                loop.join(30_000);
+                sink.release();
+            }
+        }
+        return new double[] {enrichRate, fullRate};
+    }
+
+    /**
+     * {nanoTime of the group's first commit, nanoTime its commits reached the end of the input and of its own
+     * repartition topic}: enrich-streams' steady span, its start-up (group join, state, models) left out.
+     */
+    private static long[] awaitConsumed(Admin admin, String group, String topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String repartition = group + "-by-dedup-scope-repartition";
+        long firstCommit = 0;
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String t : admin.listTopics().names().get().contains(repartition) ? List.of(topic, repartition) : List.of(topic)) {
+                for (var p : admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions()) {
+                    latest.put(new TopicPartition(t, p.partition()), OffsetSpec.latest());
+                }
+            }
+            var end = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            if (firstCommit == 0 && !committed.isEmpty()) {
+                firstCommit = System.nanoTime();
+            }
+            boolean done = latest.size() > partitionsOf(latest, topic) && end.entrySet().stream().allMatch(x -> x.getValue().offset() == 0
+                    || committed.get(x.getKey()) != null && committed.get(x.getKey()).offset() >= x.getValue().offset());
+            if (done) {
+                return new long[] {firstCommit, System.nanoTime()};
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("enrich-streams did not consume " + topic + " in " + timeout);
+    }
+
+    private static int partitionsOf(Map<TopicPartition, OffsetSpec> offsets, String topic) {
+        return (int) offsets.keySet().stream().filter(tp -> tp.topic().equals(topic)).count();
+    }
+
+    /** Records per second between the first and the last output of a stage. */
+    private static double steady(long records, long firstNanos, long lastNanos) {
+        return records / Math.max(0.001, (lastNanos - firstNanos) / 1e9);
+    }
+
+    private double[] latency(Map<String, Object> clients, BenchCorpus corpus) throws Exception {
+        int n = rate * latencySeconds;
+        List<BenchCorpus.Copy> copies = corpus.generate(n, 0, size, 2);
+        String suffix = "lat";
+        String raw = topic("raw-" + suffix);
+        create(clients, raw, topic("enriched-" + suffix), topic("duplicates-" + suffix), topic("dlq-" + suffix));
+        Map<String, String> common = strings(clients);
+        common.put("copydesk.topic.raw", raw);
+        common.put("copydesk.topic.enriched", topic("enriched-" + suffix));
+        common.put("copydesk.topic.duplicates", topic("duplicates-" + suffix));
+        common.put("copydesk.topic.dlq", topic("dlq-" + suffix));
+        Map<String, String> e = new HashMap<>(common);
+        e.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-enrich-lat-" + run);
+        e.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads.get(0)));
+        e.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-lat").toString());
+        e.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
+        Map<String, String> s = new HashMap<>(common);
+        String jdbc = database("latency");
+        s.put(SinkConfig.DB, jdbc);
+        s.put("group.id", "bench-sink-lat-" + run);
+        InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
+        var serializer = AvroSerdes.specific(RawArticle.class, clients, false).serializer();
+        Map<String, Long> sentAt = new HashMap<>();
+        try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), e)).start()) {
+            SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), s));
+            Thread loop = new Thread(sink, "bench-sink-latency");
+            loop.start();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(clients), new StringSerializer(), new ByteArraySerializer())) {
+                Thread.sleep(3000); // let both join their groups: the latency of a rebalance is not the pipeline's
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    BenchCorpus.Copy c = copies.get(i);
+                    RawArticle article = decoder.decode(new RawInput("lat/" + i + ".txt", c.text().getBytes(StandardCharsets.UTF_8)), Instant.now()).article();
+                    sentAt.put(article.getId(), System.currentTimeMillis());
+                    producer.send(new ProducerRecord<>(raw, article.getId(), serializer.serialize(raw, article)));
+                }
+                producer.flush();
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (articlesStored(jdbc) < n && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                sink.close();
+                loop.join(30_000);
+                sink.release();
+            }
+        }
+        List<Long> latencies = new ArrayList<>();
+        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, stored_at_ms FROM articles")) {
+            while (rs.next()) {
+                Long sent = sentAt.get(rs.getString(1));
+                if (sent != null) {
+                    latencies.add(rs.getLong(2) - sent);
+                }
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalStateException("no article of the latency stage was stored");
+        }
+        return new double[] {percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), sorted.length};
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static Map<String, Object> producerSettings(Map<String, Object> clients) {
+        Map<String, Object> p = new HashMap<>(clients);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return p;
+    }
+
+    /** A fresh database per stage: a SQLite file, or a new schema on the PostgreSQL server given with --db. */
+    private String database(String name) throws Exception {
+        if (db == null) {
+            return "jdbc:sqlite:" + workDir.resolve(name + ".db");
+        }
+        String schema = "bench_" + name + "_" + run;
+        try (Connection c = Database.connect(db); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        return db + (db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static long stored(String jdbc) {
+        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM duplicates)")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0; // tables not created yet
+        }
+    }
+
+    private static long articlesStored(String jdbc) {
+        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, String> strings(Map<String, Object> clients) {
+        Map<String, String> out = new HashMap<>();
+        clients.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    private static void check(long got, long expected, String stage) {
+        if (got < expected) {
+            throw new IllegalStateException(stage + ": only " + got + " of " + expected + " records arrived in time");
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+
+    /** A self-contained HTML page with SVG bars: throughput per stage and latency percentiles. */
+    private String report(double raw, double pass, Map<String, Object> full, double[] latency) {
+        Map<String, Double> bars = new LinkedHashMap<>();
+        bars.put("raw produce+consume", raw);
+        bars.put("pass-through streams", pass);
+        full.forEach((t, v) -> bars.put("full pipeline, " + t + " thread(s)", ((Number) ((Map<?, ?>) v).get("fullPerSecond")).doubleValue()));
+        double max = bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        StringBuilder svg = new StringBuilder("<svg width=\"760\" height=\"" + (40 + 34 * bars.size()) + "\" xmlns=\"http://www.w3.org/2000/svg\">");
+        int y = 20;
+        for (Map.Entry<String, Double> b : bars.entrySet()) {
+            double w = 480 * b.getValue() / max;
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#2f6fdf\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.0f/s</text>", y + 15, b.getKey(), y, w, 206 + w, y + 15, b.getValue()));
+            y += 34;
+        }
+        svg.append("</svg>");
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>copydesk bench</title></head><body style=\"font:14px system-ui\">"
+                + "<h1>copydesk bench</h1><p>" + articles + " articles, " + partitions + " partitions, dup rate " + dupRate + ", size "
+                + (size == 0 ? "1-8 KB" : size + " B") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs</p>"
+                + "<h2>Throughput (articles/s)</h2>" + svg
+                + String.format(java.util.Locale.ROOT, "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
+                rate, latency[0], latency[1], latency[2], (int) latency[3])
+                + "</body></html>";
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // the work folder is scratch space: leaving it behind is harmless
+        }
+    }
+}

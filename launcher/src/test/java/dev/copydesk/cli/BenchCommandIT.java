@@ -1,0 +1,47 @@
+package dev.copydesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small bench run on the test broker: every stage measures, the files are written, the last line is for scripts. */
+@ExtendWith(KafkaStackExtension.class)
+class BenchCommandIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneRunMeasuresEveryStageAndWritesJsonAReportAndTheScriptLine(TestStack stack) throws Exception {
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("bench", "--articles", "300", "--rate", "50", "--latency-seconds", "3",
+                "--threads", "1,2", "--size", "0", "--results", dir.toString(),
+                "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("full/pass-through = \\d+\\.\\d\\d  full/raw = \\d+\\.\\d\\d  p99 = \\d+ ms");
+        assertThat(run.out()).contains("1. raw produce+consume", "2. pass-through streams", "3. full pipeline, 1 thread",
+                "3. full pipeline, 2 threads", "4. end-to-end latency at 50/s");
+        Path json;
+        try (Stream<Path> files = Files.walk(dir)) {
+            json = files.filter(p -> p.getFileName().toString().equals("bench.json")).findFirst().orElseThrow();
+        }
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertThat(result.path("rawPerSecond").asDouble()).isPositive();
+        assertThat(result.path("passThroughPerSecond").asDouble()).isPositive();
+        assertThat(result.path("fullByThreads").path("2").path("fullPerSecond").asDouble()).isPositive();
+        assertThat(result.path("latencyMs").path("samples").asInt()).isEqualTo(150);
+        assertThat(result.path("latencyMs").path("p99").asDouble()).isGreaterThanOrEqualTo(result.path("latencyMs").path("p50").asDouble());
+        assertThat(Files.readString(json.resolveSibling("report.html"))).contains("<svg", "full pipeline, 2 thread(s)", "p99");
+        assertThat(json.resolveSibling("work")).doesNotExist(); // scratch space cleaned up
+    }
+}
