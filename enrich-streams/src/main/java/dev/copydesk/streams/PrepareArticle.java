@@ -4,6 +4,7 @@ import dev.copydesk.avro.Article;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.metrics.Metrics;
+import dev.copydesk.registry.RegistryUnreachableException;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -50,6 +51,12 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         try {
             raw = rawDeserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""), value);
         } catch (RuntimeException e) {
+            if (RegistryUnreachableException.isCause(e)) {
+                // not a bad record: stop (exactly-once aborts, the record stays on the topic) and let the operator restart
+                throw new IllegalStateException("Schema Registry unreachable while reading " + context.recordMetadata()
+                        .map(m -> m.topic() + "[" + m.partition() + "]@" + m.offset()).orElse("a record")
+                        + "; stopping without dead-lettering it: " + e.getMessage(), e);
+            }
             fail(record, "deserialize", "deserialization-failed", e);
             return;
         }

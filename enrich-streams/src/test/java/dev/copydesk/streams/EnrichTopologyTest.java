@@ -221,6 +221,31 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void anUnreachableRegistryStopsTheAppInsteadOfDeadLetteringGoodRecords() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
+        settings.put("schema.registry.url", "http://127.0.0.1:" + closedPort);
+        settings.put("schema.registry.retry.max.attempts", "2");
+        settings.put("schema.registry.retry.backoff.ms", "10");
+        settings.put("application.id", "offline-" + UUID.randomUUID());
+        settings.put("state.dir", java.nio.file.Files.createTempDirectory("offline-ttd").toString());
+        EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
+        Properties props = new Properties();
+        props.putAll(config.streamsSettings());
+        try (TopologyTestDriver offline = new TopologyTestDriver(EnrichTopology.buildTopology(config, Clock.fixed(NOW, ZoneOffset.UTC)), props)) {
+            var in = offline.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
+            var letters = offline.createOutputTopic(Topics.DLQ, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.pipeInput("k", new byte[] {0, 0, 0, 0, 5, 2, 4, 6}))
+                    .hasStackTraceContaining("Schema Registry unreachable")
+                    .hasStackTraceContaining("stopping without dead-lettering it");
+            assertThat(letters.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void anHtmlPageWithoutAStoryIsDeadLetteredWithItsBytes() {
         RawArticle empty = RawArticle.newBuilder().setId("shell").setSourceRef("spa.html").setReceivedAt(NOW)
                 .setContentType(ContentType.HTML).setText("<html><body><div id='root'></div><script>app()</script></body></html>").build();

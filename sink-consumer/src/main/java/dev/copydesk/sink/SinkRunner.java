@@ -127,6 +127,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                     batchNotices.add(notices.deserialize(r.topic(), r.value()));
                 }
             } catch (RuntimeException e) {
+                if (dev.copydesk.registry.RegistryUnreachableException.isCause(e)) {
+                    // not a bad record: nothing of this batch is written and no offset moves; the sink stops loudly
+                    throw new IllegalStateException("Schema Registry unreachable while reading " + r.topic() + "[" + r.partition()
+                            + "]@" + r.offset() + "; stopping before this batch, nothing dead-lettered: " + e.getMessage(), e);
+                }
                 deadLetters.add(dlqProducer.send(new ProducerRecord<>(config.dlqTopic(), r.key(), deadLetter(r, e))));
                 Metrics.deadLetters("sink", "sink", "deserialization-failed").increment();
             }

@@ -134,6 +134,48 @@ class SinkRunnerIT {
     }
 
     @org.junit.jupiter.api.Test
+    void anUnreachableRegistryStopsTheSinkWithoutDeadLetteringOrSkippingAnything(TestStack stack) throws Exception {
+        String suffix = "noreg-" + UUID.randomUUID().toString().substring(0, 8);
+        String enriched = "sink-it-enriched-" + suffix;
+        String dlq = "sink-it-dlq-" + suffix;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(enriched, 1, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
+                    new NewTopic(dlq, 1, (short) 1)));
+        }
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            Article a = ArticleStoreTest.article("r1", "Registry gone");
+            producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a))).get();
+        }
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = TestDatabases.of("sqlite", dir);
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put("schema.registry.url", "http://127.0.0.1:" + closedPort);
+        settings.put("schema.registry.retry.max.attempts", "2");
+        settings.put("schema.registry.retry.backoff.ms", "10");
+        settings.put(SinkConfig.DB, url);
+        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
+        settings.put(SinkConfig.TOPIC_DUPLICATES, "sink-it-duplicates-" + suffix);
+        settings.put(SinkConfig.TOPIC_DLQ, dlq);
+        settings.put("group.id", "sink-it-" + suffix);
+        SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), settings));
+        Thread thread = new Thread(sink, "sink-no-registry");
+        thread.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null);
+        thread.join(30_000);
+        sink.release();
+        assertThat(sink.failure()).hasMessageContaining("Schema Registry unreachable").hasMessageContaining("nothing dead-lettered");
+        try (ArticleStore store = new ArticleStore(url, "sink-it-" + suffix)) {
+            assertThat(store.count("articles")).isZero();
+            assertThat(store.storedOffsets()).isEmpty(); // the record will be read again once the registry answers
+        }
+        assertThat(readDeadLetters(stack, dlq)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void waitsOutADatabaseThatGoesAwayAndResumesWithoutLosingARow(TestStack stack) throws Exception {
         String suffix = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         String enriched = "sink-it-enriched-" + suffix;
