@@ -34,7 +34,7 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String jdbcUrl = Database.jdbcUrl(db != null ? db : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
         try (DashboardServer server = new DashboardServer(DlqCommand.config(connection), jdbcUrl, host, port, enrichGroup, sinkGroup)) {
-            System.err.printf("copydesk: dashboard at http://%s:%d/ (database %s); Ctrl-C to stop%n", host, server.port(), jdbcUrl);
+            System.err.printf("copydesk: dashboard at http://%s:%d/ (database %s); Ctrl-C to stop%n", host, server.port(), dev.copydesk.config.Redact.secrets(jdbcUrl));
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

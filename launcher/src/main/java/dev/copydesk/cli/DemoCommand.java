@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             clients.put("bootstrap.servers", bootstrapServers);
             clients.put("schema.registry.url", schemaRegistry);
-            say("Kafka %s, Schema Registry %s", bootstrapServers, schemaRegistry);
+            say("Kafka %s, Schema Registry %s", bootstrapServers, dev.copydesk.config.Redact.secrets(schemaRegistry));
         }
         try {
             return runPipeline(clients, t0);
@@ -165,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  articles stored        %d%n", reader.count("articles"));
         System.out.printf("  duplicates stored      %d%n", reader.count("duplicates"));
         System.out.printf("  dead letters (total)   %d%n", deadLetters);
-        System.out.printf("  database               %s%n", jdbcUrl);
+        System.out.printf("  database               %s%n", dev.copydesk.config.Redact.secrets(jdbcUrl));
         System.out.printf("  elapsed                %.1f s%n", (System.nanoTime() - t0) / 1e9);
         wireFormatCheck(clients, enrichedTopic);
         try (Connection c = Database.connect(jdbcUrl);

@@ -39,7 +39,7 @@ final class SinkCommand implements Callable<Integer> {
         }, "sink-shutdown"));
         loop.start();
         metrics.start(9402, "sink");
-        System.err.println("sink writing to " + config.jdbcUrl() + "; Ctrl-C to stop");
+        System.err.println("sink writing to " + dev.copydesk.config.Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");
         loop.join();
         sink.release();
         if (sink.failure() != null) {

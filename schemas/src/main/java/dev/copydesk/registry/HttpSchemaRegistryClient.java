@@ -174,7 +174,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             }
             if (attempt < config.maxAttempts()) {
                 log.warn("Schema Registry {} did not answer {} {} (attempt {}/{}): {}; retrying in {} ms",
-                        config.urls(), method, path, attempt, config.maxAttempts(), last, backoff.toMillis());
+                        dev.copydesk.config.Redact.secrets(String.valueOf(config.urls())), method, path, attempt, config.maxAttempts(),
+                        dev.copydesk.config.Redact.secrets(String.valueOf(last)), backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
             }
@@ -182,8 +183,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (last instanceof RegistryException e) {
             throw e;
         }
-        throw new RegistryUnreachableException("Schema Registry unreachable at " + config.urls() + " after "
-                + config.maxAttempts() + " attempts (" + method + " " + path + "): " + last, last);
+        throw new RegistryUnreachableException("Schema Registry unreachable at " + dev.copydesk.config.Redact.secrets(String.valueOf(config.urls())) + " after "
+                + config.maxAttempts() + " attempts (" + method + " " + path + "): " + dev.copydesk.config.Redact.secrets(String.valueOf(last)), last);
     }
 
     private static RegistryException errorOf(HttpResponse<String> response) {
