@@ -38,18 +38,25 @@ final class DashboardServer implements AutoCloseable {
     private final String sinkGroup;
 
     DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup) throws IOException {
+        this(config, jdbcUrl, host, port, enrichGroup, sinkGroup, java.util.Optional.empty());
+    }
+
+    DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup,
+                    java.util.Optional<String> token) throws IOException {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.enrichGroup = enrichGroup;
         this.sinkGroup = sinkGroup;
         this.admin = Admin.create(config.clientSettings());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 32);
-        server.createContext("/", this::page);
-        server.createContext("/api/flow", exchange -> json(exchange, this::flow));
-        server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20"))));
-        server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", ""))));
-        server.createContext("/api/languages", exchange -> json(exchange, this::languages));
-        server.createContext("/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1"))));
+        List<com.sun.net.httpserver.HttpContext> contexts = List.of(
+                server.createContext("/", this::page),
+                server.createContext("/api/flow", exchange -> json(exchange, this::flow)),
+                server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20")))),
+                server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", "")))),
+                server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
+                server.createContext("/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
+        token.filter(t -> !t.isBlank()).ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new dev.copydesk.config.TokenFilter(t))));
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "copydesk-dashboard");
             t.setDaemon(true);

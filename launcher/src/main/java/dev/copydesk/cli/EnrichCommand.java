@@ -22,7 +22,7 @@ final class EnrichCommand implements Callable<Integer> {
         EnrichApp app = new EnrichApp(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
         app.start();
-        metrics.start(9401, "enrich-streams");
+        metrics.start(9401, "enrich-streams", config);
         System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
         app.awaitStop();
         return 0;

@@ -14,12 +14,14 @@ final class MetricsOptions {
     @Option(names = "--metrics-host", paramLabel = "HOST", description = "Address for the metrics endpoint (default 127.0.0.1).")
     String host = "127.0.0.1";
 
-    Optional<Metrics.Endpoint> start(int defaultPort, String service) {
+    /** Starts the endpoint; a bearer token is required when {@code copydesk.http.token} (COPYDESK_HTTP_TOKEN) is set. */
+    Optional<Metrics.Endpoint> start(int defaultPort, String service, dev.copydesk.config.ServiceConfig config) {
         int p = port != null ? port : defaultPort;
         if (p < 0) {
             return Optional.empty();
         }
-        Optional<Metrics.Endpoint> endpoint = Metrics.serve(host, p);
+        Optional<String> token = Optional.ofNullable(config.get("copydesk.http.token", null));
+        Optional<Metrics.Endpoint> endpoint = Metrics.serve(host, p, token);
         endpoint.ifPresent(e -> System.err.printf("copydesk: %s metrics at http://%s:%d/metrics%n", service, host, e.port()));
         return endpoint;
     }

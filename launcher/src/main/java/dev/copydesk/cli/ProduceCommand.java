@@ -63,7 +63,7 @@ final class ProduceCommand implements Callable<Integer> {
         }
         IngestConfig config = IngestConfig.load(connection.configFile(), System.getenv(), overrides);
         if (follow != null || http != null || !feeds.isEmpty()) {
-            metrics.start(9403, "produce"); // the long-running modes
+            metrics.start(9403, "produce", config); // the long-running modes
         }
         if (follow != null) {
             return follow(config);

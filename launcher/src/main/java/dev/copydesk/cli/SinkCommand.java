@@ -38,7 +38,7 @@ final class SinkCommand implements Callable<Integer> {
             }
         }, "sink-shutdown"));
         loop.start();
-        metrics.start(9402, "sink");
+        metrics.start(9402, "sink", config);
         System.err.println("sink writing to " + dev.copydesk.config.Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");
         loop.join();
         sink.release();

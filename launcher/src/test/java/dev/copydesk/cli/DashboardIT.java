@@ -135,6 +135,18 @@ class DashboardIT {
             flowing.set(false);
             feeder.join(5000);
         }
+        // with a token configured, the page and its data answer only those who hold it
+        try (DashboardServer guarded = new DashboardServer(config, db, "127.0.0.1", 0, "g", "g", java.util.Optional.of("t0ken"))) {
+            String api = "http://127.0.0.1:" + guarded.port() + "/api/languages";
+            HttpClient client = HttpClient.newHttpClient();
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(api)).header("Authorization", "Bearer t0ken").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("\"en\":2");
+        }
     }
 
     private String browser(String... args) throws Exception {

@@ -104,9 +104,14 @@ public final class Metrics {
      * a service without its metrics still does its work.
      */
     public static Optional<Endpoint> serve(String host, int port) {
+        return serve(host, port, Optional.empty());
+    }
+
+    /** As {@link #serve(String, int)}, requiring the token when one is given (see {@link dev.copydesk.config.TokenFilter}). */
+    public static Optional<Endpoint> serve(String host, int port, Optional<String> token) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-            server.createContext("/metrics", exchange -> {
+            var context = server.createContext("/metrics", exchange -> {
                 byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
@@ -114,6 +119,7 @@ public final class Metrics {
                     out.write(body);
                 }
             });
+            token.filter(t -> !t.isBlank()).ifPresent(t -> context.getFilters().add(new dev.copydesk.config.TokenFilter(t)));
             server.setExecutor(Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "copydesk-metrics");
                 t.setDaemon(true);
