@@ -63,7 +63,13 @@ final class PipelineProgress implements AutoCloseable {
             if (failed != null) {
                 throw new IllegalStateException(failed);
             }
-            boolean streamsDone = reached(endOffsets(List.of(rawTopic)), groupOffsets(streamsGroup));
+            // the app's own repartition topics too: the raw topic can be fully consumed while the records still wait
+            // between the two sub-topologies, and the output topics would look complete at zero
+            List<String> streamsInputs = new java.util.ArrayList<>(List.of(rawTopic));
+            admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))
+                    .forEach(streamsInputs::add);
+            boolean streamsDone = reached(endOffsets(streamsInputs), groupOffsets(streamsGroup));
             boolean sinkDone = streamsDone && reached(endOffsets(sinkTopics), sinkPositions.get());
             stableRounds = sinkDone ? stableRounds + 1 : 0;
             if (stableRounds >= 2) { // twice in a row: nothing was still in flight between the two stages
