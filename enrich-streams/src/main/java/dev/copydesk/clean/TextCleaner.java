@@ -232,6 +232,11 @@ public final class TextCleaner {
 
     /** The script most letters of the text are written in (Latin, Han, Hangul, Cyrillic...). */
     static UnicodeScript dominantScript(String text) {
+        return scriptCounts(text).entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(UnicodeScript.COMMON);
+    }
+
+    /** Letters per script (Latin, Han, Hangul, Cyrillic...); shared with language identification. */
+    public static Map<UnicodeScript, Integer> scriptCounts(String text) {
         Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -240,6 +245,6 @@ public final class TextCleaner {
                 counts.merge(UnicodeScript.of(cp), 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(UnicodeScript.COMMON);
+        return counts;
     }
 }

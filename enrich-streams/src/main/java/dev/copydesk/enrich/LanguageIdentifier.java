@@ -7,10 +7,10 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import dev.copydesk.clean.TextCleaner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.Character.UnicodeScript;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class LanguageIdentifier {
 
     public Guess identify(String text) {
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        Map<UnicodeScript, Integer> scripts = scriptCounts(sample);
+        Map<UnicodeScript, Integer> scripts = TextCleaner.scriptCounts(sample);
         int letters = scripts.values().stream().mapToInt(Integer::intValue).sum();
         if (letters == 0) {
             return new Guess("und", 0, "");
@@ -86,18 +86,6 @@ public final class LanguageIdentifier {
         DetectedLanguage best = ranked.get(0);
         String code = best.getLocale().getLanguage().toLowerCase(Locale.ROOT);
         return new Guess(code, Math.round(best.getProbability() * 1000) / 1000.0, script);
-    }
-
-    private static Map<UnicodeScript, Integer> scriptCounts(String text) {
-        Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetter(cp)) {
-                counts.merge(UnicodeScript.of(cp), 1, Integer::sum);
-            }
-        }
-        return counts;
     }
 
     /** Title-case script name as ISO 15924 writes it (LATIN → Latin, HAN → Han). */

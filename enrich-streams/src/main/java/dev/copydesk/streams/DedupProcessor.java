@@ -3,6 +3,7 @@ package dev.copydesk.streams;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.dedup.Decision;
 import dev.copydesk.dedup.DedupSettings;
@@ -46,7 +47,7 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
         Article article = record.value();
         Decision decision = dedup.decide(article.getId(), article.getContentHash(), article.getBody(), record.timestamp());
         Record<String, Step> out = record.withKey(article.getId()).withValue(null);
-        Metrics.records("enrich", "dedup", outcome(decision)).increment();
+        outcome(decision).increment();
         if (decision instanceof Decision.NewStory) {
             context.forward(out.withValue(new Step.Ok(article)));
         } else if (decision instanceof Decision.Resent resent) {
@@ -54,11 +55,11 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
             article.setVersion(resent.version());
             context.forward(out.withValue(new Step.Ok(article)));
         } else if (decision instanceof Decision.Exact exact) {
-            Metrics.duplicates("exact").increment();
+            EXACT_DUPLICATES.increment();
             context.forward(out.withValue(new Step.Duplicate(notice(article, exact.duplicateOf(), exact.storyId(),
                     DuplicateKind.EXACT, 1.0, 1.0, 0))));
         } else if (decision instanceof Decision.Near near) {
-            Metrics.duplicates("near").increment();
+            NEAR_DUPLICATES.increment();
             boolean emitted = settings.policy() == DedupSettings.NearDuplicatePolicy.VERSION;
             if (emitted) {
                 article.setStoryId(near.storyId());
@@ -70,14 +71,22 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
         }
     }
 
-    private static String outcome(Decision decision) {
+    // looked up once: a meter lookup per record builds its id and tags on the hot path
+    private static final Counter NEW_STORY = Metrics.records("enrich", "dedup", "new-story");
+    private static final Counter RESENT = Metrics.records("enrich", "dedup", "resent");
+    private static final Counter EXACT = Metrics.records("enrich", "dedup", "exact-duplicate");
+    private static final Counter NEAR = Metrics.records("enrich", "dedup", "near-duplicate");
+    private static final Counter EXACT_DUPLICATES = Metrics.duplicates("exact");
+    private static final Counter NEAR_DUPLICATES = Metrics.duplicates("near");
+
+    private static Counter outcome(Decision decision) {
         if (decision instanceof Decision.NewStory) {
-            return "new-story";
+            return NEW_STORY;
         }
         if (decision instanceof Decision.Resent) {
-            return "resent";
+            return RESENT;
         }
-        return decision instanceof Decision.Exact ? "exact-duplicate" : "near-duplicate";
+        return decision instanceof Decision.Exact ? EXACT : NEAR;
     }
 
     private DuplicateNotice notice(Article article, String duplicateOf, String storyId, DuplicateKind kind,

@@ -67,7 +67,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
             if (article.isEmpty()) {
                 fail(record, "clean", "empty-body", null);
             } else {
-                Metrics.records("enrich", "clean", "ok").increment();
+                CLEANED.increment();
                 context.forward(record.withValue(new Step.Ok(article.get())));
             }
         } catch (RuntimeException e) {
@@ -76,9 +76,11 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     }
 
     private static final io.micrometer.core.instrument.Timer CLEAN_TIME = Metrics.stage("enrich", "clean");
+    private static final io.micrometer.core.instrument.Counter CLEANED = Metrics.records("enrich", "clean", "ok");
+    private static final io.micrometer.core.instrument.Counter DEAD_LETTERED = Metrics.records("enrich", "clean", "dead-letter");
 
     private void fail(FixedKeyRecord<String, byte[]> record, String stage, String reason, Throwable error) {
-        Metrics.records("enrich", "clean", "dead-letter").increment();
+        DEAD_LETTERED.increment();
         Metrics.deadLetters("enrich", stage, reason).increment();
         context.forward(record.withValue(new Step.Failed(DeadLetters.of(stage, reason, error, context.recordMetadata(),
                 record.key(), record.value(), clock.instant()))));

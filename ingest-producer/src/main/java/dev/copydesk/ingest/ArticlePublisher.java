@@ -84,7 +84,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(config.topic(), article.getId(), article), (metadata, error) -> {
                     if (error == null) {
                         published.add(article.getId());
-                        Metrics.records("ingest", "publish", "published").increment();
+                        PUBLISHED.increment();
                     } else {
                         rejected.add(new Rejection(input.sourceRef(), "not published: " + error));
                     }
@@ -98,7 +98,7 @@ public final class ArticlePublisher implements AutoCloseable {
         }
         producer.flush();
         synchronized (rejected) {
-            rejected.forEach(r -> Metrics.records("ingest", "publish", "rejected-" + r.reason().split(":")[0].strip().replace(' ', '-')).increment());
+            rejected.forEach(r -> countRejection(r.reason()));
         }
         return new IngestReport(List.copyOf(published), List.copyOf(rejected));
     }
@@ -116,12 +116,12 @@ public final class ArticlePublisher implements AutoCloseable {
     public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, java.util.Optional<dev.copydesk.avro.ContentType> declared,
                               Duration timeout) {
         if (input.bytes().length > config.maxBytes()) {
-            Metrics.records("ingest", "publish", "rejected-too-large").increment();
+            countRejection("too large");
             return new Outcome(Outcome.Status.TOO_LARGE, null, "too large: " + input.bytes().length + " bytes, the limit is " + config.maxBytes());
         }
         InputDecoder.Result result = decoder.decode(input, clock.instant());
         if (!result.accepted()) {
-            Metrics.records("ingest", "publish", "rejected-" + result.rejection().split(":")[0].strip().replace(' ', '-')).increment();
+            countRejection(result.rejection());
             return new Outcome(Outcome.Status.REJECTED, null, result.rejection());
         }
         RawArticle article = result.article();
@@ -133,7 +133,7 @@ public final class ArticlePublisher implements AutoCloseable {
         }
         try {
             producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            Metrics.records("ingest", "publish", "published").increment();
+            PUBLISHED.increment();
             return new Outcome(Outcome.Status.PUBLISHED, article.getId(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,6 +143,13 @@ public final class ArticlePublisher implements AutoCloseable {
             Metrics.records("ingest", "publish", "unavailable").increment();
             return new Outcome(Outcome.Status.UNAVAILABLE, null, "Kafka did not acknowledge: " + cause);
         }
+    }
+
+    private static final io.micrometer.core.instrument.Counter PUBLISHED = Metrics.records("ingest", "publish", "published");
+
+    /** Rejections counted by the kind of reason: the words before the colon ("too large", "binary", "not published"). */
+    private static void countRejection(String reason) {
+        Metrics.records("ingest", "publish", "rejected-" + reason.split(":")[0].strip().replace(' ', '-')).increment();
     }
 
     @Override

@@ -35,10 +35,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -208,10 +206,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private KafkaProducer<byte[], byte[]> producer(Map<String, Object> clients) {
-        Map<String, Object> p = new HashMap<>(clients);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        Map<String, Object> p = producerSettings(clients, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
@@ -302,87 +297,86 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** {enrich-streams alone, full pipeline} in articles/s: from the start of the apps to the raw topic consumed, to every row stored. */
-    private double[] fullPipeline(Map<String, Object> clients, List<byte[]> records, int streamThreads) throws Exception {
-        String suffix = "t" + streamThreads;
+    /** One full copydesk pipeline of the bench: its topics, its streams app and its sink's database. */
+    private record Pipeline(String raw, String dlq, String appId, String jdbc, EnrichConfig enrich, SinkConfig sink) {
+    }
+
+    private Pipeline pipeline(Map<String, Object> clients, String suffix, int streamThreads) throws Exception {
         String raw = topic("raw-" + suffix);
         create(clients, raw, topic("enriched-" + suffix), topic("duplicates-" + suffix), topic("dlq-" + suffix));
-        load(clients, raw, records);
-        String appId = "bench-enrich-" + suffix + "-" + run;
         Map<String, String> common = strings(clients);
         common.put("copydesk.topic.raw", raw);
         common.put("copydesk.topic.enriched", topic("enriched-" + suffix));
         common.put("copydesk.topic.duplicates", topic("duplicates-" + suffix));
         common.put("copydesk.topic.dlq", topic("dlq-" + suffix));
+        String appId = "bench-enrich-" + suffix + "-" + run;
         Map<String, String> e = new HashMap<>(common);
         e.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         e.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
         e.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-" + suffix).toString());
         e.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
+        String jdbc = database(suffix);
         Map<String, String> s = new HashMap<>(common);
-        String jdbc = database("full_" + suffix);
         s.put(SinkConfig.DB, jdbc);
         s.put("group.id", "bench-sink-" + suffix + "-" + run);
-        double enrichRate;
-        double fullRate;
-        try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), e)).start();
-             Admin admin = Admin.create(clients)) {
-            SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), s));
+        return new Pipeline(raw, topic("dlq-" + suffix), appId, jdbc, EnrichConfig.load(Optional.empty(), Map.of(), e),
+                SinkConfig.load(Optional.empty(), Map.of(), s));
+    }
+
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} while the pipeline's streams app and sink run, and stops both afterwards. */
+    private static <T> T running(Pipeline pipeline, Work<T> work) throws Exception {
+        try (EnrichApp app = new EnrichApp(pipeline.enrich()).start()) {
+            SinkRunner sink = new SinkRunner(pipeline.sink());
             Thread loop = new Thread(sink, "bench-sink");
             loop.start();
             try {
-                long[] enrich = awaitConsumed(admin, appId, raw, Duration.ofMinutes(15));
-                enrichRate = steady(records.size(), enrich[0], enrich[1]);
-                long expected = records.size() - consumeCount(clients, topic("dlq-" + suffix), Long.MAX_VALUE, Duration.ofSeconds(2));
-                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-                long rows;
-                while ((rows = stored(jdbc)) < expected && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                check(rows, expected, "full pipeline");
-                // the whole pipeline from enrich-streams' first commit (its start-up left out, as for the other stages) to the last row
-                fullRate = steady(records.size(), enrich[0], System.nanoTime());
+                return work.run();
             } finally {
                 sink.close();
                 loop.join(30_000);
                 sink.release();
             }
         }
-        return new double[] {enrichRate, fullRate};
     }
 
-    /**
-     * {nanoTime of the group's first commit, nanoTime its commits reached the end of the input and of its own
-     * repartition topic}: enrich-streams' steady span, its start-up (group join, state, models) left out.
-     */
-    private static long[] awaitConsumed(Admin admin, String group, String topic, Duration timeout) throws Exception {
+    /** {enrich-streams alone, full pipeline} in articles/s, both from enrich-streams' first commit (start-up left out). */
+    private double[] fullPipeline(Map<String, Object> clients, List<byte[]> records, int streamThreads) throws Exception {
+        Pipeline pipeline = pipeline(clients, "t" + streamThreads, streamThreads);
+        load(clients, pipeline.raw(), records);
+        return running(pipeline, () -> {
+            try (PipelineProgress progress = new PipelineProgress(clients)) {
+                long[] enrich = awaitConsumed(progress, pipeline, Duration.ofMinutes(15));
+                long expected = records.size() - consumeCount(clients, pipeline.dlq(), Long.MAX_VALUE, Duration.ofSeconds(2));
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                long rows;
+                while ((rows = count(pipeline.jdbc(), "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM duplicates)")) < expected
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                check(rows, expected, "full pipeline");
+                return new double[] {steady(records.size(), enrich[0], enrich[1]), steady(records.size(), enrich[0], System.nanoTime())};
+            }
+        });
+    }
+
+    /** {nanoTime of the app's first commit, nanoTime it had consumed its input and its repartition topic}. */
+    private static long[] awaitConsumed(PipelineProgress progress, Pipeline pipeline, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String repartition = group + "-by-dedup-scope-repartition";
         long firstCommit = 0;
         while (System.nanoTime() < deadline) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String t : admin.listTopics().names().get().contains(repartition) ? List.of(topic, repartition) : List.of(topic)) {
-                for (var p : admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions()) {
-                    latest.put(new TopicPartition(t, p.partition()), OffsetSpec.latest());
-                }
-            }
-            var end = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            if (firstCommit == 0 && !committed.isEmpty()) {
+            if (firstCommit == 0 && !progress.groupOffsets(pipeline.appId()).isEmpty()) {
                 firstCommit = System.nanoTime();
             }
-            boolean done = latest.size() > partitionsOf(latest, topic) && end.entrySet().stream().allMatch(x -> x.getValue().offset() == 0
-                    || committed.get(x.getKey()) != null && committed.get(x.getKey()).offset() >= x.getValue().offset());
-            if (done) {
+            if (firstCommit != 0 && progress.streamsCaughtUp(pipeline.raw(), pipeline.appId())) {
                 return new long[] {firstCommit, System.nanoTime()};
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("enrich-streams did not consume " + topic + " in " + timeout);
-    }
-
-    private static int partitionsOf(Map<TopicPartition, OffsetSpec> offsets, String topic) {
-        return (int) offsets.keySet().stream().filter(tp -> tp.topic().equals(topic)).count();
+        throw new IllegalStateException("enrich-streams did not consume " + pipeline.raw() + " in " + timeout);
     }
 
     /** Records per second between the first and the last output of a stage. */
@@ -393,57 +387,35 @@ final class BenchCommand implements Callable<Integer> {
     private double[] latency(Map<String, Object> clients, BenchCorpus corpus) throws Exception {
         int n = rate * latencySeconds;
         List<BenchCorpus.Copy> copies = corpus.generate(n, 0, size, 2);
-        String suffix = "lat";
-        String raw = topic("raw-" + suffix);
-        create(clients, raw, topic("enriched-" + suffix), topic("duplicates-" + suffix), topic("dlq-" + suffix));
-        Map<String, String> common = strings(clients);
-        common.put("copydesk.topic.raw", raw);
-        common.put("copydesk.topic.enriched", topic("enriched-" + suffix));
-        common.put("copydesk.topic.duplicates", topic("duplicates-" + suffix));
-        common.put("copydesk.topic.dlq", topic("dlq-" + suffix));
-        Map<String, String> e = new HashMap<>(common);
-        e.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-enrich-lat-" + run);
-        e.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads.get(0)));
-        e.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-lat").toString());
-        e.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
-        Map<String, String> s = new HashMap<>(common);
-        String jdbc = database("latency");
-        s.put(SinkConfig.DB, jdbc);
-        s.put("group.id", "bench-sink-lat-" + run);
+        Pipeline pipeline = pipeline(clients, "lat", threads.get(0));
+        String raw = pipeline.raw();
         InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
         var serializer = AvroSerdes.specific(RawArticle.class, clients, false).serializer();
         Map<String, Long> sentAt = new HashMap<>();
-        try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), e)).start()) {
-            SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), s));
-            Thread loop = new Thread(sink, "bench-sink-latency");
-            loop.start();
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(clients), new StringSerializer(), new ByteArraySerializer())) {
+        running(pipeline, () -> {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(clients, 5), new StringSerializer(), new ByteArraySerializer())) {
                 Thread.sleep(3000); // let both join their groups: the latency of a rebalance is not the pipeline's
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    long due = start + (long) (i * 1e9 / rate);
-                    long wait = due - System.nanoTime();
+                    long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    BenchCorpus.Copy c = copies.get(i);
-                    RawArticle article = decoder.decode(new RawInput("lat/" + i + ".txt", c.text().getBytes(StandardCharsets.UTF_8)), Instant.now()).article();
+                    RawArticle article = decoder.decode(new RawInput("lat/" + i + ".txt", copies.get(i).text().getBytes(StandardCharsets.UTF_8)),
+                            Instant.now()).article();
                     sentAt.put(article.getId(), System.currentTimeMillis());
                     producer.send(new ProducerRecord<>(raw, article.getId(), serializer.serialize(raw, article)));
                 }
                 producer.flush();
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-                while (articlesStored(jdbc) < n && System.nanoTime() < deadline) {
+                while (count(pipeline.jdbc(), "SELECT COUNT(*) FROM articles") < n && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-            } finally {
-                sink.close();
-                loop.join(30_000);
-                sink.release();
             }
-        }
+            return null;
+        });
         List<Long> latencies = new ArrayList<>();
-        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
+        try (Connection c = Database.connect(pipeline.jdbc()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, stored_at_ms FROM articles")) {
             while (rs.next()) {
                 Long sent = sentAt.get(rs.getString(1));
@@ -463,11 +435,11 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static Map<String, Object> producerSettings(Map<String, Object> clients) {
+    private static Map<String, Object> producerSettings(Map<String, Object> clients, int lingerMs) {
         Map<String, Object> p = new HashMap<>(clients);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         return p;
     }
 
@@ -483,18 +455,9 @@ final class BenchCommand implements Callable<Integer> {
         return db + (db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private static long stored(String jdbc) {
-        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM duplicates)")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (java.sql.SQLException e) {
-            return 0; // tables not created yet
-        }
-    }
-
-    private static long articlesStored(String jdbc) {
-        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
+    /** A count from the stage's database; 0 while the sink has not created its tables yet. */
+    private static long count(String jdbc, String sql) {
+        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (java.sql.SQLException e) {
             return 0;

@@ -25,6 +25,16 @@ final class ConnectionOptions {
         return Optional.ofNullable(config);
     }
 
+    /**
+     * The settings of a command that is no service of its own (tail, stats, dlq, dashboard): Kafka and the registry
+     * on localhost unless told otherwise, then the file, the environment and the overrides.
+     */
+    dev.copydesk.config.ServiceConfig serviceConfig() {
+        Map<String, String> defaults = Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
+        return new dev.copydesk.config.ServiceConfig(dev.copydesk.config.ServiceConfig.load(defaults, configFile(), System.getenv(), overrides())) {
+        };
+    }
+
     /** Explicit overrides: -D settings, then the named flags. */
     Map<String, String> overrides() {
         Map<String, String> out = new HashMap<>(settings);

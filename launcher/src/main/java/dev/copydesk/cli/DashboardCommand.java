@@ -33,7 +33,7 @@ final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String jdbcUrl = Database.jdbcUrl(db != null ? db : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
-        var config = DlqCommand.config(connection);
+        var config = connection.serviceConfig();
         java.util.Optional<String> token = java.util.Optional.ofNullable(config.get("copydesk.http.token", null));
         try (DashboardServer server = new DashboardServer(config, jdbcUrl, host, port, enrichGroup, sinkGroup, token)) {
             System.err.printf("copydesk: dashboard at http://%s:%d/%s (database %s); Ctrl-C to stop%n", host, server.port(),

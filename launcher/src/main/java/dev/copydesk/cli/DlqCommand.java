@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,32 +59,13 @@ final class DlqCommand implements Runnable {
         @Option(names = "--offset", split = ",", paramLabel = "N", description = "Only these offsets of the dead-letter topic.")
         List<Long> offsets;
 
-        boolean matches(long offset, DeadLetter letter) {
-            return (reason == null || reason.equals(letter.getReason()))
-                    && (stage == null || stage.equals(letter.getStage()))
-                    && (since == null || !letter.getFailedAt().isBefore(sinceInstant()))
-                    && (offsets == null || offsets.contains(offset));
-        }
-
-        private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([mhdw])");
-
-        Instant sinceInstant() {
-            Matcher m = AGE.matcher(since.strip());
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                Duration d = switch (m.group(2)) {
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    case "d" -> Duration.ofDays(n);
-                    default -> Duration.ofDays(7 * n);
-                };
-                return Instant.now().minus(d);
-            }
-            try {
-                return LocalDate.parse(since.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("--since takes an age (30m, 12h, 2d, 1w) or a date (2026-11-01), not " + since);
-            }
+        /** The dead letters on the topic now that these options choose, oldest first. */
+        List<Letter> chosen(ServiceConfig config) {
+            Instant after = since == null ? null : TimeArgs.since(since, Instant.now());
+            return readAll(config).stream().filter(l -> (reason == null || reason.equals(l.value().getReason()))
+                    && (stage == null || stage.equals(l.value().getStage()))
+                    && (after == null || !l.value().getFailedAt().isBefore(after))
+                    && (offsets == null || offsets.contains(l.offset()))).toList();
         }
     }
 
@@ -123,11 +100,6 @@ final class DlqCommand implements Runnable {
         return letters;
     }
 
-    static ServiceConfig config(ConnectionOptions connection) {
-        Map<String, String> defaults = Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
-        return new ServiceConfig(ServiceConfig.load(defaults, connection.configFile(), System.getenv(), connection.overrides())) {
-        };
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List dead letters: when, stage, reason, where from, error.")
     static final class ListLetters implements Callable<Integer> {
@@ -142,7 +114,7 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Letter> chosen = readAll(config(connection)).stream().filter(l -> filter.matches(l.offset(), l.value())).toList();
+            List<Letter> chosen = filter.chosen(connection.serviceConfig());
             List<Letter> shown = chosen.subList(Math.max(0, chosen.size() - limit), chosen.size());
             for (Letter l : shown) {
                 DeadLetter d = l.value();
@@ -173,8 +145,8 @@ final class DlqCommand implements Runnable {
             if (filter.reason == null && filter.stage == null && filter.since == null && filter.offsets == null) {
                 throw new IllegalArgumentException("choose what to replay: --reason, --stage, --since or --offset (all of them at once is rarely meant)");
             }
-            ServiceConfig config = config(connection);
-            List<Letter> chosen = readAll(config).stream().filter(l -> filter.matches(l.offset(), l.value())).toList();
+            ServiceConfig config = connection.serviceConfig();
+            List<Letter> chosen = filter.chosen(config);
             Map<String, Object> p = new HashMap<>(config.clientSettings());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -52,6 +52,18 @@ final class PipelineProgress implements AutoCloseable {
         return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
+    /**
+     * Whether the streams app has consumed everything committed on its input and on its own repartition topics:
+     * the raw topic can be fully consumed while records still wait between the two sub-topologies.
+     */
+    boolean streamsCaughtUp(String rawTopic, String streamsGroup) throws ExecutionException, InterruptedException {
+        List<String> inputs = new java.util.ArrayList<>(List.of(rawTopic));
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))
+                .forEach(inputs::add);
+        return reached(endOffsets(inputs), groupOffsets(streamsGroup));
+    }
+
     /** Waits until the streams group and the sink have consumed everything committed so far. */
     void awaitCaughtUp(String rawTopic, String streamsGroup, List<String> sinkTopics,
                        Supplier<Map<TopicPartition, Long>> sinkPositions, Supplier<String> failure, Duration timeout)
@@ -63,13 +75,7 @@ final class PipelineProgress implements AutoCloseable {
             if (failed != null) {
                 throw new IllegalStateException(failed);
             }
-            // the app's own repartition topics too: the raw topic can be fully consumed while the records still wait
-            // between the two sub-topologies, and the output topics would look complete at zero
-            List<String> streamsInputs = new java.util.ArrayList<>(List.of(rawTopic));
-            admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))
-                    .forEach(streamsInputs::add);
-            boolean streamsDone = reached(endOffsets(streamsInputs), groupOffsets(streamsGroup));
+            boolean streamsDone = streamsCaughtUp(rawTopic, streamsGroup);
             boolean sinkDone = streamsDone && reached(endOffsets(sinkTopics), sinkPositions.get());
             stableRounds = sinkDone ? stableRounds + 1 : 0;
             if (stableRounds >= 2) { // twice in a row: nothing was still in flight between the two stages

@@ -84,25 +84,11 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    /** 500ms, 1s, 2m, 1h. */
-    static Duration parseDuration(String text) {
-        var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("a duration is a number and ms, s, m or h (500ms, 1s, 2m), not " + text);
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-    }
 
     private int poll(IngestConfig config) throws Exception {
         Path stateFile = state != null ? state : Path.of(System.getProperty("user.home"), ".copydesk", "feeds.state");
         java.nio.file.Files.createDirectories(stateFile.toAbsolutePath().getParent());
-        Duration period = parseDuration(every);
+        Duration period = TimeArgs.duration(every);
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             dev.copydesk.ingest.FeedPoller poller = new dev.copydesk.ingest.FeedPoller(feeds, publisher, stateFile);
             Thread main = Thread.currentThread();
@@ -147,7 +133,7 @@ final class ProduceCommand implements Callable<Integer> {
                 yield new DropFolder.MoveTo(Path.of(onDone.substring(5)));
             }
         };
-        Duration every = parseDuration(interval);
+        Duration every = TimeArgs.duration(interval);
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             DropFolder drop = new DropFolder(follow, state != null ? state : DropFolder.defaultStateFile(follow), publisher, after);
             Thread main = Thread.currentThread();

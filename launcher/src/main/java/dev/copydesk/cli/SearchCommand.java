@@ -7,20 +7,14 @@ import dev.copydesk.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,7 +44,6 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON array of hits, for scripts (matches marked <mark>...</mark>).")
     boolean json;
 
-    private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([mhdw])");
 
     @Override
     public Integer call() throws Exception {
@@ -63,7 +56,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         ArticleSearch.Query query = new ArticleSearch.Query(String.join(" ", words), Optional.ofNullable(language),
-                Optional.ofNullable(entity), Optional.ofNullable(since).map(s -> sinceInstant(s, Instant.now())), limit);
+                Optional.ofNullable(entity), Optional.ofNullable(since).map(s -> TimeArgs.since(s, Instant.now())), limit);
         boolean ansi = !json && System.console() != null;
         String start = json ? "<mark>" : ansi ? "\u001b[1m" : "[";
         String end = json ? "</mark>" : ansi ? "\u001b[0m" : "]";
@@ -103,23 +96,4 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** 30m, 12h, 2d, 1w back from now, or midnight UTC of a date. */
-    static Instant sinceInstant(String text, Instant now) {
-        Matcher m = AGE.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
-            return now.minus(d);
-        }
-        try {
-            return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since takes an age like 30m, 12h, 2d, 1w or a date like 2026-11-01, not \"" + text + "\"");
-        }
-    }
 }

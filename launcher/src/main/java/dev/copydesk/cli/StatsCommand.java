@@ -34,7 +34,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceConfig config = DlqCommand.config(connection);
+        ServiceConfig config = connection.serviceConfig();
         String enrich = enrichGroup != null ? enrichGroup : config.get("application.id", "copydesk-enrich");
         String sink = sinkGroup != null ? sinkGroup : config.get("group.id", "copydesk-sink");
         try (Admin admin = Admin.create(config.clientSettings())) {

@@ -59,7 +59,7 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceConfig config = DlqCommand.config(connection);
+        ServiceConfig config = connection.serviceConfig();
         String name = switch (topic) {
             case "raw" -> config.rawTopic();
             case "enriched" -> config.enrichedTopic();
