@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,34 +121,24 @@ final class DashboardServer implements AutoCloseable {
         out.put("dlq", s.records().get(config.dlqTopic()));
         out.put("enrichLag", s.enrich().total());
         out.put("sinkLag", s.sink().total());
-        out.put("stored", count("SELECT COUNT(*) FROM articles"));
+        out.put("stored", rows("SELECT COUNT(*) AS \"n\" FROM articles").get(0).get("n"));
         return out;
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private Object stories(String limit) throws SQLException {
+    /** The rows of a query, each a map from column label to value (labels are quoted aliases: the JSON keys). */
+    private List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
-                "SELECT id, story_id, version, title, source_ref, language, agency, received_at_ms, word_count FROM articles "
-                        + "ORDER BY stored_at_ms DESC, received_at_ms DESC LIMIT ?")) {
-            p.setInt(1, Math.max(1, Math.min(200, Integer.parseInt(limit))));
+        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = p.executeQuery()) {
+                java.sql.ResultSetMetaData columns = rs.getMetaData();
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", rs.getString(1));
-                    row.put("storyId", rs.getString(2));
-                    row.put("version", rs.getInt(3));
-                    row.put("title", rs.getString(4));
-                    row.put("source", rs.getString(5));
-                    row.put("language", rs.getString(6));
-                    row.put("agency", rs.getString(7));
-                    row.put("receivedAt", rs.getLong(8));
-                    row.put("words", rs.getInt(9));
+                    for (int col = 1; col <= columns.getColumnCount(); col++) {
+                        row.put(columns.getColumnLabel(col), rs.getObject(col));
+                    }
                     out.add(row);
                 }
             }
@@ -157,72 +146,38 @@ final class DashboardServer implements AutoCloseable {
         return out;
     }
 
+    private Object stories(String limit) throws SQLException {
+        return rows("SELECT id AS \"id\", story_id AS \"storyId\", version AS \"version\", title AS \"title\", source_ref AS \"source\", "
+                + "language AS \"language\", agency AS \"agency\", received_at_ms AS \"receivedAt\", word_count AS \"words\" FROM articles "
+                + "ORDER BY stored_at_ms DESC, received_at_ms DESC LIMIT ?", Math.max(1, Math.min(200, Integer.parseInt(limit))));
+    }
+
     private Object story(String id) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        try (Connection c = Database.connect(jdbcUrl)) {
-            try (PreparedStatement p = c.prepareStatement("SELECT title, body, source_ref, story_id, version, language FROM articles WHERE id = ?")) {
-                p.setString(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        out.put("error", "no article " + id);
-                        return out;
-                    }
-                    out.put("title", rs.getString(1));
-                    out.put("body", rs.getString(2));
-                    out.put("source", rs.getString(3));
-                    out.put("storyId", rs.getString(4));
-                    out.put("version", rs.getInt(5));
-                    out.put("language", rs.getString(6));
-                }
-            }
-            List<Map<String, Object>> duplicates = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT id, source_ref, kind, similarity FROM duplicates WHERE duplicate_of = ? OR story_id = ? ORDER BY detected_at_ms")) {
-                p.setString(1, id);
-                p.setString(2, String.valueOf(out.get("storyId")));
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        duplicates.add(Map.of("id", rs.getString(1), "source", rs.getString(2), "kind", rs.getString(3), "similarity", rs.getDouble(4)));
-                    }
-                }
-            }
-            out.put("duplicates", duplicates);
+        List<Map<String, Object>> found = rows("SELECT title AS \"title\", body AS \"body\", source_ref AS \"source\", story_id AS \"storyId\", "
+                + "version AS \"version\", language AS \"language\" FROM articles WHERE id = ?", id);
+        if (found.isEmpty()) {
+            return Map.of("error", "no article " + id);
         }
+        Map<String, Object> out = found.get(0);
+        out.put("duplicates", rows("SELECT id AS \"id\", source_ref AS \"source\", kind AS \"kind\", similarity AS \"similarity\" "
+                + "FROM duplicates WHERE duplicate_of = ? OR story_id = ? ORDER BY detected_at_ms", id, String.valueOf(out.get("storyId"))));
         return out;
     }
 
     private Object languages() throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
-                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language LIMIT 12");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows("SELECT language AS \"language\", COUNT(*) AS \"articles\" FROM articles "
+                + "GROUP BY language ORDER BY COUNT(*) DESC, language LIMIT 12")) {
+            out.put(String.valueOf(row.get("language")), row.get("articles"));
         }
         return out;
     }
 
     private Object entities(String hours) throws SQLException {
         long since = System.currentTimeMillis() - (long) (Double.parseDouble(hours) * 3_600_000);
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(
-                "SELECT e.type, e.canonical_name, SUM(e.mentions), COUNT(DISTINCT e.article_id) FROM entities e "
-                        + "JOIN articles a ON a.id = e.article_id WHERE a.stored_at_ms >= ? "
-                        + "GROUP BY e.type, e.canonical_name ORDER BY SUM(e.mentions) DESC, e.canonical_name LIMIT 15")) {
-            p.setLong(1, since);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("type", rs.getString(1));
-                    row.put("name", rs.getString(2));
-                    row.put("mentions", rs.getLong(3));
-                    row.put("articles", rs.getLong(4));
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return rows("SELECT e.type AS \"type\", e.canonical_name AS \"name\", SUM(e.mentions) AS \"mentions\", "
+                + "COUNT(DISTINCT e.article_id) AS \"articles\" FROM entities e JOIN articles a ON a.id = e.article_id "
+                + "WHERE a.stored_at_ms >= ? GROUP BY e.type, e.canonical_name ORDER BY SUM(e.mentions) DESC, e.canonical_name LIMIT 15", since);
     }
 
     @Override
