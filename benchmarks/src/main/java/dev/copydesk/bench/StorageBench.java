@@ -1,6 +1,9 @@
 package dev.copydesk.bench;
 
 import dev.copydesk.avro.Article;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.EntityType;
+import dev.copydesk.avro.Keyword;
 import dev.copydesk.store.ArticleSearch;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.store.Database;
@@ -13,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Storage throughput and search latency: writes N synthetic ~2 KB articles in batches (rows and offsets in one
- * transaction each, as the sink does), then times searches for words of different frequencies. Run:
+ * Storage throughput and search latency: writes N synthetic ~2 KB articles, each with 8 entities and 10 keywords
+ * (about what enrichment finds in a wire story), in batches (rows and offsets in one transaction each, as the sink
+ * does), then times searches for words of different frequencies. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.copydesk.bench.StorageBench JDBC-URL|PATH [articles] [batch]}
  */
 public final class StorageBench {
@@ -28,26 +32,43 @@ public final class StorageBench {
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = wire.body(2048);
         }
+        boolean searchOnly = args.length > 3 && args[3].equals("--search-only"); // time searches on what is stored
+        // built before the clock starts: the bench measures the store, not the making of test data
+        List<Article> articles = new ArrayList<>(n);
+        for (int i = 0; i < (searchOnly ? 0 : n); i++) {
+            String id = String.format("%024x", i);
+            String body = bodies[i % bodies.length] + " item" + i;
+            String[] words = body.split(" ", 40);
+            List<Entity> entities = new ArrayList<>();
+            for (int e = 0; e < 8; e++) {
+                entities.add(new Entity(EntityType.values()[e % 3], words[e] + " " + words[e + 8], 1 + e % 3,
+                        e % 3 == 2 ? "KR" : ""));
+            }
+            List<Keyword> keywords = new ArrayList<>();
+            for (int w = 0; w < 10; w++) {
+                keywords.add(new Keyword(words[20 + w].toLowerCase(java.util.Locale.ROOT) + " " + w, 10.0 - w));
+            }
+            articles.add(Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef("bench/" + i)
+                    .setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L)).setProcessedAt(Instant.now())
+                    .setTitle(body.substring(0, 60)).setBody(body).setLanguage(i % 10 == 0 ? "fr" : "en")
+                    .setContentHash("h" + i).setWordCount(350).setRemovedLines(0).setEntities(entities)
+                    .setKeywords(keywords).build());
+        }
         long t0 = System.nanoTime();
         try (ArticleStore store = new ArticleStore(url, "bench")) {
-            List<Article> pending = new ArrayList<>(batch);
-            for (int i = 0; i < n; i++) {
-                String id = String.format("%024x", i);
-                String body = bodies[i % bodies.length] + " item" + i;
-                pending.add(Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef("bench/" + i)
-                        .setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L)).setProcessedAt(Instant.now())
-                        .setTitle(body.substring(0, 60)).setBody(body).setLanguage(i % 10 == 0 ? "fr" : "en")
-                        .setContentHash("h" + i).setWordCount(350).setRemovedLines(0).build());
-                if (pending.size() == batch || i == n - 1) {
-                    store.write(pending, List.of(), Map.of(new org.apache.kafka.common.TopicPartition("bench", 0), (long) i + 1));
-                    pending.clear();
-                }
+            for (int from = 0; from < articles.size(); from += batch) {
+                int to = Math.min(n, from + batch);
+                store.write(articles.subList(from, to), List.of(),
+                        Map.of(new org.apache.kafka.common.TopicPartition("bench", 0), (long) to));
             }
         }
+        articles = null;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%s: wrote %d articles in batches of %d: %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, n / seconds);
+        if (!searchOnly) System.out.printf("%s: wrote %d articles in batches of %d: %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, n / seconds);
 
         String[] words = bodies[0].split("\\W+");
+        String[] firstWords = bodies[0].split(" ", 40);
+        String entityName = firstWords[1] + " " + firstWords[9]; // an entity of every 2,000th article (see above)
         List<String> queries = List.of(words[3], words[10] + " " + words[11], words[25], words[40] + " " + words[41] + " " + words[42],
                 words[60], "item" + (n / 2), words[5] + " " + words[80]);
         try (Connection c = Database.connect(url)) {
@@ -57,11 +78,19 @@ public final class StorageBench {
             for (int round = 0; round < 6; round++) {
                 for (String q : queries) {
                     long s0 = System.nanoTime();
-                    search.search(new ArticleSearch.Query(q, round % 2 == 0 ? Optional.empty() : Optional.of("en"),
-                            Optional.empty(), Optional.empty(), 10), "[", "]");
+                    // rounds: no filter, --lang, --entity, --since (the newest 5%), alike for every query
+                    search.search(new ArticleSearch.Query(q, round % 2 == 1 ? Optional.of("en") : Optional.empty(),
+                            round == 2 ? Optional.of(entityName) : Optional.empty(),
+                            round == 4 ? Optional.of(Instant.ofEpochMilli(1_700_000_000_000L + n * 950L)) : Optional.empty(), 10), "[", "]");
                     if (round > 0) { // the first round warms caches and the JIT
                         ms[k++] = (System.nanoTime() - s0) / 1e6;
                     }
+                }
+                if (round > 0) {
+                    double[] r = Arrays.copyOfRange(ms, k - queries.size(), k);
+                    Arrays.sort(r);
+                    System.out.printf("  %-8s median %.1f ms, max %.1f ms%n", new String[] {"", "--lang", "--entity", "--lang", "--since", "--lang"}[round],
+                            r[r.length / 2], r[r.length - 1]);
                 }
             }
             Arrays.sort(ms);

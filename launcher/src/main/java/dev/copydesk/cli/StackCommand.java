@@ -19,12 +19,16 @@ final class StackCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Kafka port on 127.0.0.1 (default 9092).")
     int port = 9092;
 
+    @Option(names = "--registry-port", description = "Schema Registry port on 127.0.0.1 (default: a free one). "
+            + "Give one when services must find the registry again after a restart of the stack.")
+    int registryPort = 0;
+
     @Option(names = "--partitions", description = "Partitions of the copydesk topics when created (default 3).")
     int partitions = 3;
 
     @Override
     public Integer call() throws Exception {
-        LocalStack stack = new LocalStack(dataDir, port, Map.of()).start();
+        LocalStack stack = new LocalStack(dataDir, port, registryPort, Map.of()).start();
         Topics.ensure(stack.clientSettings(), partitions, (short) 1);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

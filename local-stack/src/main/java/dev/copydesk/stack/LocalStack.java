@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class LocalStack implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
+    private final int registryPort;
     private SchemaRegistryServer registry;
 
     public LocalStack(Path dataDir) {
@@ -19,12 +20,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalStack(Path dataDir, int kafkaPort, Map<String, String> brokerSettings) {
+        this(dataDir, kafkaPort, 0, brokerSettings);
+    }
+
+    /** @param registryPort the Schema Registry's port on 127.0.0.1, 0 for a free one */
+    public LocalStack(Path dataDir, int kafkaPort, int registryPort, Map<String, String> brokerSettings) {
         this.kafka = new EmbeddedKafka(dataDir.resolve("kafka"), kafkaPort, brokerSettings);
+        this.registryPort = registryPort;
     }
 
     public LocalStack start() {
         kafka.start();
-        registry = new SchemaRegistryServer(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0, Optional.empty()).start();
+        registry = new SchemaRegistryServer(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", registryPort, Optional.empty()).start();
         return this;
     }
 

@@ -7,9 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -47,11 +52,13 @@ public final class ArticleStore implements AutoCloseable {
     private final String jdbcUrl;
     private final String groupId;
     private Connection connection;
+    private final boolean sqlite;
 
     public ArticleStore(String jdbcUrl, String groupId) throws SQLException {
         this.jdbcUrl = jdbcUrl;
         this.groupId = groupId;
         this.connection = open(jdbcUrl);
+        this.sqlite = Database.dialect(connection).equals("sqlite");
     }
 
     private static Connection open(String jdbcUrl) throws SQLException {
@@ -98,40 +105,62 @@ public final class ArticleStore implements AutoCloseable {
     }
 
     /** Replaces each article's entity and keyword rows (a re-delivered article must not add rows twice). */
-    private void writeEntitiesAndKeywords(List<Article> articles) throws SQLException {
-        try (PreparedStatement deleteEntities = connection.prepareStatement("DELETE FROM entities WHERE article_id = ?");
-             PreparedStatement deleteKeywords = connection.prepareStatement("DELETE FROM keywords WHERE article_id = ?");
-             PreparedStatement entity = connection.prepareStatement(
+    private void writeEntitiesAndKeywords(List<Article> articles, List<String> ids) throws SQLException {
+        forIdChunks("DELETE FROM entities WHERE article_id IN ", ids);
+        forIdChunks("DELETE FROM keywords WHERE article_id IN ", ids);
+        // one prepared statement per table, run as a batch: re-preparing costs SQLite more than the insert itself,
+        // so multi-row VALUES statements (a new text per row count) were slower here (StorageBench)
+        try (PreparedStatement entity = connection.prepareStatement(
                      "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement keyword = connection.prepareStatement(
                      "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
+            Map<String, Article> lastDelivery = new LinkedHashMap<>(); // the one the upsert kept
             for (Article a : articles) {
-                deleteEntities.setString(1, a.getId());
-                deleteEntities.addBatch();
-                deleteKeywords.setString(1, a.getId());
-                deleteKeywords.addBatch();
-                java.util.Set<String> seen = new java.util.HashSet<>();
+                lastDelivery.put(a.getId(), a);
+            }
+            for (Article a : lastDelivery.values()) {
+                Set<String> names = new HashSet<>();
                 for (var e : a.getEntities()) {
-                    if (seen.add(e.getType() + "\u0000" + e.getName())) {
+                    if (names.add(e.getType() + "\u0000" + e.getName())) {
                         entity.setString(1, a.getId());
-                        entity.setString(2, e.getType().name().toLowerCase(java.util.Locale.ROOT));
+                        entity.setString(2, e.getType().name().toLowerCase(Locale.ROOT));
                         entity.setString(3, e.getName());
                         entity.setInt(4, e.getMentions());
                         entity.setString(5, e.getCountryCode());
                         entity.addBatch();
                     }
                 }
+                Set<String> phrases = new HashSet<>();
                 for (var k : a.getKeywords()) {
-                    keyword.setString(1, a.getId());
-                    keyword.setString(2, k.getPhrase());
-                    keyword.setDouble(3, k.getWeight());
-                    keyword.addBatch();
+                    if (phrases.add(k.getPhrase())) {
+                        keyword.setString(1, a.getId());
+                        keyword.setString(2, k.getPhrase());
+                        keyword.setDouble(3, k.getWeight());
+                        keyword.addBatch();
+                    }
                 }
             }
-            deleteEntities.executeBatch();
-            deleteKeywords.executeBatch();
             entity.executeBatch();
             keyword.executeBatch();
+        }
+    }
+
+    /**
+     * Runs a statement ending in {@code IN (...)} over the given ids, 500 per statement. For the FTS5 upkeep this
+     * matters: FTS5 flushes its pending terms at the end of every statement, so one statement per row (as a
+     * trigger does) costs twice as much.
+     */
+    private void forIdChunks(String sqlUpToIdList, List<String> ids) throws SQLException {
+        final int chunk = 500;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String placeholders = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement p = connection.prepareStatement(sqlUpToIdList + "(" + placeholders + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    p.setString(i + 1, part.get(i));
+                }
+                p.executeUpdate();
+            }
         }
     }
 
@@ -141,6 +170,12 @@ public final class ArticleStore implements AutoCloseable {
         long now = System.currentTimeMillis();
         try {
             if (!articles.isEmpty()) {
+                List<String> ids = articles.stream().map(Article::getId).toList();
+                if (sqlite) {
+                    // re-delivered articles: take their old text out of the index before the upsert replaces it
+                    forIdChunks("INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+                            + "SELECT 'delete', rowid, title, body FROM articles WHERE id IN ", ids);
+                }
                 try (PreparedStatement p = connection.prepareStatement(UPSERT_ARTICLE)) {
                     for (Article a : articles) {
                         p.setString(1, a.getId());
@@ -171,7 +206,11 @@ public final class ArticleStore implements AutoCloseable {
                     }
                     p.executeBatch();
                 }
-                writeEntitiesAndKeywords(articles);
+                if (sqlite) {
+                    forIdChunks("INSERT INTO articles_fts(rowid, title, body) "
+                            + "SELECT rowid, title, body FROM articles WHERE id IN ", ids);
+                }
+                writeEntitiesAndKeywords(articles, ids);
             }
             if (!duplicates.isEmpty()) {
                 try (PreparedStatement p = connection.prepareStatement(UPSERT_DUPLICATE)) {

@@ -106,4 +106,58 @@ class ArticleSearchTest {
             assertThat(store.count("articles")).isEqualTo(4);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void anArticleDeliveredTwiceInOneBatchIsIndexedOnceWithItsLastText(String kind) throws Exception {
+        String url = seed(kind);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(article("ferry", "Ferry crews walk out", "Harbour ferries stopped at dawn.", "en", 5_000),
+                    article("ferry", "Ferry strike ends", "Harbour ferries sail again after a deal.", "en", 5_000)), List.of(), Map.of());
+        }
+        assertThat(search(url, query("harbour ferries"))).extracting(ArticleSearch.Hit::id).containsExactly("ferry");
+        assertThat(search(url, query("dawn"))).isEmpty();
+        assertThat(search(url, query("deal"))).extracting(ArticleSearch.Hit::title).containsExactly("Ferry strike ends");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void hitsAreRankedAmongTheNewestThousandMatchesWithEveryFilter(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        List<Article> batch = new java.util.ArrayList<>();
+        // the oldest 100 say "lighthouse" in the title (the best matches), the 1,100 after them in the body only
+        for (int i = 0; i < 1_200; i++) {
+            String title = i < 100 ? "Lighthouse keeper " + i : "Coast report " + i;
+            batch.add(article(String.format("coast-%04d", i), title, "The lighthouse on the point was inspected, report " + i + ".",
+                    i % 2 == 0 ? "en" : "de", 10_000L + i));
+        }
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(batch, List.of(), Map.of());
+        }
+        try (Connection c = Database.connect(url);
+             PreparedStatement p = c.prepareStatement("INSERT INTO entities (article_id, type, canonical_name, mentions) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < 1_200; i += 3) {
+                p.setString(1, String.format("coast-%04d", i));
+                p.setString(2, "place");
+                p.setString(3, "Cape Point");
+                p.setInt(4, 1);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        List<ArticleSearch.Hit> hits = search(url, query("lighthouse"));
+        // ranking looks at the newest 1,000 matches only (coast-0200 .. coast-1199): the old title matches are not there
+        assertThat(hits).hasSize(10).allSatisfy(h -> assertThat(h.id()).isGreaterThanOrEqualTo("coast-0200"));
+        // a word only the old ones have is still found: the window is of matches, not of articles
+        assertThat(search(url, query("keeper"))).hasSize(10).allSatisfy(h -> assertThat(h.title()).startsWith("Lighthouse keeper"));
+        List<ArticleSearch.Hit> filtered = search(url, new ArticleSearch.Query("lighthouse", Optional.of("de"),
+                Optional.of("cape point"), Optional.of(Instant.ofEpochMilli(10_600)), 500));
+        assertThat(filtered).isNotEmpty().allSatisfy(h -> {
+            int n = Integer.parseInt(h.id().substring("coast-".length()));
+            assertThat(n % 2).isEqualTo(1);
+            assertThat(n % 3).isZero();
+            assertThat(n).isGreaterThanOrEqualTo(600);
+        });
+        assertThat(filtered).hasSize((int) java.util.stream.IntStream.range(600, 1_200).filter(n -> n % 2 == 1 && n % 3 == 0).count());
+    }
 }
