@@ -15,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class EnrichConfig extends ServiceConfig {
 
 
+    /** Raw records larger than this are dead-lettered as too-large instead of cleaned (default 4 MiB). */
+    public static final String MAX_RECORD_BYTES = "copydesk.enrich.max.record.bytes";
     public static final String DEDUP_SCOPE = "copydesk.dedup.scope";
     public static final String DEDUP_POLICY = "copydesk.dedup.policy";
     public static final String DEDUP_JACCARD = "copydesk.dedup.jaccard.threshold";
@@ -29,6 +31,7 @@ public final class EnrichConfig extends ServiceConfig {
     public enum DedupScope { LANGUAGE, GLOBAL }
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(MAX_RECORD_BYTES, String.valueOf(4 * 1024 * 1024)),
             Map.entry(DEDUP_SCOPE, "language"),
             Map.entry(DEDUP_POLICY, "version"),
             Map.entry(DEDUP_JACCARD, String.valueOf(DedupSettings.defaults().jaccardThreshold())),
@@ -83,6 +86,10 @@ public final class EnrichConfig extends ServiceConfig {
         }
     }
 
+    public int maxRecordBytes() {
+        return getInt(MAX_RECORD_BYTES, 4 * 1024 * 1024);
+    }
+
     public Duration expiryInterval() {
         return getDuration(DEDUP_EXPIRY_INTERVAL_MS, Duration.ofMinutes(1));
     }
@@ -91,6 +98,9 @@ public final class EnrichConfig extends ServiceConfig {
     public Map<String, Object> streamsSettings() {
         Map<String, Object> s = new HashMap<>();
         s.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        // a dead letter carries the original record (up to the topics' 8 MiB) plus its coordinates: the 1 MiB
+        // default would make the letter for a large record fail to send, and stop the app on it
+        s.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
         s.putAll(clientSettings());
         return s;
     }

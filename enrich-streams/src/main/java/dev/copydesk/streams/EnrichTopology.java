@@ -55,7 +55,7 @@ public final class EnrichTopology {
 
         KStream<String, Step> prepared = builder
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
-                .processValues(() -> new PrepareArticle(rawSerde.deserializer(), new ArticleBuilder(), clock),
+                .processValues(() -> new PrepareArticle(rawSerde.deserializer(), new ArticleBuilder(), clock, config.maxRecordBytes()),
                         Named.as("decode-and-clean"), StoreDocumentFrequencies.STORE);
 
         prepared.split(Named.as("prepared-"))

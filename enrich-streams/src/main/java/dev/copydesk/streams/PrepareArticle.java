@@ -24,7 +24,10 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     private final Clock clock;
     private FixedKeyProcessorContext<String, Step> context;
 
-    PrepareArticle(Deserializer<RawArticle> rawDeserializer, ArticleBuilder builder, Clock clock) {
+    private final int maxRecordBytes;
+
+    PrepareArticle(Deserializer<RawArticle> rawDeserializer, ArticleBuilder builder, Clock clock, int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.rawDeserializer = rawDeserializer;
         this.builder = builder;
         this.clock = clock;
@@ -45,6 +48,12 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         byte[] value = record.value();
         if (value == null) {
             fail(record, "deserialize", "null-value", null);
+            return;
+        }
+        if (value.length > maxRecordBytes) {
+            // its article would not fit the output topics, and cleaning megabytes of one "story" is no story
+            fail(record, "deserialize", "too-large", new IllegalArgumentException("record of " + value.length
+                    + " bytes is over " + EnrichConfig.MAX_RECORD_BYTES + " (" + maxRecordBytes + ")"));
             return;
         }
         RawArticle raw;

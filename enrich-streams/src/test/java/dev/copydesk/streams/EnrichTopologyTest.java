@@ -171,6 +171,52 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void truncatedGarbageAndHugeRecordsAreDeadLetteredAndAnOlderSchemaVersionIsRead() throws Exception {
+        byte[] good = rawSerde.serializer().serialize(Topics.RAW, rawArticle("whole", "ap.txt", sample("ap-washington-budget.txt")));
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2); // registered schema id, half the Avro
+        byte[] garbageBody = new byte[40];
+        new java.util.Random(7).nextBytes(garbageBody);
+        System.arraycopy(good, 0, garbageBody, 0, 5); // a valid magic byte and schema id before the noise
+        byte[] huge = rawSerde.serializer().serialize(Topics.RAW, rawArticle("huge", "big.txt", "word ".repeat(1_000_000)));
+        raw.pipeInput("truncated", truncated);
+        raw.pipeInput("garbage-avro", garbageBody);
+        raw.pipeInput("huge", huge);
+
+        // an older producer's schema (RawArticle before the metadata map): registered, resolved, read
+        org.apache.avro.Schema older = org.apache.avro.SchemaBuilder.record("RawArticle").namespace("dev.copydesk.avro").fields()
+                .requiredString("id").requiredString("sourceRef")
+                .name("receivedAt").type(org.apache.avro.LogicalTypes.timestampMillis().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG))).noDefault()
+                .name("contentType").type(RawArticle.getClassSchema().getField("contentType").schema()).noDefault()
+                .requiredString("text").endRecord();
+        int olderId = InMemorySchemaRegistryClient.forScope(scope).register(Topics.RAW + "-value", older);
+        org.apache.avro.generic.GenericRecord oldRecord = new org.apache.avro.generic.GenericData.Record(older);
+        oldRecord.put("id", "older-writer");
+        oldRecord.put("sourceRef", "old-producer.txt");
+        oldRecord.put("receivedAt", NOW.minusSeconds(5).toEpochMilli());
+        oldRecord.put("contentType", new org.apache.avro.generic.GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
+        oldRecord.put("text", sample("afp-paris-strike.txt"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(0);
+        bytes.write(ByteBuffer.allocate(4).putInt(olderId).array());
+        var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(older).write(oldRecord, encoder);
+        encoder.flush();
+        raw.pipeInput("older-writer", bytes.toByteArray());
+        raw.pipeInput("whole", good);
+
+        var letters = dlq.readKeyValuesToList();
+        assertThat(letters).extracting(kv -> kv.key).containsExactly("truncated", "garbage-avro", "huge");
+        assertThat(letters).allSatisfy(kv -> assertThat(kv.value.getStage()).isEqualTo("deserialize"));
+        assertThat(letters.get(0).value.getReason()).isEqualTo("deserialization-failed");
+        assertThat(letters.get(0).value.getOriginalValue()).isEqualTo(ByteBuffer.wrap(truncated));
+        assertThat(letters.get(1).value.getReason()).isEqualTo("deserialization-failed");
+        assertThat(letters.get(2).value.getReason()).isEqualTo("too-large");
+        assertThat(letters.get(2).value.getErrorMessage()).contains(EnrichConfig.MAX_RECORD_BYTES).contains(String.valueOf(huge.length));
+        assertThat(letters.get(2).value.getOriginalValue()).isEqualTo(ByteBuffer.wrap(huge));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("older-writer", "whole");
+    }
+
+    @Test
     void aStoryThatIsAllChromeIsDeadLetteredAsEmpty() {
         send(rawArticle("chrome", "nav.txt", "相关文章:\n- one headline\n- another headline\n"));
         var letters = dlq.readKeyValuesToList();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Full-text search over stored articles (SQLite FTS5 or PostgreSQL tsvector), ranked, with highlighted snippets.")
+        description = "Full-text search over stored articles (SQLite FTS5 or PostgreSQL tsvector), ranked among the newest 1,000 matches, with highlighted snippets.")
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "WORDS", arity = "1..*", description = "Words to find (all of them), e.g. north korea.")

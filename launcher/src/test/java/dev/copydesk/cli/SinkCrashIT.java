@@ -122,7 +122,7 @@ class SinkCrashIT {
                 .redirectOutput(dir.resolve("sink-" + n + ".log").toFile()).start();
     }
 
-    private static String postgresUrl() throws Exception {
+    static String postgresUrl() throws Exception {
         String base = System.getProperty("copydesk.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String schema = "copydesk_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Connection c = java.sql.DriverManager.getConnection(base); Statement s = c.createStatement()) {

@@ -31,6 +31,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Map<String, String> extra;
+    private Map<String, String> saslPlainUsers = Map.of();
+    private int saslPort;
     private KafkaRaftServer server;
 
     /**
@@ -47,6 +49,28 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public EmbeddedKafka(Path logDir) {
         this(logDir, 0, Map.of());
+    }
+
+    /**
+     * Adds a SASL_PLAINTEXT listener (mechanism PLAIN) that accepts these users and passwords, beside the plain
+     * listener, so that clients can be tested against a broker that demands authentication. Call before
+     * {@link #start()}.
+     */
+    public synchronized EmbeddedKafka withSaslPlainListener(Map<String, String> usersAndPasswords) {
+        if (usersAndPasswords.isEmpty()) {
+            throw new IllegalArgumentException("a SASL listener needs at least one user");
+        }
+        this.saslPlainUsers = Map.copyOf(usersAndPasswords);
+        this.saslPort = FreePorts.pick();
+        return this;
+    }
+
+    /** The SASL_PLAINTEXT listener's address, once {@link #withSaslPlainListener} was called. */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     public synchronized EmbeddedKafka start() {
@@ -78,6 +102,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
+        if (!saslPlainUsers.isEmpty()) {
+            p.put("listeners", p.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            p.put("advertised.listeners", p.get("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            p.put("listener.security.protocol.map", p.get("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+            saslPlainUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
         p.put("offsets.topic.replication.factor", "1");

@@ -42,7 +42,8 @@ public final class Topics {
                 if (!existing.contains(topic)) {
                     Map<String, String> configs = new HashMap<>();
                     configs.put(TopicConfig.COMPRESSION_TYPE_CONFIG, "producer");
-                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+                    // the dead-letter topic takes a letter for the largest record of the others: its bytes and more
+                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf((topic.equals(DLQ) ? 16 : 8) * 1024 * 1024));
                     missing.add(new NewTopic(topic, partitions, replication).configs(configs));
                 }
             }

@@ -1,0 +1,309 @@
+package dev.copydesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.stack.FreePorts;
+import dev.copydesk.store.Database;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole pipeline as a desk runs it, broken on purpose: the broker and registry ({@code copydesk stack}),
+ * enrich-streams, the sink and the producer each run as their own JVM. While wire copy with exact and near
+ * duplicates flows, enrich-streams and the sink are killed with SIGKILL at random points (twice each), and the
+ * broker itself is killed and restarted on the same data once, with the producer already sending into the outage. Whatever exits on its own is restarted, as a
+ * supervisor would. At the end storage must hold exactly the expected unique stories: every copy is either one
+ * stored article or one exact-duplicate report, no story version is doubled or skipped, and an exact copy sent
+ * after all the crashes is still recognised (the dedup state survived).
+ *
+ * <p>The expected counts come from the same cleaning and fingerprinting the topology runs, applied here in plain
+ * Java to each copy. Size: {@code -Dcopydesk.crash.articles=N} (default 400); {@code bench/crash-loop.sh} runs
+ * it ten times over thousands of articles.
+ */
+class PipelineCrashIT {
+
+    static final int ARTICLES = Integer.getInteger("copydesk.crash.articles", 400);
+    static final long SEED = Long.getLong("copydesk.crash.seed", System.nanoTime());
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> running = new ArrayList<>();
+    private final Map<String, Integer> starts = new HashMap<>();
+    private final List<String> events = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        running.forEach(Process::destroyForcibly);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void killsOfEveryServiceAndABrokerRestartLoseAndDoubleNothing(String kind) throws Exception {
+        Random random = new Random(SEED);
+        int kafkaPort = FreePorts.pick();
+        int registryPort = FreePorts.pick();
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        String registry = "http://127.0.0.1:" + registryPort;
+        String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : SinkCrashIT.postgresUrl();
+
+        // the copy: stories of 1-8 KB with exact and near ("UPDATE") copies; one exact copy is held back
+        List<BenchCorpus.Copy> copies = new BenchCorpus().generate(ARTICLES, 0.3, 0, SEED);
+        int heldBack = -1;
+        for (int i = 0; i < copies.size() && heldBack < 0; i++) {
+            if (copies.get(i).exact() && copies.get(i).original() < copies.size() / 3) {
+                heldBack = i;
+            }
+        }
+        assertThat(heldBack).as("the corpus has an exact copy to send after the crashes").isNotNegative();
+        Path first = dir.resolve("in-1");
+        Path second = dir.resolve("in-2");
+        Path last = dir.resolve("in-3");
+        for (int i = 0; i < copies.size(); i++) {
+            Path folder = i == heldBack ? last : i < copies.size() / 2 ? first : second;
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(String.format("wire-%05d.txt", i)), copies.get(i).text());
+        }
+        Expected expected = Expected.of(copies, heldBack);
+
+        Process stack = startStack(kafkaPort, registryPort);
+        Process enrich = start("enrich", bootstrap, registry, List.of("-D", "group.instance.id=crash-enrich",
+                "-D", "state.dir=" + dir.resolve("streams-state"), "-D", "session.timeout.ms=20000"));
+        Process sink = start("sink", bootstrap, registry, List.of("--db", db, "-D", "group.instance.id=crash-sink",
+                "-D", "copydesk.sink.batch.size=50"));
+        Services services = new Services(bootstrap, registry, db, enrich, sink);
+
+        Process producer = startProducer(bootstrap, registry, first);
+        services.killSoonAfterWorkStarts("enrich", random, expected.firstHalfArticles());
+        services.killSoonAfterWorkStarts("sink", random, expected.firstHalfArticles());
+        awaitProducer(producer, first);
+
+        // the broker (and the registry in the same JVM) dies hard and comes back on the same data
+        stack.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        running.remove(stack);
+        events.add("broker killed at " + storedArticles(db) + " stored");
+        // the producer starts while the broker is down: it buffers (max.block.ms, 60 s by default) and publishes
+        // once the broker is back
+        producer = startProducer(bootstrap, registry, second);
+        Thread.sleep(2_000 + random.nextInt(3_000));
+        startStack(kafkaPort, registryPort);
+        events.add("broker restarted");
+
+        services.killSoonAfterWorkStarts("sink", random, expected.articles());
+        services.killSoonAfterWorkStarts("enrich", random, expected.articles());
+        awaitProducer(producer, second);
+
+        services.superviseUntil(() -> storedArticles(db) >= expected.articles() && exactDuplicates(db) >= expected.exactDuplicates(), 300);
+        // after all that, one more exact copy of an early story: the dedup state must still know it
+        awaitProducer(startProducer(bootstrap, registry, last), last);
+        services.superviseUntil(() -> exactDuplicates(db) >= expected.exactDuplicates() + 1, 120);
+        Thread.sleep(2_000); // anything doubled would arrive now
+
+        System.out.printf("pipeline crash test (%s, %d copies, seed %d): %s; starts %s; %d articles, %d exact duplicates%n",
+                kind, ARTICLES, SEED, events, starts, storedArticles(db), exactDuplicates(db));
+        Stored stored = Stored.read(db);
+        assertThat(events).filteredOn(e -> e.startsWith("killed")).hasSize(4)
+                .as("at least one kill landed while the pipeline was storing").anyMatch(e -> !e.endsWith("(idle)"));
+        assertThat(stored.articleIds()).as("0 lost, 0 doubled").hasSize(expected.articles());
+        assertThat(stored.exactDuplicateIds()).hasSize(expected.exactDuplicates() + 1);
+        Set<String> both = new HashSet<>(stored.articleIds());
+        both.retainAll(stored.exactDuplicateIds());
+        assertThat(both).as("nothing is both stored and reported an exact duplicate").isEmpty();
+        assertThat(stored.articleIds().size() + stored.exactDuplicateIds().size()).isEqualTo(copies.size());
+        assertThat(stored.duplicateOf().values()).as("every duplicate points at a stored article").allMatch(stored.articleIds()::contains);
+        stored.versionsByStory().forEach((story, versions) -> assertThat(versions).as("versions of " + story + ": none doubled, none skipped")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, versions.size()).boxed().toList()));
+        assertThat(stored.sourceRefOfExactDuplicates()).as("the copy sent after the crashes is recognised")
+                .anyMatch(ref -> ref.endsWith(String.format("wire-%05d.txt", expected.heldBack())));
+    }
+
+    /** What a run without any crash stores, from the topology's own cleaning and fingerprints. */
+    record Expected(int articles, int exactDuplicates, int heldBack, int firstHalfArticles) {
+        static Expected of(List<BenchCorpus.Copy> copies, int heldBack) {
+            ArticleBuilder builder = new ArticleBuilder();
+            Set<String> distinct = new HashSet<>();
+            int firstHalf = 0;
+            int built = 0;
+            for (int i = 0; i < copies.size(); i++) {
+                if (i == heldBack) {
+                    continue;
+                }
+                RawArticle raw = RawArticle.newBuilder().setId("x" + i).setSourceRef("x").setReceivedAt(Instant.EPOCH)
+                        .setContentType(ContentType.TEXT).setText(copies.get(i).text()).build();
+                Optional<Article> article = builder.build(raw, Instant.EPOCH);
+                assertThat(article).as("copy %d cleans to a story", i).isPresent();
+                built++;
+                distinct.add(article.get().getLanguage() + "/" + article.get().getContentHash());
+                if (i < copies.size() / 2) {
+                    firstHalf = distinct.size();
+                }
+            }
+            return new Expected(distinct.size(), built - distinct.size(), heldBack, firstHalf);
+        }
+    }
+
+    record Stored(List<String> articleIds, List<String> exactDuplicateIds, Map<String, String> duplicateOf,
+                  Map<String, List<Integer>> versionsByStory, List<String> sourceRefOfExactDuplicates) {
+        static Stored read(String db) throws Exception {
+            List<String> articles = new ArrayList<>();
+            Map<String, List<Integer>> versions = new java.util.TreeMap<>();
+            List<String> exact = new ArrayList<>();
+            List<String> exactRefs = new ArrayList<>();
+            Map<String, String> duplicateOf = new HashMap<>();
+            try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT id, story_id, version FROM articles ORDER BY story_id, version")) {
+                    while (rs.next()) {
+                        articles.add(rs.getString(1));
+                        versions.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getInt(3));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT id, duplicate_of, kind, source_ref FROM duplicates")) {
+                    while (rs.next()) {
+                        duplicateOf.put(rs.getString(1), rs.getString(2));
+                        if (rs.getString(3).equals("exact")) {
+                            exact.add(rs.getString(1));
+                            exactRefs.add(rs.getString(4));
+                        }
+                    }
+                }
+            }
+            return new Stored(articles, exact, duplicateOf, versions, exactRefs);
+        }
+    }
+
+    /** The two long-running services, restarted whenever they are gone: by our kill or on their own. */
+    private final class Services {
+        private final String bootstrap;
+        private final String registry;
+        private final String db;
+        private final Map<String, Process> byName = new HashMap<>();
+        private final Map<String, List<String>> extraArgs = new HashMap<>();
+
+        Services(String bootstrap, String registry, String db, Process enrich, Process sink) {
+            this.bootstrap = bootstrap;
+            this.registry = registry;
+            this.db = db;
+            byName.put("enrich", enrich);
+            byName.put("sink", sink);
+            extraArgs.put("enrich", lastArgs.get("enrich"));
+            extraArgs.put("sink", lastArgs.get("sink"));
+        }
+
+        /**
+         * Waits (up to 20 s) until storage grows, then SIGKILLs the service after a random pause and restarts it.
+         * Whether the kill landed mid-work (fewer stored than the run's total) goes into the events.
+         */
+        void killSoonAfterWorkStarts(String name, Random random, int total) throws Exception {
+            int before = storedArticles(db);
+            long until = System.currentTimeMillis() + 20_000;
+            superviseUntil(() -> storedArticles(db) > before || System.currentTimeMillis() > until, 120);
+            Thread.sleep(random.nextInt(400)); // the pipeline stores a few hundred a second: soon, or it is all done
+            Process victim = byName.get(name);
+            victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            running.remove(victim);
+            int stored = storedArticles(db);
+            events.add("killed " + name + " at " + stored + " stored" + (stored < total ? "" : " (idle)"));
+            byName.put(name, start(name, bootstrap, registry, extraArgs.get(name)));
+        }
+
+        void superviseUntil(BooleanSupplier done, int seconds) throws Exception {
+            long deadline = System.currentTimeMillis() + seconds * 1000L;
+            while (!done.getAsBoolean()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("not done after " + seconds + " s: " + storedArticles(db) + " stored, "
+                            + exactDuplicates(db) + " exact duplicates; events " + events + "; logs in " + dir);
+                }
+                for (var e : byName.entrySet()) {
+                    if (!e.getValue().isAlive()) {
+                        events.add(e.getKey() + " exited by itself (" + e.getValue().exitValue() + ")");
+                        running.remove(e.getValue());
+                        e.setValue(start(e.getKey(), bootstrap, registry, extraArgs.get(e.getKey())));
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private final Map<String, List<String>> lastArgs = new HashMap<>();
+
+    private Process startStack(int kafkaPort, int registryPort) throws Exception {
+        Process stack = start("stack", null, null, List.of("--data-dir", dir.resolve("stack").toString(),
+                "--port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort), "--partitions", "3"));
+        Path log = dir.resolve("stack-" + starts.get("stack") + ".log");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.readString(log, StandardCharsets.UTF_8).contains("schema.registry.url=")) {
+            assertThat(stack.isAlive()).as("the stack is starting (see %s)", log).isTrue();
+            assertThat(System.currentTimeMillis()).as("the stack started in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        return stack;
+    }
+
+    private Process startProducer(String bootstrap, String registry, Path folder) throws IOException {
+        return start("produce", bootstrap, registry, List.of(folder.toString()));
+    }
+
+    private void awaitProducer(Process producer, Path folder) throws Exception {
+        assertThat(producer.waitFor(180, TimeUnit.SECONDS)).as("the producer finished").isTrue();
+        running.remove(producer);
+        assertThat(producer.exitValue()).as("the producer published %s (log %s)", folder, dir).isZero();
+    }
+
+    private Process start(String command, String bootstrap, String registry, List<String> args) throws IOException {
+        lastArgs.put(command, args);
+        int n = starts.merge(command, 1, Integer::sum);
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), CopydeskCommand.class.getName(), command));
+        if (bootstrap != null) {
+            line.addAll(List.of("--bootstrap-server", bootstrap, "--schema-registry", registry, "--metrics-port", "-1"));
+        }
+        line.addAll(args);
+        Process p = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(command + "-" + n + ".log").toFile()).start();
+        running.add(p);
+        return p;
+    }
+
+    private static int storedArticles(String db) {
+        return count(db, "SELECT COUNT(*) FROM articles");
+    }
+
+    private static int exactDuplicates(String db) {
+        return count(db, "SELECT COUNT(*) FROM duplicates WHERE kind = 'exact'");
+    }
+
+    private static int count(String db, String sql) {
+        try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (Exception notThereYet) {
+            return 0;
+        }
+    }
+}
