@@ -53,6 +53,8 @@ public final class ArticleStore implements AutoCloseable {
     private final String groupId;
     private Connection connection;
     private final boolean sqlite;
+    static final int ANALYZE_EVERY = 20_000;
+    private long articlesSinceAnalyze = ANALYZE_EVERY; // once soon after start: a database may come without statistics
 
     public ArticleStore(String jdbcUrl, String groupId) throws SQLException {
         this.jdbcUrl = jdbcUrl;
@@ -114,11 +116,7 @@ public final class ArticleStore implements AutoCloseable {
                      "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement keyword = connection.prepareStatement(
                      "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
-            Map<String, Article> lastDelivery = new LinkedHashMap<>(); // the one the upsert kept
-            for (Article a : articles) {
-                lastDelivery.put(a.getId(), a);
-            }
-            for (Article a : lastDelivery.values()) {
+            for (Article a : articles) { // one per id (see write)
                 Set<String> names = new HashSet<>();
                 for (var e : a.getEntities()) {
                     if (names.add(e.getType() + "\u0000" + e.getName())) {
@@ -168,6 +166,10 @@ public final class ArticleStore implements AutoCloseable {
     public void write(List<Article> articles, List<DuplicateNotice> duplicates, Map<TopicPartition, Long> nextOffsets)
             throws SQLException {
         long now = System.currentTimeMillis();
+        // one row per id, the last delivery winning as sequential upserts would: PostgreSQL refuses a multi-row
+        // upsert (the driver rewrites batches into those) that touches one row twice
+        articles = lastPerId(articles, Article::getId);
+        duplicates = lastPerId(duplicates, DuplicateNotice::getId);
         try {
             if (!articles.isEmpty()) {
                 List<String> ids = articles.stream().map(Article::getId).toList();
@@ -242,6 +244,7 @@ public final class ArticleStore implements AutoCloseable {
                 }
             }
             connection.commit();
+            articlesSinceAnalyze += articles.size();
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -249,6 +252,41 @@ public final class ArticleStore implements AutoCloseable {
                 e.addSuppressed(rollbackError);
             }
             throw e;
+        }
+        analyzeNowAndThen();
+    }
+
+    private static <T> List<T> lastPerId(List<T> records, java.util.function.Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T r : records) {
+            byId.remove(id.apply(r)); // re-inserted: the order follows the last delivery
+            byId.put(id.apply(r), r);
+        }
+        return byId.size() == records.size() ? records : List.copyOf(byId.values());
+    }
+
+    /**
+     * Refreshes PostgreSQL's planner statistics every {@link #ANALYZE_EVERY} articles written. Search plans depend on them
+     * (an index walk by time or the full-text index): without them, as on a server with autovacuum off or during a
+     * bulk load, a filtered search at 100,000 articles took 0.5-0.8 s instead of 15 ms. Outside the batch's
+     * transaction; a failure here costs only freshness, never the written batch.
+     */
+    private void analyzeNowAndThen() {
+        // not SQLite: with ANALYZE statistics its planner drives filtered searches from the articles table and
+        // probes FTS5 row by row (a filtered search at 100,000 articles took 25 s instead of 15 ms)
+        if (sqlite || articlesSinceAnalyze < ANALYZE_EVERY) {
+            return;
+        }
+        articlesSinceAnalyze = 0;
+        try (Statement s = connection.createStatement()) {
+            s.execute("ANALYZE articles, entities");
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the next batch finds out whether the connection is still good
+            }
         }
     }
 
