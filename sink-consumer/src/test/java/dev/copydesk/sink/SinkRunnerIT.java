@@ -71,12 +71,25 @@ class SinkRunnerIT {
                 producer.send(new ProducerRecord<>(enriched, a.getId(), articleSerializer.serialize(enriched, a)));
             }
             producer.send(new ProducerRecord<>(enriched, "garbage", new byte[] {9, 9, 9}));
+            // more poison on both topics the sink reads: an unknown schema id, truncated Avro, a null value,
+            // and noise after a valid header on the duplicates topic
+            byte[] whole = articleSerializer.serialize(enriched, ArticleStoreTest.article("whole", "Whole"));
+            producer.send(new ProducerRecord<>(enriched, "unknown-id", new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 4}));
+            producer.send(new ProducerRecord<>(enriched, "truncated", java.util.Arrays.copyOf(whole, whole.length / 2)));
+            producer.send(new ProducerRecord<>(enriched, "null-value", null));
             DuplicateNotice n = ArticleStoreTest.notice("d1", "a1");
-            producer.send(new ProducerRecord<>(duplicates, n.getId(), noticeSerializer.serialize(duplicates, n)));
+            byte[] notice = noticeSerializer.serialize(duplicates, n);
+            byte[] noise = new byte[24];
+            new java.util.Random(3).nextBytes(noise);
+            System.arraycopy(notice, 0, noise, 0, 5);
+            producer.send(new ProducerRecord<>(duplicates, "noise", noise));
+            producer.send(new ProducerRecord<>(duplicates, n.getId(), notice));
+            // an article written by an older enrich-streams (Article v1, as released): read, not dead-lettered
+            producer.send(new ProducerRecord<>(enriched, "older-writer", olderArticle(stack, enriched)));
             producer.flush();
         }
 
-        runUntil(config, store -> store.count("articles") == articles && store.count("duplicates") == 1);
+        runUntil(config, store -> store.count("articles") == articles + 1 && store.count("duplicates") == 1);
 
         // a restart resumes from the stored offsets: nothing is written twice, and a new record still lands
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
@@ -85,13 +98,46 @@ class SinkRunnerIT {
             producer.send(new ProducerRecord<>(enriched, again.getId(), articleSerializer.serialize(enriched, again)));
             producer.send(new ProducerRecord<>(enriched, fresh.getId(), articleSerializer.serialize(enriched, fresh)));
         }
-        runUntil(config, store -> store.count("articles") == articles + 1);
+        runUntil(config, store -> store.count("articles") == articles + 2);
 
         List<DeadLetter> letters = readDeadLetters(stack, dlq);
-        assertThat(letters).hasSize(1);
-        assertThat(letters.get(0).getStage()).isEqualTo("sink");
-        assertThat(letters.get(0).getTopic()).isEqualTo(enriched);
-        assertThat(letters.get(0).getOriginalValue()).isEqualTo(ByteBuffer.wrap(new byte[] {9, 9, 9}));
+        assertThat(letters).extracting(l -> new String(l.getOriginalKey().array(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("garbage", "unknown-id", "truncated", "null-value", "noise");
+        assertThat(letters).allSatisfy(l -> {
+            assertThat(l.getStage()).isEqualTo("sink");
+            assertThat(l.getReason()).isNotBlank();
+            assertThat(l.getErrorMessage()).isNotBlank();
+        });
+        DeadLetter garbage = letters.stream().filter(l -> l.getOriginalValue() != null
+                && l.getOriginalValue().equals(ByteBuffer.wrap(new byte[] {9, 9, 9}))).findFirst().orElseThrow();
+        assertThat(garbage.getTopic()).isEqualTo(enriched);
+        assertThat(letters).filteredOn(l -> l.getTopic().equals(duplicates)).hasSize(1);
+    }
+
+    /** An Article in the released v1 schema, registered and framed as an older enrich-streams would have sent it. */
+    private static byte[] olderArticle(TestStack stack, String topic) throws Exception {
+        org.apache.avro.Schema v1 = new org.apache.avro.Schema.Parser().parse(java.nio.file.Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
+        int id = dev.copydesk.registry.SchemaRegistryClients.create(stack.clientSettings()).register(topic + "-value", v1);
+        org.apache.avro.generic.GenericRecord r = new org.apache.avro.generic.GenericData.Record(v1);
+        r.put("id", "older-writer");
+        r.put("storyId", "older-writer");
+        r.put("version", 1);
+        r.put("sourceRef", "old/enrich.txt");
+        r.put("receivedAt", 1_700_000_000_000L);
+        r.put("processedAt", 1_700_000_001_000L);
+        r.put("title", "Written by an older version");
+        r.put("body", "The body of an article an older enrich-streams wrote.");
+        r.put("language", "en");
+        r.put("contentHash", "old-hash");
+        r.put("wordCount", 9);
+        r.put("removedLines", 0);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0);
+        out.write(ByteBuffer.allocate(4).putInt(id).array());
+        var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(v1).write(r, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     interface Condition {
