@@ -188,20 +188,16 @@ class EnrichTopologyTest {
                 .name("receivedAt").type(org.apache.avro.LogicalTypes.timestampMillis().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG))).noDefault()
                 .name("contentType").type(RawArticle.getClassSchema().getField("contentType").schema()).noDefault()
                 .requiredString("text").endRecord();
-        int olderId = InMemorySchemaRegistryClient.forScope(scope).register(Topics.RAW + "-value", older);
         org.apache.avro.generic.GenericRecord oldRecord = new org.apache.avro.generic.GenericData.Record(older);
         oldRecord.put("id", "older-writer");
         oldRecord.put("sourceRef", "old-producer.txt");
         oldRecord.put("receivedAt", NOW.minusSeconds(5).toEpochMilli());
         oldRecord.put("contentType", new org.apache.avro.generic.GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
         oldRecord.put("text", sample("afp-paris-strike.txt"));
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        bytes.write(0);
-        bytes.write(ByteBuffer.allocate(4).putInt(olderId).array());
-        var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
-        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(older).write(oldRecord, encoder);
-        encoder.flush();
-        raw.pipeInput("older-writer", bytes.toByteArray());
+        // our serializer registers the older schema under the topic's subject and frames the record with its id
+        raw.pipeInput("older-writer", new dev.copydesk.serde.AvroSerializer<org.apache.avro.generic.GenericRecord>(
+                InMemorySchemaRegistryClient.forScope(scope), Map.of("schema.registry.url", "mock://" + scope), false)
+                .serialize(Topics.RAW, oldRecord));
         raw.pipeInput("whole", good);
 
         var letters = dlq.readKeyValuesToList();

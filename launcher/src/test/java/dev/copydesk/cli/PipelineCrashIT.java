@@ -202,7 +202,6 @@ class PipelineCrashIT {
         private final String registry;
         private final String db;
         private final Map<String, Process> byName = new HashMap<>();
-        private final Map<String, List<String>> extraArgs = new HashMap<>();
 
         Services(String bootstrap, String registry, String db, Process enrich, Process sink) {
             this.bootstrap = bootstrap;
@@ -210,8 +209,6 @@ class PipelineCrashIT {
             this.db = db;
             byName.put("enrich", enrich);
             byName.put("sink", sink);
-            extraArgs.put("enrich", lastArgs.get("enrich"));
-            extraArgs.put("sink", lastArgs.get("sink"));
         }
 
         /**
@@ -228,7 +225,7 @@ class PipelineCrashIT {
             running.remove(victim);
             int stored = storedArticles(db);
             events.add("killed " + name + " at " + stored + " stored" + (stored < total ? "" : " (idle)"));
-            byName.put(name, start(name, bootstrap, registry, extraArgs.get(name)));
+            byName.put(name, start(name, bootstrap, registry, lastArgs.get(name)));
         }
 
         void superviseUntil(BooleanSupplier done, int seconds) throws Exception {
@@ -242,7 +239,7 @@ class PipelineCrashIT {
                     if (!e.getValue().isAlive()) {
                         events.add(e.getKey() + " exited by itself (" + e.getValue().exitValue() + ")");
                         running.remove(e.getValue());
-                        e.setValue(start(e.getKey(), bootstrap, registry, extraArgs.get(e.getKey())));
+                        e.setValue(start(e.getKey(), bootstrap, registry, lastArgs.get(e.getKey())));
                     }
                 }
                 Thread.sleep(250);
@@ -250,6 +247,7 @@ class PipelineCrashIT {
         }
     }
 
+    /** The arguments each command was last started with: a restart uses them again. */
     private final Map<String, List<String>> lastArgs = new HashMap<>();
 
     private Process startStack(int kafkaPort, int registryPort) throws Exception {

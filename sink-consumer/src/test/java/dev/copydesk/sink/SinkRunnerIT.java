@@ -117,7 +117,6 @@ class SinkRunnerIT {
     /** An Article in the released v1 schema, registered and framed as an older enrich-streams would have sent it. */
     private static byte[] olderArticle(TestStack stack, String topic) throws Exception {
         org.apache.avro.Schema v1 = new org.apache.avro.Schema.Parser().parse(java.nio.file.Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
-        int id = dev.copydesk.registry.SchemaRegistryClients.create(stack.clientSettings()).register(topic + "-value", v1);
         org.apache.avro.generic.GenericRecord r = new org.apache.avro.generic.GenericData.Record(v1);
         r.put("id", "older-writer");
         r.put("storyId", "older-writer");
@@ -131,13 +130,10 @@ class SinkRunnerIT {
         r.put("contentHash", "old-hash");
         r.put("wordCount", 9);
         r.put("removedLines", 0);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(id).array());
-        var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(v1).write(r, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        // our serializer registers v1 under the topic's subject and frames the record with v1's id
+        return new dev.copydesk.serde.AvroSerializer<org.apache.avro.generic.GenericRecord>(
+                dev.copydesk.registry.SchemaRegistryClients.create(stack.clientSettings()), stack.clientSettings(), false)
+                .serialize(topic, r);
     }
 
     interface Condition {
