@@ -42,8 +42,11 @@ public final class EntityRecognizer {
     // the gazetteers are read-only once built, and building them walks every locale: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
     private static final Map<String, String> organizationByName = new HashMap<>();
-    private static int maxNameWords = 1;
     private static final Set<String> PERSON_CUES = new HashSet<>();
+    /** The first word of every gazetteer name (and its upper case): most capitalised words start none, and are skipped with one lookup. */
+    private static final Set<String> FIRST_WORDS = new HashSet<>();
+    /** Every run of leading words of a gazetteer name that is shorter than the name ("United", "United Nations"): a match grows while its words are one. */
+    private static final Set<String> NAME_PREFIXES = new HashSet<>();
 
     static {
         Locale[] locales = Locale.getAvailableLocales();
@@ -66,11 +69,19 @@ public final class EntityRecognizer {
                 organizationByName.put(row[i], row[0]);
             }
         }
-        for (String name : countryByName.keySet()) {
-            maxNameWords = Math.max(maxNameWords, name.split(" ").length);
-        }
-        for (String name : organizationByName.keySet()) {
-            maxNameWords = Math.max(maxNameWords, name.split(" ").length);
+        for (Map<String, String> gazetteer : List.of(countryByName, organizationByName)) {
+            for (String name : gazetteer.keySet()) {
+                List<Token> words = tokenize(name);
+                if (!words.isEmpty()) {
+                    FIRST_WORDS.add(words.get(0).text());
+                    FIRST_WORDS.add(words.get(0).text().toUpperCase(Locale.ROOT)); // "NEW DELHI" in a dateline
+                }
+                for (int k = 0; k + 1 < words.size(); k++) {
+                    String prefix = name.substring(words.get(0).start(), words.get(k).end());
+                    NAME_PREFIXES.add(prefix);
+                    NAME_PREFIXES.add(prefix.toUpperCase(Locale.ROOT));
+                }
+            }
         }
         for (String[] row : readTsv("person-cues.txt")) {
             // a cue of several words ("Prime Minister") is found by its last word
@@ -176,18 +187,14 @@ public final class EntityRecognizer {
     private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked) {
         List<String> out = new ArrayList<>();
         for (int w = 0; w < tokens.size(); ) {
-            if (masked[w] || Character.isLowerCase(tokens.get(w).text().charAt(0))) {
-                w++; // names start with a capital (or a letter without case): most words are skipped at once
+            if (masked[w] || Character.isLowerCase(tokens.get(w).text().charAt(0)) || !FIRST_WORDS.contains(tokens.get(w).text())) {
+                w++; // names start with a capital (or a letter without case) and with a known first word
                 continue;
             }
+            // grow the run of words while it is the start of some name; the longest run that is a name wins
             String matched = null;
             int matchedTo = -1;
-            int last = w;
-            while (last + 1 < tokens.size() && last + 1 < w + maxNameWords && !masked[last + 1]
-                    && adjacent(text, tokens.get(last), tokens.get(last + 1))) {
-                last++;
-            }
-            for (int k = last; k >= w && matched == null; k--) {
+            for (int k = w; ; k++) {
                 String candidate = text.substring(tokens.get(w).start(), tokens.get(k).end());
                 if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
                     matched = candidate;
@@ -199,6 +206,10 @@ public final class EntityRecognizer {
                         matched = titled;
                         matchedTo = k;
                     }
+                }
+                if (k + 1 >= tokens.size() || masked[k + 1] || !adjacent(text, tokens.get(k), tokens.get(k + 1))
+                        || !NAME_PREFIXES.contains(candidate)) {
+                    break;
                 }
             }
             if (matched != null) {

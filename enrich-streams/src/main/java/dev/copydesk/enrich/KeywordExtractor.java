@@ -35,13 +35,13 @@ public final class KeywordExtractor {
 
     /** The top {@code limit} key phrases, and the story's distinct words (for the document frequencies). */
     public List<Keyword> extract(String title, String body, DocumentFrequencies frequencies, int limit) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>(4 * body.length() / 5 + 16); // ~3 phrases a word, ~6 chars a word
         Set<String> words = new HashSet<>();
         for (List<String> run : runs(body)) {
             words.addAll(run);
             for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
                 for (int i = 0; i + n <= run.size(); i++) {
-                    counts.merge(String.join(" ", run.subList(i, i + n)), 1, Integer::sum);
+                    counts.merge(phrase(run, i, n), 1, Integer::sum);
                 }
             }
         }
@@ -49,22 +49,28 @@ public final class KeywordExtractor {
         for (List<String> run : runs(title)) {
             for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
                 for (int i = 0; i + n <= run.size(); i++) {
-                    titlePhrases.add(String.join(" ", run.subList(i, i + n)));
+                    titlePhrases.add(phrase(run, i, n));
                 }
             }
         }
         List<Keyword> scored = new ArrayList<>();
+        Map<String, Double> idfs = new HashMap<>(2 * words.size());
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            String[] parts = e.getKey().split(" ");
+            String phrase = e.getKey();
+            int space = phrase.indexOf(' ');
             // a longer phrase needs to recur to be a phrase rather than an accident of adjacency
-            if (parts.length > 1 && e.getValue() < 2 && !titlePhrases.contains(e.getKey())) {
+            if (space >= 0 && e.getValue() < 2 && !titlePhrases.contains(phrase)) {
                 continue;
             }
             double idf = 0;
-            for (String part : parts) {
-                idf += frequencies.idf(part);
+            int parts = 0;
+            for (int from = 0; from <= phrase.length(); parts++) {
+                int to = space < 0 ? phrase.length() : space;
+                idf += idfs.computeIfAbsent(phrase.substring(from, to), frequencies::idf);
+                from = to + 1;
+                space = from < phrase.length() ? phrase.indexOf(' ', from) : -1;
             }
-            double weight = e.getValue() * (idf / parts.length) * Math.sqrt(parts.length);
+            double weight = e.getValue() * (idf / parts) * Math.sqrt(parts);
             if (titlePhrases.contains(e.getKey())) {
                 weight *= TITLE_BONUS;
             }
@@ -83,6 +89,18 @@ public final class KeywordExtractor {
         }
         frequencies.observe(words);
         return top;
+    }
+
+    /** The {@code n} words of the run from {@code i}, joined by spaces. */
+    private static String phrase(List<String> run, int i, int n) {
+        if (n == 1) {
+            return run.get(i);
+        }
+        StringBuilder out = new StringBuilder(run.get(i));
+        for (int k = i + 1; k < i + n; k++) {
+            out.append(' ').append(run.get(k));
+        }
+        return out.toString();
     }
 
     /** Runs of content words: lowercase, split at punctuation and stop words; numbers and one-letter words break runs. */
