@@ -24,12 +24,12 @@ class BenchCommandIT {
     @Test
     void oneRunMeasuresEveryStageAndWritesJsonAReportAndTheScriptLine(TestStack stack) throws Exception {
         DemoCommandIT.Run run = DemoCommandIT.copydesk("bench", "--articles", "300", "--rate", "50", "--latency-seconds", "3",
-                "--threads", "1,2", "--size", "0", "--results", dir.toString(),
+                "--threads", "1,2", "--size", "0", "--results", dir.toString(), "--warmup", "100", "--latency-warmup", "1",
                 "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl());
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("full/pass-through = \\d+\\.\\d\\d  full/raw = \\d+\\.\\d\\d  p99 = \\d+ ms");
-        assertThat(run.out()).contains("1. raw produce+consume", "2. pass-through streams", "3. full pipeline, 1 thread",
+        assertThat(run.out()).contains("0. warm-up: 100 articles", "1. raw produce+consume", "2. pass-through streams", "3. full pipeline, 1 thread",
                 "3. full pipeline, 2 threads", "4. end-to-end latency at 50/s");
         Path json;
         try (Stream<Path> files = Files.walk(dir)) {
@@ -39,7 +39,9 @@ class BenchCommandIT {
         assertThat(result.path("rawPerSecond").asDouble()).isPositive();
         assertThat(result.path("passThroughPerSecond").asDouble()).isPositive();
         assertThat(result.path("fullByThreads").path("2").path("fullPerSecond").asDouble()).isPositive();
-        assertThat(result.path("latencyMs").path("samples").asInt()).isEqualTo(150);
+        assertThat(result.path("latencyMs").path("samples").asInt()).isEqualTo(150); // 3 s at 50/s, after 1 s of start-up
+        assertThat(result.path("latencyMs").path("startUpP99").asDouble()).isPositive();
+        assertThat(Files.readAllLines(json.resolveSibling("latency.csv"))).hasSize(1 + 50 + 150);
         assertThat(result.path("latencyMs").path("p99").asDouble()).isGreaterThanOrEqualTo(result.path("latencyMs").path("p50").asDouble());
         assertThat(Files.readString(json.resolveSibling("report.html"))).contains("<svg", "full pipeline, 2 thread(s)", "p99");
         assertThat(json.resolveSibling("work")).doesNotExist(); // scratch space cleaned up
