@@ -14,7 +14,8 @@ public final class TextNormalizer {
 
     public static String normalize(String text) {
         String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
+        char[] out = new char[nfc.length()]; // a plain array: StringBuilder.append per char cost most of this method
+        int n = 0;
         boolean pendingSpace = false;
         int newlines = 0;
         for (int i = 0; i < nfc.length(); i++) {
@@ -27,32 +28,30 @@ public final class TextNormalizer {
             }
             if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 pendingSpace = false;
-                if (out.length() > 0 && newlines < 2) {
-                    out.append('\n');
+                if (n > 0 && newlines < 2) {
+                    out[n++] = '\n';
                 }
                 newlines++;
                 continue;
             }
             if (c == '\t' || Character.isSpaceChar(c)) {
-                pendingSpace = out.length() > 0 && newlines == 0;
+                pendingSpace = n > 0 && newlines == 0;
                 continue;
             }
             if (isInvisible(c)) {
                 continue;
             }
             if (pendingSpace) {
-                out.append(' ');
+                out[n++] = ' ';
                 pendingSpace = false;
             }
             newlines = 0;
-            out.append(c);
+            out[n++] = c;
         }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == '\n') {
-            end--;
+        while (n > 0 && out[n - 1] == '\n') {
+            n--;
         }
-        out.setLength(end);
-        return out.toString();
+        return new String(out, 0, n);
     }
 
     /** Control characters, zero-width characters, BOMs and directional marks: nothing a reader sees. */

@@ -35,24 +35,35 @@ public final class KeywordExtractor {
 
     /** The top {@code limit} key phrases, and the story's distinct words (for the document frequencies). */
     public List<Keyword> extract(String title, String body, DocumentFrequencies frequencies, int limit) {
-        Map<String, Integer> counts = new LinkedHashMap<>(4 * body.length() / 5 + 16); // ~3 phrases a word, ~6 chars a word
-        Set<String> words = new HashSet<>();
-        for (List<String> run : runs(body)) {
-            words.addAll(run);
-            for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
-                for (int i = 0; i + n <= run.size(); i++) {
-                    counts.merge(phrase(run, i, n), 1, Integer::sum);
-                }
+        List<List<String>> bodyRuns = runs(body);
+        Map<String, Integer> wordCounts = new HashMap<>();
+        for (List<String> run : bodyRuns) {
+            for (String word : run) {
+                wordCounts.merge(word, 1, Integer::sum);
             }
         }
         Set<String> titlePhrases = new HashSet<>();
+        Set<String> titleWords = new HashSet<>();
         for (List<String> run : runs(title)) {
+            titleWords.addAll(run);
             for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
                 for (int i = 0; i + n <= run.size(); i++) {
                     titlePhrases.add(phrase(run, i, n));
                 }
             }
         }
+        Map<String, Integer> counts = new LinkedHashMap<>(2 * wordCounts.size() + 16);
+        for (List<String> run : bodyRuns) {
+            for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
+                for (int i = 0; i + n <= run.size(); i++) {
+                    // most word pairs occur once and are dropped below: building their strings cost a third of this
+                    if (n == 1 || mayCount(run, i, n, wordCounts, titleWords)) {
+                        counts.merge(phrase(run, i, n), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Set<String> words = wordCounts.keySet();
         List<Keyword> scored = new ArrayList<>();
         Map<String, Double> idfs = new HashMap<>(2 * words.size());
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -91,6 +102,17 @@ public final class KeywordExtractor {
         return top;
     }
 
+    /** Whether the phrase can pass the filter below: it can recur (each word does) or be a title phrase (each word is a title word). */
+    private static boolean mayCount(List<String> run, int i, int n, Map<String, Integer> wordCounts, Set<String> titleWords) {
+        boolean recurring = true;
+        boolean inTitle = true;
+        for (int k = i; k < i + n; k++) {
+            recurring &= wordCounts.get(run.get(k)) >= 2;
+            inTitle &= titleWords.contains(run.get(k));
+        }
+        return recurring || inTitle;
+    }
+
     /** The {@code n} words of the run from {@code i}, joined by spaces. */
     private static String phrase(List<String> run, int i, int n) {
         if (n == 1) {
@@ -107,21 +129,23 @@ public final class KeywordExtractor {
     private List<List<String>> runs(String text) {
         List<List<String>> runs = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        int wordStart = -1; // a word is the text between wordStart and i
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
-            boolean inWord = Character.isLetterOrDigit(c) || ((c == '-' || c == '\'' || c == '’') && word.length() > 0
+            boolean inWord = Character.isLetterOrDigit(c) || ((c == '-' || c == '\'' || c == '’') && wordStart >= 0
                     && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)));
             if (inWord) {
-                word.append(c);
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
                 continue;
             }
-            if (word.length() > 0) {
-                String w = word.toString().toLowerCase(Locale.ROOT).replace('’', '\'');
+            if (wordStart >= 0) {
+                String w = text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('’', '\'');
                 if (w.endsWith("'s")) {
                     w = w.substring(0, w.length() - 2);
                 }
-                word.setLength(0);
+                wordStart = -1;
                 if (w.length() < 3 || stopWords.contains(w) || !hasLetter(w)) {
                     flush(runs, current);
                 } else {
