@@ -1,14 +1,18 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.RawArticle;
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.Cleaning;
 import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.clean.eval.CleaningEvaluation;
 import dev.copydesk.clean.eval.ExtractionScore;
+import dev.copydesk.ingest.InputDecoder;
+import dev.copydesk.ingest.RawInput;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,15 +69,27 @@ final class CleanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --in DIR --out OUT, --eval DIR, or files to clean");
         }
         int failures = 0;
+        // the producer's decoder: the same charset detection, limits and rejections as a file sent into the pipeline
+        InputDecoder decoder = new InputDecoder(64 * 1024 * 1024);
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 System.err.println(file + ": no such file");
                 failures++;
                 continue;
             }
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            CleanedText cleaned = name.endsWith(".html") || name.endsWith(".htm") ? Cleaning.fromHtml(content) : Cleaning.fromText(content);
+            InputDecoder.Result decoded = decoder.decode(new RawInput(file.toString(), Files.readAllBytes(file)), Instant.now());
+            if (!decoded.accepted()) {
+                System.err.println(file + ": rejected, " + decoded.rejection());
+                failures++;
+                continue;
+            }
+            RawArticle raw = decoded.article();
+            CleanedText cleaned = raw.getContentType() == ContentType.HTML ? Cleaning.fromHtml(raw.getText()) : Cleaning.fromText(raw.getText());
+            if (cleaned.body().isBlank()) {
+                System.err.println(file + ": no story found (in the pipeline: articles.dlq, reason empty-body)");
+                failures++;
+                continue;
+            }
             out.println("# " + cleaned.title());
             out.println();
             out.println(cleaned.body());

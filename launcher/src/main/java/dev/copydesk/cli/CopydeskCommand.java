@@ -19,6 +19,7 @@ public final class CopydeskCommand implements Runnable {
 
     static int run(String... args) {
         return new CommandLine(new CopydeskCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true) // the help writes "--from=auto|html|text"
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("copydesk: " + e.getMessage());
                     if (System.getenv("COPYDESK_DEBUG") != null) {
