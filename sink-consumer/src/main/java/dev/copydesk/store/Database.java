@@ -29,7 +29,7 @@ public final class Database {
      */
     static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql",
             "V3__entities_keywords.sql", "V4__search.{dialect}.sql", "V5__page_metadata.sql",
-            "V6__enrichment.sql", "V7__search_sync.{dialect}.sql");
+            "V6__enrichment.sql", "V7__search_sync.{dialect}.sql", "V8__entities_one_name_index.sql");
 
     /** sqlite or postgresql, from the connection. */
     public static String dialect(Connection connection) throws SQLException {

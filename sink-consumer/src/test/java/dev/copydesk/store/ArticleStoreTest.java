@@ -89,6 +89,37 @@ public class ArticleStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void entityNamesCarryOneIndexTheLowerCasedOneSearchUses(String kind) throws Exception {
+        String url = TestDatabases.of(kind, dir);
+        try (Connection c = Database.connect(url)) {
+            Database.migrate(c);
+            String sql = Database.dialect(c).equals("sqlite")
+                    ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL"
+                    : "SELECT indexname FROM pg_indexes WHERE tablename = 'entities' AND schemaname = current_schema() AND indexname NOT LIKE '%pkey'";
+            List<String> indexes = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+            // every entity row pays for each index; the plain name index (V3) served no query and is gone (V8),
+            // the country index serves the documented WHERE country_code = 'KP'
+            assertThat(indexes).containsExactlyInAnyOrder("entities_name_lower", "entities_country");
+            if (Database.dialect(c).equals("sqlite")) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "EXPLAIN QUERY PLAN SELECT article_id FROM entities WHERE LOWER(canonical_name) = 'lloyd austin'")) {
+                    StringBuilder plan = new StringBuilder();
+                    while (rs.next()) {
+                        plan.append(rs.getString(4));
+                    }
+                    assertThat(plan.toString()).contains("entities_name_lower");
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aPlainPathMeansASqliteFile() {
         assertThat(Database.jdbcUrl("data/x.db")).startsWith("jdbc:sqlite:/").endsWith("data/x.db");
