@@ -37,7 +37,10 @@ public final class MojibakeRepair {
         if (!mayBeMojibake(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
+        // a whole page of accented text reaches here: only words with a candidate character are cut out and tried,
+        // and the text is copied only once a word actually changes
+        StringBuilder out = null;
+        int copied = 0;
         int i = 0;
         while (i < text.length()) {
             int start = i;
@@ -45,15 +48,31 @@ public final class MojibakeRepair {
             while (i < text.length() && Character.isWhitespace(text.charAt(i)) == space) {
                 i++;
             }
-            String run = text.substring(start, i);
-            out.append(space ? run : repairWord(run));
+            if (!space && mayBeMojibake(text, start, i)) {
+                String run = text.substring(start, i);
+                String repaired = repairWord(run);
+                if (!repaired.equals(run)) {
+                    if (out == null) {
+                        out = new StringBuilder(text.length());
+                    }
+                    out.append(text, copied, start).append(repaired);
+                    copied = i;
+                }
+            }
         }
-        return out.toString();
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 
     /** Lead bytes of 2–4 byte UTF-8 sequences show up as Â..ô; without one of them there is nothing to repair. */
     private static boolean mayBeMojibake(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        return mayBeMojibake(text, 0, text.length());
+    }
+
+    private static boolean mayBeMojibake(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= '\u00C2' && c <= '\u00F4') {
                 return true;
