@@ -37,28 +37,35 @@ public final class MojibakeRepair {
         if (!mayBeMojibake(text)) {
             return text;
         }
-        // a whole page of accented text reaches here: only words with a candidate character are cut out and tried,
-        // and the text is copied only once a word actually changes
+        // a whole page of accented text reaches here: jump from one candidate character to the next, and cut out
+        // and try only the word (run of non-space) around it; the text is copied only once a word actually changes
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
-        while (i < text.length()) {
-            int start = i;
-            boolean space = Character.isWhitespace(text.charAt(i));
-            while (i < text.length() && Character.isWhitespace(text.charAt(i)) == space) {
-                i++;
+        int n = text.length();
+        while (true) {
+            int candidate = nextCandidate(text, i);
+            if (candidate < 0) {
+                break;
             }
-            if (!space && mayBeMojibake(text, start, i)) {
-                String run = text.substring(start, i);
-                String repaired = repairWord(run);
-                if (!repaired.equals(run)) {
-                    if (out == null) {
-                        out = new StringBuilder(text.length());
-                    }
-                    out.append(text, copied, start).append(repaired);
-                    copied = i;
+            int start = candidate;
+            while (start > i && !Character.isWhitespace(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = candidate;
+            while (end < n && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            String run = text.substring(start, end);
+            String repaired = repairWord(run);
+            if (!repaired.equals(run)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
                 }
+                out.append(text, copied, start).append(repaired);
+                copied = end;
             }
+            i = end;
         }
         if (out == null) {
             return text;
@@ -68,17 +75,17 @@ public final class MojibakeRepair {
 
     /** Lead bytes of 2–4 byte UTF-8 sequences show up as Â..ô; without one of them there is nothing to repair. */
     private static boolean mayBeMojibake(String text) {
-        return mayBeMojibake(text, 0, text.length());
+        return nextCandidate(text, 0) >= 0;
     }
 
-    private static boolean mayBeMojibake(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static int nextCandidate(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '\u00C2' && c <= '\u00F4') {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
