@@ -62,4 +62,62 @@ class TextCleanerTest {
         String messy = "Caf\u0065\u0301\u00a0 au\tlait\u200b\r\n\r\n\r\n\u0007Second  line ";
         assertThat(TextNormalizer.normalize(messy)).isEqualTo("Caf\u00e9 au lait\n\nSecond line");
     }
+
+    /** A story as a fixed-width feed sends it: every paragraph broken at column 69, blank lines between paragraphs. */
+    private static String hardWrapped(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n")) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    out.append(line).append('\n');
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            out.append(line).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void hardWrappedWireCopyIsJoinedBackIntoItsParagraphs() throws IOException {
+        CleanedText unwrapped = cleaner.clean(sample("ap-washington-budget.txt"));
+        String story = String.join("\n", unwrapped.paragraphs());
+        String page = "Home\nNews\nPolitics\n" + unwrapped.title() + "\n\n" + hardWrapped(story, 69)
+                + "Share this:\nRead next:\n- Markets close higher on rate hopes\n© 2026 The Example Times. All rights reserved.\n";
+        assertThat(page.lines().filter(l -> l.length() > 69)).isEmpty();
+
+        CleanedText cleaned = cleaner.clean(page);
+
+        assertThat(cleaned.title()).isEqualTo(unwrapped.title());
+        assertThat(cleaned.paragraphs()).containsExactlyElementsOf(unwrapped.paragraphs());
+        assertThat(cleaned.body()).doesNotContain("Share this", "Markets close higher", "All rights reserved");
+    }
+
+    @Test
+    void onlyTextWrappedAtOneColumnIsJoined() throws IOException {
+        // a page of one line per paragraph: its long lines do not pile up under a column, nothing is joined
+        java.util.List<String> page = sample("reuters-london-rates.txt").lines().map(String::strip).toList();
+        assertThat(TextCleaner.unwrap(page)).isEqualTo(page.stream().filter(l -> !l.isBlank()).toList());
+        // a menu of short lines is not wrapped text either
+        java.util.List<String> menu = java.util.Collections.nCopies(30, "Subscribe to our newsletter for the latest news");
+        assertThat(TextCleaner.unwrap(menu)).isEqualTo(menu);
+        // wrapped text: a short line ends its paragraph, a list item starts a new one, so does a blank line
+        java.util.List<String> wrapped = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            wrapped.add("word ".repeat(13).strip() + " " + i); // ~66-67 characters, under a 69 column
+        }
+        wrapped.add("the end.");
+        wrapped.add("- a list item that is long enough to have been wrapped at the column ok");
+        wrapped.add("and its tail.");
+        wrapped.add("A headline long enough to be taken for a wrapped line");
+        wrapped.add("");
+        wrapped.add("word ".repeat(13).strip());
+        assertThat(TextCleaner.unwrap(wrapped)).hasSize(4).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("word word").endsWith("11 the end.");
+            assertThat(lines.get(1)).isEqualTo("- a list item that is long enough to have been wrapped at the column ok and its tail.");
+            assertThat(lines.get(2)).isEqualTo("A headline long enough to be taken for a wrapped line");
+        });
+    }
 }
