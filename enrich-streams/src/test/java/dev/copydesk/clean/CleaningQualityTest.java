@@ -24,7 +24,7 @@ class CleaningQualityTest {
         assertThat(result.html().pages()).isGreaterThanOrEqualTo(700);
         assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.92);
         assertThat(result.html().wordF1()).isGreaterThanOrEqualTo(0.92);
-        assertThat(result.text().shingleF1()).isGreaterThanOrEqualTo(0.87);
+        assertThat(result.text().shingleF1()).isGreaterThanOrEqualTo(0.88);
         assertThat(result.text().shinglePrecision()).isGreaterThan(result.wholeText().shinglePrecision() + 0.1);
     }
 }
