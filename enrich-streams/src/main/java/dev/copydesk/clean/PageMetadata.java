@@ -58,9 +58,15 @@ public record PageMetadata(String title, List<String> authors, String published,
             }
         }
         String published = first(text(ld, "datePublished"), meta(metas, "article:published_time"), meta(metas, "og:published_time"),
-                meta(metas, "pubdate"), meta(metas, "publishdate"), meta(metas, "date"), meta(metas, "dc.date"), meta(metas, "dc.date.issued"),
-                attr(doc, "[itemprop=datePublished]", "content"), attr(doc, "[itemprop=datePublished]", "datetime"),
-                attr(doc, "time[datetime]", "datetime"));
+                meta(metas, "pubdate"), meta(metas, "publishdate"), meta(metas, "date"), meta(metas, "dc.date"), meta(metas, "dc.date.issued"));
+        if (published.isBlank()) {
+            // only now walk the whole page for markup dates: each lookup is a pass over a document of thousands of nodes
+            Element dated = doc.selectFirst("[itemprop=datePublished]");
+            published = dated == null ? "" : first(dated.attr("content"), dated.attr("datetime"));
+            if (published.isBlank()) {
+                published = attr(doc, "time[datetime]", "datetime");
+            }
+        }
         String canonical = first(attr(doc, "link[rel=canonical]", "href"), meta(metas, "og:url"), text(ld, "url"));
         return new PageMetadata(clean(title), List.copyOf(authors), published.strip(), canonical.strip());
     }
