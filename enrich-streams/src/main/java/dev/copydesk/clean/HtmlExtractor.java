@@ -43,9 +43,9 @@ public final class HtmlExtractor {
             "pre", "td", "th", "tr", "dd", "dt", "article", "section", "main");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
-    /** Class/id fragments of page furniture, matched anywhere in a name ({@code sharedaddy}, {@code relatedPosts}). */
     /**
-     * Furniture words anywhere in a class or id. Matched by {@code indexOf} on the lower-cased names: the same words
+     * Class/id fragments of page furniture, matched anywhere in a name ({@code sharedaddy}, {@code relatedPosts}) by
+     * {@code indexOf} on the lower-cased names: the same words
      * as one case-insensitive regex alternation took a third of all HTML extraction on real pages (long utility-class
      * lists tried every alternative at every position).
      */

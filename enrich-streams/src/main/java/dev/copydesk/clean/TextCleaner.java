@@ -2,6 +2,7 @@ package dev.copydesk.clean;
 
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class TextCleaner {
         if (lengths.size() < 10) {
             return lines;
         }
-        java.util.Collections.sort(lengths);
+        Collections.sort(lengths);
         int width = lengths.get((int) (0.95 * (lengths.size() - 1)));
         long nearWidth = lengths.stream().filter(n -> n >= width - 15 && n <= width + 1).count();
         if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH || nearWidth * 2 < lengths.size()) {

@@ -82,10 +82,10 @@ public final class KeywordExtractor {
                 space = from < phrase.length() ? phrase.indexOf(' ', from) : -1;
             }
             double weight = e.getValue() * (idf / parts) * Math.sqrt(parts);
-            if (titlePhrases.contains(e.getKey())) {
+            if (titlePhrases.contains(phrase)) {
                 weight *= TITLE_BONUS;
             }
-            scored.add(new Keyword(e.getKey(), Math.round(weight * 1000) / 1000.0));
+            scored.add(new Keyword(phrase, Math.round(weight * 1000) / 1000.0));
         }
         scored.sort((a, b) -> Double.compare(b.weight(), a.weight()));
         List<Keyword> top = new ArrayList<>();

@@ -246,14 +246,22 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Counts records on a topic as a read_committed consumer sees them, until {@code expected} or the deadline. */
     private static long consumeCount(Map<String, Object> clients, String topic, long expected, Duration timeout) {
-        return consumeTimed(clients, topic, expected, timeout)[0];
+        return consumeTimed(clients, topic, expected, timeout).count();
     }
 
     /**
-     * {count, nanoTime of the first records, nanoTime of the last, how many came with the first}: a stage's steady
-     * rate counts what arrived after its first output, over the time after it, so start-up is left out.
+     * What a consumer of a stage's output saw: how many records, when the first ones came and how many came with them,
+     * when the last came, and when the consumer started. A stage's steady rate counts what arrived after its first
+     * output, over the time after it, so start-up is left out.
      */
-    private static long[] consumeTimed(Map<String, Object> clients, String topic, long expected, Duration timeout) {
+    private record Delivery(long count, long firstNanos, long lastNanos, long withFirst, long startNanos) {
+        /** Per second after the first output; when it all came at once (a small run), all of it since the consumer started. */
+        double steadyRate() {
+            return count > withFirst ? steady(count - withFirst, firstNanos, lastNanos) : steady(count, startNanos, lastNanos);
+        }
+    }
+
+    private static Delivery consumeTimed(Map<String, Object> clients, String topic, long expected, Duration timeout) {
         Map<String, Object> c = new HashMap<>(clients);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -281,7 +289,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return new long[] {count, first, last, withFirst, start};
+        return new Delivery(count, first, last, withFirst, start);
     }
 
     private double rawPipe(Map<String, Object> clients, List<byte[]> records, String name) throws Exception {
@@ -295,10 +303,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         });
         producing.start();
-        long[] got = consumeTimed(clients, topic, records.size(), Duration.ofMinutes(5));
+        Delivery got = consumeTimed(clients, topic, records.size(), Duration.ofMinutes(5));
         producing.join();
-        check(got[0], records.size(), "raw pipe");
-        return steadyAfterFirst(got);
+        check(got.count(), records.size(), "raw pipe");
+        return got.steadyRate();
     }
 
     private double passThrough(Map<String, Object> clients, List<byte[]> records, int streamThreads) throws Exception {
@@ -318,9 +326,9 @@ final class BenchCommand implements Callable<Integer> {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            long[] got = consumeTimed(clients, outTopic, records.size(), Duration.ofMinutes(10));
-            check(got[0], records.size(), "pass-through");
-            double perSecond = steadyAfterFirst(got);
+            Delivery got = consumeTimed(clients, outTopic, records.size(), Duration.ofMinutes(10));
+            check(got.count(), records.size(), "pass-through");
+            double perSecond = got.steadyRate();
             streams.close(Duration.ofSeconds(30));
             return perSecond;
         }
@@ -401,9 +409,8 @@ final class BenchCommand implements Callable<Integer> {
                         enrichDone = System.nanoTime();
                         expected = records.size() - consumeCount(clients, pipeline.dlq(), Long.MAX_VALUE, Duration.ofSeconds(2));
                     }
-                    rows = count(pipeline.jdbc(), rowCount);
-                    if (expected >= 0 && rows >= expected) {
-                        break;
+                    if (expected >= 0 && (rows = count(pipeline.jdbc(), rowCount)) >= expected) {
+                        break; // the sink trails enrich-streams: its rows are only counted once there is a total to reach
                     }
                     Thread.sleep(20);
                 }
@@ -415,14 +422,6 @@ final class BenchCommand implements Callable<Integer> {
                         steady(records.size() - consumedAtFirst, enrichFirst, System.nanoTime())};
             }
         });
-    }
-
-    /**
-     * What {@link #consumeTimed} saw after the first output, per second; when it all came at once (a small run), all
-     * of it over the time from when the consumer started.
-     */
-    private static double steadyAfterFirst(long[] got) {
-        return got[0] > got[3] ? steady(got[0] - got[3], got[1], got[2]) : steady(got[0], got[4], got[2]);
     }
 
     /** Records per second between the first and the last output of a stage. */
@@ -476,10 +475,12 @@ final class BenchCommand implements Callable<Integer> {
         try (Connection c = Database.connect(pipeline.jdbc()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, stored_at_ms FROM articles ORDER BY stored_at_ms")) {
             while (rs.next()) {
-                Long sent = sentAt.get(rs.getString(1));
+                String id = rs.getString(1);
+                long stored = rs.getLong(2);
+                Long sent = sentAt.get(id);
                 if (sent != null) {
-                    (startUpIds.contains(rs.getString(1)) ? startUp : latencies).add(rs.getLong(2) - sent);
-                    rows.append(sent).append(',').append(rs.getLong(2)).append(',').append(rs.getLong(2) - sent).append('\n');
+                    (startUpIds.contains(id) ? startUp : latencies).add(stored - sent);
+                    rows.append(sent).append(',').append(stored).append(',').append(stored - sent).append('\n');
                 }
             }
         }
