@@ -54,7 +54,7 @@ public final class TextCleaner {
         List<String> body = new ArrayList<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!chrome[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
+            if (!chrome[i] && !TextShapes.endsWithPhotoCredit(line) && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
                 body.add(line);
             }
         }
@@ -87,9 +87,20 @@ public final class TextCleaner {
         return "";
     }
 
-    /** A comments section inside the story ends it: from its first line on, everything is chrome. */
+    /**
+     * A comments section inside the story ends it: from its first line on, everything is chrome. Not above the
+     * story's first paragraphs: "31 comments" beside the byline, with less than {@value #COUNTER_PROSE_BEFORE}
+     * characters of prose above it, counts the comments below the story.
+     */
     private static int[] cutAtComments(List<String> lines, boolean[] chrome, int[] story) {
-        for (int i = story[0] + 1; i <= story[1]; i++) {
+        long proseBefore = 0;
+        for (int i = story[0]; i <= story[1]; i++) {
+            if (!chrome[i] && TextShapes.isProse(lines.get(i))) {
+                proseBefore += lines.get(i).length();
+            }
+            if (i == story[0] || proseBefore < COUNTER_PROSE_BEFORE) {
+                continue;
+            }
             if (TextShapes.startsComments(lines.get(i))) {
                 for (int j = i; j < lines.size(); j++) {
                     chrome[j] = true;
@@ -100,6 +111,9 @@ public final class TextCleaner {
         }
         return story;
     }
+
+    /** Less prose than this above a comments heading: the heading is a comment counter at the story's top. */
+    private static final int COUNTER_PROSE_BEFORE = 500;
 
     /** Lines of at least this many characters tell the wrap width of hard-wrapped text. */
     private static final int WRAP_SAMPLE_MIN = 40;
@@ -227,6 +241,11 @@ public final class TextCleaner {
         int length = line.length();
         if (chrome) {
             return -Math.max(length, 20);
+        }
+        if (TextShapes.endsWithPhotoCredit(line)) {
+            // a picture's caption: left out of the body, but it stands among the paragraphs, so it weighs as a
+            // short line (no stronger: a story illustrated all through must not fall apart at its captions)
+            return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
         }
         if (TextShapes.isProse(line)) {
             return length;

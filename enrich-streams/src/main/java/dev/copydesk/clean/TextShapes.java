@@ -55,10 +55,13 @@ final class TextShapes {
             Pattern.CASE_INSENSITIVE);
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
-            "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ (?:comments?|responses?|replies)|"
+            "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ (?:\\p{L}+ )?(?:comments?|responses?|replies)|"
                     + "comments?(?: \\(\\d+\\))?|responses?|join the (?:discussion|conversation)|"
                     + "what do you think\\?|reader comments|kommentare|commentaires|comentarios|评论|评论区)[.:!]?$",
             Pattern.CASE_INSENSITIVE);
+    /** A comments heading that quotes the story's title: "6 thoughts on “...”", "15 Replies to “...”". */
+    private static final Pattern COMMENTS_ON_TITLE = Pattern.compile(
+            "^\\d+ (?:thoughts?|comments?|responses?|replies) (?:on|to) [“\"«„‘'].*", Pattern.CASE_INSENSITIVE);
 
     private TextShapes() {
     }
@@ -80,7 +83,8 @@ final class TextShapes {
     }
 
     static boolean startsComments(String line) {
-        return line.length() <= 40 && COMMENTS_START.matcher(line.strip()).matches();
+        return line.length() <= 40 ? COMMENTS_START.matcher(line.strip()).matches()
+                : line.length() <= 300 && Character.isDigit(line.charAt(0)) && COMMENTS_ON_TITLE.matcher(line).matches();
     }
 
     static boolean isMetadata(String line) {
@@ -122,6 +126,28 @@ final class TextShapes {
         }
         return i >= 0 && SENTENCE_ENDERS.indexOf(line.charAt(i)) >= 0;
     }
+
+    /**
+     * A line that ends on a photo credit ("... Photo: Thomas Kuoh", "Photo by X on Unsplash", "| Image by ..."): a
+     * caption of a picture that text cannot carry, with the agency's or photographer's name.
+     */
+    static boolean endsWithPhotoCredit(String line) {
+        if (line.length() > 300) {
+            return false;
+        }
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String stem : PHOTO_CREDIT_STEMS) {
+            if (lower.contains(stem)) {
+                return PHOTO_CREDIT.matcher(line).find();
+            }
+        }
+        return false;
+    }
+
+    private static final String[] PHOTO_CREDIT_STEMS = {"photo", "image", "picture", "credit", "courtesy"};
+    /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "(?i)\\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?(?: by)?\\s*(?::|by)\\s*[^.:!?]{1,60}$");
 
     static boolean isFurniture(String line) {
         return line.length() <= 80 && FURNITURE.matcher(line.strip()).matches();

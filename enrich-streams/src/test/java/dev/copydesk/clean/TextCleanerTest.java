@@ -120,4 +120,47 @@ class TextCleanerTest {
             assertThat(lines.get(2)).isEqualTo("A headline long enough to be taken for a wrapped line");
         });
     }
+
+    /** The n-th paragraph of a short story (distinct, so that none is taken for a repeated line). */
+    private static String paragraph(int n) {
+        return "In its meeting number " + n + " the council voted to extend the night bus service to the airport, "
+                + "after a year in which passenger numbers on the late routes doubled and complaints about taxis rose.";
+    }
+
+    private static String paragraphs(int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int n = from; n <= to; n++) {
+            s.append(paragraph(n)).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void aCommentCounterBesideTheBylineDoesNotEndTheStory() {
+        String standfirst = "The service starts in May and will run every half hour between midnight and five in the morning.";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + standfirst + "\nBy Ann Lee\nMarch 3, 2026\n31 comments\n"
+                + paragraphs(1, 4) + "Leave a Reply\n" + "I take that bus every night and it is always full, so this is good news.\n");
+        assertThat(cleaned.paragraphs()).containsExactly(standfirst, paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        assertThat(cleaned.title()).isEqualTo("Night buses to run to the airport");
+    }
+
+    @Test
+    void aCommentsHeadingThatQuotesTheTitleEndsTheStory() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 4)
+                + "12 thoughts on “Night buses to run to the airport”\n"
+                + "I take that bus every night and it is always full, so this is good news for all of us who work late.\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+    }
+
+    @Test
+    void photoCreditsAreLeftOutWithoutBreakingTheStory() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
+                + "\nA night bus leaves the central station. Photo: Jane Doe/City Press\n" + paragraph(2)
+                + "\nPhoto by Sam Roe on Unsplash\n" + paragraph(3) + "\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        assertThat(cleaned.removedLines()).isEqualTo(2);
+        // a sentence that merely mentions a photo is story
+        assertThat(TextShapes.endsWithPhotoCredit("The photo shows the bus leaving the station at midnight.")).isFalse();
+        assertThat(TextShapes.endsWithPhotoCredit("Guests pick their pastries from glass cabinets. | Photo by Lisa Jennings")).isTrue();
+    }
 }
