@@ -87,4 +87,11 @@ public class CleaningBenchmark {
         String page = pages.get(nextPage++ % pages.size());
         return extractor.extract(page);
     }
+
+    /** jsoup's parse alone, nothing else: the floor under {@link #extractHtml}, since every extractor here parses first. */
+    @Benchmark
+    public Object parseHtmlOnly() {
+        String page = pages.get(nextPage++ % pages.size());
+        return org.jsoup.Jsoup.parse(page);
+    }
 }
