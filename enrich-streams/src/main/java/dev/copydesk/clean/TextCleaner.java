@@ -195,7 +195,7 @@ public final class TextCleaner {
             inChromeList = false;
             Matcher label = hasEarlyColon(line) ? LABEL_LINE.matcher(line) : null;
             if (label != null && label.matches() && isLabel(label.group(1))) {
-                if (label.group(2).isEmpty()) {
+                if (label.group(2).isEmpty() && listsHeadlines(lines, i + 1)) {
                     inChromeList = true;
                     chrome[i] = true;
                     continue;
@@ -210,6 +210,37 @@ public final class TextCleaner {
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line) || BYLINE.matcher(line).matches();
         }
         return chrome;
+    }
+
+    /**
+     * Whether the list from {@code from} on (list items and short lines) is a list of headlines, as under
+     * "相关文章:" or "Related:", rather than the story's own list under "Pros:" or "Ingredients:". Headlines do not
+     * end on a full stop and run short; the story's items mostly are sentences or "term: explanation" pairs.
+     */
+    private static boolean listsHeadlines(List<String> lines, int from) {
+        int items = 0;
+        int sentences = 0;
+        for (int j = from; j < lines.size() && j < from + 30; j++) {
+            String line = lines.get(j);
+            if (!LIST_ITEM.matcher(line).matches() && TextShapes.isProse(line)) {
+                break;
+            }
+            items++;
+            int words = TextShapes.words(line);
+            if (words >= 20 || (words >= 5 && endsOnFullStop(line)) || (words >= 8 && hasEarlyColon(line))) {
+                sentences++;
+            }
+        }
+        return sentences * 2 < items || items == 0;
+    }
+
+    /** Ends on a full stop, not on an ellipsis ("Five ways to spice up your presen..." is a cut headline). */
+    private static boolean endsOnFullStop(String line) {
+        int end = line.length();
+        while (end > 0 && "\"”’')".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 1 && (line.charAt(end - 1) == '.' || line.charAt(end - 1) == '。') && line.charAt(end - 2) != '.';
     }
 
     /** First and last line of the heaviest run, or null when no line reads like prose. */

@@ -163,4 +163,16 @@ class TextCleanerTest {
         assertThat(TextShapes.endsWithPhotoCredit("The photo shows the bus leaving the station at midnight.")).isFalse();
         assertThat(TextShapes.endsWithPhotoCredit("Guests pick their pastries from glass cabinets. | Photo by Lisa Jennings")).isTrue();
     }
+
+    @Test
+    void theStorysOwnListUnderALabelIsKeptAListOfHeadlinesIsNot() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1) + "\nPros:\n"
+                + "- Late workers get home safely without paying for a taxi every night.\n"
+                + "- The airport gains staff who could not reach early shifts before.\n"
+                + paragraph(2) + "\nRelated:\n- Council approves new tram line\n- Taxi fares to rise in spring\n"
+                + "- Airport expansion plans unveiled\n" + paragraph(3) + "\n");
+        assertThat(cleaned.body()).contains("Late workers get home safely", "The airport gains staff")
+                .doesNotContain("Council approves", "Taxi fares", "Airport expansion", "Related");
+        assertThat(cleaned.paragraphs()).contains(paragraph(1), paragraph(2), paragraph(3));
+    }
 }
