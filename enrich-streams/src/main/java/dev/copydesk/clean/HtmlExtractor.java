@@ -35,7 +35,9 @@ public final class HtmlExtractor {
 
     private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
-            "nav", "aside", "figcaption", "map", "audio", "video", "picture", "source", "math");
+            "figcaption", "map", "audio", "video", "picture", "source", "math");
+    /** Page regions that are furniture by their tag. */
+    private static final Set<String> SECTIONING_FURNITURE = Set.of("nav", "aside", "header", "footer", "form");
     private static final Set<String> INLINE_TAGS = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data",
             "dfn", "em", "font", "i", "img", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
             "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label", "tt", "big", "strike", "nobr");
@@ -66,6 +68,8 @@ public final class HtmlExtractor {
     /** Class/id words of the article itself. */
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+    /** The id React gives a server-rendered segment streamed in a hidden div ("S:0", "S:17"). */
+    private static final Pattern REACT_STREAMED_SEGMENT = Pattern.compile("S:\\d+");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);
 
@@ -174,7 +178,8 @@ public final class HtmlExtractor {
                 boolean furniture = REMOVED_TAGS.contains(e.normalName())
                         // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
                         || (isHidden(e) && (isNegative(e) || text < bodyText / 2))
-                        || ((e.nameIs("header") || e.nameIs("footer") || e.nameIs("form")) && text < bodyText / 2)
+                        // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
+                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2)
                         || (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3);
                 if (furniture) {
                     doomed.add(e);
@@ -195,6 +200,9 @@ public final class HtmlExtractor {
     }
 
     private static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden") && REACT_STREAMED_SEGMENT.matcher(e.id()).matches()) {
+            return false; // React's streamed server rendering: hidden until its script moves it into place, then shown
+        }
         return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || HIDDEN_STYLE.matcher(e.attr("style")).find();
     }
 

@@ -96,4 +96,29 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).hasSize(2);
         assertThat(page.asCleanedText().body()).doesNotContain("Sign in");
     }
+
+    @Test
+    void anUnclosedAsideThatSwallowsThePageDoesNotTakeTheStoryWithIt() {
+        String story = "<p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>"
+                + "<p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>";
+        ExtractedPage page = extractor.extract("<html><body><aside class='banner'><a href='/x'>Sale today</a>"
+                + "<main><article>" + story + "</article></main></body></html>");
+        assertThat(page.paragraphs()).hasSize(2);
+        // a real aside beside the story is still furniture
+        ExtractedPage withSidebar = extractor.extract("<html><body><article>" + story + "</article>"
+                + "<aside><p>Our pick of the week's other stories, from the markets desk, for the weekend.</p></aside></body></html>");
+        assertThat(withSidebar.asCleanedText().body()).doesNotContain("pick of the week");
+    }
+
+    @Test
+    void reactStreamedSegmentsAreStoryAndOtherHiddenElementsAreNot() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><div id="root"><template id="B:0"></template><p>Loading...</p></div>
+                <div hidden id="S:0"><p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p></div>
+                <div hidden id="S:1"><p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p></div>
+                <div hidden><p>Sign in to save this story to your reading list and read it later on any device you own.</p></div>
+                <script>$RC("B:0","S:0");$RC("B:1","S:1")</script></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(2).allMatch(p -> !p.contains("Sign in"));
+    }
 }
