@@ -167,6 +167,7 @@ public final class HtmlExtractor {
             }
         }, body);
         int bodyText = textLength.getOrDefault(body, 0);
+        Set<String> disclosed = disclosurePanels(body);
         List<Element> doomed = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -177,7 +178,7 @@ public final class HtmlExtractor {
                 int text = textLength.getOrDefault(e, 0);
                 boolean furniture = REMOVED_TAGS.contains(e.normalName())
                         // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
-                        || (isHidden(e) && (isNegative(e) || text < bodyText / 2))
+                        || (isHidden(e) && !disclosed.contains(e.id()) && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
                         || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2)
                         || (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3);
@@ -199,6 +200,25 @@ public final class HtmlExtractor {
         return owners.size();
     }
 
+    /**
+     * The ids of panels a button opens (WAI-ARIA disclosure: {@code aria-controls} on the button, the panel hidden
+     * until clicked): collapsed FAQ answers and accordion sections are the page's text, only folded.
+     */
+    private static Set<String> disclosurePanels(Element body) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Element toggle : body.getElementsByAttribute("aria-controls")) {
+            if (toggle.hasAttr("aria-expanded") || "button".equals(toggle.attr("role")) || toggle.nameIs("button")
+                    || toggle.nameIs("summary")) {
+                for (String id : toggle.attr("aria-controls").split("\\s+")) {
+                    if (!id.isEmpty()) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
     private static boolean isHidden(Element e) {
         if (e.hasAttr("hidden") && REACT_STREAMED_SEGMENT.matcher(e.id()).matches()) {
             return false; // React's streamed server rendering: hidden until its script moves it into place, then shown
@@ -216,7 +236,12 @@ public final class HtmlExtractor {
         }
         String lower = asciiLowerCase(names);
         for (String word : NEGATIVE) {
-            if (lower.contains(word)) {
+            int at = lower.indexOf(word);
+            // "promoted" is a CMS's flag on the article itself (Drupal's node--promoted), not a promotion box
+            while (at >= 0 && word.equals("promo") && lower.startsWith("promoted", at)) {
+                at = lower.indexOf(word, at + 1);
+            }
+            if (at >= 0) {
                 return true;
             }
         }

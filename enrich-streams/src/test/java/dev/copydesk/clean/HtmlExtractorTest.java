@@ -121,4 +121,19 @@ class HtmlExtractorTest {
                 """);
         assertThat(page.paragraphs()).hasSize(2).allMatch(p -> !p.contains("Sign in"));
     }
+
+    @Test
+    void foldedAccordionPanelsAreTextAndPromotedArticlesAreNotPromotions() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><div class="node node--promoted"><article>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <h3><a role="button" aria-controls="faq-1" aria-expanded="false">Why did it hold?</a></h3>
+                <div id="faq-1" style="display:none"><p>Inflation fell for a fourth month, and wages have stopped rising faster than prices.</p></div>
+                </article></div>
+                <div class="promo-box" style="display:none"><p>Subscribe today and get the first three months of the paper for one pound.</p></div>
+                <footer>%s</footer></body></html>
+                """.formatted("<p>About us, contact, careers, advertising, terms of use, privacy and cookies.</p>".repeat(10)));
+        assertThat(page.asCleanedText().body()).contains("held its policy rate", "Inflation fell for a fourth month")
+                .doesNotContain("Subscribe today");
+    }
 }
