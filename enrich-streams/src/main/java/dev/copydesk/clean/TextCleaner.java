@@ -45,16 +45,22 @@ public final class TextCleaner {
         if (lines.isEmpty()) {
             return new CleanedText("", List.of(), 0);
         }
-        boolean[] chrome = markChrome(lines, dominantScript(text));
-        int[] story = storySpan(lines, chrome);
+        boolean[] prose = new boolean[lines.size()]; // asked of every line several times: worked out once
+        boolean[] credit = new boolean[lines.size()];
+        for (int i = 0; i < prose.length; i++) {
+            prose[i] = TextShapes.isProse(lines.get(i));
+            credit[i] = TextShapes.endsWithPhotoCredit(lines.get(i));
+        }
+        boolean[] chrome = markChrome(lines, prose, dominantScript(text));
+        int[] story = storySpan(lines, prose, credit, chrome);
         if (story == null) {
             return withoutProse(lines, chrome);
         }
-        story = cutAtComments(lines, chrome, story);
+        story = cutAtComments(lines, prose, credit, chrome, story);
         List<String> body = new ArrayList<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!chrome[i] && !TextShapes.endsWithPhotoCredit(line) && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
+            if (!chrome[i] && !credit[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
                 body.add(line);
             }
         }
@@ -92,10 +98,10 @@ public final class TextCleaner {
      * story's first paragraphs: "31 comments" beside the byline, with less than {@value #COUNTER_PROSE_BEFORE}
      * characters of prose above it, counts the comments below the story.
      */
-    private static int[] cutAtComments(List<String> lines, boolean[] chrome, int[] story) {
+    private static int[] cutAtComments(List<String> lines, boolean[] prose, boolean[] credit, boolean[] chrome, int[] story) {
         long proseBefore = 0;
         for (int i = story[0]; i <= story[1]; i++) {
-            if (!chrome[i] && TextShapes.isProse(lines.get(i))) {
+            if (!chrome[i] && prose[i]) {
                 proseBefore += lines.get(i).length();
             }
             if (i == story[0] || proseBefore < COUNTER_PROSE_BEFORE) {
@@ -105,7 +111,7 @@ public final class TextCleaner {
                 for (int j = i; j < lines.size(); j++) {
                     chrome[j] = true;
                 }
-                int[] beforeComments = storySpan(lines, chrome);
+                int[] beforeComments = storySpan(lines, prose, credit, chrome);
                 return beforeComments != null ? beforeComments : story;
             }
         }
@@ -179,7 +185,7 @@ public final class TextCleaner {
     }
 
     /** Lines that are chrome wherever they stand. */
-    private static boolean[] markChrome(List<String> lines, UnicodeScript storyScript) {
+    private static boolean[] markChrome(List<String> lines, boolean[] prose, UnicodeScript storyScript) {
         boolean[] chrome = new boolean[lines.size()];
         Map<String, Integer> seen = new java.util.HashMap<>();
         for (String line : lines) {
@@ -188,7 +194,7 @@ public final class TextCleaner {
         boolean inChromeList = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (inChromeList && (LIST_ITEM.matcher(line).matches() || !TextShapes.isProse(line))) {
+            if (inChromeList && (LIST_ITEM.matcher(line).matches() || !prose[i])) {
                 chrome[i] = true;
                 continue;
             }
@@ -206,7 +212,7 @@ public final class TextCleaner {
                 }
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
-            boolean repeated = seen.get(line) > 1 && !TextShapes.isProse(line) && i > 0 && !lines.get(i - 1).equals(line);
+            boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line);
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line) || BYLINE.matcher(line).matches();
         }
         return chrome;
@@ -244,14 +250,14 @@ public final class TextCleaner {
     }
 
     /** First and last line of the heaviest run, or null when no line reads like prose. */
-    private static int[] storySpan(List<String> lines, boolean[] chrome) {
+    private static int[] storySpan(List<String> lines, boolean[] prose, boolean[] credit, boolean[] chrome) {
         int bestStart = -1;
         int bestEnd = -1;
         double best = 0;
         double run = 0;
         int runStart = 0;
         for (int i = 0; i < lines.size(); i++) {
-            run += weight(lines.get(i), chrome[i]);
+            run += weight(lines.get(i), prose[i], credit[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -263,22 +269,22 @@ public final class TextCleaner {
         }
         boolean anyProse = false;
         for (int i = bestStart; i >= 0 && i <= bestEnd && !anyProse; i++) {
-            anyProse = !chrome[i] && TextShapes.isProse(lines.get(i));
+            anyProse = !chrome[i] && prose[i];
         }
         return anyProse ? new int[] {bestStart, bestEnd} : null;
     }
 
-    private static double weight(String line, boolean chrome) {
+    private static double weight(String line, boolean prose, boolean credit, boolean chrome) {
         int length = line.length();
         if (chrome) {
             return -Math.max(length, 20);
         }
-        if (TextShapes.endsWithPhotoCredit(line)) {
+        if (credit) {
             // a picture's caption: left out of the body, but it stands among the paragraphs, so it weighs as a
             // short line (no stronger: a story illustrated all through must not fall apart at its captions)
             return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
         }
-        if (TextShapes.isProse(line)) {
+        if (prose) {
             return length;
         }
         if (LIST_ITEM.matcher(line).matches()) {

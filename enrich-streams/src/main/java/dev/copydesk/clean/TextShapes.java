@@ -135,10 +135,27 @@ final class TextShapes {
         if (line.length() > 300) {
             return false;
         }
-        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        // the credit is within the line's last 90 characters (the word, "by" or a colon, a name of up to 60): only
+        // those are looked at, since every line of every story comes through here
+        int from = Math.max(0, line.length() - 90);
+        if (!hasColonOrBy(line, from)) {
+            return false;
+        }
+        String tail = line.substring(from).toLowerCase(java.util.Locale.ROOT);
         for (String stem : PHOTO_CREDIT_STEMS) {
-            if (lower.contains(stem)) {
-                return PHOTO_CREDIT.matcher(line).find();
+            if (tail.contains(stem)) {
+                return PHOTO_CREDIT.matcher(line).region(from, line.length()).useTransparentBounds(true).find();
+            }
+        }
+        return false;
+    }
+
+    /** A colon or "by" from {@code from} on: what every credit has, checked before anything is lower-cased. */
+    private static boolean hasColonOrBy(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ':' || ((c == 'b' || c == 'B') && i + 1 < line.length() && (line.charAt(i + 1) == 'y' || line.charAt(i + 1) == 'Y'))) {
+                return true;
             }
         }
         return false;
