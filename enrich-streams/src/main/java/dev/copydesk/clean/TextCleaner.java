@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,7 @@ public final class TextCleaner {
             return withoutProse(lines, chrome);
         }
         story = cutAtComments(lines, prose, credit, chrome, story);
+        story = cutAtRepeatedCards(lines, prose, chrome, story);
         List<String> body = new ArrayList<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
@@ -113,6 +115,52 @@ public final class TextCleaner {
                 }
                 int[] beforeComments = storySpan(lines, prose, credit, chrome);
                 return beforeComments != null ? beforeComments : story;
+            }
+        }
+        return story;
+    }
+
+    /** A short line that comes back this often in the story's last part is the button of a row of cards. */
+    private static final int CARD_MARKER_REPEATS = 3;
+    private static final int CARD_MARKER_MAX_LENGTH = 30;
+    /** How much of the story's prose must stand above the first card. */
+    private static final double CARDS_AFTER_STORY_SHARE = 0.7;
+
+    /**
+     * Ends the story where a row of cards begins: teasers of other articles, comments, product boxes, each closed by
+     * the same short line ("Read more", "Reply", "Buy now", a date). The first line that the story repeats at least
+     * three times, once 70% of its prose stands above it, closes the first card; the card's text and its few
+     * heading lines above that go too. A story repeats its own short lines far less, and seldom only at its end.
+     */
+    private static int[] cutAtRepeatedCards(List<String> lines, boolean[] prose, boolean[] chrome, int[] story) {
+        Map<String, Integer> shortLines = new java.util.HashMap<>();
+        long total = 0;
+        for (int i = story[0]; i <= story[1]; i++) {
+            String line = lines.get(i);
+            if (prose[i]) {
+                total += chrome[i] ? 0 : line.length();
+            } else if (line.length() <= CARD_MARKER_MAX_LENGTH) {
+                shortLines.merge(line, 1, Integer::sum);
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        long before = 0;
+        for (int i = story[0]; i <= story[1]; i++) {
+            String line = lines.get(i);
+            if (!prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && before >= CARDS_AFTER_STORY_SHARE * total
+                    && !seen.contains(line)) {
+                int end = i - 1;
+                while (end > story[0] && prose[end]) {
+                    end--; // the card's text
+                }
+                for (int headings = 0; end > story[0] && !prose[end] && headings < 3; headings++) {
+                    end--; // its title, byline, date
+                }
+                return end > story[0] ? new int[] {story[0], end} : story;
+            }
+            seen.add(line);
+            if (prose[i] && !chrome[i]) {
+                before += line.length();
             }
         }
         return story;

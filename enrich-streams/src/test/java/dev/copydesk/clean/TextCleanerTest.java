@@ -175,4 +175,20 @@ class TextCleanerTest {
                 .doesNotContain("Council approves", "Taxi fares", "Airport expansion", "Related");
         assertThat(cleaned.paragraphs()).contains(paragraph(1), paragraph(2), paragraph(3));
     }
+
+    @Test
+    void aRowOfCardsAfterTheStoryEndsIt() {
+        StringBuilder cards = new StringBuilder();
+        for (String title : new String[] {"Tram line approved", "Taxi fares to rise", "Airport plans unveiled"}) {
+            cards.append(title).append("\nNov 26, 2026\nA short teaser of another story that runs long enough to read as a sentence of prose.\n")
+                    .append("Read more\n");
+        }
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 4) + cards);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+
+        // a short line the story itself repeats from its start on does not cut it
+        String repeatedInStory = "Night buses\nKey point\n" + paragraph(1) + "\nKey point\n" + paragraph(2) + "\nKey point\n"
+                + paragraph(3) + "\n" + paragraph(4) + "\n";
+        assertThat(cleaner.clean(repeatedInStory).paragraphs()).contains(paragraph(1), paragraph(4));
+    }
 }
