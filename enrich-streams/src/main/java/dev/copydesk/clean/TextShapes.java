@@ -13,7 +13,13 @@ final class TextShapes {
      * mentions one of these words is prose.
      */
     private static final Pattern FURNITURE = Pattern.compile(
-            "^(?:share(?: this| on| via)?|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
+            "^(?:[-•*]\\s+)?(?:share(?: this| on| via)?|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
+                    // site-wide links and widget titles, in most sites' words
+                    + "table of contents|contents|contact us|get in touch|connect with us|about us|about the author|written by|"
+                    + "author|careers|recent posts|latest (?:news|posts|articles|stories)|view all|see all|newsletter|"
+                    + "email address|(?:name|email|comment|website) \\*|share this (?:article|post|story|page)|sign in|log ?in|"
+                    + "quick links|back to (?:blog|news|home|top)|discussion about this post|you (?:may|might) also like|toggle|"
+                    + "published|home|blog|sitemap|facebook|twitter|linkedin|instagram|pinterest|tiktok|whatsapp|reddit|"
                     + "read more|read next|continue reading|see also|related(?: articles| stories| posts| content)?|"
                     + "more from .{1,40}|recommended(?: for you)?|click here.*|subscribe.*|sign up.*|follow us.*|"
                     + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
