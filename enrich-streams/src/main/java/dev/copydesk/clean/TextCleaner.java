@@ -139,7 +139,8 @@ public final class TextCleaner {
             String line = lines.get(i);
             if (prose[i]) {
                 total += chrome[i] ? 0 : line.length();
-            } else if (line.length() <= CARD_MARKER_MAX_LENGTH) {
+            } else if (line.length() <= CARD_MARKER_MAX_LENGTH && hasWord(line)) {
+                // a word: a code block's braces and a table's numbers repeat without being cards
                 shortLines.merge(line, 1, Integer::sum);
             }
         }
@@ -164,6 +165,14 @@ public final class TextCleaner {
             }
         }
         return story;
+    }
+
+    private static boolean hasWord(String line) {
+        int letters = 0;
+        for (int i = 0; i < line.length() && letters < 3; i++) {
+            letters = Character.isLetter(line.charAt(i)) ? letters + 1 : 0;
+        }
+        return letters >= 3;
     }
 
     /** Less prose than this above a comments heading: the heading is a comment counter at the story's top. */

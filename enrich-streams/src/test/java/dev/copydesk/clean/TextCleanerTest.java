@@ -190,5 +190,10 @@ class TextCleanerTest {
         String repeatedInStory = "Night buses\nKey point\n" + paragraph(1) + "\nKey point\n" + paragraph(2) + "\nKey point\n"
                 + paragraph(3) + "\n" + paragraph(4) + "\n";
         assertThat(cleaner.clean(repeatedInStory).paragraphs()).contains(paragraph(1), paragraph(4));
+
+        // a code block's braces repeat without being cards
+        String code = "class Bus\n{\nint seats;\n}\nclass Route\n{\nint stops;\n}\nclass Depot\n{\nint bays;\n}\n";
+        CleanedText withCode = cleaner.clean("Night buses\n" + paragraphs(1, 4) + code + paragraph(5) + "\n");
+        assertThat(withCode.paragraphs()).contains(paragraph(4), "class Depot", paragraph(5));
     }
 }
