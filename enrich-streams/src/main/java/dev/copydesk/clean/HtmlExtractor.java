@@ -406,7 +406,8 @@ public final class HtmlExtractor {
         if (linkDensity > 0.5 && length < 300) {
             return true;
         }
-        if (TextShapes.isFurniture(text) || TextShapes.isMetadata(text) || TextShapes.isTemplateSentence(text)) {
+        if (TextShapes.isFurniture(text) || TextShapes.isMetadata(text) || TextShapes.isTemplateSentence(text)
+                || TextShapes.isAuthorBio(text)) {
             return true;
         }
         // a loose fragment in a div or span (a label, a price, a name, a counter): paragraphs, headings and list

@@ -50,7 +50,8 @@ public final class TextCleaner {
         boolean[] credit = new boolean[lines.size()];
         for (int i = 0; i < prose.length; i++) {
             prose[i] = TextShapes.isProse(lines.get(i));
-            credit[i] = TextShapes.endsWithPhotoCredit(lines.get(i));
+            // captions' photo credits and authors' bios: not the story, but they stand among its paragraphs
+            credit[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i));
         }
         boolean[] chrome = markChrome(lines, prose, dominantScript(text));
         int[] story = storySpan(lines, prose, credit, chrome);

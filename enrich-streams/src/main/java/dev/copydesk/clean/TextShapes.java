@@ -167,6 +167,21 @@ final class TextShapes {
         return false;
     }
 
+    /**
+     * An author's bio: "Jane Doe is a freelance writer living in ...", the box above or under a story that describes
+     * its writer, not the story. English sentence shape; other languages' bios stay.
+     */
+    static boolean isAuthorBio(String line) {
+        if (line.length() > 600 || line.isEmpty() || !Character.isUpperCase(line.charAt(0))) {
+            return false;
+        }
+        int verb = Math.max(line.indexOf(" is "), Math.max(line.indexOf(" was "), line.indexOf(" has been ")));
+        return verb > 0 && verb < 60 && AUTHOR_BIO.matcher(line).find();
+    }
+
+    private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:is|was|has been)\\b[^.]{0,100}"
+            + "\\b(?:writer|journalist|reporter|columnist|correspondent|freelance|blogger|content creator)\\b");
+
     private static final String[] PHOTO_CREDIT_STEMS = {"photo", "image", "picture", "credit", "courtesy"};
     /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(

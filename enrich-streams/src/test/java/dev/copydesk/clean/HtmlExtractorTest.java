@@ -136,4 +136,16 @@ class HtmlExtractorTest {
         assertThat(page.asCleanedText().body()).contains("held its policy rate", "Inflation fell for a fourth month")
                 .doesNotContain("Subscribe today");
     }
+
+    @Test
+    void anAuthorsBioUnderTheStoryIsLeftOut() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+                <p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>
+                </article></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(2).noneMatch(p -> p.startsWith("Jo Smith"));
+    }
 }

@@ -196,4 +196,14 @@ class TextCleanerTest {
         CleanedText withCode = cleaner.clean("Night buses\n" + paragraphs(1, 4) + code + paragraph(5) + "\n");
         assertThat(withCode.paragraphs()).contains(paragraph(4), "class Depot", paragraph(5));
     }
+
+    @Test
+    void anAuthorsBioIsLeftOut() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3)
+                + "Ann Lee is a freelance writer living in Leeds who covers transport and cities for several papers.\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        // a sentence of the story about someone who writes is not a bio
+        assertThat(TextShapes.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
+        assertThat(TextShapes.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
+    }
 }
