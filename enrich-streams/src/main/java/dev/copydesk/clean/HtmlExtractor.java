@@ -59,6 +59,8 @@ public final class HtmlExtractor {
             "prev-post", "trending", "most-read", "screen-reader", "sr-only", "visually-hidden", "table-of-contents",
             "jumplink", "jump-link", "also-read", "see-also", "you-may", "dont-miss", "carousel", "author-info", "post-meta",
             "entry-meta", "article-meta", "skip-link");
+    /** Names that hold a furniture word but mark the article itself ("promoted": Drupal's node--promoted). */
+    private static final List<String> NOT_NEGATIVE = List.of("promoted");
     /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */
     private static final Set<String> NEGATIVE_PART = Set.of(
             "ad", "ads", "menu", "nav", "tag", "tags", "rail", "meta", "toc", "cta", "print", "caption", "credit", "credits",
@@ -235,13 +237,13 @@ public final class HtmlExtractor {
             return false;
         }
         String lower = asciiLowerCase(names);
-        for (String word : NEGATIVE) {
-            int at = lower.indexOf(word);
-            // "promoted" is a CMS's flag on the article itself (Drupal's node--promoted), not a promotion box
-            while (at >= 0 && word.equals("promo") && lower.startsWith("promoted", at)) {
-                at = lower.indexOf(word, at + 1);
+        for (String falseFriend : NOT_NEGATIVE) {
+            if (lower.contains(falseFriend)) {
+                lower = lower.replace(falseFriend, " ");
             }
-            if (at >= 0) {
+        }
+        for (String word : NEGATIVE) {
+            if (lower.contains(word)) {
                 return true;
             }
         }

@@ -47,23 +47,23 @@ public final class TextCleaner {
             return new CleanedText("", List.of(), 0);
         }
         boolean[] prose = new boolean[lines.size()]; // asked of every line several times: worked out once
-        boolean[] credit = new boolean[lines.size()];
+        boolean[] leftOut = new boolean[lines.size()];
         for (int i = 0; i < prose.length; i++) {
             prose[i] = TextShapes.isProse(lines.get(i));
             // captions' photo credits and authors' bios: not the story, but they stand among its paragraphs
-            credit[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i));
+            leftOut[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i));
         }
         boolean[] chrome = markChrome(lines, prose, dominantScript(text));
-        int[] story = storySpan(lines, prose, credit, chrome);
+        int[] story = storySpan(lines, prose, leftOut, chrome);
         if (story == null) {
             return withoutProse(lines, chrome);
         }
-        story = cutAtComments(lines, prose, credit, chrome, story);
+        story = cutAtComments(lines, prose, leftOut, chrome, story);
         story = cutAtRepeatedCards(lines, prose, chrome, story);
         List<String> body = new ArrayList<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!chrome[i] && !credit[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
+            if (!chrome[i] && !leftOut[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
                 body.add(line);
             }
         }
@@ -101,7 +101,7 @@ public final class TextCleaner {
      * story's first paragraphs: "31 comments" beside the byline, with less than {@value #COUNTER_PROSE_BEFORE}
      * characters of prose above it, counts the comments below the story.
      */
-    private static int[] cutAtComments(List<String> lines, boolean[] prose, boolean[] credit, boolean[] chrome, int[] story) {
+    private static int[] cutAtComments(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
         long proseBefore = 0;
         for (int i = story[0]; i <= story[1]; i++) {
             if (!chrome[i] && prose[i]) {
@@ -114,7 +114,7 @@ public final class TextCleaner {
                 for (int j = i; j < lines.size(); j++) {
                     chrome[j] = true;
                 }
-                int[] beforeComments = storySpan(lines, prose, credit, chrome);
+                int[] beforeComments = storySpan(lines, prose, leftOut, chrome);
                 return beforeComments != null ? beforeComments : story;
             }
         }
@@ -259,7 +259,7 @@ public final class TextCleaner {
             inChromeList = false;
             Matcher label = hasEarlyColon(line) ? LABEL_LINE.matcher(line) : null;
             if (label != null && label.matches() && isLabel(label.group(1))) {
-                if (label.group(2).isEmpty() && listsHeadlines(lines, i + 1)) {
+                if (label.group(2).isEmpty() && listsHeadlines(lines, prose, i + 1)) {
                     inChromeList = true;
                     chrome[i] = true;
                     continue;
@@ -281,12 +281,12 @@ public final class TextCleaner {
      * "相关文章:" or "Related:", rather than the story's own list under "Pros:" or "Ingredients:". Headlines do not
      * end on a full stop and run short; the story's items mostly are sentences or "term: explanation" pairs.
      */
-    private static boolean listsHeadlines(List<String> lines, int from) {
+    private static boolean listsHeadlines(List<String> lines, boolean[] prose, int from) {
         int items = 0;
         int sentences = 0;
         for (int j = from; j < lines.size() && j < from + 30; j++) {
             String line = lines.get(j);
-            if (!LIST_ITEM.matcher(line).matches() && TextShapes.isProse(line)) {
+            if (!LIST_ITEM.matcher(line).matches() && prose[j]) {
                 break;
             }
             items++;
@@ -308,14 +308,14 @@ public final class TextCleaner {
     }
 
     /** First and last line of the heaviest run, or null when no line reads like prose. */
-    private static int[] storySpan(List<String> lines, boolean[] prose, boolean[] credit, boolean[] chrome) {
+    private static int[] storySpan(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome) {
         int bestStart = -1;
         int bestEnd = -1;
         double best = 0;
         double run = 0;
         int runStart = 0;
         for (int i = 0; i < lines.size(); i++) {
-            run += weight(lines.get(i), prose[i], credit[i], chrome[i]);
+            run += weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -332,14 +332,14 @@ public final class TextCleaner {
         return anyProse ? new int[] {bestStart, bestEnd} : null;
     }
 
-    private static double weight(String line, boolean prose, boolean credit, boolean chrome) {
+    private static double weight(String line, boolean prose, boolean leftOut, boolean chrome) {
         int length = line.length();
         if (chrome) {
             return -Math.max(length, 20);
         }
-        if (credit) {
-            // a picture's caption: left out of the body, but it stands among the paragraphs, so it weighs as a
-            // short line (no stronger: a story illustrated all through must not fall apart at its captions)
+        if (leftOut) {
+            // a caption's credit or the author's bio: left out of the body, but it stands among the paragraphs, so it
+            // weighs as a short line (no stronger: a story illustrated all through must not fall apart at its captions)
             return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
         }
         if (prose) {

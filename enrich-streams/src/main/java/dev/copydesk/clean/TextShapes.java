@@ -172,11 +172,9 @@ final class TextShapes {
      * its writer, not the story. English sentence shape; other languages' bios stay.
      */
     static boolean isAuthorBio(String line) {
-        if (line.length() > 600 || line.isEmpty() || !Character.isUpperCase(line.charAt(0))) {
-            return false;
-        }
-        int verb = Math.max(line.indexOf(" is "), Math.max(line.indexOf(" was "), line.indexOf(" has been ")));
-        return verb > 0 && verb < 60 && AUTHOR_BIO.matcher(line).find();
+        // anchored at a capitalised name: most lines fail on their first word
+        return line.length() <= 600 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
+                && AUTHOR_BIO.matcher(line).find();
     }
 
     private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:is|was|has been)\\b[^.]{0,100}"
