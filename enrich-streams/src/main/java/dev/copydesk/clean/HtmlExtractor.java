@@ -1,6 +1,7 @@
 package dev.copydesk.clean;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -101,19 +102,47 @@ public final class HtmlExtractor {
     /** How much a link-list block counts against its containers, per character (prose counts +1). */
     private static final double LINK_PENALTY = 0.6;
 
+    /** Below this many characters of body the furniture names are distrusted and the page is read again without them. */
+    private static final int TOO_LITTLE_BODY = 2000;
+    /** ...and the second reading wins only with this much more body: a little more is usually a box the names removed. */
+    private static final double MUCH_MORE_BODY = 1.5;
+
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
         PageMetadata metadata = PageMetadata.of(doc);
+        TextLengths lengths = TextLengths.of(doc.body());
+        Furniture strict = furniture(doc.body(), lengths, true);
+        ExtractedPage page = extract(doc, metadata, lengths, strict);
+        int found = bodyLength(page);
+        if (found >= TOO_LITTLE_BODY || strict.namedText() < (MUCH_MORE_BODY - 1) * found) {
+            return page; // enough story, or too little taken by the names to make the second reading win
+        }
+        // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
+        // wrapper "callout" or "hub--header" has lost the story to the name rules, and the tags and the text mass
+        // alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
+        ExtractedPage relaxed = extract(doc, metadata, lengths, furniture(doc.body(), lengths, false));
+        return bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
+    }
+
+    private static int bodyLength(ExtractedPage page) {
+        int length = 0;
+        for (String paragraph : page.paragraphs()) {
+            length += paragraph.length();
+        }
+        return length;
+    }
+
+    /** One reading of the page, without the given furniture. */
+    private static ExtractedPage extract(Document doc, PageMetadata metadata, TextLengths lengths, Furniture furniture) {
         Element body = doc.body();
-        int totalBlocks = removeFurniture(body);
-        List<Block> blocks = blocks(body);
+        List<Block> blocks = blocks(body, furniture.skipped());
+        int totalBlocks = lengths.owners;
         if (blocks.isEmpty()) {
             return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
         }
         Element article = heaviest(textMass(blocks), body);
         List<String> paragraphs = new ArrayList<>();
         String title = metadata.title();
-        int kept = 0;
         for (Block block : blocks) {
             if (!inside(block.element, article)) {
                 continue;
@@ -132,7 +161,6 @@ public final class HtmlExtractor {
                 continue;
             }
             paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
-            kept++;
         }
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
@@ -141,49 +169,68 @@ public final class HtmlExtractor {
         return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
     }
 
-    /** Drops what is never article text; returns how many text blocks the page had before, for the removed count. */
-    private static int removeFurniture(Element body) {
-        Map<Element, Integer> textLength = new IdentityHashMap<>();
-        Set<Element> owners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t && node.parent() instanceof Element parent && !t.isBlank()) {
-                    textLength.merge(parent, t.getWholeText().length(), Integer::sum);
-                    Element owner = parent;
-                    while (INLINE_TAGS.contains(owner.normalName()) && owner.parent() != null) {
-                        owner = owner.parent();
-                    }
-                    owners.add(owner);
-                }
-            }
+    /** The visible text under every element, and how many elements own text (the page's blocks, for the removed count). */
+    private record TextLengths(Map<Element, Integer> under, int owners, int body) {
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.parent() != null) {
-                    Integer own = textLength.get(e);
-                    if (own != null) {
-                        textLength.merge(e.parent(), own, Integer::sum);
+        static TextLengths of(Element body) {
+            Map<Element, Integer> textLength = new IdentityHashMap<>();
+            Set<Element> owners = Collections.newSetFromMap(new IdentityHashMap<>());
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode t && node.parent() instanceof Element parent && !t.isBlank()) {
+                        textLength.merge(parent, t.getWholeText().length(), Integer::sum);
+                        Element owner = parent;
+                        while (INLINE_TAGS.contains(owner.normalName()) && owner.parent() != null) {
+                            owner = owner.parent();
+                        }
+                        owners.add(owner);
                     }
                 }
-            }
-        }, body);
-        int bodyText = textLength.getOrDefault(body, 0);
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element e && e.parent() != null) {
+                        Integer own = textLength.get(e);
+                        if (own != null) {
+                            textLength.merge(e.parent(), own, Integer::sum);
+                        }
+                    }
+                }
+            }, body);
+            return new TextLengths(textLength, owners.size(), textLength.getOrDefault(body, 0));
+        }
+    }
+
+    /**
+     * What is never article text: the elements whose whole subtree a reading skips, and how much text went only for
+     * its class or id name.
+     */
+    private record Furniture(Set<Element> skipped, int namedText) {
+    }
+
+    private static Furniture furniture(Element body, TextLengths lengths, boolean trustNames) {
+        int bodyText = lengths.body();
+        int[] namedText = {0};
         Set<String> disclosed = disclosurePanels(body);
-        List<Element> doomed = new ArrayList<>();
+        Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (!(node instanceof Element e) || e == body) {
                     return FilterResult.CONTINUE;
                 }
-                int text = textLength.getOrDefault(e, 0);
+                int text = lengths.under().getOrDefault(e, 0);
                 boolean furniture = REMOVED_TAGS.contains(e.normalName())
                         // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
                         || (isHidden(e) && !disclosed.contains(e.id()) && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
-                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2)
-                        || (isNegative(e) && !isPositive(e) && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3);
+                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
+                if (!furniture && trustNames && isNegative(e) && !isPositive(e)
+                        && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3) {
+                    furniture = true;
+                    namedText[0] += text;
+                }
                 if (furniture) {
                     doomed.add(e);
                     return FilterResult.SKIP_ENTIRELY;
@@ -196,10 +243,7 @@ public final class HtmlExtractor {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        for (Element e : doomed) {
-            e.remove();
-        }
-        return owners.size();
+        return new Furniture(doomed, namedText[0]);
     }
 
     /**
@@ -286,14 +330,17 @@ public final class HtmlExtractor {
         return e.nameIs("article") || e.nameIs("main") || "main".equals(e.attr("role")) || "articleBody".equals(e.attr("itemprop"));
     }
 
-    /** The text blocks of the tree in document order. */
-    static List<Block> blocks(Element root) {
+    /** The text blocks of the tree in document order, leaving out the subtrees of {@code skipped}. */
+    static List<Block> blocks(Element root, Set<Element> skipped) {
         Map<Element, Block> byElement = new LinkedHashMap<>();
         Map<Element, Element> blockOf = new IdentityHashMap<>();
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
+                    if (skipped.contains(e)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
                     Element parent = e.parent();
                     Element owner;
                     if ((e.nameIs("td") || e.nameIs("th")) && parent != null && parent.nameIs("tr")) {
@@ -325,10 +372,12 @@ public final class HtmlExtractor {
                         block.text.append(' ');
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
         }, root);
         List<Block> out = new ArrayList<>();

@@ -148,4 +148,20 @@ class HtmlExtractorTest {
                 """);
         assertThat(page.paragraphs()).hasSize(2).noneMatch(p -> p.startsWith("Jo Smith"));
     }
+
+    @Test
+    void aStoryWrappedInAFurnitureNameIsFoundWhenTheNamesLeaveNoStory() {
+        String story = "<p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>"
+                + "<p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>"
+                + "<p>The bank's governor said the next move could be either way, depending on how prices behave this winter.</p>";
+        String cards = "<div class='card'><a href='/a'>Another story</a><span>12/05/2025</span></div>".repeat(30);
+        ExtractedPage page = extractor.extract("<html><body><article><div class='hub--header'><div class='chapo'>" + story
+                + "</div></div><div class='content'>" + cards + "</div></article></body></html>");
+        assertThat(page.asCleanedText().body()).contains("held its policy rate", "governor said").doesNotContain("Another story");
+        // where the story survives the names, a box they remove stays removed
+        ExtractedPage withCallout = extractor.extract("<html><body><article>" + story
+                + "<div class='callout'><p>Sign up for our markets newsletter, sent every weekday morning before the open.</p></div>"
+                + "</article></body></html>");
+        assertThat(withCallout.asCleanedText().body()).contains("governor said").doesNotContain("Sign up");
+    }
 }
