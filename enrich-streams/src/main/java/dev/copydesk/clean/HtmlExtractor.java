@@ -140,7 +140,9 @@ public final class HtmlExtractor {
         if (blocks.isEmpty()) {
             return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
         }
-        Element article = heaviest(textMass(blocks), body);
+        Map<Element, Double> prose = new HashMap<>();
+        Map<Element, Double> mass = textMass(blocks, prose);
+        Element article = climb(heaviest(mass, body), mass, prose);
         List<String> paragraphs = new ArrayList<>();
         String title = metadata.title();
         for (Block block : blocks) {
@@ -402,11 +404,13 @@ public final class HtmlExtractor {
      * Text mass: every block adds its length to all its ancestors, positive for prose (long, few links, ends like a
      * sentence), negative for link lists and short fragments. The article is the element with the greatest mass:
      * climbing higher adds more chrome than story, stopping lower leaves story out. Unlike a vote over a few
-     * levels, this does not depend on how deeply a page builder nests its paragraphs.
+     * levels, this does not depend on how deeply a page builder nests its paragraphs. {@code proseOnly} gets what
+     * the prose blocks alone add.
      */
-    private static Map<Element, Double> textMass(List<Block> blocks) {
+    private static Map<Element, Double> textMass(List<Block> blocks, Map<Element, Double> proseOnly) {
         Map<Element, Double> mass = new HashMap<>();
         for (Block block : blocks) {
+            boolean prose = false;
             String text = block.text();
             int length = text.length();
             double ld = block.linkDensity(length);
@@ -417,6 +421,7 @@ public final class HtmlExtractor {
                 value = length >= 60 ? length * (0.5 - ld) : 0; // table rows are short by nature
             } else if (length >= 60 && (TextShapes.endsSentence(text) || length >= 150)) {
                 value = length * (1 - 2 * ld);
+                prose = true;
             } else if (length >= 60) {
                 value = length * (0.5 - ld);
             } else {
@@ -424,9 +429,35 @@ public final class HtmlExtractor {
             }
             for (Element e = block.element; e != null; e = e.parent()) {
                 mass.merge(e, value, Double::sum);
+                if (prose) {
+                    proseOnly.merge(e, value, Double::sum);
+                }
             }
         }
         return mass;
+    }
+
+    /** An ancestor with this share of the heaviest element's mass... */
+    private static final double CLIMB_MASS = 0.3;
+    /** ...and this many times its prose is the article. */
+    private static final double CLIMB_PROSE = 2;
+
+    /**
+     * The heaviest element can be one section of a story whose other sections carry link lists (a changelog's
+     * patch links, a reading list): the links weigh against the whole story, and one section outweighs it. An
+     * ancestor that holds twice the prose and still a good share of the mass is the article. Across wide settings
+     * (share 0.3 down to -2, prose 1.5 to 2) this changed the same one dev page; at 1.2 times the prose it pulled
+     * in teaser rows.
+     */
+    private static Element climb(Element article, Map<Element, Double> mass, Map<Element, Double> prose) {
+        Element chosen = article;
+        for (Element parent = article.parent(); parent != null && !parent.nameIs("html"); parent = parent.parent()) {
+            double m = mass.getOrDefault(parent, 0.0), p = prose.getOrDefault(parent, 0.0);
+            if (m >= CLIMB_MASS * mass.getOrDefault(chosen, 0.0) && p >= CLIMB_PROSE * prose.getOrDefault(chosen, 0.0)) {
+                chosen = parent;
+            }
+        }
+        return chosen;
     }
 
     private static Element heaviest(Map<Element, Double> mass, Element body) {

@@ -164,4 +164,22 @@ class HtmlExtractorTest {
                 + "</article></body></html>");
         assertThat(withCallout.asCleanedText().body()).contains("governor said").doesNotContain("Sign up");
     }
+
+    @Test
+    void aStoryWhoseSectionsListLinksIsKeptWholeNotCutToItsLongestSection() {
+        String links = "<ul>" + "<li><a href='/pull/1'>libgccjit: add support for one more target feature</a></li>".repeat(8) + "</ul>";
+        String section = "<div class='sect'><h2>%s</h2><p>%s</p><p>%s</p>" + links + "</div>";
+        String page = "<html><body><nav>" + "<a href='/x'>Menu entry</a>".repeat(8) + "</nav><main><article>"
+                + section.formatted("Progress", "There has been some nice progress on the compiler side in the past few months, and more is coming.",
+                        "Many patches were sent for review, all of them small, and the list below links each one of them.")
+                + section.formatted("Merged", "A few of the patches were merged upstream after review, which makes the next release easier.",
+                        "The others wait for a second reviewer; the list below links each one that is still waiting for one.")
+                + "<div class='sect'><h2>How to help</h2>"
+                + "<p>If you want to help on the project itself, run the tests locally and pick one that fails for you.</p>"
+                + "<p>Investigate why it fails and fix the problem; even an investigation alone helps the maintainers a lot.</p>"
+                + "<p>Another good way to help is to look at the good first issues, which should be easier to start with.</p>"
+                + "</div></article></main></body></html>";
+        assertThat(extractor.extract(page).asCleanedText().body())
+                .contains("nice progress on the compiler side", "merged upstream", "good first issues");
+    }
 }
