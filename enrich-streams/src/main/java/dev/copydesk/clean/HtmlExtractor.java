@@ -275,7 +275,17 @@ public final class HtmlExtractor {
     }
 
     private static boolean isNegative(Element e) {
-        return hasNegativeName(e.className() + " " + e.id()) || NEGATIVE_ROLES.contains(e.attr("role"));
+        return (hasNegativeName(e.className() + " " + e.id()) && !isCode(e)) || NEGATIVE_ROLES.contains(e.attr("role"));
+    }
+
+    /** Inside a code block a class names a token kind ({@code hljs-comment}, {@code token tag}), not furniture. */
+    private static boolean isCode(Element e) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x.nameIs("pre") || x.nameIs("code")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasNegativeName(String names) {

@@ -182,4 +182,22 @@ class HtmlExtractorTest {
         assertThat(extractor.extract(page).asCleanedText().body())
                 .contains("nice progress on the compiler side", "merged upstream", "good first issues");
     }
+
+    @Test
+    void commentsInsideACodeBlockAreCodeNotReaderComments() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>Git is a critical part of every developer's toolkit, and a handful of commands carry most of the work.</p>
+                <pre><code class="hljs bash"><span class="hljs-comment"># view the state of the repo</span>
+                git status
+                <span class="hljs-comment"># stage every modified file for the next commit</span>
+                git add -A</code></pre>
+                <p>Status shows what changed since the last commit, and add stages those changes for the commit to come.</p>
+                <p>From there, commit records the staged changes with a message, and push sends them to the shared remote.</p>
+                <div class="comments"><p>Great post, thanks! This helped me a lot when I started with git last year.</p></div>
+                </article></body></html>
+                """);
+        assertThat(page.asCleanedText().body()).contains("view the state of the repo", "git status", "stage every modified file")
+                .doesNotContain("Great post");
+    }
 }
