@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Trims the edges of an extracted story: the lines before its first paragraph of prose and after its last are
  * kickers, datelines, author boxes, tag lists and calls to action far more often than they are story. A list
- * that runs on from the last paragraph is kept: articles end on bullet points.
+ * or a table that runs on from the last paragraph is kept: articles end on bullet points and comparison tables.
  */
 final class BlockTrimmer {
 
@@ -28,7 +28,7 @@ final class BlockTrimmer {
             return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
         }
         int end = last + 1;
-        while (end < blocks.size() && blocks.get(end).startsWith("- ")) {
+        while (end < blocks.size() && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(HtmlExtractor.CELL_SEPARATOR))) {
             end++;
         }
         return new ArrayList<>(blocks.subList(first, end));

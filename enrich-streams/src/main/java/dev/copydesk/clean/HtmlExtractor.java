@@ -99,6 +99,9 @@ public final class HtmlExtractor {
         }
     }
 
+    /** Between the cells of a table row, which is one block. */
+    static final String CELL_SEPARATOR = " | ";
+
     /** How much a link-list block counts against its containers, per character (prose counts +1). */
     private static final double LINK_PENALTY = 0.6;
 
@@ -359,7 +362,7 @@ public final class HtmlExtractor {
                         owner = parent; // a table row is one line, its cells joined by " | "
                         Block row = byElement.get(parent);
                         if (row != null && !row.text.toString().isBlank()) {
-                            row.text.append(" | ");
+                            row.text.append(CELL_SEPARATOR);
                         }
                     } else {
                         owner = !INLINE_TAGS.contains(e.normalName()) || parent == null ? e : blockOf.getOrDefault(parent, parent);

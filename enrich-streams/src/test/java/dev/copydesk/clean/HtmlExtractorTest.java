@@ -200,4 +200,20 @@ class HtmlExtractorTest {
         assertThat(page.asCleanedText().body()).contains("view the state of the repo", "git status", "stage every modified file")
                 .doesNotContain("Great post");
     }
+
+    @Test
+    void aTableThatEndsTheStoryIsKeptAndALinkRowAfterItIsNot() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>A certificate is earned through courses, while a certification is earned by passing an industry exam.</p>
+                <p>The two are often confused, so the table below sets them side by side for anyone choosing between them.</p>
+                <table><tr><th>Certificate</th><th>Certification</th></tr>
+                <tr><td>Result of an educational process</td><td>Result of an assessment process</td></tr>
+                <tr><td>For newcomers and experienced professionals</td><td>Typically requires experience</td></tr></table>
+                <div class="tags"><a href="/t/a">Careers</a> <a href="/t/b">Education</a></div>
+                </article></body></html>
+                """);
+        assertThat(page.paragraphs()).contains("Certificate | Certification",
+                "Result of an educational process | Result of an assessment process").noneMatch(p -> p.contains("Careers"));
+    }
 }
