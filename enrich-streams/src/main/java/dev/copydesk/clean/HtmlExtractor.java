@@ -64,8 +64,18 @@ public final class HtmlExtractor {
     private static final List<String> NOT_NEGATIVE = List.of("promoted");
     /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */
     private static final Set<String> NEGATIVE_PART = Set.of(
-            "ad", "ads", "menu", "nav", "tag", "tags", "rail", "meta", "toc", "cta", "print", "caption", "credit", "credits",
-            "login", "popular", "teaser", "slider", "callout", "donate", "aside", "header");
+            "ad", "ads", "menu", "nav", "tag", "tags", "rail", "cta", "print", "caption", "credit", "credits",
+            "login", "popular", "teaser", "slider", "donate", "aside");
+    /**
+     * Layout words that name a story's own wrapper on some sites ("toc-para", "hub--header", "nist-callout"): furniture
+     * only without prose. Tried as weak and left strong, each losing more than it gained on the dev pages: menu, nav,
+     * aside, rail (a sidebar's prose came in), tag, caption, credit (no change), teaser, slider, popular, ad, cta.
+     */
+    private static final Set<String> WEAK_PART = Set.of("toc", "header", "callout", "meta");
+    /** Characters of long paragraphs that overrule a weak name. */
+    private static final int WEAK_NAME_PROSE = 300;
+    /** A paragraph this long is prose, for {@link #WEAK_NAME_PROSE}. */
+    private static final int PARAGRAPH = 150;
     private static final Set<String> NEGATIVE_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo", "dialog", "alert");
 
     /** Class/id words of the article itself. */
@@ -175,10 +185,11 @@ public final class HtmlExtractor {
     }
 
     /** The visible text under every element, and how many elements own text (the page's blocks, for the removed count). */
-    private record TextLengths(Map<Element, Integer> under, int owners, int body) {
+    private record TextLengths(Map<Element, Integer> under, Map<Element, Integer> paragraphs, int owners, int body) {
 
         static TextLengths of(Element body) {
             Map<Element, Integer> textLength = new IdentityHashMap<>();
+            Map<Element, Integer> paragraphs = new IdentityHashMap<>();
             Set<Element> owners = Collections.newSetFromMap(new IdentityHashMap<>());
             NodeTraversor.traverse(new NodeVisitor() {
                 @Override
@@ -197,13 +208,18 @@ public final class HtmlExtractor {
                 public void tail(Node node, int depth) {
                     if (node instanceof Element e && e.parent() != null) {
                         Integer own = textLength.get(e);
+                        if (own != null && own >= PARAGRAPH && e.nameIs("p")) {
+                            for (Element x = e; x != null; x = x.parent()) {
+                                paragraphs.merge(x, own, Integer::sum);
+                            }
+                        }
                         if (own != null) {
                             textLength.merge(e.parent(), own, Integer::sum);
                         }
                     }
                 }
             }, body);
-            return new TextLengths(textLength, owners.size(), textLength.getOrDefault(body, 0));
+            return new TextLengths(textLength, paragraphs, owners.size(), textLength.getOrDefault(body, 0));
         }
     }
 
@@ -231,7 +247,7 @@ public final class HtmlExtractor {
                         || (isHidden(e) && !disclosed.contains(e.id()) && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
                         || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
-                if (!furniture && trustNames && isNegative(e) && !isPositive(e)
+                if (!furniture && trustNames && isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
                         && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3) {
                     furniture = true;
                     namedText[0] += text;
@@ -278,7 +294,16 @@ public final class HtmlExtractor {
     }
 
     private static boolean isNegative(Element e) {
-        return (hasNegativeName(e.className() + " " + e.id()) && !isCode(e)) || NEGATIVE_ROLES.contains(e.attr("role"));
+        return isNegative(e, 0);
+    }
+
+    /** {@code paragraphs}: characters in long paragraphs under it, which a weak name (a layout word) does not outweigh. */
+    private static boolean isNegative(Element e, int paragraphs) {
+        if (NEGATIVE_ROLES.contains(e.attr("role"))) {
+            return true;
+        }
+        int name = nameWeight(e.className() + " " + e.id());
+        return (name == STRONG || (name == WEAK && paragraphs < WEAK_NAME_PROSE)) && !isCode(e);
     }
 
     /** Inside a code block a class names a token kind ({@code hljs-comment}, {@code token tag}), not furniture. */
@@ -291,9 +316,13 @@ public final class HtmlExtractor {
         return false;
     }
 
-    private static boolean hasNegativeName(String names) {
+    private static final int NONE = 0;
+    private static final int WEAK = 1;
+    private static final int STRONG = 2;
+
+    private static int nameWeight(String names) {
         if (names.isBlank()) {
-            return false;
+            return NONE;
         }
         String lower = asciiLowerCase(names);
         for (String falseFriend : NOT_NEGATIVE) {
@@ -303,9 +332,10 @@ public final class HtmlExtractor {
         }
         for (String word : NEGATIVE) {
             if (lower.contains(word)) {
-                return true;
+                return STRONG;
             }
         }
+        int weight = NONE;
         // the parts between spaces, underscores and hyphens
         for (int i = 0, n = lower.length(); i < n; ) {
             while (i < n && isNameSeparator(lower.charAt(i))) {
@@ -315,11 +345,16 @@ public final class HtmlExtractor {
             while (i < n && !isNameSeparator(lower.charAt(i))) {
                 i++;
             }
-            if (i > start && NEGATIVE_PART.contains(lower.substring(start, i))) {
-                return true;
+            if (i > start) {
+                String part = lower.substring(start, i);
+                if (WEAK_PART.contains(part)) {
+                    weight = WEAK;
+                } else if (NEGATIVE_PART.contains(part)) {
+                    return STRONG;
+                }
             }
         }
-        return false;
+        return weight;
     }
 
     private static boolean isNameSeparator(char c) {

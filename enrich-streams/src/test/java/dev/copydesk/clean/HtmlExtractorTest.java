@@ -216,4 +216,25 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).contains("Certificate | Certification",
                 "Result of an educational process | Result of an assessment process").noneMatch(p -> p.contains("Careers"));
     }
+
+    @Test
+    void aLayoutWordInAChaptersNameDoesNotRemoveItsProseButStillRemovesALinkList() {
+        String chapter = "<section class='toc-para'><h2>%s</h2><p>%s</p><p>%s</p></section>";
+        String sentence = "The members of a company are required to adopt a written operating agreement within ninety days of filing, "
+                + "and the agreement sets out how the company is run. ";
+        // an introduction long enough that the first reading is kept, so the chapters must survive it
+        String introduction = java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "<p>Part " + i + " of the guide. " + sentence + sentence + sentence + "</p>").collect(java.util.stream.Collectors.joining());
+        ExtractedPage page = extractor.extract("<html><body><article>" + introduction + "<div class='toc'><ul>"
+                + "<li><a href='#one'>Forming a company</a></li><li><a href='#two'>Naming a company</a></li></ul></div>"
+                + "<div class='toc-chapters'>"
+                + chapter.formatted("Forming a company", sentence, "Filing the articles of organization takes effect on the day the state records them, which can be a few weeks after they were sent in by mail, so file early.")
+                + chapter.formatted("Naming a company", sentence.replace("operating agreement", "name reservation"),
+                        "The name must include the words limited liability company or one of their abbreviations, and it must differ from every name already on file with the state.")
+                + chapter.formatted("Fees", sentence.replace("operating agreement", "filing receipt"),
+                        "The fee for filing the articles of organization is two hundred dollars, payable by cheque, money order or card, in person or by mail, and is not refunded.")
+                + "</div></article></body></html>");
+        assertThat(page.asCleanedText().body()).contains("takes effect on the day", "must include the words", "two hundred dollars")
+                .doesNotContain("- Forming a company");
+    }
 }
