@@ -61,7 +61,7 @@ final class TextShapes {
             Pattern.CASE_INSENSITIVE);
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
-            "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ (?:\\p{L}+ )?(?:comments?|responses?|replies)|"
+            "^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:load|show|view|see|read) (?:all |the )?(?:\\d+ )?comments|\\d+ (?:\\p{L}+ )?(?:comments?|responses?|replies)|"
                     + "comments?(?: \\(\\d+\\))?|responses?|join the (?:discussion|conversation)|"
                     + "what do you think\\?|reader comments|kommentare|commentaires|comentarios|评论|评论区)[.:!]?$",
             Pattern.CASE_INSENSITIVE);

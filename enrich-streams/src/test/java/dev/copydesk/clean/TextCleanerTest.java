@@ -153,6 +153,14 @@ class TextCleanerTest {
     }
 
     @Test
+    void aLoadCommentsButtonEndsTheStory() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 4) + "Load All Comments\nFull\nAbbreviated\n"
+                + "How are the drivers supposed to keep this up every night without a break, and who pays the overtime for it?\n"
+                + "They will hire more drivers, the same way they did for the day service when it started years ago in the city.\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+    }
+
+    @Test
     void photoCreditsAreLeftOutWithoutBreakingTheStory() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
                 + "\nA night bus leaves the central station. Photo: Jane Doe/City Press\n" + paragraph(2)
