@@ -200,8 +200,8 @@ public final class TextCleaner {
         for (String line : linesWithBlanks) {
             if (!line.isBlank()) {
                 lines.add(line);
-                if (line.length() >= WRAP_SAMPLE_MIN) {
-                    lengths.add(line.length());
+                if (line.length() >= WRAP_SAMPLE_MIN && !LIST_ITEM.matcher(line).matches()) {
+                    lengths.add(line.length()); // list items: a site's menus run to one length, and are never joined
                 }
             }
         }

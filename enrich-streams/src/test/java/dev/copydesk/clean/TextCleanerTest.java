@@ -93,6 +93,14 @@ class TextCleanerTest {
         assertThat(cleaned.title()).isEqualTo(unwrapped.title());
         assertThat(cleaned.paragraphs()).containsExactlyElementsOf(unwrapped.paragraphs());
         assertThat(cleaned.body()).doesNotContain("Share this", "Markets close higher", "All rights reserved");
+
+        // a long site menu of list items, all about one length, does not hide the story's wrap column
+        StringBuilder menu = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            menu.append("- Affordable gym in 080").append(10 + i % 90).append(", Camden, New Jersey\n");
+        }
+        CleanedText withMenu = cleaner.clean(page + menu);
+        assertThat(withMenu.paragraphs()).containsExactlyElementsOf(unwrapped.paragraphs());
     }
 
     @Test
