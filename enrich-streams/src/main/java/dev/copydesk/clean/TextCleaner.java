@@ -270,7 +270,8 @@ public final class TextCleaner {
                 }
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
-            boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line);
+            boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line)
+                    && !isCode(line); // code repeats its braces and calls: not a menu
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line) || BYLINE.matcher(line).matches();
         }
         return chrome;
@@ -291,11 +292,22 @@ public final class TextCleaner {
             }
             items++;
             int words = TextShapes.words(line);
-            if (words >= 20 || (words >= 5 && endsOnFullStop(line)) || (words >= 8 && hasEarlyColon(line))) {
-                sentences++;
+            if (words >= 20 || (words >= 5 && endsOnFullStop(line)) || (words >= 8 && hasEarlyColon(line)) || isCode(line)) {
+                sentences++; // or a line of code: "Output:", "This function prints:" above a code block
             }
         }
         return sentences * 2 < items || items == 0;
+    }
+
+    /** A line of program code: it holds brackets, braces, semicolons or an assignment, which headlines do not. */
+    private static boolean isCode(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '{' || c == '}' || c == ';' || c == '=' || (c == '(' && i + 1 < line.length() && line.charAt(i + 1) == ')')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends on a full stop, not on an ellipsis ("Five ways to spice up your presen..." is a cut headline). */

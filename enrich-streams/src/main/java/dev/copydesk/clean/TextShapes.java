@@ -39,7 +39,7 @@ final class TextShapes {
     private static final Pattern METADATA = Pattern.compile(
             "^(?:(?:(?:last\\s+)?(?:updated|published|posted|modified|reviewed|edited)(?:\\s+on)?:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
                     + DATE + "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
-                    + "|(?:written|posted|reviewed|edited|reported|compiled)?\\s*by\\s*:?\\s+\\S.{0,80}"
+                    + "|(?:written|posted|reviewed|edited|reported|compiled)?\\s*by\\s*:?\\s+(?-i:[\\p{Lu}\\p{Lo}@]).{0,80}"
                     + "|(?:author|authors|autor|auteur|reporter|editor)\\s*:.{0,80}"
                     + "|\\d+\\s*(?:-\\s*)?(?:min(?:ute)?s?|m)\\.?\\s+(?:read|listen|watch)(?:ing time)?"
                     + "|(?:reading time|read time)\\s*:?.{0,20}"

@@ -169,6 +169,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void aTutorialsCodeBlocksAndItsByClausesStayInTheStory() {
+        String code = "func CopyFile(dst, src string) error {\nif err != nil {\nreturn err\n}\nreturn nil\n}\n";
+        CleanedText cleaned = cleaner.clean("Defer, panic and recover\n" + paragraph(1) + "\nThis function copies a file:\n" + code
+                + paragraph(2) + "\nBy introducing defer statements we can ensure that the files are always closed:\n" + code
+                + paragraph(3) + "\n");
+        assertThat(cleaned.paragraphs()).contains(paragraph(1), "func CopyFile(dst, src string) error {", paragraph(2),
+                "By introducing defer statements we can ensure that the files are always closed:", paragraph(3));
+        // a byline is still a byline
+        assertThat(TextShapes.isMetadata("By Jane Doe, Senior Reporter")).isTrue();
+        assertThat(TextShapes.isMetadata("By introducing defer statements we can ensure that the files are closed")).isFalse();
+    }
+
+    @Test
     void photoCreditsAreLeftOutWithoutBreakingTheStory() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
                 + "\nA night bus leaves the central station. Photo: Jane Doe/City Press\n" + paragraph(2)
