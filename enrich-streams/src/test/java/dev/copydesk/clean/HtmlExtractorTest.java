@@ -237,4 +237,19 @@ class HtmlExtractorTest {
         assertThat(page.asCleanedText().body()).contains("takes effect on the day", "must include the words", "two hundred dollars")
                 .doesNotContain("- Forming a company");
     }
+
+    @Test
+    void aShortStoryIsNotOutvotedByTheTeaserCardsUnderIt() {
+        String card = "<article class='teaser'><h3><a href='/news/%d'>Other story number %d</a></h3>"
+                + "<p>The excerpt of another story on this site, which reads like prose but belongs to a different page entirely.</p></article>";
+        StringBuilder cards = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            cards.append(card.formatted(i, i));
+        }
+        ExtractedPage page = extractor.extract("<html><body><div class='page'><div class='story'>"
+                + "<p>The institute opened enrolment for its free Spanish classes on Wednesday, the director said in a statement.</p>"
+                + "<p>Enrolment runs until January, and classes begin in the second week of the month at the institute's hall.</p>"
+                + "</div><div class='more'>" + cards + "</div></div></body></html>");
+        assertThat(page.asCleanedText().body()).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
+    }
 }
