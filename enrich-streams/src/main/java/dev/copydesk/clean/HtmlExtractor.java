@@ -3,6 +3,7 @@ package dev.copydesk.clean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +164,7 @@ public final class HtmlExtractor {
         Map<Element, Double> mass = textMass(blocks, prose);
         Element article = climb(heaviest(mass, body), mass, prose);
         List<String> paragraphs = new ArrayList<>();
+        Set<String> seenParagraphs = new HashSet<>();
         String title = metadata.title();
         for (Block block : blocks) {
             if (!inside(block.element, article)) {
@@ -180,6 +182,9 @@ public final class HtmlExtractor {
             }
             if (!paragraphs.isEmpty() && paragraphs.get(paragraphs.size() - 1).equals(text)) {
                 continue;
+            }
+            if (TextShapes.isProse(text) && !seenParagraphs.add(text)) {
+                continue; // a second copy: responsive pages render the story twice, once per layout
             }
             paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
         }

@@ -252,4 +252,15 @@ class HtmlExtractorTest {
                 + "</div><div class='more'>" + cards + "</div></div></body></html>");
         assertThat(page.asCleanedText().body()).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
     }
+
+    @Test
+    void aStoryRenderedTwiceForTwoLayoutsComesOutOnce() {
+        String story = "<p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>"
+                + "<p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>";
+        ExtractedPage page = extractor.extract("<html><body><article><div class='desktop'>" + story + "</div>"
+                + "<div class='mobile'>" + story + "</div></article></body></html>");
+        assertThat(page.paragraphs()).containsExactly(
+                "The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.",
+                "Economists had expected the hold, and markets barely moved after the announcement in the afternoon.");
+    }
 }
