@@ -4,6 +4,7 @@ import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +62,11 @@ public final class TextCleaner {
         story = cutAtComments(lines, prose, leftOut, chrome, story);
         story = cutAtRepeatedCards(lines, prose, chrome, story);
         List<String> body = new ArrayList<>();
+        Set<String> proseSeen = new HashSet<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!chrome[i] && !leftOut[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))) {
+            if (!chrome[i] && !leftOut[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))
+                    && (!prose[i] || proseSeen.add(line))) { // a second copy of a paragraph: the page's other layout
                 body.add(line);
             }
         }
@@ -145,7 +148,7 @@ public final class TextCleaner {
                 shortLines.merge(line, 1, Integer::sum);
             }
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         long before = 0;
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);

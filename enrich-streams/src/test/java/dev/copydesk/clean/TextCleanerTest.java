@@ -182,6 +182,12 @@ class TextCleanerTest {
     }
 
     @Test
+    void aStoryCopiedTwiceByThePagesTwoLayoutsComesOutOnce() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + "Share\n" + paragraphs(1, 3));
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+    }
+
+    @Test
     void photoCreditsAreLeftOutWithoutBreakingTheStory() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
                 + "\nA night bus leaves the central station. Photo: Jane Doe/City Press\n" + paragraph(2)
