@@ -68,11 +68,12 @@ public final class HtmlExtractor {
             "ad", "ads", "menu", "nav", "tag", "tags", "rail", "cta", "print", "caption", "credit", "credits",
             "login", "popular", "teaser", "slider", "donate", "aside");
     /**
-     * Layout words that name a story's own wrapper on some sites ("toc-para", "hub--header", "nist-callout"): furniture
-     * only without prose. Tried as weak and left strong, each losing more than it gained on the dev pages: menu, nav,
-     * aside, rail (a sidebar's prose came in), tag, caption, credit (no change), teaser, slider, popular, ad, cta.
+     * Layout words that name a story's own wrapper on some sites ("toc-para", "hub--header"): furniture only without
+     * prose. Tried as weak and left strong, each losing more than it gained on the dev pages: menu, nav, aside, rail
+     * (a sidebar's prose came in), tag, caption, credit (no change), teaser, slider, popular, ad, cta. "callout" is
+     * no furniture word at all: callouts are the story's fact boxes and key points far more often than promotions.
      */
-    private static final Set<String> WEAK_PART = Set.of("toc", "header", "callout", "meta");
+    private static final Set<String> WEAK_PART = Set.of("toc", "header", "meta");
     /** Characters of long paragraphs that overrule a weak name. */
     private static final int WEAK_NAME_PROSE = 300;
     /** A paragraph this long is prose, for {@link #WEAK_NAME_PROSE}. */
@@ -134,7 +135,7 @@ public final class HtmlExtractor {
             return page; // enough story, or too little taken by the names to make the second reading win
         }
         // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
-        // wrapper "callout" or "hub--header" has lost the story to the name rules, and the tags and the text mass
+        // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the text mass
         // alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
         ExtractedPage relaxed = extract(doc, metadata, lengths, furniture(doc.body(), lengths, false));
         return bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
