@@ -271,6 +271,10 @@ public final class TextCleaner {
                     chrome[i] = true;
                     continue;
                 }
+                if (!label.group(2).isEmpty() && !LIST_ITEM.matcher(line).matches() && TextShapes.isFurniture(label.group(1))) {
+                    chrome[i] = true; // "Related: <another story>", "Read more: ...", "Email: ..." inside the story
+                    continue;
+                }
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
             boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line)

@@ -188,6 +188,15 @@ class TextCleanerTest {
     }
 
     @Test
+    void aRelatedLinkBetweenParagraphsIsLeftOutButATermsExplanationIsNot() {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
+                + "\nRelated: Students are not benefiting much from tutoring, one new study shows\n" + paragraph(2)
+                + "\n- Advertising: the council will pay for the service with the revenue from bus-stop advertising.\n" + paragraph(3) + "\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2),
+                "- Advertising: the council will pay for the service with the revenue from bus-stop advertising.", paragraph(3));
+    }
+
+    @Test
     void photoCreditsAreLeftOutWithoutBreakingTheStory() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1)
                 + "\nA night bus leaves the central station. Photo: Jane Doe/City Press\n" + paragraph(2)
