@@ -554,11 +554,22 @@ public final class HtmlExtractor {
 
     /** The children of {@code parent} that are teaser cards: a group of one tag and class, mostly opening on links. */
     private static void addCards(Element parent, Set<Element> skipped, TextLengths lengths, Set<Element> cards) {
-        Map<String, List<Element>> groups = new HashMap<>();
+        List<Element> shortChildren = null;
         for (Element child : parent.children()) {
-            if (!skipped.contains(child) && !INLINE_TAGS.contains(child.normalName())) {
-                groups.computeIfAbsent(child.normalName() + "." + child.className(), k -> new ArrayList<>()).add(child);
+            int text = lengths.under().getOrDefault(child, 0);
+            if (text > 0 && text <= CARD_MAX && !skipped.contains(child) && !INLINE_TAGS.contains(child.normalName())) {
+                if (shortChildren == null) {
+                    shortChildren = new ArrayList<>();
+                }
+                shortChildren.add(child);
             }
+        }
+        if (shortChildren == null || shortChildren.size() < CARD_MIN) {
+            return; // most elements: no three short siblings with text, no map built
+        }
+        Map<String, List<Element>> groups = new HashMap<>();
+        for (Element child : shortChildren) {
+            groups.computeIfAbsent(child.normalName() + "." + child.className(), k -> new ArrayList<>()).add(child);
         }
         for (List<Element> group : groups.values()) {
             if (group.size() < CARD_MIN) {
@@ -566,7 +577,7 @@ public final class HtmlExtractor {
             }
             List<Element> teasers = new ArrayList<>();
             for (Element e : group) {
-                if (lengths.under().getOrDefault(e, 0) <= CARD_MAX && opensOnLink(e)) {
+                if (opensOnLink(e)) {
                     teasers.add(e);
                 }
             }
