@@ -153,7 +153,7 @@ public final class HtmlExtractor {
     private static ExtractedPage extract(Document doc, PageMetadata metadata, TextLengths lengths, Furniture furniture) {
         Element body = doc.body();
         List<Block> blocks = blocks(body, furniture.skipped());
-        int totalBlocks = lengths.owners;
+        int totalBlocks = lengths.owners();
         if (blocks.isEmpty()) {
             return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
         }
@@ -196,7 +196,10 @@ public final class HtmlExtractor {
         return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
     }
 
-    /** The visible text under every element, and how many elements own text (the page's blocks, for the removed count). */
+    /**
+     * The visible text under every element, the part of it in long paragraphs, and how many elements own text (the
+     * page's blocks, for the removed count). Both lengths are summed up the tree as the walk leaves each element.
+     */
     private record TextLengths(Map<Element, Integer> under, Map<Element, Integer> paragraphs, int owners, int body) {
 
         static TextLengths of(Element body) {
@@ -221,12 +224,14 @@ public final class HtmlExtractor {
                     if (node instanceof Element e && e.parent() != null) {
                         Integer own = textLength.get(e);
                         if (own != null && own >= PARAGRAPH && e.nameIs("p")) {
-                            for (Element x = e; x != null; x = x.parent()) {
-                                paragraphs.merge(x, own, Integer::sum);
-                            }
+                            paragraphs.merge(e, own, Integer::sum);
                         }
                         if (own != null) {
                             textLength.merge(e.parent(), own, Integer::sum);
+                        }
+                        Integer inParagraphs = paragraphs.get(e);
+                        if (inParagraphs != null) {
+                            paragraphs.merge(e.parent(), inParagraphs, Integer::sum);
                         }
                     }
                 }
@@ -468,7 +473,7 @@ public final class HtmlExtractor {
      * the prose blocks alone add.
      */
     private static Map<Element, Double> textMass(List<Block> blocks, Map<Element, Double> proseOnly) {
-        Map<Element, Double> mass = new HashMap<>();
+        Map<Element, Double> mass = new LinkedHashMap<>(); // its order breaks ties in heaviest()
         for (Block block : blocks) {
             boolean prose = false;
             String text = block.text();
@@ -589,33 +594,23 @@ public final class HtmlExtractor {
 
     /** Whether the first text under {@code e} is a link's. */
     private static boolean opensOnLink(Element e) {
-        TextNode first = null;
-        for (Node node = e; node != null; ) {
-            if (node instanceof TextNode t && !t.isBlank()) {
-                first = t;
-                break;
+        TextNode[] first = {null};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t && !t.isBlank()) {
+                    first[0] = t;
+                    return FilterResult.STOP;
+                }
+                return node instanceof Element x && REMOVED_TAGS.contains(x.normalName()) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
             }
-            if (node.childNodeSize() > 0 && !(node instanceof Element x && REMOVED_TAGS.contains(x.normalName()))) {
-                node = node.childNode(0);
-                continue;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
-            while (node != e && node.nextSibling() == null) {
-                node = node.parent();
-            }
-            if (node == e) {
-                break;
-            }
-            node = node.nextSibling();
-        }
-        if (first == null) {
-            return false;
-        }
-        for (Node x = first.parent(); x != null && x != e; x = x.parent()) {
-            if (x instanceof Element el && el.nameIs("a")) {
-                return true;
-            }
-        }
-        return false;
+        }, e);
+        return first[0] != null && insideLink((Element) first[0].parent(), e);
     }
 
     /** An ancestor with this share of the heaviest element's mass... */
@@ -641,6 +636,11 @@ public final class HtmlExtractor {
         return chosen;
     }
 
+    /**
+     * The element of greatest mass. A wrapper with one child ties with it, so ties go to the element met first in
+     * {@code mass}'s insertion order (the innermost ancestor of the first block to reach it), never to a hash order
+     * that changes from run to run.
+     */
     private static Element heaviest(Map<Element, Double> mass, Element body) {
         Element top = body;
         double best = Double.NEGATIVE_INFINITY;

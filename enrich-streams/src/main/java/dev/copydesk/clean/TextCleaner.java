@@ -4,6 +4,7 @@ import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class TextCleaner {
      * heading lines above that go too. A story repeats its own short lines far less, and seldom only at its end.
      */
     private static int[] cutAtRepeatedCards(List<String> lines, boolean[] prose, boolean[] chrome, int[] story) {
-        Map<String, Integer> shortLines = new java.util.HashMap<>();
+        Map<String, Integer> shortLines = new HashMap<>();
         long total = 0;
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
@@ -248,7 +249,7 @@ public final class TextCleaner {
     /** Lines that are chrome wherever they stand. */
     private static boolean[] markChrome(List<String> lines, boolean[] prose, UnicodeScript storyScript) {
         boolean[] chrome = new boolean[lines.size()];
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (String line : lines) {
             seen.merge(line, 1, Integer::sum);
         }

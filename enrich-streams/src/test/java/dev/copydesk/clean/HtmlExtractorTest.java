@@ -158,11 +158,12 @@ class HtmlExtractorTest {
         ExtractedPage page = extractor.extract("<html><body><article><div class='hub--header'><div class='chapo'>" + story
                 + "</div></div><div class='content'>" + cards + "</div></article></body></html>");
         assertThat(page.asCleanedText().body()).contains("held its policy rate", "governor said").doesNotContain("Another story");
-        // where the story survives the names, a box they remove stays removed
-        ExtractedPage withCallout = extractor.extract("<html><body><article>" + story
-                + "<div class='callout'><p>Sign up for our markets newsletter, sent every weekday morning before the open.</p></div>"
+        // where the story survives the names, a box they remove stays removed (its text is no template sentence: only
+        // the name 'promo' can take it out)
+        ExtractedPage withPromo = extractor.extract("<html><body><article>" + story
+                + "<div class='promo'><p>Our pick of the week's other stories, from the markets desk, for weekend readers.</p></div>"
                 + "</article></body></html>");
-        assertThat(withCallout.asCleanedText().body()).contains("governor said").doesNotContain("Sign up");
+        assertThat(withPromo.asCleanedText().body()).contains("governor said").doesNotContain("pick of the week");
     }
 
     @Test
