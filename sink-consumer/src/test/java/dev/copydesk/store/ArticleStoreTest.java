@@ -178,6 +178,42 @@ public class ArticleStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
+    void entityAndKeywordTextIsStoredExactlyWhateverItHolds(String kind) throws Exception {
+        // PostgreSQL streams these rows with COPY, whose text format gives tab, newline, backslash and "\N" meanings
+        String odd = "Tab\there, line\nbreak, CR\r, back\\slash, \\N, \\., 北韓 \u00e9";
+        String url = TestDatabases.of(kind, dir);
+        Article a = article("x", "Odd names");
+        a.setEntities(List.of(
+                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.ORGANIZATION).setName(odd).setMentions(2)
+                        .setCountryCode("\\N").build(),
+                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.ORGANIZATION).setName(odd).setMentions(9).build()));
+        a.setKeywords(List.of(dev.copydesk.avro.Keyword.newBuilder().setPhrase(odd).setWeight(1.0E-5).build(),
+                dev.copydesk.avro.Keyword.newBuilder().setPhrase("\\.").setWeight(123456789.25).build()));
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            store.write(List.of(a, article("y", "Plain")), List.of(), Map.of());
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT canonical_name, mentions, country_code FROM entities WHERE article_id = 'x'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(odd);
+            assertThat(rs.getInt(2)).isEqualTo(2); // the first of a repeated name, as before
+            assertThat(rs.getString(3)).isEqualTo("\\N").isNotNull();
+            assertThat(rs.next()).isFalse();
+        }
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'x' ORDER BY weight")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(odd);
+            assertThat(rs.getDouble(2)).isEqualTo(1.0E-5);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("\\.");
+            assertThat(rs.getDouble(2)).isEqualTo(123456789.25);
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
     void everyVersionIsKeptAndTheLatestOfEachStoryIsOneSimpleQuery(String kind) throws Exception {
         String url = TestDatabases.of(kind, dir);
         Article v1 = article("a", "Rates held");
