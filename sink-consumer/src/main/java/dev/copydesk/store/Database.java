@@ -29,7 +29,7 @@ public final class Database {
      */
     static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql",
             "V3__entities_keywords.sql", "V4__search.{dialect}.sql", "V5__page_metadata.sql",
-            "V6__enrichment.sql", "V7__search_sync.{dialect}.sql", "V8__entities_one_name_index.sql");
+            "V6__enrichment.sql", "V7__search_sync.{dialect}.sql", "V8__entities_one_name_index.sql", "V9__search_index_detail.{dialect}.sql");
 
     /** sqlite or postgresql, from the connection. */
     public static String dialect(Connection connection) throws SQLException {
@@ -96,6 +96,11 @@ public final class Database {
 
     /** Applies the migrations the database does not have yet; returns how many were applied. */
     public static int migrate(Connection connection) throws SQLException {
+        return migrate(connection, MIGRATIONS.size());
+    }
+
+    /** Applies the migrations up to {@code version} (tests build older databases with it). */
+    static int migrate(Connection connection, int version) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -111,7 +116,7 @@ public final class Database {
             }
             int applied = 0;
             String dialect = dialect(connection);
-            for (int i = current; i < MIGRATIONS.size(); i++) {
+            for (int i = current; i < version; i++) {
                 String script = MIGRATIONS.get(i).replace("{dialect}", dialect);
                 try (Statement s = connection.createStatement()) {
                     for (String sql : statements(read(script))) {

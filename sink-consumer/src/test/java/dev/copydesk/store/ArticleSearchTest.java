@@ -51,6 +51,34 @@ class ArticleSearchTest {
         return new ArticleSearch.Query(text, Optional.empty(), Optional.empty(), Optional.empty(), 10);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSqliteDatabaseFromBeforeVersion9KeepsItsArticlesSearchableWithTheSlimIndex() throws Exception {
+        String url = TestDatabases.of("sqlite", dir);
+        try (Connection c = Database.connect(url)) {
+            Database.migrate(c, 8); // a database as version 8 left it, with articles indexed the old way
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("INSERT INTO articles (id, story_id, version, source_ref, title, body, language, content_hash, word_count, "
+                        + "removed_lines, received_at_ms, processed_at_ms, stored_at_ms) VALUES ('old', 'old', 1, 'old.txt', "
+                        + "'Harbour pilots vote to strike', 'Pilots at the harbour voted to strike over rosters.', 'en', 'h', 9, 0, 1, 1, 1)");
+                s.execute("INSERT INTO articles_fts (rowid, title, body) SELECT rowid, title, body FROM articles");
+            }
+            c.commit();
+        }
+        try (ArticleStore store = new ArticleStore(url, "g")) { // opening it applies version 9
+            store.write(List.of(article("new", "Pilots return to the harbour", "The pilots of the harbour went back to work.", "en", 5)),
+                    List.of(), Map.of());
+        }
+        try (Connection c = Database.connect(url); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).contains("detail=column");
+        }
+        List<ArticleSearch.Hit> hits = search(url, query("harbour pilots"));
+        assertThat(hits).extracting(ArticleSearch.Hit::id).containsExactlyInAnyOrder("old", "new");
+        assertThat(search(url, query("rosters"))).singleElement().satisfies(h -> assertThat(h.snippet()).contains("[rosters]"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
     void ranksTitleMatchesFirstAndHighlightsTheWords(String kind) throws Exception {

@@ -1,0 +1,1 @@
+-- copydesk storage, version 9 (PostgreSQL): nothing to change (SQLite's version 9 slims its full-text index).
