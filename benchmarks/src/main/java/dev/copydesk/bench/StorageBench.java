@@ -26,7 +26,7 @@ public final class StorageBench {
     public static void main(String[] args) throws Exception {
         String url = Database.jdbcUrl(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 2000; // the sink's default batch
         SyntheticWire wire = new SyntheticWire(11);
         String[] bodies = new String[2000];
         for (int i = 0; i < bodies.length; i++) {

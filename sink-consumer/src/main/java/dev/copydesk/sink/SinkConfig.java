@@ -19,7 +19,7 @@ public final class SinkConfig extends ServiceConfig {
 
     public static final Map<String, String> DEFAULTS = Map.of(
             DB, "copydesk.db",
-            BATCH_SIZE, "500",
+            BATCH_SIZE, "2000",
             POLL_MS, "200",
             TOPIC_ENRICHED, Topics.ENRICHED,
             TOPIC_DUPLICATES, Topics.DUPLICATES,
@@ -46,7 +46,7 @@ public final class SinkConfig extends ServiceConfig {
     }
 
     public int batchSize() {
-        return getInt(BATCH_SIZE, 500);
+        return getInt(BATCH_SIZE, 2000);
     }
 
     public Duration pollTimeout() {

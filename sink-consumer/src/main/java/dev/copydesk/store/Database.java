@@ -89,6 +89,18 @@ public final class Database {
                     s.execute("PRAGMA synchronous=NORMAL");
                 }
                 s.execute("PRAGMA busy_timeout=10000");
+                String url = jdbcUrl.toLowerCase(Locale.ROOT);
+                // A sink batch (articles, their FTS5 segment, entity and keyword index pages) outgrows SQLite's
+                // default 2 MB page cache, which then spills dirty pages mid-transaction; and the default WAL
+                // checkpoint every 4 MB ran in nearly every commit, rewriting the same index pages each time.
+                // StorageBench at 100,000 articles, batches of 2,000: 4,653 -> 6,515 /s. Both are upper bounds
+                // (the cache fills only as used, the WAL is emptied at close); the URL may set either itself.
+                if (!url.contains("cache_size=")) {
+                    s.execute("PRAGMA cache_size=-65536"); // KiB: 64 MiB
+                }
+                if (!url.contains("wal_autocheckpoint=")) {
+                    s.execute("PRAGMA wal_autocheckpoint=16384"); // pages: 64 MiB of 4 KiB pages
+                }
             }
         }
         return connection;

@@ -126,6 +126,27 @@ public class ArticleStoreTest {
         assertThat(Database.jdbcUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
+    @org.junit.jupiter.api.Test
+    void sqliteGetsARoomyPageCacheAndRareCheckpointsUnlessTheUrlSaysOtherwise() throws Exception {
+        String url = Database.jdbcUrl(dir.resolve("tuned.db").toString());
+        try (Connection c = Database.connect(url)) {
+            assertThat(pragma(c, "cache_size")).isEqualTo(-65536);
+            assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo(16384);
+            assertThat(pragma(c, "synchronous")).isEqualTo(1); // NORMAL
+        }
+        try (Connection c = Database.connect(url + "?cache_size=-1000&synchronous=FULL")) {
+            assertThat(pragma(c, "cache_size")).isEqualTo(-1000);
+            assertThat(pragma(c, "synchronous")).isEqualTo(2);
+        }
+    }
+
+    private static long pragma(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
     void pageMetadataAndEnrichmentAreStoredAndShownByTheLatestStoryView(String kind) throws Exception {
