@@ -138,6 +138,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aLegalDisclaimerUnderTheStoryIsLeftOut() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><main>
+                <div class="fund-news"><p>The fund cut its fees for the third time this year, bringing the average expense ratio to a new low.</p>
+                <p>Managers said the cut reflects the fund's growth, which lets fixed costs be spread over more investors' money.</p>
+                <p>Rival fund houses have matched most of the earlier cuts within weeks, and analysts expect them to do so again.</p>
+                <p>The new fees apply from the first of next month to every share class, including those held through advisers.</p></div>
+                <div class="disclaimer"><p>All investing is subject to risk, including the possible loss of the money
+                you invest. Past performance is no guarantee of future returns, and diversification does not ensure a profit.</p></div>
+                </main></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(4).noneMatch(p -> p.startsWith("All investing"));
+    }
+
+    @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("""
                 <html><body><article>
