@@ -334,8 +334,9 @@ public final class TextCleaner {
         double best = 0;
         double run = 0;
         int runStart = 0;
+        boolean[] code = codeBlocks(lines, prose, chrome);
         for (int i = 0; i < lines.size(); i++) {
-            run += weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            run += code[i] ? 0 : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -350,6 +351,43 @@ public final class TextCleaner {
             anyProse = !chrome[i] && prose[i];
         }
         return anyProse ? new int[] {bestStart, bestEnd} : null;
+    }
+
+    /** Runs of this many short lines or more can be a code listing. */
+    private static final int CODE_BLOCK_MIN_LINES = 3;
+
+    /**
+     * The short lines of code listings: a run of non-prose lines of which at least a third read like code. A listing
+     * is part of the story it illustrates; weighed line by line as short lines, a long one split a technical
+     * article in two and only one half was kept.
+     */
+    private static boolean[] codeBlocks(List<String> lines, boolean[] prose, boolean[] chrome) {
+        boolean[] code = new boolean[lines.size()];
+        int i = 0;
+        while (i < lines.size()) {
+            if (prose[i] || chrome[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int codeLike = 0;
+            while (i < lines.size() && !prose[i] && !chrome[i]) {
+                if (looksLikeCode(lines.get(i))) {
+                    codeLike++;
+                }
+                i++;
+            }
+            if (i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start) {
+                java.util.Arrays.fill(code, start, i, true);
+            }
+        }
+        return code;
+    }
+
+    /** Code by its marks: brackets, assignment, a comment opener, an arrow. */
+    private static boolean looksLikeCode(String line) {
+        return isCode(line) || line.startsWith("--") || line.startsWith("//") || line.startsWith("/*") || line.startsWith("#")
+                || line.contains("->") || line.contains("=>") || line.endsWith("(");
     }
 
     private static double weight(String line, boolean prose, boolean leftOut, boolean chrome) {

@@ -182,6 +182,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void aLongCodeListingDoesNotSplitTheArticleItIllustrates() {
+        StringBuilder listing = new StringBuilder("-- Basic EXPLAIN ANALYZE usage\nEXPLAIN ANALYZE\nSELECT u.name, COUNT(o.id) as order_count\n"
+                + "FROM users u\nLEFT JOIN orders o ON u.id = o.user_id\nGROUP BY u.id, u.name;\n");
+        for (int i = 0; i < 30; i++) {
+            listing.append("-- -> Seq Scan on orders o").append(i).append(" (cost=0.00..80.00 rows=2000)\n");
+        }
+        listing.append("flowchart LR\nA[SQL Query] --> B[Parser]\nB --> C[Query Planner]\nC --> D[Executor]\n");
+        CleanedText cleaned = cleaner.clean("Making slow queries fast\n" + paragraph(1) + "\n" + listing + paragraphs(2, 3));
+        assertThat(cleaned.paragraphs()).startsWith(paragraph(1)).endsWith(paragraph(2), paragraph(3))
+                .contains("EXPLAIN ANALYZE", "B --> C[Query Planner]");
+    }
+
+    @Test
     void aStoryCopiedTwiceByThePagesTwoLayoutsComesOutOnce() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + "Share\n" + paragraphs(1, 3));
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
