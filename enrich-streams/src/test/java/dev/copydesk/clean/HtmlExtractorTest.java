@@ -153,6 +153,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aSiteBuildersFormMessagesHiddenByItsStylesheetAreLeftOut() {
+        // Webflow hides these two until a form is sent, by its stylesheet, which an extractor does not read
+        ExtractedPage page = extractor.extract("""
+                <html><body><div class="blog-post">
+                <p>The fund cut its fees for the third time this year, bringing the average expense ratio to a new low.</p>
+                <p>Managers said the cut reflects the fund's growth, which lets fixed costs be spread over more investors' money.</p>
+                <p>Rival fund houses have matched most of the earlier cuts within weeks, and analysts expect them to do so again.</p>
+                <div class="w-form"><form><input name="email"></form>
+                <div class="w-form-done"><div>Thank you! Your submission has been received and we will be in touch soon!</div></div>
+                <div class="w-form-fail"><div>Oops! Something went wrong while submitting the form, please try again.</div></div></div>
+                </div></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(3).noneMatch(p -> p.startsWith("Thank you") || p.startsWith("Oops"));
+    }
+
+    @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("""
                 <html><body><article>
