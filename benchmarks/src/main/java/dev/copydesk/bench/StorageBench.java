@@ -19,7 +19,7 @@ import java.util.Optional;
  * Storage throughput and search latency: writes N synthetic ~2 KB articles, each with 8 entities and 10 keywords
  * (about what enrichment finds in a wire story), in batches (rows and offsets in one transaction each, as the sink
  * does), then times searches for words of different frequencies. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.copydesk.bench.StorageBench JDBC-URL|PATH [articles] [batch]}
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.copydesk.bench.StorageBench JDBC-URL|PATH [articles] [batch] [--writers N]}
  */
 public final class StorageBench {
 
@@ -32,7 +32,10 @@ public final class StorageBench {
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = wire.body(2048);
         }
-        boolean searchOnly = args.length > 3 && args[3].equals("--search-only"); // time searches on what is stored
+        boolean searchOnly = List.of(args).contains("--search-only"); // time searches on what is stored
+        // --writers N: N sinks of one consumer group, each with its own connection and its own share of the
+        // partitions (here: of the articles), as when the sink is scaled out; rows and offsets still commit together
+        int writers = List.of(args).contains("--writers") ? Integer.parseInt(args[List.of(args).indexOf("--writers") + 1]) : 1;
         // built before the clock starts: the bench measures the store, not the making of test data
         List<Article> articles = new ArrayList<>(n);
         for (int i = 0; i < (searchOnly ? 0 : n); i++) {
@@ -54,17 +57,42 @@ public final class StorageBench {
                     .setContentHash("h" + i).setWordCount(350).setRemovedLines(0).setEntities(entities)
                     .setKeywords(keywords).build());
         }
+        try (ArticleStore migrated = new ArticleStore(url, "bench")) {
+            // schema created before the clock starts, and once: parallel writers must not race to migrate
+        }
         long t0 = System.nanoTime();
-        try (ArticleStore store = new ArticleStore(url, "bench")) {
-            for (int from = 0; from < articles.size(); from += batch) {
-                int to = Math.min(n, from + batch);
-                store.write(articles.subList(from, to), List.of(),
-                        Map.of(new org.apache.kafka.common.TopicPartition("bench", 0), (long) to));
-            }
+        List<Article> all = articles;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < writers; w++) {
+            int partition = w;
+            Thread t = new Thread(() -> {
+                List<Article> share = new ArrayList<>();
+                for (int i = partition; i < all.size(); i += writers) {
+                    share.add(all.get(i));
+                }
+                try (ArticleStore store = new ArticleStore(url, "bench")) {
+                    for (int from = 0; from < share.size(); from += batch) {
+                        int to = Math.min(share.size(), from + batch);
+                        store.write(share.subList(from, to), List.of(),
+                                Map.of(new org.apache.kafka.common.TopicPartition("bench", partition), (long) to));
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            }, "writer-" + w);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a writer failed", failures.get(0));
         }
         articles = null;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!searchOnly) System.out.printf("%s: wrote %d articles in batches of %d: %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, n / seconds);
+        if (!searchOnly) System.out.printf("%s: wrote %d articles in batches of %d, %d writer(s): %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, writers, n / seconds);
 
         String[] words = bodies[0].split("\\W+");
         String[] firstWords = bodies[0].split(" ", 40);

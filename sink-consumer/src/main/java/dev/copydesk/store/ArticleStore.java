@@ -229,6 +229,22 @@ public final class ArticleStore implements AutoCloseable {
         articles = lastPerId(articles, Article::getId);
         duplicates = lastPerId(duplicates, DuplicateNotice::getId);
         try {
+            // the positions first: a plain write as the transaction's first statement makes SQLite take its write
+            // lock up front, waiting for another writer (busy_timeout) instead of failing at once, as it does when a
+            // transaction that began by reading (the full-text upkeep below) finds the database changed since
+            // (SQLITE_BUSY_SNAPSHOT): two sinks of one group on one SQLite file both keep writing
+            if (!nextOffsets.isEmpty()) {
+                try (PreparedStatement p = connection.prepareStatement(UPSERT_OFFSET)) {
+                    for (var e : nextOffsets.entrySet()) {
+                        p.setString(1, groupId);
+                        p.setString(2, e.getKey().topic());
+                        p.setInt(3, e.getKey().partition());
+                        p.setLong(4, e.getValue());
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
             if (!articles.isEmpty()) {
                 List<String> ids = articles.stream().map(Article::getId).toList();
                 if (sqlite) {
@@ -284,18 +300,6 @@ public final class ArticleStore implements AutoCloseable {
                         p.setInt(7, d.getVersion());
                         p.setString(8, d.getStoryId());
                         p.setLong(9, d.getDetectedAt().toEpochMilli());
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
-            }
-            if (!nextOffsets.isEmpty()) {
-                try (PreparedStatement p = connection.prepareStatement(UPSERT_OFFSET)) {
-                    for (var e : nextOffsets.entrySet()) {
-                        p.setString(1, groupId);
-                        p.setString(2, e.getKey().topic());
-                        p.setInt(3, e.getKey().partition());
-                        p.setLong(4, e.getValue());
                         p.addBatch();
                     }
                     p.executeBatch();

@@ -126,6 +126,45 @@ public class ArticleStoreTest {
         assertThat(Database.jdbcUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void twoSinksOfOneGroupWriteTheirOwnPartitionsIntoOneDatabaseAtOnce(String kind) throws Exception {
+        // a scaled-out sink: each instance owns some partitions and commits their rows with their offsets; on SQLite
+        // the second writer waits for the first (busy_timeout) instead of failing with "database is locked"
+        String url = TestDatabases.of(kind, dir);
+        try (ArticleStore migrated = new ArticleStore(url, "g")) {
+            assertThat(migrated.count("articles")).isZero();
+        }
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int partition = w;
+            writers.add(new Thread(() -> {
+                try (ArticleStore store = new ArticleStore(url, "g")) {
+                    for (int batch = 0; batch < 30; batch++) {
+                        List<Article> articles = new java.util.ArrayList<>();
+                        for (int i = 0; i < 20; i++) {
+                            articles.add(article("p" + partition + "-" + batch + "-" + i, "Harbour story " + i));
+                        }
+                        store.write(articles, List.of(), Map.of(new TopicPartition("articles.enriched", partition), (batch + 1) * 20L));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread t : writers) {
+            t.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            assertThat(store.count("articles")).isEqualTo(1200);
+            assertThat(store.storedOffsets()).containsOnly(Map.entry(new TopicPartition("articles.enriched", 0), 600L),
+                    Map.entry(new TopicPartition("articles.enriched", 1), 600L));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void sqliteGetsARoomyPageCacheAndRareCheckpointsUnlessTheUrlSaysOtherwise() throws Exception {
         String url = Database.jdbcUrl(dir.resolve("tuned.db").toString());
