@@ -71,6 +71,13 @@ public final class ArticleSearch {
         query.since().ifPresent(t -> {
             filters.append(" AND a.received_at_ms >= ?");
             filterParams.add(t.toEpochMilli());
+            if (dialect.equals("sqlite")) {
+                // every article received since then is stored at or after the first of them (exact, whatever the
+                // order they came in): a rowid range FTS5 applies itself, so a common word's older matches are never
+                // walked or scored (a common word with --since over 20,000 articles: 95 ms -> see ArticleSearchTest)
+                filters.append(" AND {rowid} >= (SELECT COALESCE(MIN(+rowid), 9223372036854775807) FROM articles WHERE received_at_ms >= ?)");
+                filterParams.add(t.toEpochMilli());
+            }
         });
         if (query.entity().isPresent()) {
             String entity = query.entity().get().toLowerCase(Locale.ROOT);
