@@ -60,6 +60,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
     private volatile Throwable failure;
+    /** The partitions this instance owns now (kept by the rebalance listener, read from any thread). */
+    private volatile java.util.Set<TopicPartition> assignment = java.util.Set.of();
     /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
     private Map<TopicPartition, Long> lastWritten = Map.of();
 
@@ -247,6 +249,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                     consumer.seekToBeginning(fresh);
                 }
                 lastWritten = Map.of();
+                assignment = java.util.Set.copyOf(consumer.assignment());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
             }
@@ -255,7 +258,15 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // every poll's batch is already committed with its offsets before the next poll: nothing to flush
+            java.util.Set<TopicPartition> kept = new java.util.HashSet<>(assignment);
+            kept.removeAll(partitions);
+            assignment = java.util.Set.copyOf(kept);
         }
+    }
+
+    /** The partitions this instance owns: with several sinks in one group, each owns some. */
+    public java.util.Set<TopicPartition> assignment() {
+        return assignment;
     }
 
     public long batchesWritten() {

@@ -114,6 +114,83 @@ class SinkRunnerIT {
         assertThat(letters).filteredOn(l -> l.getTopic().equals(duplicates)).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void twoSinksInOneGroupShareThePartitionsAndOneTakesOverWhenTheOtherStops(String kind, TestStack stack) throws Exception {
+        String suffix = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String enriched = "sink-scale-enriched-" + suffix;
+        String duplicates = "sink-scale-duplicates-" + suffix;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(enriched, 4, (short) 1), new NewTopic(duplicates, 1, (short) 1),
+                    new NewTopic("sink-scale-dlq-" + suffix, 1, (short) 1)));
+        }
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put(SinkConfig.DB, TestDatabases.of(kind, dir));
+        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
+        settings.put(SinkConfig.TOPIC_DUPLICATES, duplicates);
+        settings.put(SinkConfig.TOPIC_DLQ, "sink-scale-dlq-" + suffix);
+        settings.put("group.id", "sink-scale-" + suffix);
+        settings.put(SinkConfig.BATCH_SIZE, "10");
+        SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+
+        SinkRunner first = new SinkRunner(config);
+        SinkRunner second = new SinkRunner(config);
+        Thread firstThread = new Thread(first, "sink-1");
+        Thread secondThread = new Thread(second, "sink-2");
+        firstThread.start();
+        secondThread.start();
+        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            // both members hold partitions of the articles topic before anything is sent
+            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first, enriched) > 0 && owned(second, enriched) > 0
+                    && owned(first, enriched) + owned(second, enriched) == 4);
+            for (int i = 0; i < 200; i++) {
+                Article a = ArticleStoreTest.article("s" + i, "Title " + i);
+                producer.send(new ProducerRecord<>(enriched, i % 4, a.getId(), serializer.serialize(enriched, a)));
+            }
+            producer.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || second.failure() != null
+                    || reader.count("articles") == 200);
+            assertThat(first.failure()).isNull();
+            assertThat(second.failure()).isNull();
+            assertThat(first.batchesWritten()).isPositive();
+            assertThat(second.batchesWritten()).isPositive();
+            // neither had to wait out the other as if the database were down (SQLite: "database is locked")
+            assertThat(first.outagesSurvived() + second.outagesSurvived()).isZero();
+
+            // one stops: the other takes its partitions over from the offsets stored with the rows
+            second.close();
+            secondThread.join(30_000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first, enriched) == 4);
+            for (int i = 200; i < 300; i++) {
+                Article a = ArticleStoreTest.article("s" + i, "Title " + i);
+                producer.send(new ProducerRecord<>(enriched, i % 4, a.getId(), serializer.serialize(enriched, a)));
+            }
+            producer.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || reader.count("articles") == 300);
+            Thread.sleep(1500); // let any duplicate write show itself
+            assertThat(first.failure()).isNull();
+            assertThat(reader.count("articles")).isEqualTo(300);
+            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new org.apache.kafka.common.TopicPartition(enriched, 0), 75L,
+                    new org.apache.kafka.common.TopicPartition(enriched, 1), 75L, new org.apache.kafka.common.TopicPartition(enriched, 2), 75L,
+                    new org.apache.kafka.common.TopicPartition(enriched, 3), 75L));
+        } finally {
+            first.close();
+            if (secondThread.isAlive()) {
+                second.close();
+            }
+            firstThread.join(30_000);
+            secondThread.join(30_000);
+            first.release();
+            second.release();
+        }
+    }
+
+    private static long owned(SinkRunner sink, String topic) {
+        return sink.assignment().stream().filter(tp -> tp.topic().equals(topic)).count();
+    }
+
     /** An Article in the released v1 schema, registered and framed as an older enrich-streams would have sent it. */
     private static byte[] olderArticle(TestStack stack, String topic) throws Exception {
         org.apache.avro.Schema v1 = new org.apache.avro.Schema.Parser().parse(java.nio.file.Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
