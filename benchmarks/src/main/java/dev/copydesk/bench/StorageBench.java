@@ -32,10 +32,11 @@ public final class StorageBench {
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = wire.body(2048);
         }
-        boolean searchOnly = List.of(args).contains("--search-only"); // time searches on what is stored
+        List<String> options = List.of(args);
+        boolean searchOnly = options.contains("--search-only"); // time searches on what is stored
         // --writers N: N sinks of one consumer group, each with its own connection and its own share of the
         // partitions (here: of the articles), as when the sink is scaled out; rows and offsets still commit together
-        int writers = List.of(args).contains("--writers") ? Integer.parseInt(args[List.of(args).indexOf("--writers") + 1]) : 1;
+        int writers = options.contains("--writers") ? Integer.parseInt(options.get(options.indexOf("--writers") + 1)) : 1;
         // built before the clock starts: the bench measures the store, not the making of test data
         List<Article> articles = new ArrayList<>(n);
         for (int i = 0; i < (searchOnly ? 0 : n); i++) {

@@ -2,6 +2,8 @@ package dev.copydesk.store;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.Keyword;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -124,30 +126,55 @@ public final class ArticleStore implements AutoCloseable {
                      "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement keyword = connection.prepareStatement(
                      "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
-            for (Article a : articles) { // one per id (see write)
-                Set<String> names = new HashSet<>();
-                for (var e : a.getEntities()) {
-                    if (names.add(e.getType() + "\u0000" + e.getName())) {
-                        entity.setString(1, a.getId());
-                        entity.setString(2, e.getType().name().toLowerCase(Locale.ROOT));
-                        entity.setString(3, e.getName());
-                        entity.setInt(4, e.getMentions());
-                        entity.setString(5, e.getCountryCode());
-                        entity.addBatch();
-                    }
+            forEachRow(articles, new RowVisitor() {
+                @Override
+                public void entity(String articleId, Entity e) throws SQLException {
+                    entity.setString(1, articleId);
+                    entity.setString(2, e.getType().name().toLowerCase(Locale.ROOT));
+                    entity.setString(3, e.getName());
+                    entity.setInt(4, e.getMentions());
+                    entity.setString(5, e.getCountryCode());
+                    entity.addBatch();
                 }
-                Set<String> phrases = new HashSet<>();
-                for (var k : a.getKeywords()) {
-                    if (phrases.add(k.getPhrase())) {
-                        keyword.setString(1, a.getId());
-                        keyword.setString(2, k.getPhrase());
-                        keyword.setDouble(3, k.getWeight());
-                        keyword.addBatch();
-                    }
+
+                @Override
+                public void keyword(String articleId, Keyword k) throws SQLException {
+                    keyword.setString(1, articleId);
+                    keyword.setString(2, k.getPhrase());
+                    keyword.setDouble(3, k.getWeight());
+                    keyword.addBatch();
                 }
-            }
+            });
             entity.executeBatch();
             keyword.executeBatch();
+        }
+    }
+
+    /** Receives the entity and keyword rows of a batch. */
+    private interface RowVisitor {
+        void entity(String articleId, Entity e) throws SQLException;
+
+        void keyword(String articleId, Keyword k) throws SQLException;
+    }
+
+    /**
+     * The entity and keyword rows of the articles (one per id, see write): an entity once per type and name and a
+     * keyword once per phrase, the first occurrence winning, as the tables' primary keys demand.
+     */
+    private static void forEachRow(List<Article> articles, RowVisitor visitor) throws SQLException {
+        for (Article a : articles) {
+            Set<String> names = new HashSet<>();
+            for (Entity e : a.getEntities()) {
+                if (names.add(e.getType() + "\u0000" + e.getName())) {
+                    visitor.entity(a.getId(), e);
+                }
+            }
+            Set<String> phrases = new HashSet<>();
+            for (Keyword k : a.getKeywords()) {
+                if (phrases.add(k.getPhrase())) {
+                    visitor.keyword(a.getId(), k);
+                }
+            }
         }
     }
 
@@ -159,23 +186,20 @@ public final class ArticleStore implements AutoCloseable {
     private void copyEntitiesAndKeywords(List<Article> articles) throws SQLException {
         StringBuilder entities = new StringBuilder(articles.size() * 400);
         StringBuilder keywords = new StringBuilder(articles.size() * 400);
-        for (Article a : articles) { // one per id (see write)
-            Set<String> names = new HashSet<>();
-            for (var e : a.getEntities()) {
-                if (names.add(e.getType() + "\u0000" + e.getName())) {
-                    copyField(entities, a.getId()).append('\t').append(e.getType().name().toLowerCase(Locale.ROOT)).append('\t');
-                    copyField(entities, e.getName()).append('\t').append(e.getMentions()).append('\t');
-                    copyField(entities, e.getCountryCode()).append('\n');
-                }
+        forEachRow(articles, new RowVisitor() {
+            @Override
+            public void entity(String articleId, Entity e) {
+                copyField(entities, articleId).append('\t').append(e.getType().name().toLowerCase(Locale.ROOT)).append('\t');
+                copyField(entities, e.getName()).append('\t').append(e.getMentions()).append('\t');
+                copyField(entities, e.getCountryCode()).append('\n');
             }
-            Set<String> phrases = new HashSet<>();
-            for (var k : a.getKeywords()) {
-                if (phrases.add(k.getPhrase())) {
-                    copyField(keywords, a.getId()).append('\t');
-                    copyField(keywords, k.getPhrase()).append('\t').append(k.getWeight()).append('\n');
-                }
+
+            @Override
+            public void keyword(String articleId, Keyword k) {
+                copyField(keywords, articleId).append('\t');
+                copyField(keywords, k.getPhrase()).append('\t').append(k.getWeight()).append('\n');
             }
-        }
+        });
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY entities (article_id, type, canonical_name, mentions, country_code) FROM STDIN",

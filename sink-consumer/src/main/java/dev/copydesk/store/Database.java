@@ -74,7 +74,7 @@ public final class Database {
         }
         java.util.Properties properties = new java.util.Properties();
         if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") && !jdbcUrl.contains("reWriteBatchedInserts")) {
-            // batches go to the server as multi-row INSERTs: entity and keyword rows ~30% faster (StorageBench)
+            // batches go to the server as multi-row INSERTs (articles, notices, offsets; entities and keywords go by COPY)
             properties.setProperty("reWriteBatchedInserts", "true");
         }
         Connection connection = DriverManager.getConnection(jdbcUrl, properties);
@@ -85,25 +85,25 @@ public final class Database {
                 // nothing; a power cut may take back the last commits, but the stored offsets go back with their
                 // rows, so those records are read again from Kafka: still exactly once. ?synchronous=FULL in the
                 // URL keeps the stricter mode (the driver applies it).
-                if (!jdbcUrl.toLowerCase(Locale.ROOT).contains("synchronous=")) {
-                    s.execute("PRAGMA synchronous=NORMAL");
-                }
+                pragmaUnlessInUrl(s, jdbcUrl, "synchronous", "NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
-                String url = jdbcUrl.toLowerCase(Locale.ROOT);
                 // A sink batch (articles, their FTS5 segment, entity and keyword index pages) outgrows SQLite's
                 // default 2 MB page cache, which then spills dirty pages mid-transaction; and the default WAL
                 // checkpoint every 4 MB ran in nearly every commit, rewriting the same index pages each time.
                 // StorageBench at 100,000 articles, batches of 2,000: 4,653 -> 6,515 /s. Both are upper bounds
-                // (the cache fills only as used, the WAL is emptied at close); the URL may set either itself.
-                if (!url.contains("cache_size=")) {
-                    s.execute("PRAGMA cache_size=-65536"); // KiB: 64 MiB
-                }
-                if (!url.contains("wal_autocheckpoint=")) {
-                    s.execute("PRAGMA wal_autocheckpoint=16384"); // pages: 64 MiB of 4 KiB pages
-                }
+                // (the cache fills only as used, the WAL is emptied at close).
+                pragmaUnlessInUrl(s, jdbcUrl, "cache_size", "-65536"); // KiB: 64 MiB
+                pragmaUnlessInUrl(s, jdbcUrl, "wal_autocheckpoint", "16384"); // pages: 64 MiB of 4 KiB pages
             }
         }
         return connection;
+    }
+
+    /** Sets a SQLite pragma unless the URL sets it (the driver applies URL settings itself). */
+    private static void pragmaUnlessInUrl(Statement s, String jdbcUrl, String pragma, String value) throws SQLException {
+        if (!jdbcUrl.toLowerCase(Locale.ROOT).contains(pragma + "=")) {
+            s.execute("PRAGMA " + pragma + "=" + value);
+        }
     }
 
     /** Applies the migrations the database does not have yet; returns how many were applied. */

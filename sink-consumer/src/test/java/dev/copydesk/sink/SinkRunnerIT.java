@@ -46,19 +46,10 @@ class SinkRunnerIT {
     @ValueSource(strings = {"sqlite", "postgres"})
     void storesEachArticleAndNoticeOnceAcrossRestartsAndDeadLettersGarbage(String kind, TestStack stack) throws Exception {
         String suffix = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String enriched = "sink-it-enriched-" + suffix;
-        String duplicates = "sink-it-duplicates-" + suffix;
-        String dlq = "sink-it-dlq-" + suffix;
-        try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
-                    new NewTopic(dlq, 1, (short) 1)));
-        }
-        Map<String, String> settings = new HashMap<>(stack.clientStrings());
-        settings.put(SinkConfig.DB, TestDatabases.of(kind, dir));
-        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
-        settings.put(SinkConfig.TOPIC_DUPLICATES, duplicates);
-        settings.put(SinkConfig.TOPIC_DLQ, dlq);
-        settings.put("group.id", "sink-it-" + suffix);
+        Map<String, String> settings = sinkSettings(stack, suffix, 3, TestDatabases.of(kind, dir));
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
+        String duplicates = settings.get(SinkConfig.TOPIC_DUPLICATES);
+        String dlq = settings.get(SinkConfig.TOPIC_DLQ);
         settings.put(SinkConfig.BATCH_SIZE, "7");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
 
@@ -117,19 +108,9 @@ class SinkRunnerIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
     void twoSinksInOneGroupShareThePartitionsAndOneTakesOverWhenTheOtherStops(String kind, TestStack stack) throws Exception {
-        String suffix = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String enriched = "sink-scale-enriched-" + suffix;
-        String duplicates = "sink-scale-duplicates-" + suffix;
-        try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(enriched, 4, (short) 1), new NewTopic(duplicates, 1, (short) 1),
-                    new NewTopic("sink-scale-dlq-" + suffix, 1, (short) 1)));
-        }
-        Map<String, String> settings = new HashMap<>(stack.clientStrings());
-        settings.put(SinkConfig.DB, TestDatabases.of(kind, dir));
-        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
-        settings.put(SinkConfig.TOPIC_DUPLICATES, duplicates);
-        settings.put(SinkConfig.TOPIC_DLQ, "sink-scale-dlq-" + suffix);
-        settings.put("group.id", "sink-scale-" + suffix);
+        String suffix = "scale-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> settings = sinkSettings(stack, suffix, 4, TestDatabases.of(kind, dir));
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         settings.put(SinkConfig.BATCH_SIZE, "10");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
@@ -185,6 +166,25 @@ class SinkRunnerIT {
             first.release();
             second.release();
         }
+    }
+
+    /**
+     * Fresh topics for one test (sink-it-enriched-SUFFIX with the given partitions, sink-it-duplicates-SUFFIX and
+     * sink-it-dlq-SUFFIX) and the settings of a sink in group sink-it-SUFFIX that reads them into the database at url.
+     */
+    private static Map<String, String> sinkSettings(TestStack stack, String suffix, int partitions, String url) throws Exception {
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put(SinkConfig.DB, url);
+        settings.put(SinkConfig.TOPIC_ENRICHED, "sink-it-enriched-" + suffix);
+        settings.put(SinkConfig.TOPIC_DUPLICATES, "sink-it-duplicates-" + suffix);
+        settings.put(SinkConfig.TOPIC_DLQ, "sink-it-dlq-" + suffix);
+        settings.put("group.id", "sink-it-" + suffix);
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            Topics.create(admin, List.of(new NewTopic(settings.get(SinkConfig.TOPIC_ENRICHED), partitions, (short) 1),
+                    new NewTopic(settings.get(SinkConfig.TOPIC_DUPLICATES), 1, (short) 1),
+                    new NewTopic(settings.get(SinkConfig.TOPIC_DLQ), 1, (short) 1)));
+        }
+        return settings;
     }
 
     private static long owned(SinkRunner sink, String topic) {
@@ -255,12 +255,10 @@ class SinkRunnerIT {
     @org.junit.jupiter.api.Test
     void anUnreachableRegistryStopsTheSinkWithoutDeadLetteringOrSkippingAnything(TestStack stack) throws Exception {
         String suffix = "noreg-" + UUID.randomUUID().toString().substring(0, 8);
-        String enriched = "sink-it-enriched-" + suffix;
-        String dlq = "sink-it-dlq-" + suffix;
-        try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(enriched, 1, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
-                    new NewTopic(dlq, 1, (short) 1)));
-        }
+        String url = TestDatabases.of("sqlite", dir);
+        Map<String, String> settings = sinkSettings(stack, suffix, 1, url);
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
+        String dlq = settings.get(SinkConfig.TOPIC_DLQ);
         var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             Article a = ArticleStoreTest.article("r1", "Registry gone");
@@ -270,16 +268,9 @@ class SinkRunnerIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        String url = TestDatabases.of("sqlite", dir);
-        Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put("schema.registry.url", "http://127.0.0.1:" + closedPort);
         settings.put("schema.registry.retry.max.attempts", "2");
         settings.put("schema.registry.retry.backoff.ms", "10");
-        settings.put(SinkConfig.DB, url);
-        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
-        settings.put(SinkConfig.TOPIC_DUPLICATES, "sink-it-duplicates-" + suffix);
-        settings.put(SinkConfig.TOPIC_DLQ, dlq);
-        settings.put("group.id", "sink-it-" + suffix);
         SinkRunner sink = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), settings));
         Thread thread = new Thread(sink, "sink-no-registry");
         thread.start();
@@ -297,19 +288,10 @@ class SinkRunnerIT {
     @org.junit.jupiter.api.Test
     void waitsOutADatabaseThatGoesAwayAndResumesWithoutLosingARow(TestStack stack) throws Exception {
         String suffix = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-        String enriched = "sink-it-enriched-" + suffix;
-        try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(enriched, 2, (short) 1), new NewTopic("sink-it-duplicates-" + suffix, 1, (short) 1),
-                    new NewTopic("sink-it-dlq-" + suffix, 1, (short) 1)));
-        }
         String application = "copydesk_sink_" + suffix.replace("-", "_");
         String url = TestDatabases.postgres() + "&ApplicationName=" + application;
-        Map<String, String> settings = new HashMap<>(stack.clientStrings());
-        settings.put(SinkConfig.DB, url);
-        settings.put(SinkConfig.TOPIC_ENRICHED, enriched);
-        settings.put(SinkConfig.TOPIC_DUPLICATES, "sink-it-duplicates-" + suffix);
-        settings.put(SinkConfig.TOPIC_DLQ, "sink-it-dlq-" + suffix);
-        settings.put("group.id", "sink-it-" + suffix);
+        Map<String, String> settings = sinkSettings(stack, suffix, 2, url);
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         settings.put(SinkConfig.BATCH_SIZE, "10");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         int articles = 1500;
