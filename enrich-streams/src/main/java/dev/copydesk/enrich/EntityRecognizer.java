@@ -39,7 +39,7 @@ public final class EntityRecognizer {
     public record Entity(Type type, String name, int mentions, String countryCode) {
     }
 
-    // the gazetteers are read-only once built, and building them walks every locale: once per JVM
+    // the gazetteers are read-only once built: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
     private static final Map<String, String> organizationByName = new HashMap<>();
     private static final Set<String> PERSON_CUES = new HashSet<>();
@@ -49,14 +49,9 @@ public final class EntityRecognizer {
     private static final Set<String> NAME_PREFIXES = new HashSet<>();
 
     static {
-        Locale[] locales = Locale.getAvailableLocales();
-        for (String code : Locale.getISOCountries()) {
-            Locale country = new Locale("", code);
-            for (Locale language : locales) {
-                String name = country.getDisplayCountry(language);
-                if (name.length() > 3 && !name.equals(code)) {
-                    countryByName.putIfAbsent(name, code);
-                }
+        for (String[] row : readTsv(CountryNames.RESOURCE)) {
+            for (int i = 1; i < row.length; i++) {
+                countryByName.put(row[i], row[0]);
             }
         }
         for (String[] row : readTsv("country-aliases.tsv")) {
