@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The whole pipeline as a desk runs it, broken on purpose: the broker and registry ({@code copydesk stack}),
  * enrich-streams, the sink and the producer each run as their own JVM. While wire copy with exact and near
- * duplicates flows, enrich-streams and the sink are killed with SIGKILL at random points (twice each), and the
+ * duplicates flows (each half of the copy as four producer runs in a row), enrich-streams and the sink are killed
+ * with SIGKILL at random points of that feed (twice each), and the
  * broker itself is killed and restarted on the same data once, with the producer already sending into the outage. Whatever exits on its own is restarted, as a
  * supervisor would. At the end storage must hold exactly the expected unique stories: every copy is either one
  * stored article or one exact-duplicate report, no story version is doubled or skipped, and an exact copy sent
@@ -49,17 +50,19 @@ class PipelineCrashIT {
 
     static final int ARTICLES = Integer.getInteger("copydesk.crash.articles", 400);
     static final long SEED = Long.getLong("copydesk.crash.seed", System.nanoTime());
+    static final int CHUNKS = 4;
 
     @TempDir
     Path dir;
 
-    private final List<Process> running = new ArrayList<>();
-    private final Map<String, Integer> starts = new HashMap<>();
+    // the feed's thread starts processes too
+    private final List<Process> running = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> starts = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> events = new ArrayList<>();
 
     @AfterEach
     void stopEverything() {
-        running.forEach(Process::destroyForcibly);
+        List.copyOf(running).forEach(Process::destroyForcibly);
     }
 
     @ParameterizedTest
@@ -81,11 +84,19 @@ class PipelineCrashIT {
             }
         }
         assertThat(heldBack).as("the corpus has an exact copy to send after the crashes").isNotNegative();
-        Path first = dir.resolve("in-1");
-        Path second = dir.resolve("in-2");
+        // each half goes out as CHUNKS producer runs, one after the other: the feed lasts long enough for the kills,
+        // which follow the feed's progress, to land while there is still copy to process
+        List<Path> first = new ArrayList<>();
+        List<Path> second = new ArrayList<>();
+        for (int c = 0; c < CHUNKS; c++) {
+            first.add(dir.resolve("in-1-" + c));
+            second.add(dir.resolve("in-2-" + c));
+        }
         Path last = dir.resolve("in-3");
+        int half = copies.size() / 2;
         for (int i = 0; i < copies.size(); i++) {
-            Path folder = i == heldBack ? last : i < copies.size() / 2 ? first : second;
+            Path folder = i == heldBack ? last
+                    : i < half ? first.get(i * CHUNKS / half) : second.get((i - half) * CHUNKS / (copies.size() - half));
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(String.format("wire-%05d.txt", i)), copies.get(i).text());
         }
@@ -98,25 +109,25 @@ class PipelineCrashIT {
                 "-D", "copydesk.sink.batch.size=50"));
         Services services = new Services(bootstrap, registry, db, enrich, sink);
 
-        Process producer = startProducer(bootstrap, registry, first);
-        services.killSoonAfterWorkStarts("enrich", random, expected.firstHalfArticles());
-        services.killSoonAfterWorkStarts("sink", random, expected.firstHalfArticles());
-        awaitProducer(producer, first);
+        Feed feed = new Feed(bootstrap, registry, db, first);
+        services.killWhileFeeding("enrich", feed, random, expected.firstHalfArticles());
+        services.killWhileFeeding("sink", feed, random, expected.firstHalfArticles());
+        feed.await();
 
         // the broker (and the registry in the same JVM) dies hard and comes back on the same data
         stack.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         running.remove(stack);
         events.add("broker killed at " + storedArticles(db) + " stored");
-        // the producer starts while the broker is down: it buffers (max.block.ms, 60 s by default) and publishes
-        // once the broker is back
-        producer = startProducer(bootstrap, registry, second);
+        // the feed starts while the broker is down: its producer buffers (max.block.ms, 60 s by default) and
+        // publishes once the broker is back
+        feed = new Feed(bootstrap, registry, db, second);
         Thread.sleep(2_000 + random.nextInt(3_000));
         startStack(kafkaPort, registryPort);
         events.add("broker restarted");
 
-        services.killSoonAfterWorkStarts("sink", random, expected.articles());
-        services.killSoonAfterWorkStarts("enrich", random, expected.articles());
-        awaitProducer(producer, second);
+        services.killWhileFeeding("sink", feed, random, expected.articles());
+        services.killWhileFeeding("enrich", feed, random, expected.articles());
+        feed.await();
 
         services.superviseUntil(() -> storedArticles(db) >= expected.articles() && exactDuplicates(db) >= expected.exactDuplicates(), 300);
         // after all that, one more exact copy of an early story: the dedup state must still know it
@@ -212,19 +223,20 @@ class PipelineCrashIT {
         }
 
         /**
-         * Waits (up to 20 s) until storage grows, then SIGKILLs the service after a random pause and restarts it.
-         * Whether the kill landed mid-work (fewer stored than the run's total) goes into the events.
+         * Once a random number (2 to CHUNKS - 1) of the feed's runs have published, and so with storage growing and
+         * copy still to send, SIGKILLs the service after a random pause and restarts it. Whether the kill landed
+         * mid-work (fewer stored than the run's total) goes into the events.
          */
-        void killSoonAfterWorkStarts(String name, Random random, int total) throws Exception {
-            int before = storedArticles(db);
-            long until = System.currentTimeMillis() + 20_000;
-            superviseUntil(() -> storedArticles(db) > before || System.currentTimeMillis() > until, 120);
-            Thread.sleep(random.nextInt(400)); // the pipeline stores a few hundred a second: soon, or it is all done
+        void killWhileFeeding(String name, Feed feed, Random random, int total) throws Exception {
+            int after = 2 + random.nextInt(CHUNKS - 2);
+            superviseUntil(() -> feed.published() >= after, 300);
+            Thread.sleep(random.nextInt(400));
             Process victim = byName.get(name);
             victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             running.remove(victim);
             int stored = storedArticles(db);
-            events.add("killed " + name + " at " + stored + " stored" + (stored < total ? "" : " (idle)"));
+            events.add("killed " + name + " after " + after + "/" + CHUNKS + " runs at " + stored + " stored"
+                    + (stored < total ? "" : " (idle)"));
             byName.put(name, start(name, bootstrap, registry, lastArgs.get(name)));
         }
 
@@ -248,7 +260,7 @@ class PipelineCrashIT {
     }
 
     /** The arguments each command was last started with: a restart uses them again. */
-    private final Map<String, List<String>> lastArgs = new HashMap<>();
+    private final Map<String, List<String>> lastArgs = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Process startStack(int kafkaPort, int registryPort) throws Exception {
         Process stack = start("stack", null, null, List.of("--data-dir", dir.resolve("stack").toString(),
@@ -263,6 +275,46 @@ class PipelineCrashIT {
         return stack;
     }
 
+    /**
+     * Producer runs over a list of folders, one after the other, on a thread of their own. After the first run the
+     * feed waits until storage grows (the services start in ~15 s), so that from the second run on the pipeline
+     * is storing while there is still copy to send.
+     */
+    private final class Feed {
+        private final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.CompletableFuture<Void> done;
+
+        Feed(String bootstrap, String registry, String db, List<Path> folders) {
+            int before = storedArticles(db);
+            done = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    for (Path folder : folders) {
+                        awaitProducer(startProducer(bootstrap, registry, folder), folder);
+                        long deadline = System.currentTimeMillis() + 180_000;
+                        while (storedArticles(db) <= before) {
+                            assertThat(System.currentTimeMillis()).as("storage grew within 180 s").isLessThan(deadline);
+                            Thread.sleep(100);
+                        }
+                        published.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        int published() {
+            if (done.isCompletedExceptionally()) {
+                done.join(); // the failure of a producer run, as the test's failure
+            }
+            return published.get();
+        }
+
+        void await() throws Exception {
+            done.get(10, TimeUnit.MINUTES);
+        }
+    }
+
     private Process startProducer(String bootstrap, String registry, Path folder) throws IOException {
         return start("produce", bootstrap, registry, List.of(folder.toString()));
     }
@@ -273,7 +325,7 @@ class PipelineCrashIT {
         assertThat(producer.exitValue()).as("the producer published %s (log %s)", folder, dir).isZero();
     }
 
-    private Process start(String command, String bootstrap, String registry, List<String> args) throws IOException {
+    private synchronized Process start(String command, String bootstrap, String registry, List<String> args) throws IOException {
         lastArgs.put(command, args);
         int n = starts.merge(command, 1, Integer::sum);
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
