@@ -508,6 +508,7 @@ public final class HtmlExtractor {
 
     /** Siblings of one tag and class that make a row of cards. */
     private static final int CARD_MIN = 3;
+    private static final Pattern CARD_NUMBER = Pattern.compile("\\d+");
     /**
      * The most text a teaser card holds (a title and a sentence or two). A listicle's entries also open on a linked
      * name, but run longer: at 600 two dev pages' restaurant and product entries were taken for teasers.
@@ -574,7 +575,9 @@ public final class HtmlExtractor {
         }
         Map<String, List<Element>> groups = new HashMap<>();
         for (Element child : shortChildren) {
-            groups.computeIfAbsent(child.normalName() + "." + child.className(), k -> new ArrayList<>()).add(child);
+            // numbered classes ("article_0", "post-17") still make one group
+            groups.computeIfAbsent(child.normalName() + "." + CARD_NUMBER.matcher(child.className()).replaceAll(""),
+                    k -> new ArrayList<>()).add(child);
         }
         for (List<Element> group : groups.values()) {
             if (group.size() < CARD_MIN) {
@@ -592,15 +595,22 @@ public final class HtmlExtractor {
         }
     }
 
-    /** Whether the first text under {@code e} is a link's. */
+    /**
+     * Whether the first text under {@code e} is a link's, after at most two short labels (a card's category or
+     * date above its headline: "Front Page", "December 19").
+     */
     private static boolean opensOnLink(Element e) {
-        TextNode[] first = {null};
+        boolean[] linked = {false};
+        int[] labels = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t && !t.isBlank()) {
-                    first[0] = t;
-                    return FilterResult.STOP;
+                    if (insideLink((Element) t.parent(), e)) {
+                        linked[0] = true;
+                        return FilterResult.STOP;
+                    }
+                    return TextShapes.words(t.text()) <= 3 && ++labels[0] <= 2 ? FilterResult.CONTINUE : FilterResult.STOP;
                 }
                 return node instanceof Element x && REMOVED_TAGS.contains(x.normalName()) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
             }
@@ -610,7 +620,7 @@ public final class HtmlExtractor {
                 return FilterResult.CONTINUE;
             }
         }, e);
-        return first[0] != null && insideLink((Element) first[0].parent(), e);
+        return linked[0];
     }
 
     /** An ancestor with this share of the heaviest element's mass... */

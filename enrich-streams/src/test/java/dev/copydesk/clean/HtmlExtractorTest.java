@@ -286,6 +286,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void teaserCardsWithNumberedClassesAndACategoryAboveTheHeadlineAreCardsToo() {
+        // "article_1", "article_2"... and a category label before each headline link, as a news theme renders them
+        String card = "<div class='post post_%d'><div class='category'>Front Page</div><div class='title'><a href='/news/%d'>Other story number %d</a></div>"
+                + "<div class='excerpt'>The excerpt of another story on this site, which reads like prose but belongs to a different page entirely...</div></div>";
+        StringBuilder cards = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            cards.append(card.formatted(i, i, i));
+        }
+        ExtractedPage page = extractor.extract("<html><body><div class='page'><div class='story'>"
+                + "<p>The institute opened enrolment for its free Spanish classes on Wednesday, the director said in a statement.</p>"
+                + "<p>Enrolment runs until January, and classes begin in the second week of the month at the institute's hall.</p>"
+                + "</div><div class='more'>" + cards + "</div></div></body></html>");
+        assertThat(page.asCleanedText().body()).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
+    }
+
+    @Test
     void aStoryRenderedTwiceForTwoLayoutsComesOutOnce() {
         String story = "<p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>"
                 + "<p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>";
