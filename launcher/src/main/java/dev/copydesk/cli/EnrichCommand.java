@@ -25,6 +25,12 @@ final class EnrichCommand implements Callable<Integer> {
         metrics.start(9401, "enrich-streams", config);
         System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
         app.awaitStop();
+        if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+            // non-zero, so that a supervisor that restarts on failure (systemd on-failure, compose on-failure) does
+            System.err.println("copydesk: enrich-streams stopped on the error above; the records it had not committed stay on "
+                    + config.rawTopic() + " for the next run");
+            return 1;
+        }
         return 0;
     }
 }
