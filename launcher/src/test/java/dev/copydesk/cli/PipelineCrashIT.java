@@ -249,7 +249,7 @@ class PipelineCrashIT {
                 }
                 for (var e : byName.entrySet()) {
                     if (!e.getValue().isAlive()) {
-                        events.add(e.getKey() + " exited by itself (" + e.getValue().exitValue() + ")");
+                        events.add(e.getKey() + " exited by itself (" + e.getValue().exitValue() + ": " + lastError(e.getKey()) + ")");
                         running.remove(e.getValue());
                         e.setValue(start(e.getKey(), bootstrap, registry, lastArgs.get(e.getKey())));
                     }
@@ -338,6 +338,22 @@ class PipelineCrashIT {
                 .redirectOutput(dir.resolve(command + "-" + n + ".log").toFile()).start();
         running.add(p);
         return p;
+    }
+
+    /** The last error line in the log of the latest start of {@code command}: why it exited, in the test's output. */
+    private String lastError(String command) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve(command + "-" + starts.get(command) + ".log"));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                if (line.contains("ERROR") || line.contains("Exception") || line.startsWith("copydesk:")) {
+                    return line.length() > 300 ? line.substring(0, 300) : line;
+                }
+            }
+            return "no error in its log";
+        } catch (IOException e) {
+            return "log unreadable: " + e.getMessage();
+        }
     }
 
     private static int storedArticles(String db) {
