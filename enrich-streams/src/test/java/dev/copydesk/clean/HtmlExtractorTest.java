@@ -270,35 +270,31 @@ class HtmlExtractorTest {
                 .doesNotContain("- Forming a company");
     }
 
-    @Test
-    void aShortStoryIsNotOutvotedByTheTeaserCardsUnderIt() {
-        String card = "<article class='teaser'><h3><a href='/news/%d'>Other story number %d</a></h3>"
-                + "<p>The excerpt of another story on this site, which reads like prose but belongs to a different page entirely.</p></article>";
+    /** The cleaned body of a two-paragraph story with eight teaser cards under it, {@code card} numbered by %1$d. */
+    private String shortStoryAboveCards(String card) {
         StringBuilder cards = new StringBuilder();
         for (int i = 1; i <= 8; i++) {
-            cards.append(card.formatted(i, i));
+            cards.append(card.formatted(i));
         }
-        ExtractedPage page = extractor.extract("<html><body><div class='page'><div class='story'>"
+        return extractor.extract("<html><body><div class='page'><div class='story'>"
                 + "<p>The institute opened enrolment for its free Spanish classes on Wednesday, the director said in a statement.</p>"
                 + "<p>Enrolment runs until January, and classes begin in the second week of the month at the institute's hall.</p>"
-                + "</div><div class='more'>" + cards + "</div></div></body></html>");
-        assertThat(page.asCleanedText().body()).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
+                + "</div><div class='more'>" + cards + "</div></div></body></html>").asCleanedText().body();
+    }
+
+    @Test
+    void aShortStoryIsNotOutvotedByTheTeaserCardsUnderIt() {
+        String card = "<article class='teaser'><h3><a href='/news/%1$d'>Other story number %1$d</a></h3>"
+                + "<p>The excerpt of another story on this site, which reads like prose but belongs to a different page entirely.</p></article>";
+        assertThat(shortStoryAboveCards(card)).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
     }
 
     @Test
     void teaserCardsWithNumberedClassesAndACategoryAboveTheHeadlineAreCardsToo() {
         // "article_1", "article_2"... and a category label before each headline link, as a news theme renders them
-        String card = "<div class='post post_%d'><div class='category'>Front Page</div><div class='title'><a href='/news/%d'>Other story number %d</a></div>"
+        String card = "<div class='post post_%1$d'><div class='category'>Front Page</div><div class='title'><a href='/news/%1$d'>Other story number %1$d</a></div>"
                 + "<div class='excerpt'>The excerpt of another story on this site, which reads like prose but belongs to a different page entirely...</div></div>";
-        StringBuilder cards = new StringBuilder();
-        for (int i = 1; i <= 8; i++) {
-            cards.append(card.formatted(i, i, i));
-        }
-        ExtractedPage page = extractor.extract("<html><body><div class='page'><div class='story'>"
-                + "<p>The institute opened enrolment for its free Spanish classes on Wednesday, the director said in a statement.</p>"
-                + "<p>Enrolment runs until January, and classes begin in the second week of the month at the institute's hall.</p>"
-                + "</div><div class='more'>" + cards + "</div></div></body></html>");
-        assertThat(page.asCleanedText().body()).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
+        assertThat(shortStoryAboveCards(card)).contains("opened enrolment", "classes begin").doesNotContain("excerpt of another story");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.copydesk.cli;
 import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,8 +26,8 @@ final class EnrichCommand implements Callable<Integer> {
         metrics.start(9401, "enrich-streams", config);
         System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
         app.awaitStop();
-        if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
-            // non-zero, so that a supervisor that restarts on failure (systemd on-failure, compose on-failure) does
+        if (app.state() == KafkaStreams.State.ERROR) {
+            // non-zero, so that a supervisor that restarts only on failure (systemd or compose on-failure) restarts it
             System.err.println("copydesk: enrich-streams stopped on the error above; the records it had not committed stay on "
                     + config.rawTopic() + " for the next run");
             return 1;

@@ -277,8 +277,8 @@ class PipelineCrashIT {
 
     /**
      * Producer runs over a list of folders, one after the other, on a thread of their own. After the first run the
-     * feed waits until storage grows (the services start in ~15 s), so that from the second run on the pipeline
-     * is storing while there is still copy to send.
+     * feed waits until storage grows (enrich-streams takes several seconds to start), so that from the second run on
+     * the pipeline is storing while there is still copy to send.
      */
     private final class Feed {
         private final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
