@@ -76,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "Partitions of every topic (default 4).")
     int partitions = 4;
 
-    @Option(names = "--threads", split = ",", description = "Stream threads for the full pipeline, e.g. 1,2,4,8 (default 1).")
-    List<Integer> threads = List.of(1);
+    @Option(names = "--threads", split = ",", description = "Stream threads for the full pipeline, e.g. 1,2,4,8 (default: one per core, as enrich-streams runs).")
+    List<Integer> threads = List.of(Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--rate", description = "Offered rate for the latency stage, articles/s (default 500).")
     int rate = 500;
@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         double raw = rawPipe(clients, records, "pipe");
         say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s", raw, raw * bytes / articles / 1e6);
         double pass = passThrough(clients, records, threads.get(0));
-        say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread)", pass, pass * bytes / articles / 1e6, threads.get(0));
+        say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread%s)", pass, pass * bytes / articles / 1e6, threads.get(0), threads.get(0) == 1 ? "" : "s");
         Map<String, Object> full = new LinkedHashMap<>();
         double fullFirst = 0;
         for (int t : threads) {

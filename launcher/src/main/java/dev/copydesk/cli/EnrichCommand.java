@@ -4,6 +4,7 @@ import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,7 +25,8 @@ final class EnrichCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
         app.start();
         metrics.start(9401, "enrich-streams", config);
-        System.err.println("enrich-streams running as " + config.get("application.id") + "; Ctrl-C to stop");
+        System.err.println("enrich-streams running as " + config.get("application.id") + " with " + config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)
+                + " stream thread(s); Ctrl-C to stop");
         app.awaitStop();
         if (app.state() == KafkaStreams.State.ERROR) {
             // non-zero, so that a supervisor that restarts only on failure (systemd or compose on-failure) restarts it

@@ -1,0 +1,25 @@
+package dev.copydesk.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+    @Test
+    void runsOneStreamThreadPerCoreUnlessTold() {
+        EnrichConfig defaults = EnrichConfig.load(Optional.empty(), Map.of(), Map.of());
+        assertThat(defaults.streamsSettings()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                String.valueOf(Runtime.getRuntime().availableProcessors()));
+
+        EnrichConfig fromEnvironment = EnrichConfig.load(Optional.empty(), Map.of("COPYDESK_KAFKA_NUM_STREAM_THREADS", "3"), Map.of());
+        assertThat(fromEnvironment.streamsSettings()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3");
+
+        EnrichConfig fromFlag = EnrichConfig.load(Optional.empty(), Map.of("COPYDESK_KAFKA_NUM_STREAM_THREADS", "3"),
+                Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
+        assertThat(fromFlag.streamsSettings()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    }
+}
