@@ -13,6 +13,7 @@ import dev.copydesk.store.Database;
 import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
 import dev.copydesk.topics.Topics;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,34 +158,47 @@ final class BenchCommand implements Callable<Integer> {
             // a short stage on a cold JVM measures the JIT as much as copydesk: on two cores C2 spends most of a
             // core for the first minute compiling broker, client, Streams and enrichment code
             long start = System.nanoTime();
+            JitLoad jit = JitLoad.start();
             List<byte[]> warm = encode(clients, corpus.generate(warmup, dupRate, size, 99));
             fullPipeline(clients, warm, threads.get(0), "warm");
             rawPipe(clients, warm, "pipe-warm");
-            say("0. warm-up: %d articles through the full pipeline and the raw pipe in %.0f s (not measured)", warmup,
-                    (System.nanoTime() - start) / 1e9);
+            say("0. warm-up: %d articles through the full pipeline and the raw pipe in %.0f s (not measured; JIT %.2f cores)", warmup,
+                    (System.nanoTime() - start) / 1e9, jit.cores());
         }
+        Map<String, Double> jitCores = new LinkedHashMap<>();
+        JitLoad jit = JitLoad.start();
         double raw = rawPipe(clients, records, "pipe");
-        say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s", raw, raw * bytes / articles / 1e6);
+        jitCores.put("raw", jit.cores());
+        say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s  (JIT %.2f cores)", raw, raw * bytes / articles / 1e6, jitCores.get("raw"));
+        jit = JitLoad.start();
         double pass = passThrough(clients, records, threads.get(0));
-        say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread%s)", pass, pass * bytes / articles / 1e6, threads.get(0), threads.get(0) == 1 ? "" : "s");
+        jitCores.put("passThrough", jit.cores());
+        say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread%s; JIT %.2f cores)", pass, pass * bytes / articles / 1e6,
+                threads.get(0), threads.get(0) == 1 ? "" : "s", jitCores.get("passThrough"));
         Map<String, Object> full = new LinkedHashMap<>();
         double fullFirst = 0;
         for (int t : threads) {
+            jit = JitLoad.start();
             double[] f = fullPipeline(clients, records, t, "t" + t);
-            say("3. full pipeline, %d thread%s: %8.0f articles/s  %6.1f MB/s  (enrich-streams alone %.0f/s)", t, t == 1 ? " " : "s", f[1],
-                    f[1] * bytes / articles / 1e6, f[0]);
+            jitCores.put("full" + t, jit.cores());
+            say("3. full pipeline, %d thread%s: %8.0f articles/s  %6.1f MB/s  (enrich-streams alone %.0f/s; JIT %.2f cores)", t, t == 1 ? " " : "s", f[1],
+                    f[1] * bytes / articles / 1e6, f[0], jitCores.get("full" + t));
             full.put(String.valueOf(t), Map.of("enrichPerSecond", Math.round(f[0]), "fullPerSecond", Math.round(f[1])));
             if (fullFirst == 0) {
                 fullFirst = f[1];
             }
         }
+        jit = JitLoad.start();
         double[] latency = latency(clients, corpus, out.resolve("latency.csv"));
+        jitCores.put("latency", jit.cores());
         say("4. end-to-end latency at %d/s offered: p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  (%d articles after %d s of start-up, "
-                + "whose p99 was %.0f ms)", rate, latency[0], latency[1], latency[2], (int) latency[3], latencyWarmup, latency[4]);
+                + "whose p99 was %.0f ms; JIT %.2f cores)", rate, latency[0], latency[1], latency[2], (int) latency[3], latencyWarmup, latency[4],
+                jitCores.get("latency"));
 
         result.put("rawPerSecond", Math.round(raw));
         result.put("passThroughPerSecond", Math.round(pass));
         result.put("fullByThreads", full);
+        result.put("jitCores", jitCores);
         result.put("latencyMs", Map.of("rate", rate, "p50", latency[0], "p95", latency[1], "p99", latency[2], "samples", (int) latency[3],
                 "startUpSeconds", latencyWarmup, "startUpP99", latency[4]));
         double ratioPass = fullFirst / pass;
@@ -197,6 +211,21 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("results: " + out.resolve("bench.json") + ", " + out.resolve("report.html"));
         System.out.printf("full/pass-through = %.2f  full/raw = %.2f  p99 = %.0f ms%n", ratioPass, ratioRaw, latency[2]);
         return 0;
+    }
+
+    /**
+     * How busy the JIT compilers were over a stage, in cores: compile time (summed over compiler threads) per wall
+     * time. Part of the machine the stage could not use; a stage with a high figure measured a JVM still warming up.
+     */
+    private record JitLoad(long compileMillis, long startNanos) {
+        static JitLoad start() {
+            return new JitLoad(ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), System.nanoTime());
+        }
+
+        double cores() {
+            double wallMillis = (System.nanoTime() - startNanos) / 1e6;
+            return (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis);
+        }
     }
 
     /** The records as they sit on articles.raw: Confluent-framed Avro RawArticles. */

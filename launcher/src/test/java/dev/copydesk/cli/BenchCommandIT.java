@@ -39,6 +39,10 @@ class BenchCommandIT {
         assertThat(result.path("rawPerSecond").asDouble()).isPositive();
         assertThat(result.path("passThroughPerSecond").asDouble()).isPositive();
         assertThat(result.path("fullByThreads").path("2").path("fullPerSecond").asDouble()).isPositive();
+        // a fresh JVM compiles all through a 300-article run: each stage says how much of the machine that took
+        assertThat(result.path("jitCores").path("full2").asDouble()).isPositive();
+        assertThat(result.path("jitCores").path("latency").asDouble()).isPositive();
+        assertThat(run.out()).containsPattern("3\\. full pipeline, 2 threads: .*; JIT \\d+\\.\\d\\d cores\\)");
         assertThat(result.path("latencyMs").path("samples").asInt()).isEqualTo(150); // 3 s at 50/s, after 1 s of start-up
         assertThat(result.path("latencyMs").path("startUpP99").asDouble()).isPositive();
         assertThat(Files.readAllLines(json.resolveSibling("latency.csv"))).hasSize(1 + 50 + 150);
