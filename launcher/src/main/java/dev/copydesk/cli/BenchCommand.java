@@ -64,9 +64,9 @@ import picocli.CommandLine.Option;
         description = "End-to-end throughput and latency against the physical limit, in one run (embedded broker unless --bootstrap-server).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--articles", description = "Articles per throughput stage (default 10000; fewer make the fast stages, "
-            + "done in a few transactions, hard to time).")
-    int articles = 10000;
+    @Option(names = "--articles", description = "Articles per throughput stage (default 30000; fewer make the fast stages, "
+            + "done in a few transactions, hard to time, and leave the full pipeline's stage to the JIT's last compilations).")
+    int articles = 30000;
 
     @Option(names = "--dup-rate", description = "Share of exact and near copies (default 0.2).")
     double dupRate = 0.2;
@@ -87,8 +87,9 @@ final class BenchCommand implements Callable<Integer> {
     int latencySeconds = 20;
 
     @Option(names = "--warmup", description = "Articles run through a full pipeline before any stage is measured, so the JIT has "
-            + "compiled broker, Streams, enrichment and sink code as in a service that has been running (default 3000; 0 for none).")
-    int warmup = 3000;
+            + "compiled broker, Streams, enrichment and sink code as in a service that has been running (default 20000, about a "
+            + "minute on two cores; 0 for none).")
+    int warmup = 20000;
 
     @Option(names = "--latency-warmup", description = "Seconds the latency stage offers load before it measures (default 5); "
             + "their p99 is reported apart as start-up.")
