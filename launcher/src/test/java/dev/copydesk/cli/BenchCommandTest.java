@@ -21,7 +21,7 @@ class BenchCommandTest {
         assertThatCode(() -> parsed().checkHeap(oneGigabyte)).doesNotThrowAnyException();
         assertThatThrownBy(() -> parsed("--warmup", "200000").checkHeap(oneGigabyte))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--articles 10000 and --warmup 200000 need about")
+                .hasMessageContaining("--articles 30000 and --warmup 200000 need about")
                 .hasMessageContaining("this JVM has 1024 MB")
                 .hasMessageContaining("COPYDESK_JAVA_OPTS=-Xmx3g");
         assertThatCode(() -> parsed("--warmup", "200000").checkHeap(4 * oneGigabyte)).doesNotThrowAnyException();
@@ -31,7 +31,7 @@ class BenchCommandTest {
     void theCommandLineReportsTheRefusalAsAnErrorWithoutStartingAnything() {
         DemoCommandIT.Run run = DemoCommandIT.copydesk("bench", "--articles", "2000000000", "--results", "target/never");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("copydesk: --articles 2000000000 and --warmup 3000 need about");
+        assertThat(run.err()).contains("copydesk: --articles 2000000000 and --warmup 20000 need about");
         assertThat(new java.io.File("target/never")).doesNotExist();
     }
 }
