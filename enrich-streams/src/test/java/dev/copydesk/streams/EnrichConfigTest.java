@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class EnrichConfigTest {
 
     @Test
-    void runsOneStreamThreadPerCoreUnlessTold() {
+    void runsOneStreamThreadPerCoreUpToEightUnlessTold() {
         EnrichConfig defaults = EnrichConfig.load(Optional.empty(), Map.of(), Map.of());
         assertThat(defaults.streamsSettings()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                String.valueOf(Runtime.getRuntime().availableProcessors()));
+                String.valueOf(Math.min(8, Runtime.getRuntime().availableProcessors())));
 
         EnrichConfig fromEnvironment = EnrichConfig.load(Optional.empty(), Map.of("COPYDESK_KAFKA_NUM_STREAM_THREADS", "3"), Map.of());
         assertThat(fromEnvironment.streamsSettings()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3");

@@ -77,8 +77,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "Partitions of every topic (default 4).")
     int partitions = 4;
 
-    @Option(names = "--threads", split = ",", description = "Stream threads for the full pipeline, e.g. 1,2,4,8 (default: one per core, as enrich-streams runs).")
-    List<Integer> threads = List.of(Runtime.getRuntime().availableProcessors());
+    @Option(names = "--threads", split = ",", description = "Stream threads for the full pipeline, e.g. 1,2,4,8 (default: as enrich-streams runs, one per core up to 8).")
+    List<Integer> threads = List.of(Integer.parseInt(EnrichConfig.DEFAULTS.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)));
 
     @Option(names = "--rate", description = "Offered rate for the latency stage, articles/s (default 500).")
     int rate = 500;
