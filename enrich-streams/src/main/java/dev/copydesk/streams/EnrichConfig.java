@@ -49,7 +49,11 @@ public final class EnrichConfig extends ServiceConfig {
             Map.entry("schema.registry.url", "http://127.0.0.1:8081"),
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "copydesk-enrich"),
             Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
-            Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(defaultStreamThreads())));
+            Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(defaultStreamThreads())),
+            // under exactly-once a record is visible downstream only when its transaction commits, once per hop: the
+            // dedup repartition makes two hops, so the commit interval is most of the latency. 50 ms instead of
+            // Kafka's 100: bench p50 at 500/s 187-204 -> 107-118 ms, p99 383-456 -> 304-372 ms, throughput the same
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50"));
 
     /**
      * One stream thread per core, up to 8. Cleaning and enrichment are CPU-bound: Kafka's default of one thread left

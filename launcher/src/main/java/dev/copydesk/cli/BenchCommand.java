@@ -366,6 +366,8 @@ final class BenchCommand implements Callable<Integer> {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-" + run);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        // commits as often as enrich-streams does, so the two stages pay the same transaction overhead
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EnrichConfig.DEFAULTS.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         props.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("pass-state").toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
