@@ -170,33 +170,28 @@ final class BenchCommand implements Callable<Integer> {
         result.put("size", size);
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.version"));
 
+        Map<String, Double> jitCores = new LinkedHashMap<>();
         if (warmup > 0) {
             // a short stage on a cold JVM measures the JIT as much as copydesk: on two cores C2 spends most of a
             // core for the first minute compiling broker, client, Streams and enrichment code
             long start = System.nanoTime();
-            JitLoad jit = JitLoad.start();
-            List<byte[]> warm = encode(clients, corpus.generate(warmup, dupRate, size, 99));
-            fullPipeline(clients, warm, threads.get(0), "warm");
-            rawPipe(clients, warm, "pipe-warm");
+            withJit(jitCores, "warmup", () -> {
+                List<byte[]> warm = encode(clients, corpus.generate(warmup, dupRate, size, 99));
+                fullPipeline(clients, warm, threads.get(0), "warm");
+                return rawPipe(clients, warm, "pipe-warm");
+            });
             say("0. warm-up: %d articles through the full pipeline and the raw pipe in %.0f s (not measured; JIT %.2f cores)", warmup,
-                    (System.nanoTime() - start) / 1e9, jit.cores());
+                    (System.nanoTime() - start) / 1e9, jitCores.get("warmup"));
         }
-        Map<String, Double> jitCores = new LinkedHashMap<>();
-        JitLoad jit = JitLoad.start();
-        double raw = rawPipe(clients, records, "pipe");
-        jitCores.put("raw", jit.cores());
+        double raw = withJit(jitCores, "raw", () -> rawPipe(clients, records, "pipe"));
         say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s  (JIT %.2f cores)", raw, raw * bytes / articles / 1e6, jitCores.get("raw"));
-        jit = JitLoad.start();
-        double pass = passThrough(clients, records, threads.get(0));
-        jitCores.put("passThrough", jit.cores());
+        double pass = withJit(jitCores, "passThrough", () -> passThrough(clients, records, threads.get(0)));
         say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread%s; JIT %.2f cores)", pass, pass * bytes / articles / 1e6,
                 threads.get(0), threads.get(0) == 1 ? "" : "s", jitCores.get("passThrough"));
         Map<String, Object> full = new LinkedHashMap<>();
         double fullFirst = 0;
         for (int t : threads) {
-            jit = JitLoad.start();
-            double[] f = fullPipeline(clients, records, t, "t" + t);
-            jitCores.put("full" + t, jit.cores());
+            double[] f = withJit(jitCores, "full" + t, () -> fullPipeline(clients, records, t, "t" + t));
             say("3. full pipeline, %d thread%s: %8.0f articles/s  %6.1f MB/s  (enrich-streams alone %.0f/s; JIT %.2f cores)", t, t == 1 ? " " : "s", f[1],
                     f[1] * bytes / articles / 1e6, f[0], jitCores.get("full" + t));
             full.put(String.valueOf(t), Map.of("enrichPerSecond", Math.round(f[0]), "fullPerSecond", Math.round(f[1])));
@@ -204,9 +199,7 @@ final class BenchCommand implements Callable<Integer> {
                 fullFirst = f[1];
             }
         }
-        jit = JitLoad.start();
-        double[] latency = latency(clients, corpus, out.resolve("latency.csv"));
-        jitCores.put("latency", jit.cores());
+        double[] latency = withJit(jitCores, "latency", () -> latency(clients, corpus, out.resolve("latency.csv")));
         say("4. end-to-end latency at %d/s offered: p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  (%d articles after %d s of start-up, "
                 + "whose p99 was %.0f ms; JIT %.2f cores)", rate, latency[0], latency[1], latency[2], (int) latency[3], latencyWarmup, latency[4],
                 jitCores.get("latency"));
@@ -230,17 +223,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * How busy the JIT compilers were over a stage, in cores: compile time (summed over compiler threads) per wall
-     * time. Part of the machine the stage could not use; a stage with a high figure measured a JVM still warming up.
+     * Runs a stage and puts under its name in {@code jitCores} how busy the JIT compilers were meanwhile, in cores: compile
+     * time (summed over compiler threads) per wall time. Part of the machine the stage could not use; a stage with a
+     * high figure measured a JVM still warming up.
      */
-    private record JitLoad(long compileMillis, long startNanos) {
-        static JitLoad start() {
-            return new JitLoad(ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), System.nanoTime());
-        }
-
-        double cores() {
+    private static <T> T withJit(Map<String, Double> jitCores, String stage, Work<T> work) throws Exception {
+        long compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long startNanos = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
             double wallMillis = (System.nanoTime() - startNanos) / 1e6;
-            return (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis);
+            jitCores.put(stage, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis));
         }
     }
 

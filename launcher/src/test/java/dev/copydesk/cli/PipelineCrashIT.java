@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +60,8 @@ class PipelineCrashIT {
     Path dir;
 
     // the feed's thread starts processes too
-    private final List<Process> running = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Integer> starts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Process> running = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> starts = new ConcurrentHashMap<>();
     private final List<String> events = new ArrayList<>();
 
     @AfterEach
@@ -260,7 +264,7 @@ class PipelineCrashIT {
     }
 
     /** The arguments each command was last started with: a restart uses them again. */
-    private final Map<String, List<String>> lastArgs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> lastArgs = new ConcurrentHashMap<>();
 
     private Process startStack(int kafkaPort, int registryPort) throws Exception {
         Process stack = start("stack", null, null, List.of("--data-dir", dir.resolve("stack").toString(),
@@ -281,12 +285,12 @@ class PipelineCrashIT {
      * the pipeline is storing while there is still copy to send.
      */
     private final class Feed {
-        private final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.CompletableFuture<Void> done;
+        private final AtomicInteger published = new AtomicInteger();
+        private final CompletableFuture<Void> done;
 
         Feed(String bootstrap, String registry, String db, List<Path> folders) {
             int before = storedArticles(db);
-            done = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            done = CompletableFuture.runAsync(() -> {
                 try {
                     for (Path folder : folders) {
                         awaitProducer(startProducer(bootstrap, registry, folder), folder);
