@@ -27,6 +27,12 @@ final class BlockTrimmer {
         if (first < 0) {
             return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
         }
+        // the box about the writer under the story reads as prose: step back over it (two writers, two boxes)
+        for (int stepped = 0; stepped < TextCleaner.CLOSING_BIO_PARAGRAPHS && last > first && TextShapes.isClosingBio(blocks.get(last)); stepped++) {
+            do {
+                last--;
+            } while (last > first && !TextShapes.isProse(blocks.get(last)));
+        }
         int end = last + 1;
         while (end < blocks.size() && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(HtmlExtractor.CELL_SEPARATOR))) {
             end++;

@@ -38,6 +38,9 @@ public final class TextCleaner {
     private static final double SHORT_PENALTY = 0.3;
     private static final int PENALTY_CAP = 40;
 
+    /** How many closing paragraphs may be the writers' bios (a story by two writers ends on two). */
+    static final int CLOSING_BIO_PARAGRAPHS = 2;
+
     public CleanedText clean(String rawText) {
         String text = TextNormalizer.normalize(MojibakeRepair.repair(rawText));
         List<String> withBlanks = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class TextCleaner {
         }
         story = cutAtComments(lines, prose, leftOut, chrome, story);
         story = cutAtRepeatedCards(lines, prose, chrome, story);
+        leaveOutClosingBios(lines, prose, leftOut, story);
         List<String> body = new ArrayList<>();
         Set<String> proseSeen = new HashSet<>();
         for (int i = story[0]; i <= story[1]; i++) {
@@ -75,6 +79,20 @@ public final class TextCleaner {
         String title = headline >= 0 ? lines.get(headline) : "";
         return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
                 byline(lines, story[0]), stamp(lines, story[0]));
+    }
+
+    /** The box about the writer under a story reads as prose: the story's last paragraphs are asked whether they are one. */
+    private static void leaveOutClosingBios(List<String> lines, boolean[] prose, boolean[] leftOut, int[] story) {
+        int asked = 0;
+        for (int i = story[1]; i >= story[0] && asked < CLOSING_BIO_PARAGRAPHS; i--) {
+            if (prose[i] && !leftOut[i]) {
+                if (!TextShapes.isClosingBio(lines.get(i))) {
+                    return;
+                }
+                leftOut[i] = true;
+                asked++;
+            }
+        }
     }
 
     /** The names of the first byline line above the story or in its first lines ("By Lisa Mascaro and Kevin Freking"). */

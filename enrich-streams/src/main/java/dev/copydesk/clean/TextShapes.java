@@ -57,7 +57,17 @@ final class TextShapes {
                     + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:newsletter|mailing list|updates)|"
                     + "we (?:may )?earn (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
                     + "enable javascript|javascript is disabled|your browser does not support|"
-                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)",
+                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)|"
+                    // a news page's end matter: paywall, donation appeal, republishing terms, inbox pitches, deal notes
+                    + "to read the rest of this|unlock (?:this|the full) (?:article|story)|already (?:have an account|a (?:subscriber|member))\\?|"
+                    + "this (?:article|content|story) is (?:exclusive|only available|reserved) (?:to|for)|you have reached your (?:limit|free)|"
+                    + "you need to (?:log ?in|sign in|register)|small favou?r to ask|make a (?:tax-deductible )?(?:donation|gift)\\b|"
+                    + "support (?:our|independent|local|nonprofit) (?:journalism|reporting|newsroom)|"
+                    + "please consider (?:making a |a )?(?:donat|pitching in|supporting|a gift|subscrib)|republish (?:our|this) (?:articles?|stor)|"
+                    + "this (?:story|article)(?: about [^.]{1,80})? (?:was )?(?:produced by|(?:originally )?(?:published|appeared) (?:by|in|on)|"
+                    + "written by [^.]{1,60} and produced by)|contact (?:staff writer|the (?:author|writer|reporter))|"
+                    + "delivered (?:right |straight )?to your inbox|as a (?:trusted|preferred) source|"
+                    + "prices? (?:were|was|are) accurate at the time|(?:pricing|prices) and availability (?:are )?subject to change",
             Pattern.CASE_INSENSITIVE);
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
@@ -74,7 +84,10 @@ final class TextShapes {
 
     /** Stems of the template sentences: the regular expression runs only on a line that holds one of them. */
     private static final String[] TEMPLATE_STEMS = {"ookie", "rivacy", "erms ", "ddress will", "equired field", "ights reserved",
-            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me"};
+            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me",
+            "rest of this", "nlock ", "lready ", "xclusive to", "nly available", "eserved for", "eached your", "eed to ", "avor to ask",
+            "avour to ask", "ake a ", "upport ", "onsider ", "epublish ", "his story", "his article", "ontact ", "our inbox", "source",
+            "ccurate at the", "ubject to change"};
 
     static boolean isTemplateSentence(String line) {
         if (line.length() > 400) {
@@ -176,6 +189,19 @@ final class TextShapes {
         return line.length() <= 600 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
                 && AUTHOR_BIO.matcher(line).find();
     }
+
+    /**
+     * The same box naming other roles ("... is the co-founder of", "... teaches philosophy at", "... is an associate
+     * professor of"): a story's own paragraphs introduce people so, so this is asked of a story's last paragraphs only.
+     */
+    static boolean isClosingBio(String line) {
+        return isAuthorBio(line) || (line.length() <= 600 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
+                && CLOSING_BIO.matcher(line).find());
+    }
+
+    private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:(?:is|was|has been|started|founded|"
+            + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician)\\b"
+            + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)");
 
     private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:is|was|has been)\\b[^.]{0,100}"
             + "\\b(?:writer|journalist|reporter|columnist|correspondent|freelance|blogger|content creator)\\b");

@@ -181,6 +181,20 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theWritersBoxesAndAPaywallUnderTheStoryAreLeftOut() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+                <p>To read the rest of this story, subscribe to Example+ for full access to every article we publish.</p>
+                <p>Manoj Jain is adjunct faculty at Emory University and a physician based in Memphis.</p>
+                <p>Jagpreet Chhatwal is an Associate Professor of Radiology at Harvard Medical School.</p>
+                </article></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(2).allMatch(p -> p.startsWith("The central bank") || p.startsWith("Economists"));
+    }
+
+    @Test
     void aStoryWrappedInAFurnitureNameIsFoundWhenTheNamesLeaveNoStory() {
         String story = "<p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>"
                 + "<p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>"

@@ -263,4 +263,35 @@ class TextCleanerTest {
         assertThat(TextShapes.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
         assertThat(TextShapes.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
     }
+
+    @Test
+    void aBioInOtherRolesIsLeftOutOnlyWhereItClosesTheStory() {
+        String founderBio = "Dana Cole is the co-founder of Transit Lab, a consultancy that helps cities plan their night networks.\n";
+        String professorBio = "Raj Patel is an associate professor of urban planning at the University of Leeds and a physician.\n";
+        CleanedText closing = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + founderBio + professorBio);
+        assertThat(closing.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        // the same sentence in the middle of the story introduces someone the story quotes: it stays
+        CleanedText inside = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + founderBio + paragraphs(3, 4));
+        assertThat(inside.paragraphs()).hasSize(5).contains(founderBio.strip());
+        // and a story's last paragraph about a thing, not a person, is no bio
+        assertThat(TextShapes.isClosingBio("Flatliner is a handy code editor that helps to test the expressions.")).isFalse();
+        assertThat(TextShapes.isClosingBio("Scott Samuelson teaches philosophy at Kirkwood Community College in Cedar Rapids, Iowa.")).isTrue();
+    }
+
+    @Test
+    void aNewsPagesEndMatterIsNotTheStory() {
+        String endMatter = """
+                This article is exclusive to Example+ subscribers
+                Since you made it to the bottom of this article, we have a small favor to ask.
+                If you believe stories like the one you just finished matter, please consider pitching in what you can to keep us going.
+                Republish our articles for free, online or in print, under a Creative Commons license.
+                Prices were accurate at the time this article was published but may change over time.
+                Get the latest transport news delivered straight to your inbox every morning of the working week.
+                """;
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + endMatter);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        // the words alone do not make a sentence end matter
+        assertThat(TextShapes.isTemplateSentence("If you already have an account with a bank, have its routing number ready.")).isFalse();
+        assertThat(TextShapes.isTemplateSentence("Riders asked the council to support the night routes with more money.")).isFalse();
+    }
 }
