@@ -1,5 +1,8 @@
 package dev.copydesk.clean;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Shape tests on a line of text shared by the text cleaner and the HTML extractor. */
@@ -57,17 +60,7 @@ final class TextShapes {
                     + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:newsletter|mailing list|updates)|"
                     + "we (?:may )?earn (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
                     + "enable javascript|javascript is disabled|your browser does not support|"
-                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)|"
-                    // a news page's end matter: paywall, donation appeal, republishing terms, inbox pitches, deal notes
-                    + "to read the rest of this|unlock (?:this|the full) (?:article|story)|already (?:have an account|a (?:subscriber|member))\\?|"
-                    + "this (?:article|content|story) is (?:exclusive|only available|reserved) (?:to|for)|you have reached your (?:limit|free)|"
-                    + "you need to (?:log ?in|sign in|register)|small favou?r to ask|make a (?:tax-deductible )?(?:donation|gift)\\b|"
-                    + "support (?:our|independent|local|nonprofit) (?:journalism|reporting|newsroom)|"
-                    + "please consider (?:making a |a )?(?:donat|pitching in|supporting|a gift|subscrib)|republish (?:our|this) (?:articles?|stor)|"
-                    + "this (?:story|article)(?: about [^.]{1,80})? (?:was )?(?:produced by|(?:originally )?(?:published|appeared) (?:by|in|on)|"
-                    + "written by [^.]{1,60} and produced by)|contact (?:staff writer|the (?:author|writer|reporter))|"
-                    + "delivered (?:right |straight )?to your inbox|as a (?:trusted|preferred) source|"
-                    + "prices? (?:were|was|are) accurate at the time|(?:pricing|prices) and availability (?:are )?subject to change",
+                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)",
             Pattern.CASE_INSENSITIVE);
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
@@ -84,10 +77,43 @@ final class TextShapes {
 
     /** Stems of the template sentences: the regular expression runs only on a line that holds one of them. */
     private static final String[] TEMPLATE_STEMS = {"ookie", "rivacy", "erms ", "ddress will", "equired field", "ights reserved",
-            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me",
-            "rest of this", "nlock ", "lready ", "xclusive to", "nly available", "eserved for", "eached your", "eed to ", "avor to ask",
-            "avour to ask", "ake a ", "upport ", "onsider ", "epublish ", "his story", "his article", "ontact ", "our inbox", "source",
-            "ccurate at the", "ubject to change"};
+            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me"};
+
+    /**
+     * A news page's end matter, in sentences: paywall prompts, donation appeals, republishing terms, inbox pitches,
+     * deal-price notes. Each pattern runs only on a line holding its stem (lower case from the second letter), so
+     * the story's own lines, which hold none, cost a few {@code contains}.
+     */
+    private static final List<Map.Entry<String, Pattern>> END_MATTER = endMatter(
+            "rest of this", "to read the rest of this",
+            "nlock th", "unlock (?:this|the full) (?:article|story)",
+            "lready ", "already (?:have an account|a (?:subscriber|member))\\?",
+            "xclusive to", "this (?:article|content|story) is exclusive to",
+            "nly available to", "this (?:article|content|story) is only available to",
+            "eached your", "you have reached your (?:limit|free)",
+            "ou need to ", "you need to (?:log ?in|sign in|register)",
+            "to ask", "small favou?r to ask",
+            "ake a ", "make a (?:tax-deductible )?(?:donation|gift)\\b",
+            "upport ", "support (?:our|independent|local|nonprofit) (?:journalism|reporting|newsroom)",
+            "lease consider ", "please consider (?:making a |a )?(?:donat|pitching in|supporting|a gift|subscrib)",
+            "epublish ", "republish (?:our|this) (?:articles?|stor)",
+            "his st", "this story(?: about [^.]{1,80})? (?:was )?(?:produced by|(?:originally )?(?:published|appeared) (?:by|in|on)|"
+                    + "written by [^.]{1,60} and produced by)",
+            "his ar", "this article(?: about [^.]{1,80})? (?:was )?(?:produced by|(?:originally )?(?:published|appeared) (?:by|in|on)|"
+                    + "written by [^.]{1,60} and produced by)",
+            "ontact ", "contact (?:staff writer|the (?:author|writer|reporter))",
+            "our inbox", "delivered (?:right |straight )?to your inbox",
+            " source", "as a (?:trusted|preferred) source",
+            "ccurate at the", "prices? (?:were|was|are) accurate at the time",
+            "ubject to change", "(?:pricing|prices) and availability (?:are )?subject to change");
+
+    private static List<Map.Entry<String, Pattern>> endMatter(String... stemsAndPatterns) {
+        List<Map.Entry<String, Pattern>> rules = new ArrayList<>();
+        for (int i = 0; i < stemsAndPatterns.length; i += 2) {
+            rules.add(Map.entry(stemsAndPatterns[i], Pattern.compile(stemsAndPatterns[i + 1], Pattern.CASE_INSENSITIVE)));
+        }
+        return List.copyOf(rules);
+    }
 
     static boolean isTemplateSentence(String line) {
         if (line.length() > 400) {
@@ -95,7 +121,15 @@ final class TextShapes {
         }
         for (String stem : TEMPLATE_STEMS) {
             if (line.contains(stem)) {
-                return TEMPLATE_SENTENCE.matcher(line).find();
+                if (TEMPLATE_SENTENCE.matcher(line).find()) {
+                    return true;
+                }
+                break;
+            }
+        }
+        for (Map.Entry<String, Pattern> rule : END_MATTER) {
+            if (line.contains(rule.getKey()) && rule.getValue().matcher(line).find()) {
+                return true;
             }
         }
         return false;
