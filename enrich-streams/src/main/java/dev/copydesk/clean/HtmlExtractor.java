@@ -397,11 +397,25 @@ public final class HtmlExtractor {
         return e.nameIs("article") || e.nameIs("main") || "main".equals(e.attr("role")) || "articleBody".equals(e.attr("itemprop"));
     }
 
-    /** The text blocks of the tree in document order, leaving out the subtrees of {@code skipped}. */
+    /**
+     * The text blocks of the tree in document order, leaving out the subtrees of {@code skipped}. An element's own
+     * text makes one block per run between its block children: a story written as bare text in a div with
+     * {@code <h2>} subheads between its paragraphs (many CMSes) reads as paragraph, subhead, paragraph, not as one
+     * block of all the text followed by the subheads.
+     */
     static List<Block> blocks(Element root, Set<Element> skipped) {
-        Map<Element, Block> byElement = new LinkedHashMap<>();
+        List<Block> out = new ArrayList<>();
+        Map<Element, Block> openRun = new IdentityHashMap<>();
         Map<Element, Element> blockOf = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
+            private Block run(Element owner) {
+                return openRun.computeIfAbsent(owner, o -> {
+                    Block b = new Block(o);
+                    out.add(b);
+                    return b;
+                });
+            }
+
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
@@ -412,7 +426,7 @@ public final class HtmlExtractor {
                     Element owner;
                     if ((e.nameIs("td") || e.nameIs("th")) && parent != null && parent.nameIs("tr")) {
                         owner = parent; // a table row is one line, its cells joined by " | "
-                        Block row = byElement.get(parent);
+                        Block row = openRun.get(parent);
                         if (row != null && !row.text.toString().isBlank()) {
                             row.text.append(CELL_SEPARATOR);
                         }
@@ -420,13 +434,21 @@ public final class HtmlExtractor {
                         owner = !INLINE_TAGS.contains(e.normalName()) || parent == null ? e : blockOf.getOrDefault(parent, parent);
                     }
                     blockOf.put(e, owner);
+                    if (owner == e && parent != null) {
+                        openRun.remove(blockOf.getOrDefault(parent, parent)); // a block child ends its container's run of text
+                    }
                     if (e.nameIs("br") && owner != null) {
-                        byElement.computeIfAbsent(owner, Block::new).text.append('\n');
+                        Block open = openRun.get(owner);
+                        if (open != null && endsWithLineBreak(open.text)) {
+                            openRun.remove(owner); // <br><br>: a paragraph break in text that has no <p>
+                        } else {
+                            run(owner).text.append('\n');
+                        }
                     }
                 } else if (node instanceof TextNode t && !t.isBlank()) {
                     Element parent = (Element) t.parent();
                     Element owner = blockOf.getOrDefault(parent, parent);
-                    Block block = byElement.computeIfAbsent(owner, Block::new);
+                    Block block = run(owner);
                     String text = t.getWholeText();
                     block.text.append(text);
                     if (insideLink(parent, owner)) {
@@ -434,7 +456,7 @@ public final class HtmlExtractor {
                     }
                 } else if (node instanceof TextNode t) {
                     Element parent = (Element) t.parent();
-                    Block block = byElement.get(blockOf.getOrDefault(parent, parent));
+                    Block block = openRun.get(blockOf.getOrDefault(parent, parent));
                     if (block != null) {
                         block.text.append(' ');
                     }
@@ -447,13 +469,21 @@ public final class HtmlExtractor {
                 return FilterResult.CONTINUE;
             }
         }, root);
-        List<Block> out = new ArrayList<>();
-        for (Block b : byElement.values()) {
-            if (!b.text.toString().isBlank()) {
-                out.add(b);
+        out.removeIf(b -> b.text.toString().isBlank());
+        return out;
+    }
+
+    private static boolean endsWithLineBreak(StringBuilder text) {
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
             }
         }
-        return out;
+        return false;
     }
 
     private static boolean insideLink(Element from, Element stop) {

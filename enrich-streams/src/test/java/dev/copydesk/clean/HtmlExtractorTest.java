@@ -181,6 +181,26 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void bareTextBetweenSubheadsKeepsItsOrderAndItsSubheads() {
+        // the story as text directly in a div, subheads as <h2> children, paragraphs parted by <br><br> (older CMSes)
+        ExtractedPage page = extractor.extract("""
+                <html><body><article><div class="artText">Coffee is far more than a morning routine for millions of people
+                around the world, and nutrition experts say it brings real benefits.<br><br>Much of its good comes from
+                antioxidants that help several systems of the body at once, the experts add.<br><h2>Why coffee can be good for you</h2>
+                Drinking coffee has several advantages, most of them owed to polyphenols, which fight inflammation.
+                <h2>1. Brain and cognitive support</h2>Coffee supports short-term concentration and is likely neuroprotective
+                in the long run, according to the dietitians interviewed.</div></article></body></html>
+                """);
+        assertThat(page.paragraphs()).containsExactly(
+                "Coffee is far more than a morning routine for millions of people around the world, and nutrition experts say it brings real benefits.",
+                "Much of its good comes from antioxidants that help several systems of the body at once, the experts add.",
+                "Why coffee can be good for you",
+                "Drinking coffee has several advantages, most of them owed to polyphenols, which fight inflammation.",
+                "1. Brain and cognitive support",
+                "Coffee supports short-term concentration and is likely neuroprotective in the long run, according to the dietitians interviewed.");
+    }
+
+    @Test
     void theWritersBoxesAndAPaywallUnderTheStoryAreLeftOut() {
         ExtractedPage page = extractor.extract("""
                 <html><body><article>
