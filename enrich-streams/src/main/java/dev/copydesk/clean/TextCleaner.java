@@ -298,7 +298,8 @@ public final class TextCleaner {
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
             boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line)
                     && !isCode(line); // code repeats its braces and calls: not a menu
-            chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line) || BYLINE.matcher(line).matches();
+            chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line)
+                    || TextShapes.isGluedLinks(line) || BYLINE.matcher(line).matches();
         }
         return chrome;
     }

@@ -275,6 +275,48 @@ final class TextShapes {
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
             "(?i)\\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?(?: by)?\\s*(?::|by)\\s*[^.:!?]{1,60}$");
 
+    /**
+     * A row of links rendered without spaces between them ("HomeWeatherTraffic7 On Your SideLocalishShop", "IRFC share
+     * priceSuzlon share price"): where a page's text is copied off its menus and footers, each link's words run into
+     * the next one's. Three or more words glued so (a lower-case letter or digit, then a capitalised word), at least
+     * one per eight words, on a line that does not end like a sentence or code. Brand names (TikTok, LinkedIn) glue
+     * once or twice in a sentence, code lines end on brackets or hold operators.
+     */
+    static boolean isGluedLinks(String line) {
+        int length = line.length();
+        if (length < 12) {
+            return false;
+        }
+        char last = line.charAt(length - 1);
+        if (".!?:;{}()'\"”’".indexOf(last) >= 0) {
+            return false;
+        }
+        int joins = 0;
+        int chunkStart = 0; // where the current word began: the token's start or the last join
+        for (int i = 1; i + 2 < length; i++) {
+            char c = line.charAt(i);
+            char before = line.charAt(i - 1);
+            if (Character.isWhitespace(before)) {
+                chunkStart = i;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                // both words whole: "StatusStock" glues, "TikTok" and "YouTube" (three letters before) do not
+                if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) && i - chunkStart >= 4
+                        && isLowerAscii(line.charAt(i + 1)) && isLowerAscii(line.charAt(i + 2))) {
+                    joins++;
+                    chunkStart = i;
+                }
+            } else if (c == '(' || c == '<' || c == '=' || c == '$') {
+                return false; // code or markup
+            }
+        }
+        return joins >= 3 && joins * 8 >= words(line);
+    }
+
+    private static boolean isLowerAscii(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
     static boolean isFurniture(String line) {
         return line.length() <= 80 && FURNITURE.matcher(line.strip()).matches();
     }

@@ -279,6 +279,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void linksGluedIntoOneLineAreChromeNotProse() {
+        // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
+        String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
+                + "Groww Share Price Live UpdatesSBI Paytm Q2 Results FY26 LiveWipro Q2 Results FY26Eternal Q2 Results FY26\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + glued + glued.replace("Sudeep", "Other"));
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        assertThat(TextShapes.isGluedLinks(glued.strip())).isTrue();
+        // brand names glue a letter or two inside a sentence; code lines hold brackets
+        assertThat(TextShapes.isGluedLinks("They market across LinkedIn, Facebook, YouTube, Instagram, TikTok and more")).isFalse();
+        assertThat(TextShapes.isGluedLinks("Registration - AddHttpRawMessageLogging() registers the handler in the HttpClient pipeline")).isFalse();
+    }
+
+    @Test
     void aNewsPagesEndMatterIsNotTheStory() {
         String endMatter = """
                 This article is exclusive to Example+ subscribers
