@@ -299,7 +299,8 @@ public final class TextCleaner {
             boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line)
                     && !isCode(line); // code repeats its braces and calls: not a menu
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line)
-                    || TextShapes.isGluedLinks(line) || BYLINE.matcher(line).matches();
+                    || TextShapes.isGluedLinks(line) || TextShapes.isShoppingLine(line) || TextShapes.isMarkupParagraph(line)
+                    || BYLINE.matcher(line).matches();
         }
         return chrome;
     }

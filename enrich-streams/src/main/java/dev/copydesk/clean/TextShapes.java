@@ -55,8 +55,8 @@ final class TextShapes {
     private static final Pattern TEMPLATE_SENTENCE = Pattern.compile(
             "\\bcookies?\\b|privacy (?:policy|overview|settings)|terms (?:of|and) (?:use|service|conditions)|"
                     + "email address will not be published|required fields are marked|all rights reserved|"
-                    + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:newsletter|mailing list|updates)|"
-                    + "we (?:may )?earn (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
+                    + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:[\\w’'-]+ ){0,4}(?:newsletter|mailing list|updates)|"
+                    + "(?:we (?:may )?earn|may earn us) (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
                     + "enable javascript|javascript is disabled|your browser does not support|"
                     + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)",
             Pattern.CASE_INSENSITIVE);
@@ -95,8 +95,14 @@ final class TextShapes {
             new EndMatter("please consider ", "please consider (?:making a |a )?(?:donat|pitching in|supporting|a gift|subscrib)"),
             new EndMatter("republish ", "republish (?:our|this) (?:articles?|stor)"),
             new EndMatter("contact ", "contact (?:staff writer|the (?:author|writer|reporter))"),
-            new EndMatter("delivered ", "delivered (?:right |straight )?to your inbox"),
+            new EndMatter("delivered ", "delivered (?:right |straight |directly )?to your inbox"),
+            new EndMatter("straight to your inbox"),
+            new EndMatter("right to your inbox"),
+            new EndMatter("directly to your inbox"),
+            // "Add X as a preferred source on Google", "Add as a Reliable and Trusted News Source"
             new EndMatter("as a ", "as a (?:trusted|preferred) source"),
+            new EndMatter("preferred source"),
+            new EndMatter("trusted ", "trusted (?:news )?source(?: (?:on|for) google)?\\W*$"),
             new EndMatter("pric", "(?:prices? (?:were|was|are) accurate at the time|(?:pricing|prices) and availability (?:are )?subject to change)"));
 
     /** Opening words (lower case) and, when they are not the whole sentence, the pattern tried where they stand. */
@@ -218,6 +224,11 @@ final class TextShapes {
         if (line.length() > 300) {
             return false;
         }
+        for (String agency : PICTURE_AGENCIES) {
+            if (line.endsWith(agency) || (line.endsWith(".") && line.startsWith(agency, line.length() - agency.length() - 1))) {
+                return true; // a caption's credit glued on: "... in 2024.Mikolette / Getty Images"
+            }
+        }
         // the credit is within the line's last 90 characters (the word, "by" or a colon, a name of up to 60): only
         // those are looked at, since every line of every story comes through here
         int from = Math.max(0, line.length() - 90);
@@ -264,11 +275,55 @@ final class TextShapes {
     }
 
     private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:(?:is|was|has been|started|founded|"
-            + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician)\\b"
+            + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician|editor (?:at|of|for|with))\\b"
             + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)");
 
     private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:is|was|has been)\\b[^.]{0,100}"
             + "\\b(?:writer|journalist|reporter|columnist|correspondent|freelance|blogger|content creator)\\b");
+
+    /** Picture agencies whose name closes a caption's credit. */
+    private static final String[] PICTURE_AGENCIES = {"Getty Images", "Shutterstock", "iStock", "iStockphoto", "Alamy", "AP Photo"};
+
+    /**
+     * A shopping widget's line: a price and where to buy ("$1,599.00 from Lowe's", "$32 $29 at Amazon", "$90 $85 (6%
+     * off)"), or "Buy now at ...", "Shop at ...". Reviews and gift guides put them between a story's paragraphs.
+     */
+    static boolean isShoppingLine(String line) {
+        if (line.isEmpty() || line.length() > 70) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return (c == '$' || c == '£' || c == '€' || c == 'B' || c == 'b' || c == 'S' || c == 's') && SHOPPING.matcher(line).matches();
+    }
+
+    private static final Pattern SHOPPING = Pattern.compile(
+            "(?:[$£€]\\s?\\d[\\d,.]*\\s*){1,2}(?:\\(\\d+% off\\)|(?:at|from) \\S.{0,40})|(?:buy|shop) (?:now )?at \\S.{0,40}",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A paragraph of the story as HTML source ({@code <p>Even with ample money, schools ...</p>}): the "republish
+     * this story" box of news sites prints the story's markup for copying. A tag, prose, a closing tag; code samples
+     * of tutorials hold short text between their tags.
+     */
+    static boolean isMarkupParagraph(String line) {
+        int length = line.length();
+        if (length < 90 || line.charAt(0) != '<' || !Character.isLetter(line.charAt(1)) || line.charAt(length - 1) != '>') {
+            return false;
+        }
+        int text = 0;
+        boolean inTag = false;
+        for (int i = 0; i < length; i++) {
+            char ch = line.charAt(i);
+            if (ch == '<') {
+                inTag = true;
+            } else if (ch == '>') {
+                inTag = false;
+            } else if (!inTag) {
+                text++;
+            }
+        }
+        return text >= 80;
+    }
 
     private static final String[] PHOTO_CREDIT_STEMS = {"photo", "image", "picture", "credit", "courtesy"};
     /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */

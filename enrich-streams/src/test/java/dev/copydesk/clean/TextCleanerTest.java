@@ -279,6 +279,24 @@ class TextCleanerTest {
     }
 
     @Test
+    void shoppingWidgetsCaptionCreditsAndARepublishBoxAreNotTheStory() {
+        String between = """
+                $1,599.00 from Lowe's
+                $32 $29 at Amazon
+                $90 $85 (6% off)
+                Buy now at AJ Madison
+                Pilates snags the No. 1 spot as the most-booked workout globally in 2024.Mikolette / Getty Images
+                """;
+        String republish = "<p>" + paragraph(1).replace("airport", "<a href=\"https://example.org/airport\">airport</a>") + "</p>\n"
+                + "<p>" + paragraph(2) + "</p>\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + between + paragraphs(3, 4) + republish);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        // a price in a sentence, a tutorial's short markup sample
+        assertThat(TextShapes.isShoppingLine("$1,599 is what the council paid for each new bus shelter.")).isFalse();
+        assertThat(TextShapes.isMarkupParagraph("<p class=\"note\">Hello, world</p>")).isFalse();
+    }
+
+    @Test
     void linksGluedIntoOneLineAreChromeNotProse() {
         // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
         String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
@@ -306,5 +324,8 @@ class TextCleanerTest {
         // the words alone do not make a sentence end matter
         assertThat(TextShapes.isTemplateSentence("If you already have an account with a bank, have its routing number ready.")).isFalse();
         assertThat(TextShapes.isTemplateSentence("Riders asked the council to support the night routes with more money.")).isFalse();
+        assertThat(TextShapes.isTemplateSentence("Sign up to our fortnightly Heart Matters newsletter to receive healthy recipes.")).isTrue();
+        assertThat(TextShapes.isTemplateSentence("Click the button to make Frommer's a preferred source on Google.")).isTrue();
+        assertThat(TextShapes.isTemplateSentence("The mayor called the union a trusted source of advice on night routes.")).isFalse();
     }
 }
