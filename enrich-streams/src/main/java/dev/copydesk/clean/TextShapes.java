@@ -21,7 +21,7 @@ final class TextShapes {
                     + "email address|(?:name|email|comment|website) \\*|share this (?:article|post|story|page)|sign in|log ?in|"
                     + "quick links|back to (?:blog|news|home|top)|discussion about this post|you (?:may|might) also like|toggle|"
                     + "published|home|blog|sitemap|facebook|twitter|linkedin|instagram|pinterest|tiktok|whatsapp|reddit|"
-                    + "read more|read next|continue reading|see also|related(?: articles| stories| posts| content)?|"
+                    + "read more|read next|continue reading|see also|also read|read also|must read|related(?: articles| stories| posts| content)?|"
                     + "more from .{1,40}|recommended(?: for you)?|click here.*|subscribe.*|sign up.*|follow us.*|"
                     + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
                     + "credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"
@@ -63,7 +63,7 @@ final class TextShapes {
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
             "^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:load|show|view|see|read) (?:all |the )?(?:\\d+ )?comments|\\d+ (?:\\p{L}+ )?(?:comments?|responses?|replies)|"
-                    + "comments?(?: \\(\\d+\\))?|responses?|join the (?:discussion|conversation)|"
+                    + "comments?(?: \\(\\d+\\))?|responses?|join the (?:discussion|conversation)|discussion about this post|"
                     + "what do you think\\?|reader comments|kommentare|commentaires|comentarios|评论|评论区)[.:!]?$",
             Pattern.CASE_INSENSITIVE);
     /** A comments heading that quotes the story's title: "6 thoughts on “...”", "15 Replies to “...”". */
@@ -93,6 +93,11 @@ final class TextShapes {
             new EndMatter("make a ", "make a (?:tax-deductible )?(?:donation|gift)\\b"),
             new EndMatter("support ", "support (?:our|independent|local|nonprofit) (?:journalism|reporting|newsroom)"),
             new EndMatter("please consider ", "please consider (?:making a |a )?(?:donat|pitching in|supporting|a gift|subscrib)"),
+            new EndMatter("consider ", "consider (?:making a |a )?(?:donat|pitching in|supporting (?:our|us|independent)|a gift|subscrib|"
+                    + "becoming a (?:free or )?(?:paid )?(?:subscriber|member|supporter))"),
+            // newsletters' own pages: "Thanks for reading X! Subscribe for free to receive new posts", "X is a reader-supported publication"
+            new EndMatter("subscribe for free to receive"),
+            new EndMatter("reader-supported publication"),
             new EndMatter("republish ", "republish (?:our|this) (?:articles?|stor)"),
             new EndMatter("contact ", "contact (?:staff writer|the (?:author|writer|reporter))"),
             new EndMatter("delivered ", "delivered (?:right |straight |directly )?to your inbox"),

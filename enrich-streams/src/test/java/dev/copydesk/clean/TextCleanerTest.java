@@ -318,9 +318,14 @@ class TextCleanerTest {
                 Republish our articles for free, online or in print, under a Creative Commons license.
                 Prices were accurate at the time this article was published but may change over time.
                 Get the latest transport news delivered straight to your inbox every morning of the working week.
+                Thanks for reading Night Lines! Subscribe for free to receive new posts and support my work.
+                If you're enjoying this article, consider supporting our award-winning journalism by subscribing today.
                 """;
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + endMatter);
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        // "Also read: <another headline>" between the paragraphs
+        assertThat(cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + "Also read: Trams return to the harbour after ten years\n"
+                + paragraphs(3, 4)).paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
         // the words alone do not make a sentence end matter
         assertThat(TextShapes.isTemplateSentence("If you already have an account with a bank, have its routing number ready.")).isFalse();
         assertThat(TextShapes.isTemplateSentence("Riders asked the council to support the night routes with more money.")).isFalse();
