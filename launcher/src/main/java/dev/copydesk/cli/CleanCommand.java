@@ -9,12 +9,15 @@ import dev.copydesk.clean.eval.CleaningEvaluation;
 import dev.copydesk.clean.eval.ExtractionScore;
 import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Parameters;
         description = {"Runs the cleaner outside Kafka.",
                 "  clean --in DIR --out OUT   writes OUT/<id>.txt, the cleaned body of DIR/html/<id>.html[.gz] (or of DIR/text/<id>.txt when a page has no HTML)",
                 "  clean --eval DIR           scores html and text against DIR/ground-truth/<id>.json (word F1, shingle F1)",
+                "  clean --eval DIR --ids F   the same on the pages F lists (one id per line)",
                 "  clean FILE...              prints the title and cleaned body of each file (.html/.htm as HTML, anything else as text)"})
 final class CleanCommand implements Callable<Integer> {
 
@@ -42,24 +46,46 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--eval", paramLabel = "DIR", description = "Score against DIR/ground-truth.")
     Path eval;
 
+    @Option(names = "--ids", paramLabel = "FILE", description = "With --eval or --in: only the pages whose ids FILE lists "
+            + "(one per line, # comments), e.g. the news pages of a mixed corpus.")
+    Path ids;
+
     @Option(names = "--from", paramLabel = "auto|html|text", description = "With --in: which rendering to clean (default auto: html when present).")
     CleaningEvaluation.Source from = CleaningEvaluation.Source.AUTO;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to clean to standard output.")
     List<Path> files = List.of();
 
+    /** The ids of {@code --ids FILE}, or null for every page. */
+    private Set<String> chosenIds() throws IOException {
+        if (ids == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(ids)) {
+            throw new IllegalArgumentException("--ids: no such file: " + ids);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(ids)) {
+            String id = line.replaceFirst("#.*", "").strip();
+            if (!id.isEmpty()) {
+                chosen.add(id);
+            }
+        }
+        return chosen;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         if (eval != null) {
-            CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(eval), System.err::println);
+            CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(eval, chosenIds()), System.err::println);
             out.println(line("html", result.html()));
             out.println(line("text", result.text()));
             out.println(line("text as-is", result.wholeText()));
             return result.failures().isEmpty() ? 0 : 1;
         }
         if (batch != null) {
-            CleaningCorpus corpus = new CleaningCorpus(batch.in);
+            CleaningCorpus corpus = new CleaningCorpus(batch.in, chosenIds());
             List<String> failed = CleaningEvaluation.write(corpus, batch.out, from, System.err::println);
             out.printf("cleaned %d pages into %s%s%n", corpus.ids().size() - failed.size(), batch.out,
                     failed.isEmpty() ? "" : ", " + failed.size() + " skipped");

@@ -74,6 +74,27 @@ class CleanCommandTest {
     }
 
     @Test
+    void idsScoreAndWriteASubsetAndAnUnknownIdIsAnError() throws Exception {
+        Path only = dir.resolve("news.ids");
+        Files.writeString(only, "# the news pages\nb\n");
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--ids", only.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("html +pages +0 ").containsPattern("text +pages +1 ");
+        Path out = dir.resolve("out-b");
+        assertThat(DemoCommandIT.copydesk("clean", "--in", dir.toString(), "--out", out.toString(), "--ids", only.toString()).exit()).isZero();
+        assertThat(out.resolve("b.txt")).exists();
+        assertThat(out.resolve("a.txt")).doesNotExist();
+
+        Files.writeString(only, "b\nzz9\n");
+        DemoCommandIT.Run unknown = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--ids", only.toString());
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("No page [zz9] in");
+        DemoCommandIT.Run missing = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--ids", dir.resolve("nope").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("--ids: no such file");
+    }
+
+    @Test
     void aCorruptPageIsReportedAndTheOthersAreStillWritten() throws Exception {
         Files.write(dir.resolve("html/c.html.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3}); // a gzip header, then nothing
         Path out = dir.resolve("out");

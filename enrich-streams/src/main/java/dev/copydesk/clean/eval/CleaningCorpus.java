@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -23,8 +24,18 @@ public final class CleaningCorpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+    /** Only these pages, when not null: a subset to score (the news pages of a mixed corpus). */
+    private final Set<String> only;
 
     public CleaningCorpus(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * The pages of {@code dir} whose ids {@code only} lists ({@code null}: all). An id the folder does not hold is
+     * an error, not a silently smaller sample.
+     */
+    public CleaningCorpus(Path dir, Set<String> only) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Not a folder: " + dir);
         }
@@ -32,10 +43,26 @@ public final class CleaningCorpus {
             throw new IllegalArgumentException("No html/ or text/ folder in " + dir);
         }
         this.dir = dir;
+        this.only = only == null ? null : Set.copyOf(only);
+        if (only != null) {
+            if (only.isEmpty()) {
+                throw new IllegalArgumentException("The list of page ids is empty");
+            }
+            List<String> unknown = only.stream().filter(id -> !allIds().contains(id)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("No page " + unknown.subList(0, Math.min(5, unknown.size())) + " in " + dir
+                        + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
+            }
+        }
     }
 
-    /** Every id that has an html page or a text rendering, in order. */
+    /** Every id that has an html page or a text rendering (of the chosen subset, if any), in order. */
     public List<String> ids() {
+        List<String> ids = allIds();
+        return only == null ? ids : ids.stream().filter(only::contains).toList();
+    }
+
+    private List<String> allIds() {
         TreeSet<String> ids = new TreeSet<>();
         for (String sub : List.of("html", "text")) {
             Path folder = dir.resolve(sub);
