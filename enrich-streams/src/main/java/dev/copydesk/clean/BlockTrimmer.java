@@ -28,7 +28,7 @@ final class BlockTrimmer {
             return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
         }
         // the box about the writer under the story reads as prose: step back over it (two writers, two boxes)
-        for (int stepped = 0; stepped < TextCleaner.CLOSING_BIO_PARAGRAPHS && last > first && TextShapes.isClosingBio(blocks.get(last)); stepped++) {
+        for (int stepped = 0; stepped < TextShapes.CLOSING_BIO_PARAGRAPHS && last > first && TextShapes.isClosingBio(blocks.get(last)); stepped++) {
             do {
                 last--;
             } while (last > first && !TextShapes.isProse(blocks.get(last)));

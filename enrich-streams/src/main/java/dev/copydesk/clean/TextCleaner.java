@@ -38,9 +38,6 @@ public final class TextCleaner {
     private static final double SHORT_PENALTY = 0.3;
     private static final int PENALTY_CAP = 40;
 
-    /** How many closing paragraphs may be the writers' bios (a story by two writers ends on two). */
-    static final int CLOSING_BIO_PARAGRAPHS = 2;
-
     public CleanedText clean(String rawText) {
         String text = TextNormalizer.normalize(MojibakeRepair.repair(rawText));
         List<String> withBlanks = new ArrayList<>();
@@ -84,7 +81,7 @@ public final class TextCleaner {
     /** The box about the writer under a story reads as prose: the story's last paragraphs are asked whether they are one. */
     private static void leaveOutClosingBios(List<String> lines, boolean[] prose, boolean[] leftOut, int[] story) {
         int asked = 0;
-        for (int i = story[1]; i >= story[0] && asked < CLOSING_BIO_PARAGRAPHS; i--) {
+        for (int i = story[1]; i >= story[0] && asked < TextShapes.CLOSING_BIO_PARAGRAPHS; i--) {
             if (prose[i] && !leftOut[i]) {
                 if (!TextShapes.isClosingBio(lines.get(i))) {
                     return;
