@@ -265,7 +265,7 @@ public final class HtmlExtractor {
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
                         || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
                 if (!furniture && trustNames && isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
-                        && !POSITIVE.matcher(e.className() + " " + e.id()).find() && text < bodyText / 3) {
+                        && (isDialog(e) || !POSITIVE.matcher(e.className() + " " + e.id()).find()) && text < bodyText / 3) {
                     furniture = true;
                     namedText[0] += text;
                 }
@@ -315,6 +315,15 @@ public final class HtmlExtractor {
     }
 
     /** {@code paragraphs}: characters in long paragraphs under it, which a weak name (a layout word) does not outweigh. */
+    /**
+     * A modal or popup by its name: its parts are named "modal-content", "popup-body", which the article words would
+     * otherwise vouch for (a subscription box named "memberModal ... contentBlockModal").
+     */
+    private static boolean isDialog(Element e) {
+        String names = asciiLowerCase(e.className() + " " + e.id());
+        return names.contains("modal") || names.contains("popup");
+    }
+
     private static boolean isNegative(Element e, int paragraphs) {
         if (NEGATIVE_ROLES.contains(e.attr("role"))) {
             return true;

@@ -201,6 +201,25 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aModalIsFurnitureEvenWhereItsPartsAreNamedContent() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article class="post-content">
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+                <p>The bank's governor said the next move could be either way, depending on how prices behave this winter.</p>
+                <p>Two of the nine members of the committee voted for a cut, saying that the labour market was cooling fast.</p>
+                <p>The pound slipped against the dollar after the vote split was published, and bond yields fell a little.</p>
+                <p>Retailers said shoppers were still cautious ahead of the holidays, with spending on big items flat.</p>
+                </article>
+                <div class="memberModal" id="contentBlockModal"><div class="modal-content">
+                <p>As a registered member you get ten free posts from our archive every month, and you have used them all up now.</p>
+                <p>Annual members pay half the monthly price and read every archived post without a limit, and without any ads.</p>
+                </div></div></body></html>
+                """);
+        assertThat(page.paragraphs()).hasSize(6).noneMatch(p -> p.contains("archive"));
+    }
+
+    @Test
     void theWritersBoxesAndAPaywallUnderTheStoryAreLeftOut() {
         ExtractedPage page = extractor.extract("""
                 <html><body><article>
