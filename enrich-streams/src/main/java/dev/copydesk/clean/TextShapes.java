@@ -101,12 +101,11 @@ final class TextShapes {
             new EndMatter("reader-supported publication"),
             new EndMatter("republish ", "republish (?:our|this) (?:articles?|stor)"),
             new EndMatter("contact ", "contact (?:staff writer|the (?:author|writer|reporter))"),
-            new EndMatter("delivered ", "delivered (?:right |straight |directly )?to your inbox"),
+            new EndMatter("delivered to your inbox"),
             new EndMatter("straight to your inbox"),
             new EndMatter("right to your inbox"),
             new EndMatter("directly to your inbox"),
             // "Add X as a preferred source on Google", "Add as a Reliable and Trusted News Source"
-            new EndMatter("as a ", "as a (?:trusted|preferred) source"),
             new EndMatter("preferred source"),
             new EndMatter("trusted ", "trusted (?:news )?source(?: (?:on|for) google)?\\W*$"),
             new EndMatter("pric", "(?:prices? (?:were|was|are) accurate at the time|(?:pricing|prices) and availability (?:are )?subject to change)"));

@@ -11,6 +11,18 @@ class HtmlExtractorTest {
 
     private final HtmlExtractor extractor = new HtmlExtractor();
 
+    /** Paragraphs of a plain news story, the first {@code n} of six, each in its {@code <p>}. */
+    static String bankStory(int n) {
+        return java.util.stream.Stream.of(
+                        "The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.",
+                        "Economists had expected the hold, and markets barely moved after the announcement in the afternoon.",
+                        "The bank's governor said the next move could be either way, depending on how prices behave this winter.",
+                        "Two of the nine members of the committee voted for a cut, saying that the labour market was cooling fast.",
+                        "The pound slipped against the dollar after the vote split was published, and bond yields fell a little.",
+                        "Retailers said shoppers were still cautious ahead of the holidays, with spending on big items flat.")
+                .limit(n).map(p -> "<p>" + p + "</p>\n").collect(java.util.stream.Collectors.joining());
+    }
+
     static String page(String name) throws IOException {
         return Files.readString(Path.of("..", "samples", "wire", name));
     }
@@ -170,13 +182,9 @@ class HtmlExtractorTest {
 
     @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
-        ExtractedPage page = extractor.extract("""
-                <html><body><article>
-                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
-                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
-                <p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>
-                </article></body></html>
-                """);
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(2)
+                + "<p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>"
+                + "</article></body></html>");
         assertThat(page.paragraphs()).hasSize(2).noneMatch(p -> p.startsWith("Jo Smith"));
     }
 
@@ -202,14 +210,7 @@ class HtmlExtractorTest {
 
     @Test
     void aModalIsFurnitureEvenWhereItsPartsAreNamedContent() {
-        ExtractedPage page = extractor.extract("""
-                <html><body><article class="post-content">
-                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
-                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
-                <p>The bank's governor said the next move could be either way, depending on how prices behave this winter.</p>
-                <p>Two of the nine members of the committee voted for a cut, saying that the labour market was cooling fast.</p>
-                <p>The pound slipped against the dollar after the vote split was published, and bond yields fell a little.</p>
-                <p>Retailers said shoppers were still cautious ahead of the holidays, with spending on big items flat.</p>
+        ExtractedPage page = extractor.extract("<html><body><article class=\"post-content\">" + bankStory(6) + """
                 </article>
                 <div class="memberModal" id="contentBlockModal"><div class="modal-content">
                 <p>As a registered member you get ten free posts from our archive every month, and you have used them all up now.</p>
@@ -221,10 +222,7 @@ class HtmlExtractorTest {
 
     @Test
     void theWritersBoxesAndAPaywallUnderTheStoryAreLeftOut() {
-        ExtractedPage page = extractor.extract("""
-                <html><body><article>
-                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
-                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(2) + """
                 <p>To read the rest of this story, subscribe to Example+ for full access to every article we publish.</p>
                 <p>Manoj Jain is adjunct faculty at Emory University and a physician based in Memphis.</p>
                 <p>Jagpreet Chhatwal is an Associate Professor of Radiology at Harvard Medical School.</p>

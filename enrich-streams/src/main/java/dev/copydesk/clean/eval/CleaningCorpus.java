@@ -48,7 +48,8 @@ public final class CleaningCorpus {
             if (only.isEmpty()) {
                 throw new IllegalArgumentException("The list of page ids is empty");
             }
-            List<String> unknown = only.stream().filter(id -> !allIds().contains(id)).sorted().toList();
+            Set<String> held = Set.copyOf(allIds()); // listed once: the folders are read for every id otherwise
+            List<String> unknown = only.stream().filter(id -> !held.contains(id)).sorted().toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("No page " + unknown.subList(0, Math.min(5, unknown.size())) + " in " + dir
                         + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
