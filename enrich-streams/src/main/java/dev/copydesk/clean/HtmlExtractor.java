@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -127,9 +128,10 @@ public final class HtmlExtractor {
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
         PageMetadata metadata = PageMetadata.of(doc);
+        Optional<PublisherBody> stated = PublisherBody.of(doc);
         TextLengths lengths = TextLengths.of(doc.body());
         Furniture strict = furniture(doc.body(), lengths, true);
-        ExtractedPage page = extract(doc, metadata, lengths, strict);
+        ExtractedPage page = extract(doc, metadata, stated, lengths, strict);
         int found = bodyLength(page);
         if (found >= TOO_LITTLE_BODY || strict.namedText() < (MUCH_MORE_BODY - 1) * found) {
             return page; // enough story, or too little taken by the names to make the second reading win
@@ -137,7 +139,7 @@ public final class HtmlExtractor {
         // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
         // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the text mass
         // alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
-        ExtractedPage relaxed = extract(doc, metadata, lengths, furniture(doc.body(), lengths, false));
+        ExtractedPage relaxed = extract(doc, metadata, stated, lengths, furniture(doc.body(), lengths, false));
         return bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
     }
 
@@ -150,7 +152,8 @@ public final class HtmlExtractor {
     }
 
     /** One reading of the page, without the given furniture. */
-    private static ExtractedPage extract(Document doc, PageMetadata metadata, TextLengths lengths, Furniture furniture) {
+    private static ExtractedPage extract(Document doc, PageMetadata metadata, Optional<PublisherBody> stated, TextLengths lengths,
+            Furniture furniture) {
         Element body = doc.body();
         List<Block> blocks = blocks(body, furniture.skipped());
         int totalBlocks = lengths.owners();
@@ -166,6 +169,7 @@ public final class HtmlExtractor {
         Element article = climb(heaviest(mass, body), mass, prose);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seenParagraphs = new HashSet<>();
+        Set<String> headings = new HashSet<>();
         String title = metadata.title();
         for (Block block : blocks) {
             if (!inside(block.element, article)) {
@@ -187,12 +191,18 @@ public final class HtmlExtractor {
             if (TextShapes.isProse(text) && !seenParagraphs.add(text)) {
                 continue; // a second copy: responsive pages render the story twice, once per layout
             }
+            if (HEADINGS.contains(block.element.normalName())) {
+                headings.add(text);
+            }
             paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
         }
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
         }
         paragraphs = BlockTrimmer.trim(paragraphs);
+        if (stated.isPresent()) {
+            paragraphs = stated.get().keepStated(paragraphs, headings);
+        }
         return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
     }
 

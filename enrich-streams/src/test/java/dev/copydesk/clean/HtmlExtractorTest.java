@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlExtractorTest {
@@ -357,5 +358,35 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).containsExactly(
                 "The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.",
                 "Economists had expected the hold, and markets barely moved after the announcement in the afternoon.");
+    }
+    /** A news page whose JSON-LD states the story's body ({@code articleBody}, plain text) as {@code stated}. */
+    private static String pageStating(String stated) {
+        String story = bankStory(6);
+        int third = story.indexOf("<p>Two of");
+        return "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" + stated
+                + "\"}</script></head><body><article>" + story.substring(0, third)
+                + "<ul><li>Bank rate: 5.25%</li><li>Next decision: 18 December</li></ul><p>Compare savings accounts today</p>"
+                + "<h2>What the vote means</h2>" + story.substring(third) + "</article></body></html>";
+    }
+
+    @Test
+    void blocksThePublishersStatedBodyLacksAreDroppedButSubheadsAndTheStoryStay() {
+        String stated = bankStory(6).replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
+        ExtractedPage page = extractor.extract(pageStating(stated));
+        assertThat(page.paragraphs()).hasSize(7)
+                .contains("What the vote means")
+                .noneMatch(p -> p.contains("Bank rate") || p.contains("Next decision") || p.contains("Compare savings"));
+        // without the statement the same blocks stay: it is the statement that tells them apart
+        assertThat(extractor.extract(pageStating("")).paragraphs()).hasSize(10);
+    }
+
+    @Test
+    void aTeaserOrBrokenStatedBodyChangesNothing() {
+        List<String> unstated = extractor.extract(pageStating("")).paragraphs();
+        String teaser = bankStory(3).replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
+        assertThat(extractor.extract(pageStating(teaser)).paragraphs()).isEqualTo(unstated);
+        String otherStory = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor. ".repeat(12);
+        assertThat(extractor.extract(pageStating(otherStory)).paragraphs()).isEqualTo(unstated);
+        assertThat(extractor.extract(pageStating("\" broken {")).paragraphs()).isEqualTo(unstated);
     }
 }

@@ -1,0 +1,144 @@
+package dev.copydesk.clean;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * The story as its publisher states it: schema.org's {@code articleBody} in the page's JSON-LD, which news sites
+ * fill for search engines. It has no paragraphs, subheads or lists, and is sometimes only a teaser, so it is not
+ * the body; it is a second opinion on the paragraphs the extractor found. Where it holds the whole story, a
+ * short block, list item or table row it does not contain (a product card, a spec table, a "Pros/Cons" widget,
+ * a promo line) is the page's, not the story's. Subheads are kept (the publisher leaves them out), and so is
+ * long prose: a body the CMS cut short must not cut the story.
+ */
+final class PublisherBody {
+
+    /** Lenient about raw line breaks inside strings, which CMSes often leave in a body. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+    /** Shorter statements are summaries. */
+    private static final int MIN_WORDS = 50;
+    /** A statement with fewer words than this share of the extracted story's is a teaser of it. */
+    private static final double MIN_LENGTH_SHARE = 0.6;
+    /** The share of the statement's word 4-grams the extracted story must hold: else it states another text. */
+    private static final double MIN_AGREEMENT = 0.8;
+    /** A block is stated when this share of its word 4-grams (of its words, if it has fewer than four) is. */
+    private static final double STATED = 0.3;
+    /** Blocks of at least this many words are prose, kept even when unstated. */
+    private static final int PROSE_WORDS = 25;
+    private static final int SHINGLE = 4;
+
+    private final Set<Long> shingles;
+    private final Set<String> words;
+    private final int wordCount;
+
+    private PublisherBody(List<String> tokens) {
+        this.shingles = shingles(tokens);
+        this.words = new HashSet<>(tokens);
+        this.wordCount = tokens.size();
+    }
+
+    /** The longest {@code articleBody} in the page's JSON-LD, if it is long enough to be a story. */
+    static Optional<PublisherBody> of(Document doc) {
+        String longest = "";
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            try {
+                for (JsonNode body : JSON.readTree(script.data()).findValues("articleBody")) {
+                    if (body.isTextual() && body.asText().length() > longest.length()) {
+                        longest = body.asText();
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                // broken JSON-LD is common: then the extractor's reading stands alone
+            }
+        }
+        // some CMSes put the body's markup in the field, most its plain text with entities
+        String text = longest.indexOf('<') >= 0 ? Jsoup.parse(longest).text() : Parser.unescapeEntities(longest, false);
+        List<String> tokens = tokens(text);
+        return tokens.size() < MIN_WORDS ? Optional.empty() : Optional.of(new PublisherBody(tokens));
+    }
+
+    /**
+     * The paragraphs without the short blocks, list items and table rows this statement of the story does not
+     * contain; all of them if the statement is a teaser or states another text.
+     */
+    List<String> keepStated(List<String> paragraphs, Set<String> headings) {
+        List<List<String>> tokenized = new ArrayList<>(paragraphs.size());
+        List<String> all = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            List<String> t = tokens(paragraph);
+            tokenized.add(t);
+            all.addAll(t);
+        }
+        if (wordCount < MIN_LENGTH_SHARE * all.size()) {
+            return paragraphs;
+        }
+        Set<Long> extracted = shingles(all);
+        long agreeing = shingles.stream().filter(extracted::contains).count();
+        if (agreeing < MIN_AGREEMENT * shingles.size()) {
+            return paragraphs;
+        }
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            List<String> t = tokenized.get(i);
+            boolean itemOrRow = paragraph.startsWith("- ") || paragraph.contains(HtmlExtractor.CELL_SEPARATOR);
+            boolean mayGo = !headings.contains(paragraph) && (t.size() < PROSE_WORDS || itemOrRow);
+            if (!mayGo || stated(t) >= STATED) {
+                kept.add(paragraph);
+            }
+        }
+        return kept;
+    }
+
+    private double stated(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return 1;
+        }
+        if (tokens.size() < SHINGLE) {
+            return tokens.stream().filter(words::contains).count() / (double) tokens.size();
+        }
+        Set<Long> own = shingles(tokens);
+        return own.stream().filter(shingles::contains).count() / (double) own.size();
+    }
+
+    /** Lower-cased runs of letters and digits: the words of both texts, whatever their punctuation. */
+    static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                tokens.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
+    private static Set<Long> shingles(List<String> tokens) {
+        Set<Long> out = new HashSet<>();
+        for (int i = 0; i + SHINGLE <= tokens.size(); i++) {
+            long h = 0;
+            for (int k = i; k < i + SHINGLE; k++) {
+                h = h * 1_000_003L + tokens.get(k).hashCode();
+            }
+            out.add(h);
+        }
+        return out;
+    }
+}
