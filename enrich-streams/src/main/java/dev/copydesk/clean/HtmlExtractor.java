@@ -67,7 +67,9 @@ public final class HtmlExtractor {
     /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */
     private static final Set<String> NEGATIVE_PART = Set.of(
             "ad", "ads", "menu", "nav", "tag", "tags", "rail", "cta", "print", "caption", "credit", "credits",
-            "login", "popular", "teaser", "slider", "donate", "aside");
+            "login", "popular", "teaser", "slider", "donate", "aside", "side");
+    /** The placements that make "side" a layout word ({@link #isPlacement}). */
+    private static final List<String> PLACEMENTS = List.of("left", "right");
     /**
      * Layout words that name a story's own wrapper on some sites ("toc-para", "hub--header"): furniture only without
      * prose. Tried as weak and left strong, each losing more than it gained on the dev pages: menu, nav, aside, rail
@@ -385,12 +387,30 @@ public final class HtmlExtractor {
                 String part = lower.substring(start, i);
                 if (WEAK_PART.contains(part)) {
                     weight = WEAK;
-                } else if (NEGATIVE_PART.contains(part)) {
+                } else if (NEGATIVE_PART.contains(part) && !("side".equals(part) && isPlacement(lower, i))) {
                     return STRONG;
                 }
             }
         }
         return weight;
+    }
+
+    /**
+     * Whether the name part ending at {@code end} is followed by a placement: "side" names a sidebar
+     * ("zox-side-wrap", "post-side-widget") except in "icon-side-right" or "image-side-left", which say where
+     * something sits in the story.
+     */
+    private static boolean isPlacement(String lower, int end) {
+        if (end >= lower.length() || lower.charAt(end) != '-') {
+            return false;
+        }
+        for (String placement : PLACEMENTS) {
+            if (lower.startsWith(placement, end + 1)
+                    && (end + 1 + placement.length() == lower.length() || isNameSeparator(lower.charAt(end + 1 + placement.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNameSeparator(char c) {

@@ -389,4 +389,19 @@ class HtmlExtractorTest {
         assertThat(extractor.extract(pageStating(otherStory)).paragraphs()).isEqualTo(unstated);
         assertThat(extractor.extract(pageStating("\" broken {")).paragraphs()).isEqualTo(unstated);
     }
+    @Test
+    void aSidebarNamedSideIsFurnitureButASideLayoutIsNot() {
+        // a WordPress theme's sticky sidebar inside the <article>: "post-side-wrap", widgets of other stories' teasers
+        ExtractedPage page = extractor.extract("<html><body><article class=\"post\"><div class=\"post-main\">" + bankStory(6)
+                + "</div><div class=\"zox-post-side-wrap\"><div class=\"zox-side-widget\"><h4>People on the Move</h4>"
+                + "<p>The regional lender has appointed its current chief operating officer as acting chief executive, it said.</p>"
+                + "<p>A former central bank economist has joined the ministry as its chief adviser on the new budget rules.</p>"
+                + "</div></div></article></body></html>");
+        assertThat(page.paragraphs()).hasSize(6).noneMatch(p -> p.contains("People on the Move") || p.contains("appointed"));
+        // "image-side-left" says where a picture sits beside the story's own text
+        ExtractedPage layout = extractor.extract("<html><body><article class=\"post\">" + bankStory(3)
+                + "<div class=\"image-side-left row\"><p>Officials said the committee would publish the minutes of the meeting in two weeks.</p></div>"
+                + "</article></body></html>");
+        assertThat(layout.paragraphs()).hasSize(4).last().asString().startsWith("Officials said");
+    }
 }
