@@ -61,7 +61,9 @@ public final class HtmlExtractor {
             "author-bio", "byline", "paywall", "outbrain", "taboola", "more-stories", "readmore", "read-more", "next-post",
             "prev-post", "trending", "most-read", "screen-reader", "sr-only", "visually-hidden", "table-of-contents",
             "jumplink", "jump-link", "also-read", "see-also", "you-may", "dont-miss", "carousel", "author-info", "post-meta",
-            "entry-meta", "article-meta", "skip-link", "disclaimer", "w-form-done", "w-form-fail");
+            "entry-meta", "article-meta", "skip-link", "disclaimer", "w-form-done", "w-form-fail",
+            // the class names of the platforms' own embed codes: a post quoted from elsewhere, not the story's text
+            "twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "text-post-media");
     /** Names that hold a furniture word but mark the article itself ("promoted": Drupal's node--promoted). */
     private static final List<String> NOT_NEGATIVE = List.of("promoted");
     /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */

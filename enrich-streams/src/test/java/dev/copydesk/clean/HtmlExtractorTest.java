@@ -404,4 +404,15 @@ class HtmlExtractorTest {
                 + "</article></body></html>");
         assertThat(layout.paragraphs()).hasSize(4).last().asString().startsWith("Officials said");
     }
+    @Test
+    void anEmbeddedSocialPostIsNotTheStorysTextButAQuotationIs() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<blockquote class=\"twitter-tweet\"><p lang=\"en\">Rates on hold again. The committee split seven to two, "
+                + "and the next meeting is in six weeks, so expect more of the same until then.</p>&mdash; Jo Smith (@josmith) "
+                + "<a href=\"https://twitter.com/josmith/status/1\">November 30, 2026</a></blockquote>"
+                + "<blockquote><p>We will do what it takes to bring inflation back to target, and not a moment longer than needed.</p></blockquote>"
+                + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(5).noneMatch(p -> p.contains("@josmith") || p.contains("Rates on hold again"))
+                .last().asString().startsWith("We will do what it takes");
+    }
 }
