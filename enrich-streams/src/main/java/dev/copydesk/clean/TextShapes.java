@@ -282,11 +282,15 @@ final class TextShapes {
                 && CLOSING_BIO.matcher(line).find());
     }
 
-    private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:(?:is|was|has been|started|founded|"
+    private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:\\(@\\w+\\) )?(?:(?:is|was|has been|started|founded|"
             + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician|editor (?:at|of|for|with))\\b"
-            + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)");
+            + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)"
+            // the box that opens with the writer's post: "Executive Editor at Digit. Technology journalist since 2008..."
+            + "|^(?:(?:Senior|Executive|Managing|Contributing|Deputy|Associate|Assistant|Staff|Chief|Features|News) )?"
+            + "(?:Editor|Writer|Reporter|Correspondent|Journalist|Columnist) (?:at|for|with) \\p{Lu}");
 
-    private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:is|was|has been)\\b[^.]{0,100}"
+    /** The name, then the handle some sites put after it: "Eduard Kovacs (@EduardKovacs) is the managing editor...". */
+    private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:\\(@\\w+\\) )?(?:is|was|has been)\\b[^.]{0,100}"
             + "\\b(?:writer|journalist|reporter|columnist|correspondent|freelance|blogger|content creator)\\b");
 
     /** Picture agencies whose name closes a caption's credit. */

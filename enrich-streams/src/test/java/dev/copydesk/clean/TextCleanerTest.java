@@ -276,6 +276,15 @@ class TextCleanerTest {
         // and a story's last paragraph about a thing, not a person, is no bio
         assertThat(TextShapes.isClosingBio("Flatliner is a handy code editor that helps to test the expressions.")).isFalse();
         assertThat(TextShapes.isClosingBio("Scott Samuelson teaches philosophy at Kirkwood Community College in Cedar Rapids, Iowa.")).isTrue();
+        // a handle after the name, and a box that opens with the writer's post
+        assertThat(TextShapes.isClosingBio("Eduard Kovacs (@EduardKovacs) is the managing editor at SecurityWeek. He worked as a teacher.")).isTrue();
+        assertThat(TextShapes.isClosingBio("Executive Editor at Digit. Technology journalist since Jan 2008, with stints at PCWorld.")).isTrue();
+        CleanedText postFirst = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3)
+                + "Senior Reporter at The Courier. Covers transport, housing and the city council since 2015; lives in Leeds.\n");
+        assertThat(postFirst.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        // a story's sentence that opens with a role is not a bio
+        assertThat(TextShapes.isClosingBio("Editor at large Ann Lee said the paper would keep its print edition.")).isFalse();
+        assertThat(TextShapes.isClosingBio("Reporters at the scene said the fire had spread to two more buildings.")).isFalse();
     }
 
     @Test
