@@ -297,6 +297,7 @@ public final class TextCleaner {
                     && !isCode(line); // code repeats its braces and calls: not a menu
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line)
                     || TextShapes.isGluedLinks(line) || TextShapes.isShoppingLine(line) || TextShapes.isMarkupParagraph(line)
+                    || TextShapes.isEmbedCode(line)
                     || BYLINE.matcher(line).matches();
         }
         return chrome;

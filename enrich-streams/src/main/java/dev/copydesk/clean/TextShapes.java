@@ -337,6 +337,18 @@ final class TextShapes {
         return text >= 80;
     }
 
+    /**
+     * The code a player or post offers for embedding it elsewhere ({@code Embed <iframe src="..." ...>}), shown as
+     * text beside audio and video: an opening {@code <iframe} or {@code <script} after at most a short label.
+     */
+    static boolean isEmbedCode(String line) {
+        int open = line.indexOf('<');
+        return open >= 0 && open <= EMBED_LABEL && line.charAt(line.length() - 1) == '>'
+                && (line.startsWith("<iframe", open) || line.startsWith("<script", open));
+    }
+
+    private static final int EMBED_LABEL = 20;
+
     private static final String[] PHOTO_CREDIT_STEMS = {"photo", "image", "picture", "credit", "courtesy"};
     /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(

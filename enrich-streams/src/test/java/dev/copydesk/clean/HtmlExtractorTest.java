@@ -415,4 +415,15 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).hasSize(5).noneMatch(p -> p.contains("@josmith") || p.contains("Rates on hold again"))
                 .last().asString().startsWith("We will do what it takes");
     }
+    @Test
+    void aPlayersEmbedCodeIsNotTheStory() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<div class=\"audio-module\"><b class=\"embed-url\">Embed <code>&lt;iframe src=\"https://example.org/player/embed/1\" "
+                + "width=\"100%\" height=\"290\" frameborder=\"0\" title=\"embedded audio player\"&gt;</code></b></div>"
+                + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(4).noneMatch(p -> p.contains("iframe"));
+        assertThat(TextShapes.isEmbedCode("Embed code: <script async src=\"https://example.org/widget.js\"></script>")).isTrue();
+        // markup named in a sentence is no embed code
+        assertThat(TextShapes.isEmbedCode("The site wraps its player in an <iframe> so that the page can load before the audio does.")).isFalse();
+    }
 }
