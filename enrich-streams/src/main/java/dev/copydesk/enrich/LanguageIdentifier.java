@@ -19,8 +19,8 @@ import java.util.Map;
  * The language of a story (ISO 639-1 with a confidence) and its script. Scripts that belong to one language
  * decide at once (Hangul → ko, kana → ja, Thai, Greek, Armenian, Georgian...); otherwise Optimaize's character
  * n-gram profiles (71 languages, shipped inside its jar, nothing fetched) rank the candidates. Only the cleaned
- * body is looked at, so site chrome in another language cannot sway it, and only its first thousand
- * characters: more text does not change the answer, only the cost.
+ * body is looked at, so site chrome in another language cannot sway it, and only its first 500 characters of
+ * sentences ({@link #sample}): more text does not change the answer, only the cost.
  */
 public final class LanguageIdentifier {
 
@@ -28,7 +28,12 @@ public final class LanguageIdentifier {
     public record Guess(String language, double confidence, String script) {
     }
 
-    private static final int MAX_CHARS = 1000;
+    /**
+     * On the held-out sentences of the tests (29 languages, Danish/Norwegian/Swedish and Spanish/Portuguese among
+     * them), windows of 150 and 250 characters were all identified right (192 of 192); the n-gram scoring costs in
+     * proportion to the length, and was a sixth of the enrichment step at 1,000 characters.
+     */
+    private static final int MAX_CHARS = 500;
     private static final LanguageDetector DETECTOR = load();
 
     // the body is already clean text (no URLs or markup to strip), so the lean factory serves every length
@@ -45,7 +50,7 @@ public final class LanguageIdentifier {
     }
 
     public Guess identify(String text) {
-        String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String sample = sample(text);
         Map<UnicodeScript, Integer> scripts = TextCleaner.scriptCounts(sample);
         int letters = scripts.values().stream().mapToInt(Integer::intValue).sum();
         if (letters == 0) {
@@ -87,6 +92,39 @@ public final class LanguageIdentifier {
         String code = best.getLocale().getLanguage().toLowerCase(Locale.ROOT);
         return new Guess(code, Math.round(best.getProbability() * 1000) / 1000.0, script);
     }
+
+    /**
+     * What the n-grams are scored on: the story's first {@value #MAX_CHARS} characters of sentences (lines of
+     * {@value #SENTENCE_LINE}+ characters ending like a sentence), so that a schedule, a table or a list of names
+     * opening the body does not decide ("Carrie Menke, Ph.D 12pm- 1pm" read as German); the plain opening of the
+     * text where it has too few such lines.
+     */
+    static String sample(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        StringBuilder sentences = new StringBuilder(MAX_CHARS + 200);
+        for (int from = 0; from < text.length() && sentences.length() < MAX_CHARS; ) {
+            int end = text.indexOf('\n', from);
+            end = end < 0 ? text.length() : end;
+            int last = end - 1;
+            while (last > from && Character.isWhitespace(text.charAt(last))) {
+                last--;
+            }
+            if (last - from + 1 >= SENTENCE_LINE && SENTENCE_ENDS.indexOf(text.charAt(last)) >= 0) {
+                sentences.append(text, from, last + 1).append(' ');
+            }
+            from = end + 1;
+        }
+        if (sentences.length() < MIN_SENTENCES) {
+            return text.substring(0, Math.min(text.length(), 2 * MAX_CHARS));
+        }
+        return sentences.length() > MAX_CHARS ? sentences.substring(0, MAX_CHARS) : sentences.toString();
+    }
+
+    private static final int SENTENCE_LINE = 40;
+    private static final int MIN_SENTENCES = 200;
+    private static final String SENTENCE_ENDS = ".!?。！？\"'”’)»";
 
     /** Title-case script name as ISO 15924 writes it (LATIN → Latin, HAN → Han). */
     private static String scriptName(UnicodeScript script) {

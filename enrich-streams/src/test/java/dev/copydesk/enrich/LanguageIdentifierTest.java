@@ -63,4 +63,17 @@ class LanguageIdentifierTest {
         assertThat(identifier.identify("12 345 — 67.8%").language()).isEqualTo("und");
         assertThat(identifier.identify("").language()).isEqualTo("und");
     }
+    @Test
+    void aBodyOpeningOnATableIsJudgedByItsSentences() {
+        String schedule = "September 10   12pm- 1pm   SAAC 217   Carrie Menke,  Ph.D\n".repeat(12);
+        String prose = """
+                The workshops are open to every student and need no registration, although seats in the room are limited.
+                Each session covers one topic, from time management to preparing for examinations, and ends with questions.
+                Students who cannot attend may watch the recordings, which are posted on the website a week after each talk.
+                """;
+        assertThat(identifier.identify(schedule + prose).language()).isEqualTo("en");
+        assertThat(LanguageIdentifier.sample(schedule + prose)).startsWith("The workshops are open").doesNotContain("SAAC");
+        // too few sentences to sample: the opening of the text is scored as it is
+        assertThat(LanguageIdentifier.sample(schedule)).startsWith("September 10");
+    }
 }
