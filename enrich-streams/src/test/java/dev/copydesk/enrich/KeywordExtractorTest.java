@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,24 @@ class KeywordExtractorTest {
         double warmDeterrence = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "deterrence");
         assertThat(warmSeoul).isLessThan(coldSeoul);
         assertThat(warmDeterrence).isGreaterThan(warmSeoul);
+    }
+
+    @Test
+    void wordsAreCountedWhateverTheirCaseApostropheOrScript() {
+        String body = """
+                The Harbour Authority's pilots met on Monday. HARBOUR AUTHORITY pilots said the talks were useful.
+                The harbour authority’s offer to the İzmir pilots was rejected. İzmir pilots will meet again in İzmir.
+                Ο Σύλλογος ΛΙΜΕΝΑΡΧΕΙΟΥ ΠΕΙΡΑΙΑΣ and the Λιμεναρχείου Πειραιάς office were also at the harbour authority.
+                """;
+        List<String> phrases = extractor.extract("Harbour pilots reject offer", body, DocumentFrequencies.inMemory(), 50)
+                .stream().map(Keyword::phrase).toList();
+        // "Harbour Authority's", "HARBOUR AUTHORITY" and "harbour authority’s" are one phrase; İ and a final Σ
+        // lower-case as String.toLowerCase has them, not letter by letter
+        String izmir = "İzmir".toLowerCase(Locale.ROOT);
+        String piraeus = "ΠΕΙΡΑΙΑΣ".toLowerCase(Locale.ROOT);
+        assertThat(phrases).contains("harbour authority", izmir)
+                .anyMatch(p -> p.contains(piraeus))
+                .allMatch(p -> p.equals(p.toLowerCase(Locale.ROOT)) && !p.contains("'s") && !p.contains("’"));
     }
 
     private static double weight(List<Keyword> keywords, String phrase) {
