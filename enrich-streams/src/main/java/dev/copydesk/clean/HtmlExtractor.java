@@ -1,5 +1,6 @@
 package dev.copydesk.clean;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -131,8 +132,9 @@ public final class HtmlExtractor {
 
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
-        PageMetadata metadata = PageMetadata.of(doc);
-        Optional<PublisherBody> stated = PublisherBody.of(doc);
+        List<JsonNode> jsonLd = JsonLd.of(doc);
+        PageMetadata metadata = PageMetadata.of(doc, jsonLd);
+        Optional<PublisherBody> stated = PublisherBody.of(jsonLd);
         TextLengths lengths = TextLengths.of(doc.body());
         Furniture strict = furniture(doc.body(), lengths, true);
         ExtractedPage page = extract(doc, metadata, stated, lengths, strict);

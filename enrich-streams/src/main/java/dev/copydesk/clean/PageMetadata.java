@@ -1,8 +1,6 @@
 package dev.copydesk.clean;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.jsoup.nodes.Element;
  */
 public record PageMetadata(String title, List<String> authors, String published, String canonicalUrl) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ARTICLE_TYPES = Set.of("Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle",
             "AnalysisNewsArticle", "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "WebPage", "LiveBlogPosting");
 
@@ -29,8 +26,8 @@ public record PageMetadata(String title, List<String> authors, String published,
         return String.join(", ", authors);
     }
 
-    static PageMetadata of(Document doc) {
-        JsonNode ld = articleJsonLd(doc);
+    static PageMetadata of(Document doc, List<JsonNode> jsonLd) {
+        JsonNode ld = articleJsonLd(jsonLd);
         java.util.Map<String, String> metas = new java.util.HashMap<>();
         for (Element e : doc.select("meta[content]")) {
             String key = !e.attr("property").isEmpty() ? e.attr("property") : !e.attr("name").isEmpty() ? e.attr("name") : e.attr("itemprop");
@@ -76,19 +73,14 @@ public record PageMetadata(String title, List<String> authors, String published,
     }
 
     /** The first JSON-LD object of an article type, looking inside arrays and {@code @graph}. */
-    private static JsonNode articleJsonLd(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            try {
-                JsonNode root = JSON.readTree(script.data());
-                List<JsonNode> candidates = new ArrayList<>();
-                collect(root, candidates, 0);
-                for (JsonNode node : candidates) {
-                    if (isArticle(node)) {
-                        return node;
-                    }
+    private static JsonNode articleJsonLd(List<JsonNode> jsonLd) {
+        for (JsonNode root : jsonLd) {
+            List<JsonNode> candidates = new ArrayList<>();
+            collect(root, candidates, 0);
+            for (JsonNode node : candidates) {
+                if (isArticle(node)) {
+                    return node;
                 }
-            } catch (JsonProcessingException e) {
-                // broken JSON-LD is common: the meta tags still speak
             }
         }
         return null;

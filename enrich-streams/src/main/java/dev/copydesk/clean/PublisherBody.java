@@ -1,10 +1,6 @@
 package dev.copydesk.clean;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -26,8 +20,6 @@ import org.jsoup.parser.Parser;
  */
 final class PublisherBody {
 
-    /** Lenient about raw line breaks inside strings, which CMSes often leave in a body. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
     /** Shorter statements are summaries. */
     private static final int MIN_WORDS = 50;
     /** A statement with fewer words than this share of the extracted story's is a teaser of it. */
@@ -51,17 +43,13 @@ final class PublisherBody {
     }
 
     /** The longest {@code articleBody} in the page's JSON-LD, if it is long enough to be a story. */
-    static Optional<PublisherBody> of(Document doc) {
+    static Optional<PublisherBody> of(List<JsonNode> jsonLd) {
         String longest = "";
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            try {
-                for (JsonNode body : JSON.readTree(script.data()).findValues("articleBody")) {
-                    if (body.isTextual() && body.asText().length() > longest.length()) {
-                        longest = body.asText();
-                    }
+        for (JsonNode root : jsonLd) {
+            for (JsonNode body : root.findValues("articleBody")) {
+                if (body.isTextual() && body.asText().length() > longest.length()) {
+                    longest = body.asText();
                 }
-            } catch (JsonProcessingException e) {
-                // broken JSON-LD is common: then the extractor's reading stands alone
             }
         }
         // some CMSes put the body's markup in the field, most its plain text with entities

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class KeywordExtractor {
         }
         // first occurrence of each candidate, in the order of the runs: words by id, longer phrases by their text
         int[] wordOrder = new int[distinct];
-        java.util.Arrays.fill(wordOrder, -1);
+        Arrays.fill(wordOrder, -1);
         Map<String, int[]> phrases = new LinkedHashMap<>(); // phrase -> {count, order}
         int order = 0;
         for (int[] run : bodyRuns) {
@@ -215,7 +216,7 @@ public final class KeywordExtractor {
                         vocabulary.add(w);
                     }
                     if (length == current.length) {
-                        current = java.util.Arrays.copyOf(current, 2 * length);
+                        current = Arrays.copyOf(current, 2 * length);
                     }
                     current[length++] = id;
                 }
@@ -251,7 +252,7 @@ public final class KeywordExtractor {
 
     private static int flush(List<int[]> runs, int[] current, int length) {
         if (length > 0) {
-            runs.add(java.util.Arrays.copyOf(current, length));
+            runs.add(Arrays.copyOf(current, length));
         }
         return 0;
     }

@@ -254,11 +254,15 @@ class TextCleanerTest {
         assertThat(withCode.paragraphs()).contains(paragraph(4), "class Depot", paragraph(5));
     }
 
+    /** {@code closing} after a headline and three paragraphs of story: only the story comes out. */
+    private void assertClosesAndIsLeftOut(String closing) {
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + closing);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+    }
+
     @Test
     void anAuthorsBioIsLeftOut() {
-        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3)
-                + "Ann Lee is a freelance writer living in Leeds who covers transport and cities for several papers.\n");
-        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        assertClosesAndIsLeftOut("Ann Lee is a freelance writer living in Leeds who covers transport and cities for several papers.\n");
         // a sentence of the story about someone who writes is not a bio
         assertThat(TextShapes.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
         assertThat(TextShapes.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
@@ -268,8 +272,7 @@ class TextCleanerTest {
     void aBioInOtherRolesIsLeftOutOnlyWhereItClosesTheStory() {
         String founderBio = "Dana Cole is the co-founder of Transit Lab, a consultancy that helps cities plan their night networks.\n";
         String professorBio = "Raj Patel is an associate professor of urban planning at the University of Leeds and a physician.\n";
-        CleanedText closing = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + founderBio + professorBio);
-        assertThat(closing.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        assertClosesAndIsLeftOut(founderBio + professorBio);
         // the same sentence in the middle of the story introduces someone the story quotes: it stays
         CleanedText inside = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + founderBio + paragraphs(3, 4));
         assertThat(inside.paragraphs()).hasSize(5).contains(founderBio.strip());
@@ -279,9 +282,7 @@ class TextCleanerTest {
         // a handle after the name, and a box that opens with the writer's post
         assertThat(TextShapes.isClosingBio("Eduard Kovacs (@EduardKovacs) is the managing editor at SecurityWeek. He worked as a teacher.")).isTrue();
         assertThat(TextShapes.isClosingBio("Executive Editor at Digit. Technology journalist since Jan 2008, with stints at PCWorld.")).isTrue();
-        CleanedText postFirst = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3)
-                + "Senior Reporter at The Courier. Covers transport, housing and the city council since 2015; lives in Leeds.\n");
-        assertThat(postFirst.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
+        assertClosesAndIsLeftOut("Senior Reporter at The Courier. Covers transport, housing and the city council since 2015; lives in Leeds.\n");
         // a story's sentence that opens with a role is not a bio
         assertThat(TextShapes.isClosingBio("Editor at large Ann Lee said the paper would keep its print edition.")).isFalse();
         assertThat(TextShapes.isClosingBio("Reporters at the scene said the fire had spread to two more buildings.")).isFalse();
