@@ -277,7 +277,8 @@ public final class HtmlExtractor {
                 int text = lengths.under().getOrDefault(e, 0);
                 boolean furniture = REMOVED_TAGS.contains(e.normalName())
                         // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
-                        || (isHidden(e) && !disclosed.contains(e.id()) && (isNegative(e) || text < bodyText / 2))
+                        || (isHidden(e) && !disclosed.contains(e.id()) && !followsCollapsedToggle(e)
+                                && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
                         || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
                 if (!furniture && trustNames && isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
@@ -317,6 +318,26 @@ public final class HtmlExtractor {
             }
         }
         return ids;
+    }
+
+    /**
+     * An accordion panel without {@code aria-controls}: hidden right after the header whose toggle
+     * ({@code aria-expanded="false"}) opens it, the FAQ and "what to consider" sections of guides.
+     */
+    private static boolean followsCollapsedToggle(Element e) {
+        Element header = e.previousElementSibling();
+        if (header == null) {
+            return false;
+        }
+        if ("false".equals(header.attr("aria-expanded"))) {
+            return true;
+        }
+        for (Element toggle : header.getElementsByAttributeValue("aria-expanded", "false")) {
+            if (toggle.nameIs("button") || "button".equals(toggle.attr("role"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHidden(Element e) {

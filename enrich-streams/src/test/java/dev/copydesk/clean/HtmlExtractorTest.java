@@ -151,6 +151,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void anAccordionPanelFoldedUnderItsHeadersToggleIsTextButOtherHiddenBoxesAreNot() {
+        // no aria-controls: the panel is hidden right after the header whose button says it is collapsed
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <div class="section"><h3><button aria-expanded="false"><p>Why did it hold?</p></button></h3>
+                <div hidden aria-hidden="true"><p>Inflation fell for a fourth month, and wages have stopped rising faster than prices.</p></div></div>
+                <div class="section"><h3>Sign in</h3>
+                <div hidden><p>Sign in to save this story to your reading list and read it later on any device you own.</p></div></div>
+                </article></body></html>
+                """);
+        assertThat(page.asCleanedText().body()).contains("held its policy rate", "Inflation fell for a fourth month")
+                .doesNotContain("reading list");
+    }
+
+    @Test
     void aLegalDisclaimerUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("""
                 <html><body><main>
