@@ -149,6 +149,16 @@ public final class HtmlExtractor {
         return bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
     }
 
+    /** Whether the paragraphs so far are only what sites put above a headline: no prose but the trail to it. */
+    private static boolean onlyAboveTheHeadline(List<String> paragraphs, String headline) {
+        for (String paragraph : paragraphs) {
+            if (TextShapes.isProse(paragraph) && !paragraph.endsWith(headline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int bodyLength(ExtractedPage page) {
         int length = 0;
         for (String paragraph : page.paragraphs()) {
@@ -185,11 +195,14 @@ public final class HtmlExtractor {
             if (text.isEmpty() || isBoilerplate(block, text)) {
                 continue;
             }
-            if (block.element.nameIs("h1") && paragraphs.isEmpty()) {
+            if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
                 if (title.isEmpty()) {
                     title = text;
                 }
-                continue; // the headline belongs in title, not in the body
+                // the headline belongs in title, not in the body, and the lines above it (section labels, a
+                // breadcrumb trail ending in the headline) are the page's, not the story's
+                paragraphs.clear();
+                continue;
             }
             if (!paragraphs.isEmpty() && paragraphs.get(paragraphs.size() - 1).equals(text)) {
                 continue;

@@ -182,8 +182,26 @@ final class TextShapes {
     }
 
     static boolean isMetadata(String line) {
-        return line.length() <= 140 && METADATA.matcher(line.strip()).matches();
+        if (line.length() > 140) {
+            return false;
+        }
+        if (METADATA.matcher(line.strip()).matches()) {
+            return true;
+        }
+        // a stamp row: "March 15, 2022 · 3 min read · By ASU Online", every part a stamp of its own
+        String[] parts = STAMP_SEPARATOR.split(line);
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!METADATA.matcher(part.strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    private static final Pattern STAMP_SEPARATOR = Pattern.compile("\\s+[·•|]\\s+");
 
     /** A paragraph of a story: enough words and the end of a sentence, or long enough to be nothing else. */
     static boolean isProse(String line) {

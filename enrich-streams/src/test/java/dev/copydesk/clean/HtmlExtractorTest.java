@@ -72,6 +72,30 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theBreadcrumbTrailAboveTheHeadlineAndTheStampRowUnderItAreNotTheStory() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                <div class="trail"><label><a href="/news">Newsroom</a>/<a href="/tips">Online learning tips</a>/Which program is right for you?</label></div>
+                <h1>Which program is right for you?</h1>
+                <div class="stamp">March 15, 2022 · 3 min read · By ASU Online</div>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+                </article></body></html>
+                """);
+        assertThat(page.title()).isEqualTo("Which program is right for you?");
+        assertThat(page.paragraphs()).hasSize(2).allMatch(p -> !p.contains("Newsroom") && !p.contains("min read"));
+        // a sentence of the story that ends in the headline's words is no trail
+        ExtractedPage story = extractor.extract("""
+                <html><body><article>
+                <p>Economists had one question for the board ahead of the meeting: the rate held?</p>
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <h1>Rates held</h1><p>Markets barely moved after the announcement in the afternoon, and bonds were flat.</p>
+                </article></body></html>
+                """);
+        assertThat(story.paragraphs()).contains("The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.");
+    }
+
+    @Test
     void paragraphsNestedDeepInPageBuilderMarkupAreAllFound() {
         StringBuilder html = new StringBuilder("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>");
         for (int section = 0; section < 6; section++) {

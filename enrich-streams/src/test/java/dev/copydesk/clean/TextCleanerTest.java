@@ -179,6 +179,10 @@ class TextCleanerTest {
         // a byline is still a byline
         assertThat(TextShapes.isMetadata("By Jane Doe, Senior Reporter")).isTrue();
         assertThat(TextShapes.isMetadata("By introducing defer statements we can ensure that the files are closed")).isFalse();
+        // a stamp row is metadata when every part is
+        assertThat(TextShapes.isMetadata("March 15, 2022 · 3 min read · By ASU Online")).isTrue();
+        assertThat(TextShapes.isMetadata("Updated June 3, 2024 | 5 min read")).isTrue();
+        assertThat(TextShapes.isMetadata("March 15, 2022 · The fund cut its fees for the third time this year")).isFalse();
     }
 
     @Test
