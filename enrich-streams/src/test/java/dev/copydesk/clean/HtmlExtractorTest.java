@@ -96,6 +96,23 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aBoxOfOtherPostsIsFurnitureThoughItsNameSaysPostAndATableOfContentsAnchorStaysAHeading() {
+        ExtractedPage page = extractor.extract("""
+                <html><body><div class="post-body">
+                <p>The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.</p>
+                <h2 id="toc_why-it-held">Why it held</h2>
+                <p>Economists had expected the hold, and markets barely moved after the announcement in the afternoon.</p>
+                <div class="popular-post-wrapper"><h3>Most Popular</h3>
+                <p>Ten ways to cut your heating bill this winter without turning the thermostat down at all, say experts.</p></div>
+                </div><div class="main-content has-share-bar">
+                <p>Bond yields fell after the decision, and the currency slipped against the dollar and the euro.</p></div>
+                </body></html>
+                """);
+        assertThat(page.paragraphs()).contains("Why it held", "Bond yields fell after the decision, and the currency slipped against the dollar and the euro.")
+                .noneMatch(p -> p.contains("Most Popular") || p.contains("heating bill"));
+    }
+
+    @Test
     void paragraphsNestedDeepInPageBuilderMarkupAreAllFound() {
         StringBuilder html = new StringBuilder("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>");
         for (int section = 0; section < 6; section++) {
