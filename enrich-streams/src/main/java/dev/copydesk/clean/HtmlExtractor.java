@@ -59,7 +59,7 @@ public final class HtmlExtractor {
             "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "sidebar", "side-bar", "newsletter",
             "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "banner", "advert", "sponsor", "popup", "modal",
             "breadcrumb", "pagination", "footer", "masthead", "navbar", "navigation", "toolbar", "tagcloud", "authorbio",
-            "author-bio", "byline", "paywall", "outbrain", "taboola", "more-stories", "readmore", "read-more", "next-post",
+            "author-bio", "byline", "paywall", "outbrain", "taboola", "more-stories", "next-post",
             "prev-post", "trending", "most-read", "screen-reader", "sr-only", "visually-hidden", "table-of-contents",
             "jumplink", "jump-link", "also-read", "see-also", "you-may", "dont-miss", "carousel", "author-info", "post-meta",
             "entry-meta", "article-meta", "skip-link", "disclaimer", "w-form-done", "w-form-fail",
@@ -80,6 +80,11 @@ public final class HtmlExtractor {
      * no furniture word at all: callouts are the story's fact boxes and key points far more often than promotions.
      */
     private static final Set<String> WEAK_PART = Set.of("toc", "header", "meta");
+    /**
+     * Furniture words matched anywhere that also name a folded answer or story ("ReadMoreAnswer_answerText"): weak,
+     * like {@link #WEAK_PART}.
+     */
+    private static final List<String> WEAK_WORDS = List.of("readmore", "read-more");
     /** Characters of long paragraphs that overrule a weak name. */
     private static final int WEAK_NAME_PROSE = 300;
     /** A paragraph this long is prose, for {@link #WEAK_NAME_PROSE}. */
@@ -418,6 +423,11 @@ public final class HtmlExtractor {
             }
         }
         int weight = NONE;
+        for (String word : WEAK_WORDS) {
+            if (lower.contains(word)) {
+                weight = WEAK;
+            }
+        }
         // the parts between spaces, underscores and hyphens
         for (int i = 0, n = lower.length(); i < n; ) {
             while (i < n && isNameSeparator(lower.charAt(i))) {

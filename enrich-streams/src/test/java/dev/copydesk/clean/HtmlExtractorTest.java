@@ -113,6 +113,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aFoldedReadMoreAnswerIsTextButAReadMoreLinkIsNot() {
+        String answer = "Remodeling almost always costs less than building from the ground up, because you keep the foundation "
+                + "and the framing, and you skip the heaviest costs of a new build: the lot, the permits and the utility hook-ups.";
+        ExtractedPage page = extractor.extract("""
+                <html><body><article>
+                %s
+                <h2>Is it cheaper to remodel?</h2>
+                <div class="ReadMoreAnswer_answerTextWrapper"><div class="ReadMoreAnswer_answerText"><p>%s</p><p>%s</p></div></div>
+                <div class="read-more"><p>Read more: why rates matter for your mortgage</p></div>
+                </article></body></html>
+                """.formatted(bankStory(6) + bankStory(6).replace(".</p>", ", officials said.</p>") + bankStory(6).replace(".</p>", ", it was reported.</p>"), answer, answer.replace("Remodeling", "Renovating")));
+        assertThat(page.paragraphs()).contains(answer).noneMatch(p -> p.startsWith("Read more"));
+    }
+
+    @Test
     void paragraphsNestedDeepInPageBuilderMarkupAreAllFound() {
         StringBuilder html = new StringBuilder("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>");
         for (int section = 0; section < 6; section++) {
