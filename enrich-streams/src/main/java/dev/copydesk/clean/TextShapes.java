@@ -296,8 +296,9 @@ final class TextShapes {
     static final int CLOSING_BIO_PARAGRAPHS = 2;
 
     static boolean isClosingBio(String line) {
-        return isAuthorBio(line) || (line.length() <= 600 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
-                && CLOSING_BIO.matcher(line).find());
+        // longer than a bio met inside the story: the closing box tells the writer's career (609 characters on one dev page)
+        return line.length() <= 1000 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
+                && (AUTHOR_BIO.matcher(line).find() || CLOSING_BIO.matcher(line).find());
     }
 
     private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:\\(@\\w+\\) )?(?:(?:is|was|has been|started|founded|"
