@@ -31,6 +31,8 @@ final class PublisherBody {
     /** Blocks of at least this many words are prose, kept even when unstated. */
     private static final int PROSE_WORDS = 25;
     private static final int SHINGLE = 4;
+    /** A stated block this long is the story's first sentence, not a label that happens to be stated. */
+    private static final int SENTENCE_WORDS = 10;
 
     private final Set<Long> shingles;
     private final Set<String> words;
@@ -78,12 +80,21 @@ final class PublisherBody {
         if (agreeing < MIN_AGREEMENT * shingles.size()) {
             return paragraphs;
         }
+        int storyStart = 0;
+        while (storyStart < paragraphs.size()
+                && (tokenized.get(storyStart).size() < SENTENCE_WORDS || stated(tokenized.get(storyStart)) < STATED)) {
+            storyStart++;
+        }
+        if (storyStart == paragraphs.size()) {
+            storyStart = 0;
+        }
         List<String> kept = new ArrayList<>(paragraphs.size());
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             List<String> t = tokenized.get(i);
             boolean itemOrRow = paragraph.startsWith("- ") || paragraph.contains(HtmlExtractor.CELL_SEPARATOR);
-            boolean mayGo = !headings.contains(paragraph) && (t.size() < PROSE_WORDS || itemOrRow);
+            // prose above the story's first stated paragraph is a summary or a teaser, not a part the CMS cut
+            boolean mayGo = !headings.contains(paragraph) && (t.size() < PROSE_WORDS || itemOrRow || i < storyStart);
             if (!mayGo || stated(t) >= STATED) {
                 kept.add(paragraph);
             }

@@ -453,6 +453,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aSummaryAboveTheStoryThatThePublisherDoesNotStateIsDroppedButUnstatedProseInTheStoryStays() {
+        String story = bankStory(6) + bankStory(6).replace(".</p>", ", officials said.</p>");
+        String stated = story.replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
+        String summary = "<div class=\"synopsis\"><p>Policymakers paused for a third meeting as price growth eased and hiring slowed, "
+                + "leaving borrowing costs at their highest in fifteen years while markets wait for the first cut.</p></div>";
+        String unstated = "<p>The decision came on a day of thin trading, with many desks in London and New York closed for a "
+                + "holiday. Traders expect volumes to return to normal by the end of the week, analysts said.</p>";
+        String page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" + stated
+                + "\"}</script></head><body><article>" + summary + story + unstated + "</article></body></html>";
+        assertThat(extractor.extract(page).paragraphs()).hasSize(13)
+                .noneMatch(p -> p.startsWith("Policymakers paused"))
+                .last().asString().startsWith("The decision came on a day of thin trading");
+    }
+
+    @Test
     void aTeaserOrBrokenStatedBodyChangesNothing() {
         List<String> unstated = extractor.extract(pageStating("")).paragraphs();
         String teaser = bankStory(3).replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
