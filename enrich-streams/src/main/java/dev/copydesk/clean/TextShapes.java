@@ -189,6 +189,9 @@ final class TextShapes {
             return true;
         }
         // a stamp row: "March 15, 2022 · 3 min read · By ASU Online", every part a stamp of its own
+        if (line.indexOf('·') < 0 && line.indexOf('•') < 0 && line.indexOf('|') < 0) {
+            return false; // most lines: no split
+        }
         String[] parts = STAMP_SEPARATOR.split(line);
         if (parts.length < 2) {
             return false;
