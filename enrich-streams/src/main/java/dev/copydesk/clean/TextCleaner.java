@@ -61,6 +61,7 @@ public final class TextCleaner {
             return withoutProse(lines, chrome);
         }
         story = cutAtComments(lines, prose, leftOut, chrome, story);
+        story = cutAtWritersBox(lines, prose, leftOut, chrome, story);
         story = cutAtRepeatedCards(lines, prose, chrome, story);
         leaveOutClosingBios(lines, prose, leftOut, story);
         List<String> body = new ArrayList<>();
@@ -76,6 +77,33 @@ public final class TextCleaner {
         String title = headline >= 0 ? lines.get(headline) : "";
         return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
                 byline(lines, story[0]), stamp(lines, story[0]));
+    }
+
+    /**
+     * The writer's box under the story, a line of the writer's name and a bio that opens with it ("Eduard Kovacs" /
+     * "Eduard Kovacs (@EduardKovacs) is the managing editor at ..."), ends it: below it come the writer's other
+     * stories and the site's promotions, which may read as prose. Only after the story's first paragraphs, and only
+     * a bio with a writer's or an officer's role: a listicle's subhead "TurboTax" over "TurboTax is the big player..."
+     * is the story.
+     */
+    private static int[] cutAtWritersBox(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
+        long proseBefore = 0;
+        for (int i = story[0] + 1; i <= story[1]; i++) {
+            if (!chrome[i - 1] && prose[i - 1]) {
+                proseBefore += lines.get(i - 1).length();
+            }
+            String name = lines.get(i - 1);
+            String line = lines.get(i);
+            if (proseBefore >= COUNTER_PROSE_BEFORE && name.length() <= 40 && !prose[i - 1] && line.length() > name.length()
+                    && line.startsWith(name) && line.charAt(name.length()) == ' ' && TextShapes.isClosingBio(line)) {
+                for (int j = i - 1; j < lines.size(); j++) {
+                    chrome[j] = true;
+                }
+                int[] beforeBox = storySpan(lines, prose, leftOut, chrome);
+                return beforeBox != null ? beforeBox : story;
+            }
+        }
+        return story;
     }
 
     /** The box about the writer under a story reads as prose: the story's last paragraphs are asked whether they are one. */

@@ -276,6 +276,20 @@ class TextCleanerTest {
     }
 
     @Test
+    void theWritersBoxEndsTheStoryAndWhatFollowsItIsNotTheStory() {
+        String box = "Written By\nAnn Lee\nAnn Lee (@annlee) is the managing editor at Transit Weekly. She covered cities for ten years.\n"
+                + "More from Ann Lee\n- Trams return to the high street\n- Ferry fares frozen for a year\n"
+                + "Join thousands of commuters who get our weekly briefing on the best new routes, timetables and fares in the region.\n"
+                + "The Transit Forum brings planners and operators together for two days of talks about the future of night travel.\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 5) + box);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4), paragraph(5));
+        // a listicle's subhead over a paragraph that opens with it is the story
+        String listicle = "TurboTax\nTurboTax is the biggest player in tax software, and this year is no different: it leads on price and on features.\n";
+        CleanedText list = cleaner.clean("The best tax software\n" + paragraphs(1, 5) + listicle + paragraph(6) + "\n");
+        assertThat(list.paragraphs()).contains("TurboTax", paragraph(6));
+    }
+
+    @Test
     void aBioInOtherRolesIsLeftOutOnlyWhereItClosesTheStory() {
         String founderBio = "Dana Cole is the co-founder of Transit Lab, a consultancy that helps cities plan their night networks.\n";
         String professorBio = "Raj Patel is an associate professor of urban planning at the University of Leeds and a physician.\n";
