@@ -168,6 +168,38 @@ public final class TextCleaner {
         return story;
     }
 
+    /**
+     * Whether the line at {@code first} comes back twice more at the same step, each time before lines of the same
+     * shape and among them a stamp: a listing of cards (section, headline, author, date, excerpt), however many of
+     * them follow the story.
+     */
+    private static boolean repeatsInStep(List<String> lines, int first, int last) {
+        String marker = lines.get(first);
+        int second = -1;
+        for (int j = first + 2; j <= Math.min(last, first + MAX_CARD_LINES); j++) {
+            if (lines.get(j).equals(marker)) {
+                second = j;
+                break;
+            }
+        }
+        int step = second - first;
+        if (second < 0 || second + step > last || !lines.get(second + step).equals(marker)) {
+            return false;
+        }
+        boolean stamped = false;
+        for (int k = 1; k < step; k++) {
+            if (TextShapes.isProse(lines.get(first + k)) != TextShapes.isProse(lines.get(second + k))) {
+                return false;
+            }
+            stamped |= TextShapes.isMetadata(lines.get(first + k)) && TextShapes.isMetadata(lines.get(second + k))
+                    && TextShapes.isMetadata(lines.get(second + step + k));
+        }
+        return stamped; // a date or a byline on every card: a listing of stories, not a table in this one
+    }
+
+    /** The most lines one card of a listing takes. */
+    private static final int MAX_CARD_LINES = 8;
+
     /** A short line that comes back this often in the story's last part is the button of a row of cards. */
     private static final int CARD_MARKER_REPEATS = 3;
     private static final int CARD_MARKER_MAX_LENGTH = 30;
@@ -196,8 +228,17 @@ public final class TextCleaner {
         long before = 0;
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && before >= CARDS_AFTER_STORY_SHARE * total
-                    && !seen.contains(line)) {
+            boolean candidate = !prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && !seen.contains(line);
+            if (candidate && before >= COUNTER_PROSE_BEFORE && before < CARDS_AFTER_STORY_SHARE * total
+                    && repeatsInStep(lines, i, story[1])) {
+                // a listing opens on its marker ("Front Page"): the cut is above it and the listing's own heading
+                int end = i - 1;
+                for (int headings = 0; end > story[0] && !prose[end] && headings < 3; headings++) {
+                    end--;
+                }
+                return end > story[0] ? new int[] {story[0], end} : story;
+            }
+            if (candidate && before >= CARDS_AFTER_STORY_SHARE * total) {
                 int end = i - 1;
                 while (end > story[0] && prose[end]) {
                     end--; // the card's text

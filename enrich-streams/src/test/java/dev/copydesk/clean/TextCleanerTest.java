@@ -258,6 +258,25 @@ class TextCleanerTest {
         assertThat(withCode.paragraphs()).contains(paragraph(4), "class Depot", paragraph(5));
     }
 
+    @Test
+    void aListingOfMoreStoriesThanTheStoryItselfEndsIt() {
+        // more teaser text than story, so only the listing's regular step with a stamp on every card tells it apart
+        StringBuilder listing = new StringBuilder("ALSO IN THE NEWS\n");
+        for (int card = 1; card <= 8; card++) {
+            listing.append("Front Page\nStory number ").append(card).append(" of the day\nWebmaster\nDecember 19, 2025\n")
+                    .append(paragraph(100 + card).replace("council", "committee")).append('\n');
+        }
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 4) + listing);
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        // a story's own table in steps, without a stamp in each, stays
+        StringBuilder steps = new StringBuilder();
+        for (int step = 1; step <= 8; step++) {
+            steps.append("Route\nNumber ").append(step).append('\n').append(paragraph(100 + step)).append('\n');
+        }
+        assertThat(cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 4) + steps).paragraphs())
+                .contains(paragraph(4), paragraph(108));
+    }
+
     /** {@code closing} after a headline and three paragraphs of story: only the story comes out. */
     private void assertClosesAndIsLeftOut(String closing) {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + closing);
