@@ -304,7 +304,9 @@ final class TextShapes {
                 && (AUTHOR_BIO.matcher(line).find() || CLOSING_BIO.matcher(line).find());
     }
 
-    private static final Pattern CLOSING_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:\\(@\\w+\\) )?(?:(?:is|was|has been|started|founded|"
+    /** A bio's opening: the name, maybe letters after it ("Mary Henn, MA, MFA,") or a handle ("(@EduardKovacs)"). */
+    private static final String BIO_NAME = "^\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+){0,2}(?:, \\p{Lu}[\\p{Lu}.]{1,5})*,? (?:\\(@\\w+\\) )?";
+    private static final Pattern CLOSING_BIO = Pattern.compile(BIO_NAME + "(?:(?:is|was|has been|started|founded|"
             + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician|editor (?:at|of|for|with))\\b"
             + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)"
             // the box that opens with the writer's post: "Executive Editor at Digit. Technology journalist since 2008..."
@@ -312,7 +314,7 @@ final class TextShapes {
             + "(?:Editor|Writer|Reporter|Correspondent|Journalist|Columnist) (?:at|for|with) \\p{Lu}");
 
     /** The name, then the handle some sites put after it: "Eduard Kovacs (@EduardKovacs) is the managing editor...". */
-    private static final Pattern AUTHOR_BIO = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]+ ){1,3}(?:\\(@\\w+\\) )?(?:is|was|has been)\\b[^.]{0,100}"
+    private static final Pattern AUTHOR_BIO = Pattern.compile(BIO_NAME + "(?:is|was|has been)\\b[^.]{0,100}"
             + "\\b(?:writer|journalist|reporter|columnist|correspondent|freelance|blogger|content creator)\\b");
 
     /** Picture agencies whose name closes a caption's credit. */

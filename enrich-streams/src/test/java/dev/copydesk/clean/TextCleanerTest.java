@@ -289,6 +289,9 @@ class TextCleanerTest {
         // a sentence of the story about someone who writes is not a bio
         assertThat(TextShapes.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
         assertThat(TextShapes.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
+        // letters after the name
+        assertThat(TextShapes.isAuthorBio("Mary Henn, MA, MFA, is a shopping editor at Taste of Home and a national award-winning writer.")).isTrue();
+        assertThat(TextShapes.isAuthorBio("Paris, France, is a city that writers from all over the world have loved.")).isFalse();
         // the closing box may tell a whole career
         assertClosesAndIsLeftOut("Ann Lee is a writer, editor and content creator who specializes in transport and cities. "
                 + "With a background in health reporting, she applies the same research skills to timetables. ".repeat(6) + "\n");
