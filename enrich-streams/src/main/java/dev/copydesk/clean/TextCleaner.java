@@ -331,6 +331,9 @@ public final class TextCleaner {
     }
 
     /** Lines that are chrome wherever they stand. */
+    /** A list label that heads this many lists is the story's template, not a related-links box. */
+    private static final int CONTENT_LABEL_REPEATS = 3;
+
     private static boolean[] markChrome(List<String> lines, boolean[] prose, UnicodeScript storyScript) {
         boolean[] chrome = new boolean[lines.size()];
         Map<String, Integer> seen = new HashMap<>();
@@ -347,7 +350,8 @@ public final class TextCleaner {
             inChromeList = false;
             Matcher label = hasEarlyColon(line) ? LABEL_LINE.matcher(line) : null;
             if (label != null && label.matches() && isLabel(label.group(1))) {
-                if (label.group(2).isEmpty() && listsHeadlines(lines, prose, i + 1)) {
+                // a label the page repeats card after card ("Pros:", "Cons:") heads the story's own lists
+                if (label.group(2).isEmpty() && seen.get(line) < CONTENT_LABEL_REPEATS && listsHeadlines(lines, prose, i + 1)) {
                     inChromeList = true;
                     chrome[i] = true;
                     continue;

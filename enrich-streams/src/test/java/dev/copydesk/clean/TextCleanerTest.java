@@ -226,6 +226,20 @@ class TextCleanerTest {
     }
 
     @Test
+    void headlineShapedListsUnderALabelEveryCardRepeatsAreTheStorys() {
+        StringBuilder review = new StringBuilder("The best night buses\n");
+        for (int route = 1; route <= 4; route++) {
+            review.append(paragraph(route)).append("\nPros:\n- Runs every twenty minutes on route ").append(route)
+                    .append("\n- Stops outside the terminal\nCons:\n- No service on Sundays\n- Crowded after midnight on route ")
+                    .append(route).append('\n');
+        }
+        CleanedText cleaned = cleaner.clean(review + paragraph(5) + "\nRelated:\n- Council approves new tram line\n"
+                + "- Taxi fares to rise in spring\n- Airport expansion plans unveiled\n");
+        assertThat(cleaned.paragraphs()).contains(paragraph(1), "- Runs every twenty minutes on route 1", "- Crowded after midnight on route 4",
+                paragraph(5)).noneMatch(p -> p.contains("Council approves"));
+    }
+
+    @Test
     void theStorysOwnListUnderALabelIsKeptAListOfHeadlinesIsNot() {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraph(1) + "\nPros:\n"
                 + "- Late workers get home safely without paying for a taxi every night.\n"
