@@ -16,7 +16,8 @@ import org.jsoup.parser.Parser;
  * the body; it is a second opinion on the paragraphs the extractor found. Where it holds the whole story, a
  * short block, list item or table row it does not contain (a product card, a spec table, a "Pros/Cons" widget,
  * a promo line) is the page's, not the story's. Subheads are kept (the publisher leaves them out), and so is
- * long prose: a body the CMS cut short must not cut the story.
+ * long prose inside the story: a body the CMS cut short must not cut the story. Long prose above the first
+ * paragraph it states goes too: a synopsis or a teaser of the story, not the story.
  */
 final class PublisherBody {
 

@@ -330,10 +330,10 @@ public final class TextCleaner {
         return out;
     }
 
-    /** Lines that are chrome wherever they stand. */
     /** A list label that heads this many lists is the story's template, not a related-links box. */
     private static final int CONTENT_LABEL_REPEATS = 3;
 
+    /** Lines that are chrome wherever they stand. */
     private static boolean[] markChrome(List<String> lines, boolean[] prose, UnicodeScript storyScript) {
         boolean[] chrome = new boolean[lines.size()];
         Map<String, Integer> seen = new HashMap<>();
