@@ -168,6 +168,15 @@ public final class HtmlExtractor {
         return true;
     }
 
+    /**
+     * Whether an element runs inside its parent's text: the inline tags, and a custom element (a hyphen in its name,
+     * {@code <side-note>}, {@code <hover-card>}) inside a paragraph, which a browser shows inline as well.
+     */
+    private static boolean isInline(Element e) {
+        String name = e.normalName();
+        return INLINE_TAGS.contains(name) || (name.indexOf('-') > 0 && e.parent() != null && e.parent().nameIs("p"));
+    }
+
     private static int bodyLength(ExtractedPage page) {
         int length = 0;
         for (String paragraph : page.paragraphs()) {
@@ -250,7 +259,7 @@ public final class HtmlExtractor {
                     if (node instanceof TextNode t && node.parent() instanceof Element parent && !t.isBlank()) {
                         textLength.merge(parent, t.getWholeText().length(), Integer::sum);
                         Element owner = parent;
-                        while (INLINE_TAGS.contains(owner.normalName()) && owner.parent() != null) {
+                        while (isInline(owner) && owner.parent() != null) {
                             owner = owner.parent();
                         }
                         owners.add(owner);
@@ -524,7 +533,7 @@ public final class HtmlExtractor {
                             row.text.append(CELL_SEPARATOR);
                         }
                     } else {
-                        owner = !INLINE_TAGS.contains(e.normalName()) || parent == null ? e : blockOf.getOrDefault(parent, parent);
+                        owner = !isInline(e) || parent == null ? e : blockOf.getOrDefault(parent, parent);
                     }
                     blockOf.put(e, owner);
                     if (owner == e && parent != null) {
@@ -686,7 +695,7 @@ public final class HtmlExtractor {
         List<Element> shortChildren = null;
         for (Element child : parent.children()) {
             int text = lengths.under().getOrDefault(child, 0);
-            if (text > 0 && text <= CARD_MAX && !skipped.contains(child) && !INLINE_TAGS.contains(child.normalName())) {
+            if (text > 0 && text <= CARD_MAX && !skipped.contains(child) && !isInline(child)) {
                 if (shortChildren == null) {
                     shortChildren = new ArrayList<>();
                 }

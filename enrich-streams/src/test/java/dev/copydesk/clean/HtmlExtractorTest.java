@@ -128,6 +128,16 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aCustomElementInsideAParagraphRunsInItsText() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
+                + "<p>After my success with <side-note data-slug=\"yaml\">the Yaml parser</side-note>, I ported a complete HTML5 "
+                + "parser and its browser test suite to OCaml in a week.</p>" + bankStory(6).substring(bankStory(3).length())
+                + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(7).contains(
+                "After my success with the Yaml parser, I ported a complete HTML5 parser and its browser test suite to OCaml in a week.");
+    }
+
+    @Test
     void paragraphsNestedDeepInPageBuilderMarkupAreAllFound() {
         StringBuilder html = new StringBuilder("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>");
         for (int section = 0; section < 6; section++) {
