@@ -435,6 +435,7 @@ public final class HtmlExtractor {
         for (String word : WEAK_WORDS) {
             if (lower.contains(word)) {
                 weight = WEAK;
+                break;
             }
         }
         // the parts between spaces, underscores and hyphens

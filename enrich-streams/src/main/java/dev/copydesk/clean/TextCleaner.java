@@ -96,11 +96,7 @@ public final class TextCleaner {
             String line = lines.get(i);
             if (proseBefore >= COUNTER_PROSE_BEFORE && name.length() <= 40 && !prose[i - 1] && line.length() > name.length()
                     && line.startsWith(name) && line.charAt(name.length()) == ' ' && TextShapes.isClosingBio(line)) {
-                for (int j = i - 1; j < lines.size(); j++) {
-                    chrome[j] = true;
-                }
-                int[] beforeBox = storySpan(lines, prose, leftOut, chrome);
-                return beforeBox != null ? beforeBox : story;
+                return endBefore(i - 1, lines, prose, leftOut, chrome, story);
             }
         }
         return story;
@@ -158,11 +154,7 @@ public final class TextCleaner {
                 continue;
             }
             if (TextShapes.startsComments(lines.get(i))) {
-                for (int j = i; j < lines.size(); j++) {
-                    chrome[j] = true;
-                }
-                int[] beforeComments = storySpan(lines, prose, leftOut, chrome);
-                return beforeComments != null ? beforeComments : story;
+                return endBefore(i, lines, prose, leftOut, chrome, story);
             }
         }
         return story;
@@ -173,7 +165,7 @@ public final class TextCleaner {
      * shape and among them a stamp: a listing of cards (section, headline, author, date, excerpt), however many of
      * them follow the story.
      */
-    private static boolean repeatsInStep(List<String> lines, int first, int last) {
+    private static boolean repeatsInStep(List<String> lines, boolean[] prose, int first, int last) {
         String marker = lines.get(first);
         int second = -1;
         for (int j = first + 2; j <= Math.min(last, first + MAX_CARD_LINES); j++) {
@@ -188,7 +180,7 @@ public final class TextCleaner {
         }
         boolean stamped = false;
         for (int k = 1; k < step; k++) {
-            if (TextShapes.isProse(lines.get(first + k)) != TextShapes.isProse(lines.get(second + k))) {
+            if (prose[first + k] != prose[second + k]) {
                 return false;
             }
             stamped |= TextShapes.isMetadata(lines.get(first + k)) && TextShapes.isMetadata(lines.get(second + k))
@@ -229,22 +221,16 @@ public final class TextCleaner {
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
             boolean candidate = !prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && !seen.contains(line);
-            if (candidate && before >= COUNTER_PROSE_BEFORE && before < CARDS_AFTER_STORY_SHARE * total
-                    && repeatsInStep(lines, i, story[1])) {
-                // a listing opens on its marker ("Front Page"): the cut is above it and the listing's own heading
+            boolean afterStory = before >= CARDS_AFTER_STORY_SHARE * total;
+            // a listing that outweighs the story, told by its step: it opens on its marker ("Front Page")
+            boolean listing = !afterStory && before >= COUNTER_PROSE_BEFORE && candidate && repeatsInStep(lines, prose, i, story[1]);
+            if (candidate && (afterStory || listing)) {
                 int end = i - 1;
-                for (int headings = 0; end > story[0] && !prose[end] && headings < 3; headings++) {
-                    end--;
-                }
-                return end > story[0] ? new int[] {story[0], end} : story;
-            }
-            if (candidate && before >= CARDS_AFTER_STORY_SHARE * total) {
-                int end = i - 1;
-                while (end > story[0] && prose[end]) {
-                    end--; // the card's text
+                while (!listing && end > story[0] && prose[end]) {
+                    end--; // the card's text, above the marker that closes a card ("Read more")
                 }
                 for (int headings = 0; end > story[0] && !prose[end] && headings < 3; headings++) {
-                    end--; // its title, byline, date
+                    end--; // its title, byline, date; a listing's own heading
                 }
                 return end > story[0] ? new int[] {story[0], end} : story;
             }
@@ -328,6 +314,15 @@ public final class TextCleaner {
             out.add(paragraph.toString());
         }
         return out;
+    }
+
+    /** Everything from line {@code from} on is chrome: the story is found again above it (or stays, if none is). */
+    private static int[] endBefore(int from, List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
+        for (int j = from; j < lines.size(); j++) {
+            chrome[j] = true;
+        }
+        int[] before = storySpan(lines, prose, leftOut, chrome);
+        return before != null ? before : story;
     }
 
     /** A list label that heads this many lists is the story's template, not a related-links box. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class KeywordExtractor {
         // first occurrence of each candidate, in the order of the runs: words by id, longer phrases by their text
         int[] wordOrder = new int[distinct];
         Arrays.fill(wordOrder, -1);
-        Map<String, int[]> phrases = new LinkedHashMap<>(); // phrase -> {count, order}
+        Map<String, Candidate> phrases = new HashMap<>();
         int order = 0;
         for (int[] run : bodyRuns) {
             for (int n = 1; n <= Math.min(MAX_WORDS, run.length); n++) {
@@ -82,9 +81,12 @@ public final class KeywordExtractor {
                         }
                     } else if (mayCount(run, i, n, wordCounts, inTitle)) {
                         // most word pairs occur once and are dropped below: only those that can pass get a string
-                        int[] seen = phrases.computeIfAbsent(phrase(run, i, n, vocabulary), k -> new int[] {0, -1});
-                        if (seen[0]++ == 0) {
-                            seen[1] = order++;
+                        String phrase = phrase(run, i, n, vocabulary);
+                        Candidate seen = phrases.get(phrase);
+                        if (seen == null) {
+                            phrases.put(phrase, new Candidate(Arrays.copyOfRange(run, i, i + n), order++));
+                        } else {
+                            seen.count++;
                         }
                     }
                 }
@@ -102,27 +104,24 @@ public final class KeywordExtractor {
             }
             scored.add(new Scored(new Keyword(vocabulary.get(word), Math.round(weight * 1000) / 1000.0), wordOrder[word]));
         }
-        for (Map.Entry<String, int[]> e : phrases.entrySet()) {
+        for (Map.Entry<String, Candidate> e : phrases.entrySet()) {
             String phrase = e.getKey();
-            int count = e.getValue()[0];
+            Candidate candidate = e.getValue();
             boolean titled = titlePhrases.contains(phrase);
             // a longer phrase needs to recur to be a phrase rather than an accident of adjacency
-            if (count < 2 && !titled) {
+            if (candidate.count < 2 && !titled) {
                 continue;
             }
             double idf = 0;
-            int parts = 0;
-            for (int from = 0; from <= phrase.length(); parts++) {
-                int to = phrase.indexOf(' ', from);
-                to = to < 0 ? phrase.length() : to;
-                idf += idfs[ids.get(phrase.substring(from, to))];
-                from = to + 1;
+            for (int word : candidate.words) {
+                idf += idfs[word];
             }
-            double weight = count * (idf / parts) * Math.sqrt(parts);
+            int parts = candidate.words.length;
+            double weight = candidate.count * (idf / parts) * Math.sqrt(parts);
             if (titled) {
                 weight *= TITLE_BONUS;
             }
-            scored.add(new Scored(new Keyword(phrase, Math.round(weight * 1000) / 1000.0), e.getValue()[1]));
+            scored.add(new Scored(new Keyword(phrase, Math.round(weight * 1000) / 1000.0), candidate.order));
         }
         scored.sort((a, b) -> a.keyword().weight() != b.keyword().weight()
                 ? Double.compare(b.keyword().weight(), a.keyword().weight()) : Integer.compare(a.order(), b.order()));
@@ -133,8 +132,8 @@ public final class KeywordExtractor {
             }
             Keyword k = candidate.keyword();
             boolean covered = false;
-            for (Keyword t : top) {
-                covered |= containsWords(t.phrase(), k.phrase());
+            for (int t = 0; t < top.size() && !covered; t++) {
+                covered = containsWords(top.get(t).phrase(), k.phrase());
             }
             if (!covered) {
                 top.add(k);
@@ -143,6 +142,18 @@ public final class KeywordExtractor {
         Set<String> words = new HashSet<>(vocabulary.subList(0, distinct));
         frequencies.observe(words);
         return top;
+    }
+
+    /** A phrase of two or more words: its word ids, how often it occurs, and where it first did. */
+    private static final class Candidate {
+        final int[] words;
+        final int order;
+        int count = 1;
+
+        Candidate(int[] words, int order) {
+            this.words = words;
+            this.order = order;
+        }
     }
 
     /** A candidate and the position of its first occurrence, which breaks ties. */
