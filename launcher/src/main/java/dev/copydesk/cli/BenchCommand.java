@@ -170,44 +170,55 @@ final class BenchCommand implements Callable<Integer> {
         result.put("size", size);
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.version"));
 
-        Map<String, Double> jitCores = new LinkedHashMap<>();
         if (warmup > 0) {
             // a short stage on a cold JVM measures the JIT as much as copydesk: on two cores C2 spends most of a
             // core for the first minute compiling broker, client, Streams and enrichment code
             long start = System.nanoTime();
-            withJit(jitCores, "warmup", () -> {
+            withJit("warmup", () -> {
                 List<byte[]> warm = encode(clients, corpus.generate(warmup, dupRate, size, 99));
                 fullPipeline(clients, warm, threads.get(0), "warm");
                 return rawPipe(clients, warm, "pipe-warm");
             });
             say("0. warm-up: %d articles through the full pipeline and the raw pipe in %.0f s (not measured; JIT %.2f cores)", warmup,
-                    (System.nanoTime() - start) / 1e9, jitCores.get("warmup"));
+                    (System.nanoTime() - start) / 1e9, jit("warmup"));
+            sayCpu("warmup");
         }
-        double raw = withJit(jitCores, "raw", () -> rawPipe(clients, records, "pipe"));
-        say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s  (JIT %.2f cores)", raw, raw * bytes / articles / 1e6, jitCores.get("raw"));
-        double pass = withJit(jitCores, "passThrough", () -> passThrough(clients, records, threads.get(0)));
+        double raw = withJit("raw", () -> rawPipe(clients, records, "pipe"));
+        say("1. raw produce+consume:      %8.0f articles/s  %6.1f MB/s  (JIT %.2f cores)", raw, raw * bytes / articles / 1e6, jit("raw"));
+        sayCpu("raw");
+        double pass = withJit("passThrough", () -> passThrough(clients, records, threads.get(0)));
         say("2. pass-through streams:     %8.0f articles/s  %6.1f MB/s  (EOS, %d thread%s; JIT %.2f cores)", pass, pass * bytes / articles / 1e6,
-                threads.get(0), threads.get(0) == 1 ? "" : "s", jitCores.get("passThrough"));
+                threads.get(0), threads.get(0) == 1 ? "" : "s", jit("passThrough"));
+        sayCpu("passThrough");
         Map<String, Object> full = new LinkedHashMap<>();
         double fullFirst = 0;
         for (int t : threads) {
-            double[] f = withJit(jitCores, "full" + t, () -> fullPipeline(clients, records, t, "t" + t));
+            double[] f = withJit("full" + t, () -> fullPipeline(clients, records, t, "t" + t));
             say("3. full pipeline, %d thread%s: %8.0f articles/s  %6.1f MB/s  (enrich-streams alone %.0f/s; JIT %.2f cores)", t, t == 1 ? " " : "s", f[1],
-                    f[1] * bytes / articles / 1e6, f[0], jitCores.get("full" + t));
+                    f[1] * bytes / articles / 1e6, f[0], jit("full" + t));
+            sayCpu("full" + t);
             full.put(String.valueOf(t), Map.of("enrichPerSecond", Math.round(f[0]), "fullPerSecond", Math.round(f[1])));
             if (fullFirst == 0) {
                 fullFirst = f[1];
             }
         }
-        double[] latency = withJit(jitCores, "latency", () -> latency(clients, corpus, out.resolve("latency.csv")));
+        double[] latency = withJit("latency", () -> latency(clients, corpus, out.resolve("latency.csv")));
         say("4. end-to-end latency at %d/s offered: p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  (%d articles after %d s of start-up, "
                 + "whose p99 was %.0f ms; JIT %.2f cores)", rate, latency[0], latency[1], latency[2], (int) latency[3], latencyWarmup, latency[4],
-                jitCores.get("latency"));
+                jit("latency"));
+        sayCpu("latency");
 
         result.put("rawPerSecond", Math.round(raw));
         result.put("passThroughPerSecond", Math.round(pass));
         result.put("fullByThreads", full);
         result.put("jitCores", jitCores);
+        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+        cpuCores.forEach((stage, parts) -> {
+            Map<String, Double> named = new LinkedHashMap<>();
+            parts.forEach((part, cores) -> named.put(part.name().toLowerCase(java.util.Locale.ROOT), Math.round(cores * 1000) / 1000.0));
+            cpu.put(stage, named);
+        });
+        result.put("cpuCores", cpu);
         result.put("latencyMs", Map.of("rate", rate, "p50", latency[0], "p95", latency[1], "p99", latency[2], "samples", (int) latency[3],
                 "startUpSeconds", latencyWarmup, "startUpP99", latency[4]));
         double ratioPass = fullFirst / pass;
@@ -225,17 +236,40 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Runs a stage and puts under its name in {@code jitCores} how busy the JIT compilers were meanwhile, in cores: compile
      * time (summed over compiler threads) per wall time. Part of the machine the stage could not use; a stage with a
-     * high figure measured a JVM still warming up.
+     * high figure measured a JVM still warming up. Puts under its name in {@link #cpuCores} where the stage's CPU
+     * went ({@link CpuAccount}).
      */
-    private static <T> T withJit(Map<String, Double> jitCores, String stage, Work<T> work) throws Exception {
+    private <T> T withJit(String stage, Work<T> work) throws Exception {
         long compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long startNanos = System.nanoTime();
-        try {
-            return work.run();
+        try (CpuAccount cpu = CpuAccount.start()) {
+            try {
+                return work.run();
+            } finally {
+                cpuCores.put(stage, cpu.stop());
+            }
         } finally {
             double wallMillis = (System.nanoTime() - startNanos) / 1e6;
             jitCores.put(stage, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis));
         }
+    }
+
+    /** Per stage: compile time per wall time (the JIT's figure where the JVM's own threads cannot be seen). */
+    private final Map<String, Double> jitCores = new LinkedHashMap<>();
+
+    /**
+     * How busy the JIT was over a stage, in cores: its threads' CPU time where {@link CpuAccount} sees them, else compile
+     * time per wall time, which runs higher on a busy machine (a compilation preempted halfway counts its wait too).
+     */
+    private double jit(String stage) {
+        return CpuAccount.seesJvmThreads() ? cpuCores.get(stage).get(CpuAccount.Part.JIT) : jitCores.get(stage);
+    }
+
+    /** Where each stage's CPU went, in cores, by part (stream threads, sink, broker, JIT, GC...). */
+    private final Map<String, Map<CpuAccount.Part, Double>> cpuCores = new LinkedHashMap<>();
+
+    private void sayCpu(String stage) {
+        say("   %s", CpuAccount.describe(cpuCores.get(stage)));
     }
 
     /** The records as they sit on articles.raw: Confluent-framed Avro RawArticles. */
@@ -340,7 +374,7 @@ final class BenchCommand implements Callable<Integer> {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, "bench-driver-producer");
         producing.start();
         Delivery got = consumeTimed(clients, topic, records.size(), Duration.ofMinutes(5));
         producing.join();
@@ -606,7 +640,23 @@ final class BenchCommand implements Callable<Integer> {
                 + "<h2>Throughput (articles/s)</h2>" + svg
                 + String.format(java.util.Locale.ROOT, "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
                 rate, latency[0], latency[1], latency[2], (int) latency[3])
+                + cpuTable()
                 + "</body></html>";
+    }
+
+    /** Where each stage's CPU went: a row per stage, a column per part, in cores. */
+    private String cpuTable() {
+        StringBuilder table = new StringBuilder("<h2>Where the CPU went (cores)</h2><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\"><tr><th>stage</th>");
+        for (CpuAccount.Part part : CpuAccount.Part.values()) {
+            table.append("<th>").append(part.name().toLowerCase(java.util.Locale.ROOT)).append("</th>");
+        }
+        table.append("</tr>");
+        cpuCores.forEach((stage, parts) -> {
+            table.append("<tr><td>").append(stage).append("</td>");
+            parts.values().forEach(cores -> table.append(String.format(java.util.Locale.ROOT, "<td>%.2f</td>", cores)));
+            table.append("</tr>");
+        });
+        return table.append("</table>").toString();
     }
 
     private static void deleteRecursively(Path dir) {

@@ -47,7 +47,14 @@ class BenchCommandIT {
         assertThat(result.path("latencyMs").path("startUpP99").asDouble()).isPositive();
         assertThat(Files.readAllLines(json.resolveSibling("latency.csv"))).hasSize(1 + 50 + 150);
         assertThat(result.path("latencyMs").path("p99").asDouble()).isGreaterThanOrEqualTo(result.path("latencyMs").path("p50").asDouble());
-        assertThat(Files.readString(json.resolveSibling("report.html"))).contains("<svg", "full pipeline, 2 thread(s)", "p99");
+        assertThat(Files.readString(json.resolveSibling("report.html"))).contains("<svg", "full pipeline, 2 thread(s)", "p99",
+                "Where the CPU went", "<td>full2</td>");
+        // where each stage's CPU went: the stream threads worked in the full pipeline, the sink too, the broker under both
+        assertThat(result.path("cpuCores").path("full2").path("streams").asDouble()).isPositive();
+        assertThat(result.path("cpuCores").path("full2").path("sink").asDouble()).isPositive();
+        assertThat(result.path("cpuCores").path("full2").path("broker").asDouble()).isPositive();
+        assertThat(result.path("cpuCores").path("raw").path("streams").asDouble()).isZero(); // no Streams app in the raw pipe
+        assertThat(run.out()).containsPattern("\\n   CPU, cores: streams \\d+\\.\\d\\d  sink \\d+\\.\\d\\d  .*  JIT \\d+\\.\\d\\d  GC \\d+\\.\\d\\d  other \\d+\\.\\d\\d  = \\d+\\.\\d\\d of \\d+");
         assertThat(json.resolveSibling("work")).doesNotExist(); // scratch space cleaned up
     }
 }

@@ -1,0 +1,220 @@
+package dev.copydesk.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where a bench stage's CPU went, in cores (CPU seconds per wall second), by the part of the one JVM that spent it:
+ * the stream threads, the sink, the embedded broker, the Kafka clients' own threads, the bench's driver (which produces
+ * the copy and times it), the JIT
+ * compilers and the garbage collector. On two cores shared by all of them, a stage's rate means little without it:
+ * a full pipeline at 600/s whose stream threads got 1.0 core is another thing than one whose got 1.6.
+ *
+ * <p>Java threads are read through {@link com.sun.management.ThreadMXBean} by their full names, sampled every
+ * {@value #SAMPLE_MS} ms so that threads which end with the stage (a stopped app's) still count up to their last
+ * sample. The JVM's own threads (C1/C2 compilers, GC workers, the VM thread) are not Java threads there, so they are
+ * read from {@code /proc/self/task/<tid>/stat}, which only Linux has: elsewhere they fall into {@code other}, which
+ * is the process's whole CPU time less everything named.
+ */
+final class CpuAccount implements AutoCloseable {
+
+    enum Part { STREAMS, SINK, BROKER, CLIENTS, DRIVER, JIT, GC, OTHER }
+
+    static final int SAMPLE_MS = 250;
+    /** Linux reports thread times in clock ticks of 1/100 s on every platform the JDK runs on (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    /** Per Java thread id: its part, its CPU nanoseconds when first seen (0 for threads born after the start) and last seen. */
+    private final Map<Long, long[]> seen = new HashMap<>();
+    private final Map<Long, Part> partOfThread = new HashMap<>();
+    /** Per JVM thread seen in /proc at the start: its part and CPU ticks then. */
+    private final Map<String, NativeThread> nativeAtStart;
+    private final long processNanosAtStart;
+    private final long wallNanosAtStart;
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private Map<Part, Double> result;
+
+    private CpuAccount() {
+        nativeAtStart = nativeThreads();
+        processNanosAtStart = os.getProcessCpuTime();
+        wallNanosAtStart = System.nanoTime();
+        sample(true);
+        sampler = new Thread(() -> {
+            while (running) {
+                try {
+                    Thread.sleep(SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                sample(false);
+            }
+        }, "bench-cpu-account");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    static CpuAccount start() {
+        return new CpuAccount();
+    }
+
+    /** The part a Java thread belongs to, by the names Kafka, Kafka Streams and the bench give their threads. */
+    static Part partOf(String name) {
+        if (name.startsWith("bench-sink")) {
+            return Part.SINK;
+        }
+        // first: a stream thread's producer is named after it ("kafka-producer-network-thread | app-StreamThread-1-producer")
+        if (name.startsWith("kafka-producer-network-thread") || name.startsWith("kafka-coordinator-heartbeat-thread")
+                || name.startsWith("kafka-admin-client-thread") || name.startsWith("consumer_background_thread")
+                || name.startsWith("HttpClient")) {
+            return Part.CLIENTS;
+        }
+        if (name.contains("StreamThread") || name.contains("StateUpdater")) {
+            return Part.STREAMS;
+        }
+        if (name.equals("main") || name.startsWith("bench-driver")) {
+            return Part.DRIVER;
+        }
+        if (name.startsWith("data-plane-") || name.startsWith("kafka-") || name.contains("raft") || name.contains("quorum-controller")
+                || name.contains("coordinator") || name.startsWith("TxnMarkerSenderThread") || name.startsWith("AddPartitionsToTxnSender")
+                || name.startsWith("ExpirationReaper") || name.startsWith("controller-") || name.startsWith("broker-")
+                || name.startsWith("LogDirFailureHandler") || name.startsWith("metadata-") || name.startsWith("ReplicaFetcher")) {
+            return Part.BROKER;
+        }
+        return Part.OTHER;
+    }
+
+    /** The part of a JVM thread seen only in /proc, by its 15-character name there; null for Java threads. */
+    static Part nativePartOf(String comm) {
+        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+            return Part.JIT;
+        }
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+            return Part.GC; // the VM thread runs the collector's safepoint work
+        }
+        return null;
+    }
+
+    private synchronized void sample(boolean atStart) {
+        long[] ids = threads.getAllThreadIds();
+        long[] cpu = threads.getThreadCpuTime(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (cpu[i] < 0) {
+                continue; // ended between the two calls
+            }
+            long[] times = seen.get(ids[i]);
+            if (times == null) {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(ids[i]);
+                if (info == null) {
+                    continue;
+                }
+                partOfThread.put(ids[i], partOf(info.getThreadName()));
+                seen.put(ids[i], new long[] {atStart ? cpu[i] : 0, cpu[i]});
+            } else {
+                times[1] = cpu[i];
+            }
+        }
+    }
+
+    /** Ends the account: cores per part over the wall time since {@link #start()}. */
+    synchronized Map<Part, Double> stop() {
+        if (result != null) {
+            return result;
+        }
+        running = false;
+        sampler.interrupt();
+        sample(false);
+        double wallNanos = Math.max(1, System.nanoTime() - wallNanosAtStart);
+        Map<Part, Double> cores = new EnumMap<>(Part.class);
+        for (Part p : Part.values()) {
+            cores.put(p, 0.0);
+        }
+        double named = 0;
+        for (Map.Entry<Long, long[]> e : seen.entrySet()) {
+            double nanos = e.getValue()[1] - e.getValue()[0];
+            Part part = partOfThread.get(e.getKey());
+            if (part != Part.OTHER) {
+                cores.merge(part, nanos / wallNanos, Double::sum);
+                named += nanos;
+            }
+        }
+        // per thread: the JVM starts and ends compiler threads as its queue grows and shrinks (on more than two cores)
+        for (Map.Entry<String, NativeThread> e : nativeThreads().entrySet()) {
+            NativeThread atStart = nativeAtStart.get(e.getKey());
+            long ticks = e.getValue().ticks() - (atStart == null ? 0 : atStart.ticks());
+            double nanos = ticks / TICKS_PER_SECOND * 1e9;
+            cores.merge(e.getValue().part(), nanos / wallNanos, Double::sum);
+            named += nanos;
+        }
+        double process = os.getProcessCpuTime() - processNanosAtStart;
+        cores.put(Part.OTHER, Math.max(0, process - named) / wallNanos);
+        result = cores;
+        return cores;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private record NativeThread(Part part, long ticks) {
+    }
+
+    /** The JVM's own threads (JIT, GC) by thread id, with their CPU ticks, from /proc; empty where there is no /proc. */
+    private static Map<String, NativeThread> nativeThreads() {
+        Map<String, NativeThread> found = new HashMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return found;
+        }
+        try (Stream<Path> list = Files.list(tasks)) {
+            list.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // "tid (comm) state ppid ...": comm may hold spaces and parentheses, so split at the last ')'
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    Part part = nativePartOf(stat.substring(open + 1, close));
+                    if (part == null) {
+                        return;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    // after comm: state is field 3 of stat(5), so utime (14) and stime (15) are at 11 and 12 here
+                    found.put(task.getFileName().toString(), new NativeThread(part, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while the list was read: its ticks are gone with it
+                }
+            });
+        } catch (IOException e) {
+            return found;
+        }
+        return found;
+    }
+
+    /** Whether this platform shows the JVM's own threads (JIT, GC) to {@link CpuAccount}: Linux does. */
+    static boolean seesJvmThreads() {
+        return Files.isDirectory(Path.of("/proc/self/task"));
+    }
+
+    /** One line for the bench's output: "streams 1.02  sink 0.21 ... (of 2 cores)". */
+    static String describe(Map<Part, Double> cores) {
+        java.util.StringJoiner parts = new java.util.StringJoiner("  ", "CPU, cores: ", "");
+        double total = 0;
+        for (Map.Entry<Part, Double> e : cores.entrySet()) {
+            String name = e.getKey() == Part.JIT || e.getKey() == Part.GC ? e.getKey().name() : e.getKey().name().toLowerCase(Locale.ROOT);
+            parts.add(String.format(Locale.ROOT, "%s %.2f", name, e.getValue()));
+            total += e.getValue();
+        }
+        return parts + String.format(Locale.ROOT, "  = %.2f of %d", total, Runtime.getRuntime().availableProcessors());
+    }
+}
