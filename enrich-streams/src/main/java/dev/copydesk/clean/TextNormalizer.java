@@ -20,6 +20,15 @@ public final class TextNormalizer {
         int newlines = 0;
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);
+            if (c > ' ' && c < 0x7F) { // printable ASCII, most of most text: kept as is, without the tables below
+                if (pendingSpace) {
+                    out[n++] = ' ';
+                    pendingSpace = false;
+                }
+                newlines = 0;
+                out[n++] = c;
+                continue;
+            }
             if (c == '\r') {
                 if (i + 1 < nfc.length() && nfc.charAt(i + 1) == '\n') {
                     continue;

@@ -41,6 +41,14 @@ public final class BodyFingerprint {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7F && c != '`') { // printable ASCII, most of most text: only case folds
+                if (space) {
+                    out[n++] = ' ';
+                    space = false;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                continue;
+            }
             switch (c) {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4' -> c = '\'';
                 case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';

@@ -85,9 +85,12 @@ public final class ArticleBuilder {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+            int cp = text.charAt(i);
+            if (Character.isHighSurrogate((char) cp)) {
+                cp = text.codePointAt(i);
+            }
             i += Character.charCount(cp);
-            boolean wordChar = Character.isLetterOrDigit(cp)
+            boolean wordChar = isLetterOrDigit(cp)
                     || (inWord && (cp == '\'' || cp == '’' || cp == '-') && i < text.length() && Character.isLetterOrDigit(text.codePointAt(i)));
             if (wordChar && !inWord) {
                 count++;
@@ -95,5 +98,13 @@ public final class ArticleBuilder {
             inWord = wordChar;
         }
         return count;
+    }
+
+    /** {@link Character#isLetterOrDigit(int)}, with ASCII (most of most stories) answered without its table lookup. */
+    private static boolean isLetterOrDigit(int cp) {
+        if (cp < 0x80) {
+            return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' || cp >= '0' && cp <= '9';
+        }
+        return Character.isLetterOrDigit(cp);
     }
 }

@@ -122,8 +122,9 @@ public final class EntityRecognizer {
             }
         }
         Map<String, String> people = people(text, tokens, gazetteerNames);
+        Map<String, List<Integer>> positions = positions(tokens, people);
         for (Map.Entry<String, String> person : people.entrySet()) {
-            int mentions = countMentions(tokens, person.getKey(), person.getValue());
+            int mentions = countMentions(tokens, positions, person.getKey(), person.getValue());
             found.put("P:" + person.getKey(), new Entity(Type.PERSON, person.getKey(), Math.max(1, mentions), ""));
         }
         for (String name : shaped) {
@@ -245,7 +246,7 @@ public final class EntityRecognizer {
     private List<String> organizationsByShape(String text, List<Token> tokens, boolean[] inOrganization) {
         List<String> names = new ArrayList<>();
         for (int h = 0; h < tokens.size(); h++) {
-            if (!HEADS.contains(tokens.get(h).text())) {
+            if (!tokens.get(h).capitalized() || !HEADS.contains(tokens.get(h).text())) { // every head is capitalised
                 continue;
             }
             int first = h;
@@ -367,24 +368,61 @@ public final class EntityRecognizer {
         return words[words.length - 1];
     }
 
-    /** Mentions by full name plus mentions by the short form alone. */
-    private static int countMentions(List<Token> tokens, String fullName, String shortForm) {
+    /**
+     * Mentions by full name plus mentions by the short form alone, reading the text left to right: a full name's
+     * words are one mention, and its short form inside it is not another. Found through where each word stands
+     * ({@code positions}), not by comparing every token with every person's name.
+     */
+    private static int countMentions(List<Token> tokens, Map<String, List<Integer>> positions, String fullName, String shortForm) {
         String[] parts = fullName.split(" ");
         int full = 0;
-        int shortAlone = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            boolean whole = i + parts.length <= tokens.size();
-            for (int k = 0; whole && k < parts.length; k++) {
+        int end = 0; // tokens before this one belong to a full-name mention already counted
+        List<int[]> spans = new ArrayList<>();
+        for (int i : positions.getOrDefault(parts[0], List.of())) {
+            if (i < end || i + parts.length > tokens.size()) {
+                continue;
+            }
+            boolean whole = true;
+            for (int k = 1; whole && k < parts.length; k++) {
                 whole = tokens.get(i + k).text().equals(parts[k]);
             }
             if (whole) {
                 full++;
-                i += parts.length - 1;
-            } else if (tokens.get(i).text().equals(shortForm)) {
+                end = i + parts.length;
+                spans.add(new int[] {i, end});
+            }
+        }
+        int shortAlone = 0;
+        int span = 0;
+        for (int i : positions.getOrDefault(shortForm, List.of())) {
+            while (span < spans.size() && spans.get(span)[1] <= i) {
+                span++;
+            }
+            if (span == spans.size() || i < spans.get(span)[0]) {
                 shortAlone++;
             }
         }
         return full + shortAlone;
+    }
+
+    /** Where each person's first word and short form stand in the text, in token order. */
+    private static Map<String, List<Integer>> positions(List<Token> tokens, Map<String, String> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (Map.Entry<String, String> person : people.entrySet()) {
+            int space = person.getKey().indexOf(' ');
+            positions.putIfAbsent(space < 0 ? person.getKey() : person.getKey().substring(0, space), new ArrayList<>());
+            positions.putIfAbsent(person.getValue(), new ArrayList<>());
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Integer> at = positions.get(tokens.get(i).text());
+            if (at != null) {
+                at.add(i);
+            }
+        }
+        return positions;
     }
 
     private static void count(Map<String, Entity> found, Type type, String name, String code) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -123,14 +124,15 @@ public final class KeywordExtractor {
             }
             scored.add(new Scored(new Keyword(phrase, Math.round(weight * 1000) / 1000.0), candidate.order));
         }
-        scored.sort((a, b) -> a.keyword().weight() != b.keyword().weight()
+        // heaviest first, taken from a heap until enough are not covered: a handful of the few hundred candidates
+        // are ever looked at, and sorting them all was a tenth of this method (orders are unique, so the heap gives
+        // the sort's sequence)
+        PriorityQueue<Scored> heaviest = new PriorityQueue<>(Math.max(1, scored.size()), (a, b) -> a.keyword().weight() != b.keyword().weight()
                 ? Double.compare(b.keyword().weight(), a.keyword().weight()) : Integer.compare(a.order(), b.order()));
+        heaviest.addAll(scored);
         List<Keyword> top = new ArrayList<>();
-        for (Scored candidate : scored) {
-            if (top.size() == limit) {
-                break;
-            }
-            Keyword k = candidate.keyword();
+        while (top.size() < limit && !heaviest.isEmpty()) {
+            Keyword k = heaviest.poll().keyword();
             boolean covered = false;
             for (int t = 0; t < top.size() && !covered; t++) {
                 covered = containsWords(top.get(t).phrase(), k.phrase());

