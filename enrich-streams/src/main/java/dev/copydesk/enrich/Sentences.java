@@ -27,7 +27,7 @@ public final class Sentences {
 
     public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
-        // paragraph by paragraph; indexOf rather than split("\n+"), whose regular expression was a third of this method
+        // paragraph by paragraph; indexOf rather than split("\n+"), whose regular expression was half of this method
         for (int from = 0; from < text.length(); ) {
             int end = text.indexOf('\n', from);
             end = end < 0 ? text.length() : end;

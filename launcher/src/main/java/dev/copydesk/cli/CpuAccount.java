@@ -28,7 +28,7 @@ final class CpuAccount implements AutoCloseable {
     enum Part { STREAMS, SINK, BROKER, CLIENTS, DRIVER, JIT, GC, OTHER }
 
     static final int SAMPLE_MS = 250;
-    /** Linux reports thread times in clock ticks of 1/100 s on every platform the JDK runs on (USER_HZ). */
+    /** /proc reports thread times in USER_HZ clock ticks, 100 a second on every Linux the JDK runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
     private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
