@@ -108,6 +108,10 @@ final class BenchCommand implements Callable<Integer> {
     String schemaRegistry;
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
+    /** Per stage: compile time per wall time (the JIT's figure where the JVM's own threads cannot be seen). */
+    private final Map<String, Double> jitCores = new LinkedHashMap<>();
+    /** Where each stage's CPU went, in cores, by part (stream threads, sink, broker, JIT, GC...). */
+    private final Map<String, Map<CpuAccount.Part, Double>> cpuCores = new LinkedHashMap<>();
     private Path workDir;
 
     @Override
@@ -215,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
         cpuCores.forEach((stage, parts) -> {
             Map<String, Double> named = new LinkedHashMap<>();
-            parts.forEach((part, cores) -> named.put(part.name().toLowerCase(java.util.Locale.ROOT), Math.round(cores * 1000) / 1000.0));
+            parts.forEach((part, cores) -> named.put(part.key(), Math.round(cores * 1000) / 1000.0));
             cpu.put(stage, named);
         });
         result.put("cpuCores", cpu);
@@ -242,20 +246,15 @@ final class BenchCommand implements Callable<Integer> {
     private <T> T withJit(String stage, Work<T> work) throws Exception {
         long compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long startNanos = System.nanoTime();
-        try (CpuAccount cpu = CpuAccount.start()) {
-            try {
-                return work.run();
-            } finally {
-                cpuCores.put(stage, cpu.stop());
-            }
+        CpuAccount cpu = CpuAccount.start();
+        try {
+            return work.run();
         } finally {
+            cpuCores.put(stage, cpu.stop());
             double wallMillis = (System.nanoTime() - startNanos) / 1e6;
             jitCores.put(stage, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis));
         }
     }
-
-    /** Per stage: compile time per wall time (the JIT's figure where the JVM's own threads cannot be seen). */
-    private final Map<String, Double> jitCores = new LinkedHashMap<>();
 
     /**
      * How busy the JIT was over a stage, in cores: its threads' CPU time where {@link CpuAccount} sees them, else compile
@@ -264,9 +263,6 @@ final class BenchCommand implements Callable<Integer> {
     private double jit(String stage) {
         return CpuAccount.seesJvmThreads() ? cpuCores.get(stage).get(CpuAccount.Part.JIT) : jitCores.get(stage);
     }
-
-    /** Where each stage's CPU went, in cores, by part (stream threads, sink, broker, JIT, GC...). */
-    private final Map<String, Map<CpuAccount.Part, Double>> cpuCores = new LinkedHashMap<>();
 
     private void sayCpu(String stage) {
         say("   %s", CpuAccount.describe(cpuCores.get(stage)));
@@ -648,7 +644,7 @@ final class BenchCommand implements Callable<Integer> {
     private String cpuTable() {
         StringBuilder table = new StringBuilder("<h2>Where the CPU went (cores)</h2><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\"><tr><th>stage</th>");
         for (CpuAccount.Part part : CpuAccount.Part.values()) {
-            table.append("<th>").append(part.name().toLowerCase(java.util.Locale.ROOT)).append("</th>");
+            table.append("<th>").append(part.key()).append("</th>");
         }
         table.append("</tr>");
         cpuCores.forEach((stage, parts) -> {

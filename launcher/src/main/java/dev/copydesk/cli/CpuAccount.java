@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /**
  * Where a bench stage's CPU went, in cores (CPU seconds per wall second), by the part of the one JVM that spent it:
  * the stream threads, the sink, the embedded broker, the Kafka clients' own threads, the bench's driver (which produces
- * the copy and times it), the JIT
- * compilers and the garbage collector. On two cores shared by all of them, a stage's rate means little without it:
+ * the copy and times it), the JIT compilers and the garbage collector. On two cores shared by all of them, a stage's rate means little without it:
  * a full pipeline at 600/s whose stream threads got 1.0 core is another thing than one whose got 1.6.
  *
  * <p>Java threads are read through {@link com.sun.management.ThreadMXBean} by their full names, sampled every
@@ -23,9 +22,16 @@ import java.util.stream.Stream;
  * read from {@code /proc/self/task/<tid>/stat}, which only Linux has: elsewhere they fall into {@code other}, which
  * is the process's whole CPU time less everything named.
  */
-final class CpuAccount implements AutoCloseable {
+final class CpuAccount {
 
-    enum Part { STREAMS, SINK, BROKER, CLIENTS, DRIVER, JIT, GC, OTHER }
+    enum Part {
+        STREAMS, SINK, BROKER, CLIENTS, DRIVER, JIT, GC, OTHER;
+
+        /** Its name in bench.json and report.html. */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static final int SAMPLE_MS = 250;
     /** /proc reports thread times in USER_HZ clock ticks, 100 a second on every Linux the JDK runs on. */
@@ -34,16 +40,29 @@ final class CpuAccount implements AutoCloseable {
     private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    /** Per Java thread id: its part, its CPU nanoseconds when first seen (0 for threads born after the start) and last seen. */
-    private final Map<Long, long[]> seen = new HashMap<>();
-    private final Map<Long, Part> partOfThread = new HashMap<>();
+    /** Where the JVM's own threads show, on Linux. */
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    /** A Java thread: its part, its CPU nanoseconds at the start (0 for threads born after it) and at its last sample. */
+    private static final class JavaThread {
+        final Part part;
+        final long atStart;
+        long last;
+
+        JavaThread(Part part, long atStart, long last) {
+            this.part = part;
+            this.atStart = atStart;
+            this.last = last;
+        }
+    }
+
+    private final Map<Long, JavaThread> seen = new HashMap<>();
     /** Per JVM thread seen in /proc at the start: its part and CPU ticks then. */
     private final Map<String, NativeThread> nativeAtStart;
     private final long processNanosAtStart;
     private final long wallNanosAtStart;
     private final Thread sampler;
     private volatile boolean running = true;
-    private Map<Part, Double> result;
 
     private CpuAccount() {
         nativeAtStart = nativeThreads();
@@ -112,25 +131,20 @@ final class CpuAccount implements AutoCloseable {
             if (cpu[i] < 0) {
                 continue; // ended between the two calls
             }
-            long[] times = seen.get(ids[i]);
-            if (times == null) {
+            JavaThread thread = seen.get(ids[i]);
+            if (thread == null) {
                 java.lang.management.ThreadInfo info = threads.getThreadInfo(ids[i]);
-                if (info == null) {
-                    continue;
+                if (info != null) {
+                    seen.put(ids[i], new JavaThread(partOf(info.getThreadName()), atStart ? cpu[i] : 0, cpu[i]));
                 }
-                partOfThread.put(ids[i], partOf(info.getThreadName()));
-                seen.put(ids[i], new long[] {atStart ? cpu[i] : 0, cpu[i]});
             } else {
-                times[1] = cpu[i];
+                thread.last = cpu[i];
             }
         }
     }
 
-    /** Ends the account: cores per part over the wall time since {@link #start()}. */
+    /** Ends the account (once): cores per part over the wall time since {@link #start()}. */
     synchronized Map<Part, Double> stop() {
-        if (result != null) {
-            return result;
-        }
         running = false;
         sampler.interrupt();
         sample(false);
@@ -140,11 +154,10 @@ final class CpuAccount implements AutoCloseable {
             cores.put(p, 0.0);
         }
         double named = 0;
-        for (Map.Entry<Long, long[]> e : seen.entrySet()) {
-            double nanos = e.getValue()[1] - e.getValue()[0];
-            Part part = partOfThread.get(e.getKey());
-            if (part != Part.OTHER) {
-                cores.merge(part, nanos / wallNanos, Double::sum);
+        for (JavaThread thread : seen.values()) {
+            if (thread.part != Part.OTHER) {
+                double nanos = thread.last - thread.atStart;
+                cores.merge(thread.part, nanos / wallNanos, Double::sum);
                 named += nanos;
             }
         }
@@ -158,13 +171,7 @@ final class CpuAccount implements AutoCloseable {
         }
         double process = os.getProcessCpuTime() - processNanosAtStart;
         cores.put(Part.OTHER, Math.max(0, process - named) / wallNanos);
-        result = cores;
         return cores;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     private record NativeThread(Part part, long ticks) {
@@ -173,11 +180,10 @@ final class CpuAccount implements AutoCloseable {
     /** The JVM's own threads (JIT, GC) by thread id, with their CPU ticks, from /proc; empty where there is no /proc. */
     private static Map<String, NativeThread> nativeThreads() {
         Map<String, NativeThread> found = new HashMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
+        if (!seesJvmThreads()) {
             return found;
         }
-        try (Stream<Path> list = Files.list(tasks)) {
+        try (Stream<Path> list = Files.list(TASKS)) {
             list.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
@@ -203,15 +209,15 @@ final class CpuAccount implements AutoCloseable {
 
     /** Whether this platform shows the JVM's own threads (JIT, GC) to {@link CpuAccount}: Linux does. */
     static boolean seesJvmThreads() {
-        return Files.isDirectory(Path.of("/proc/self/task"));
+        return Files.isDirectory(TASKS);
     }
 
-    /** One line for the bench's output: "streams 1.02  sink 0.21 ... (of 2 cores)". */
+    /** One line for the bench's output: "CPU, cores: streams 0.64  sink 0.28 ... JIT 0.32  GC 0.05  other 0.02  = 1.79 of 2". */
     static String describe(Map<Part, Double> cores) {
         java.util.StringJoiner parts = new java.util.StringJoiner("  ", "CPU, cores: ", "");
         double total = 0;
         for (Map.Entry<Part, Double> e : cores.entrySet()) {
-            String name = e.getKey() == Part.JIT || e.getKey() == Part.GC ? e.getKey().name() : e.getKey().name().toLowerCase(Locale.ROOT);
+            String name = e.getKey() == Part.JIT || e.getKey() == Part.GC ? e.getKey().name() : e.getKey().key();
             parts.add(String.format(Locale.ROOT, "%s %.2f", name, e.getValue()));
             total += e.getValue();
         }
