@@ -264,6 +264,29 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aTeaserCardInsideTheStoryIsLeftOutButACardHoldingAnEntryStays() {
+        String teaser = "<div class=\"border card\"><img src=\"x.jpg\" alt=\"\"><h3>What is a double major and is it worth it?</h3>"
+                + "<div>Learn what a double major is, some popular combinations and the benefits of pursuing two majors.</div>"
+                + "<a class=\"btn\" href=\"/double-major\">Learn more</a></div>";
+        String entry = "<div class=\"ranking-card\"><h3>Harbour College</h3><div>" + "Harbour College runs twelve online "
+                + "certificates in accounting, data and nursing, each taught by the same faculty as its campus degrees. "
+                .repeat(4) + "</div></div>";
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3) + teaser + bankStory(6).substring(bankStory(3).length())
+                + entry + "</article></body></html>");
+        assertThat(page.paragraphs()).noneMatch(p -> p.contains("double major")).anyMatch(p -> p.startsWith("Harbour College runs"))
+                .contains("Harbour College").hasSize(8);
+    }
+
+    @Test
+    void theStorysReferenceListIsLeftOut() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(6) + "<h2>References</h2><ol>"
+                + "<li>Bernanke BS, Gertler M. Inside the Black Box: The Credit Channel. J Econ Perspect 1995;9(4):27-48.</li>"
+                + "<li>Taylor JB. Discretion versus policy rules in practice. Carnegie-Rochester Conf Ser 1993;39:195-214.</li>"
+                + "</ol></article></body></html>");
+        assertThat(page.paragraphs()).hasSize(6).noneMatch(p -> p.contains("1995") || p.equals("References"));
+    }
+
+    @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(2)
                 + "<p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>"

@@ -28,6 +28,18 @@ class TextCleanerTest {
     }
 
     @Test
+    void aReferenceListUnderTheStoryIsLeftOut() {
+        String story = String.join("\n\n",
+                "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
+                "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
+                "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
+        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + story + "\n\nReferences\n\n"
+                + "- Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.\n"
+                + "- Eberth J, Sedlmeier P. The Effects of Mindfulness Meditation: A Meta-Analysis. Mindfulness 2012 May 2;3(3):174-189.\n");
+        assertThat(cleaned.body()).isEqualTo(story);
+    }
+
+    @Test
     void navigationAboveTheHeadlineAndBylinesAreNotTheHeadline() throws IOException {
         CleanedText copy = cleaner.clean(sample("reuters-london-rates-copy.txt"));
         assertThat(copy.title()).isEqualTo("Bank of England holds rates at 5.25% as inflation cools");
