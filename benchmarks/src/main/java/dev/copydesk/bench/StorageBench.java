@@ -65,6 +65,8 @@ public final class StorageBench {
         List<Article> all = articles;
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // each batch's time in the store: the sink's pause per poll, which end-to-end latency waits on
+        List<Long> batchNanos = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < writers; w++) {
             int partition = w;
             Thread t = new Thread(() -> {
@@ -75,8 +77,10 @@ public final class StorageBench {
                 try (ArticleStore store = new ArticleStore(url, "bench")) {
                     for (int from = 0; from < share.size(); from += batch) {
                         int to = Math.min(share.size(), from + batch);
+                        long started = System.nanoTime();
                         store.write(share.subList(from, to), List.of(),
                                 Map.of(new org.apache.kafka.common.TopicPartition("bench", partition), (long) to));
+                        batchNanos.add(System.nanoTime() - started);
                     }
                 } catch (Exception e) {
                     failures.add(e);
@@ -93,7 +97,12 @@ public final class StorageBench {
         }
         articles = null;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!searchOnly) System.out.printf("%s: wrote %d articles in batches of %d, %d writer(s): %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, writers, n / seconds);
+        if (!searchOnly) {
+            System.out.printf("%s: wrote %d articles in batches of %d, %d writer(s): %.0f articles/s%n", url.replaceAll("\\?.*", ""), n, batch, writers, n / seconds);
+            List<Long> sorted = batchNanos.stream().sorted().toList();
+            System.out.printf("  per batch: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d batches)%n", sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6, sorted.get(sorted.size() - 1) / 1e6, sorted.size());
+        }
 
         String[] words = bodies[0].split("\\W+");
         String[] firstWords = bodies[0].split(" ", 40);

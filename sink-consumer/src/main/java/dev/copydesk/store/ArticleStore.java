@@ -59,6 +59,8 @@ public final class ArticleStore implements AutoCloseable {
     private final String groupId;
     private Connection connection;
     private final boolean sqlite;
+    /** SQLite only: checkpoints the write-ahead log off the writer's thread (null for PostgreSQL). */
+    private final WalCheckpointer checkpointer;
     static final int ANALYZE_EVERY = 20_000;
     private long articlesSinceAnalyze = ANALYZE_EVERY; // once soon after start: a database may come without statistics
 
@@ -67,12 +69,18 @@ public final class ArticleStore implements AutoCloseable {
         this.groupId = groupId;
         this.connection = open(jdbcUrl);
         this.sqlite = Database.dialect(connection).equals("sqlite");
+        this.checkpointer = WalCheckpointer.appliesTo(jdbcUrl) ? new WalCheckpointer(jdbcUrl) : null;
     }
 
     private static Connection open(String jdbcUrl) throws SQLException {
         Connection c = Database.connect(jdbcUrl);
         try {
             Database.migrate(c);
+            if (WalCheckpointer.appliesTo(jdbcUrl)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_THRESHOLD_PAGES); // see WalCheckpointer
+                }
+            }
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
@@ -405,8 +413,16 @@ public final class ArticleStore implements AutoCloseable {
         return n;
     }
 
+    /** Checkpoints the background checkpointer has run (SQLite; 0 for PostgreSQL). */
+    long walCheckpoints() {
+        return checkpointer == null ? 0 : checkpointer.checkpoints();
+    }
+
     @Override
     public void close() throws SQLException {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         connection.close();
     }
 }

@@ -179,6 +179,35 @@ public class ArticleStoreTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sqlitesLogIsCopiedBackOffTheWritersThreadWhileTheSinkKeepsItsConnection() throws Exception {
+        Path file = dir.resolve("checkpointed.db");
+        String url = Database.jdbcUrl(file.toString());
+        TopicPartition tp = new TopicPartition("articles.enriched", 0);
+        try (ArticleStore store = new ArticleStore(url, "g")) {
+            long fileBefore = java.nio.file.Files.size(file);
+            List<Article> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                batch.add(Article.newBuilder(article("a" + i, "Story " + i)).setBody(("Body of story " + i + ". ").repeat(200)).build());
+            }
+            store.write(batch, List.of(), Map.of(tp, 300L));
+            // the writer checkpoints itself only past 256 MiB of log: what reaches the database file while the
+            // writer holds its connection was copied there by the background checkpointer
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.size(file) > fileBefore + 1_000_000);
+            assertThat(store.walCheckpoints()).isPositive();
+            try (Connection c = Database.connect(url)) {
+                c.setAutoCommit(false);
+                assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo(16384); // other connections: unchanged
+            }
+            store.write(List.of(article("b", "After the checkpoint")), List.of(), Map.of(tp, 301L));
+            assertThat(store.count("articles")).isEqualTo(301);
+        }
+        try (ArticleStore store = new ArticleStore(url + "?wal_autocheckpoint=100", "g")) {
+            assertThat(store.walCheckpoints()).isZero(); // a URL that sets the threshold keeps SQLite's own checkpoints
+        }
+    }
+
     private static long pragma(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             assertThat(rs.next()).isTrue();
