@@ -421,6 +421,9 @@ public final class HtmlExtractor {
 
     /** Whether a class or id part is "card": a teaser's box when it holds no more than a teaser. */
     private static boolean isNamedCard(Element e) {
+        if (!e.hasAttr("class") && !e.hasAttr("id")) {
+            return false; // most elements: no name to lower-case
+        }
         String lower = asciiLowerCase(e.className() + " " + e.id());
         for (int i = lower.indexOf("card"); i >= 0; i = lower.indexOf("card", i + 4)) {
             if ((i == 0 || isNameSeparator(lower.charAt(i - 1))) && (i + 4 == lower.length() || isNameSeparator(lower.charAt(i + 4)))) {

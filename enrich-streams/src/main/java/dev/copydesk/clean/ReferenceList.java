@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Sep;31(9):703-712. [CrossRef]", "Mayo Clinic. Ergonomics ... Retrieved from mayoclinic.org") and the short
  * heading over it. Articles that cite their sources list them like papers do, under the story; the list is the
  * sources', not the story's text, and reads as prose to every other rule. Found by the shape of a citation (a year
- * and a journal's volume and pages, a DOI, "et al.", "Retrieved from", an author's initials, an APA year), so it
- * holds for any site and for headings in any language.
+ * and a journal's volume and pages, a DOI, "et al.", "Retrieved from", an author's initials, an APA year), not by
+ * what the heading says, so it holds for any site. The length check comes first: the patterns never run over a
+ * long paragraph.
  */
 final class ReferenceList {
 
