@@ -312,15 +312,14 @@ public final class HtmlExtractor {
                                 && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
                         || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
-                if (!furniture && trustNames && isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
-                        && (isDialog(e) || !ARTICLE_NAME.matcher(e.className() + " " + e.id()).find()) && text < bodyText / 3) {
-                    furniture = true;
-                    namedText[0] += text;
-                }
-                // a box named "card" that holds no more than a teaser (a title, a sentence, a link): a promotion
-                // or another page's teaser inside the story. Bigger cards are the story's own entries (a ranking's
-                // schools, a recipe): the name alone would cut them (dev HTML: two pages lost 40% of their recall)
-                if (!furniture && trustNames && text <= CARD_MAX && isNamedCard(e) && !isCode(e)) {
+                boolean named = !furniture && trustNames
+                        && ((isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
+                                && (isDialog(e) || !ARTICLE_NAME.matcher(e.className() + " " + e.id()).find()) && text < bodyText / 3)
+                        // a box named "card" that holds no more than a teaser (a title, a sentence, a link): a promotion
+                        // or another page's teaser inside the story. Bigger cards are the story's own entries (a ranking's
+                        // schools, a recipe): the name alone would cut them (dev HTML: two pages lost 40% of their recall)
+                        || (text <= CARD_MAX && isNamedCard(e) && !isCode(e)));
+                if (named) {
                     furniture = true;
                     namedText[0] += text;
                 }

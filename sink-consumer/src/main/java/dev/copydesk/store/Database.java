@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Opens the sink's database from a JDBC URL or a plain file path (a path means SQLite) and brings its schema up
@@ -77,7 +79,12 @@ public final class Database {
             // batches go to the server as multi-row INSERTs (articles, notices, offsets; entities and keywords go by COPY)
             properties.setProperty("reWriteBatchedInserts", "true");
         }
-        Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+        // sqlite-jdbc knows no wal_autocheckpoint setting: it would keep "?wal_autocheckpoint=N" as part of the file's
+        // name, so the setting is taken out of the URL here and applied as a pragma below
+        Matcher walSetting = SQLITE_WAL_SETTING.matcher(jdbcUrl);
+        boolean setsWal = isSqlite(jdbcUrl) && walSetting.find();
+        String walPages = setsWal ? walSetting.group(2) : "16384"; // 64 MiB of 4 KiB pages
+        Connection connection = DriverManager.getConnection(setsWal ? withoutWalSetting(jdbcUrl, walSetting) : jdbcUrl, properties);
         if (isSqlite(jdbcUrl)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -93,10 +100,23 @@ public final class Database {
                 // StorageBench at 100,000 articles, batches of 2,000: 4,653 -> 6,515 /s. Both are upper bounds
                 // (the cache fills only as used, the WAL is emptied at close).
                 pragmaUnlessInUrl(s, jdbcUrl, "cache_size", "-65536"); // KiB: 64 MiB
-                pragmaUnlessInUrl(s, jdbcUrl, "wal_autocheckpoint", "16384"); // pages: 64 MiB of 4 KiB pages
+                s.execute("PRAGMA wal_autocheckpoint=" + Integer.parseInt(walPages));
             }
         }
         return connection;
+    }
+
+    /** {@code wal_autocheckpoint=N} in a SQLite URL's query, with the separator before it. */
+    private static final Pattern SQLITE_WAL_SETTING = Pattern.compile("([?&])wal_autocheckpoint=(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    /** The URL without its wal_autocheckpoint setting (and without a query left empty). */
+    private static String withoutWalSetting(String jdbcUrl, Matcher setting) {
+        String before = jdbcUrl.substring(0, setting.start());
+        String after = jdbcUrl.substring(setting.end());
+        if (setting.group(1).equals("?")) {
+            return after.isEmpty() ? before : before + "?" + after.substring(1); // "&rest" follows: "?rest"
+        }
+        return before + after;
     }
 
     /** Sets a SQLite pragma unless the URL sets it (the driver applies URL settings itself). */

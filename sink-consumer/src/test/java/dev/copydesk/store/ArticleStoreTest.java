@@ -177,6 +177,16 @@ public class ArticleStoreTest {
             assertThat(pragma(c, "cache_size")).isEqualTo(-1000);
             assertThat(pragma(c, "synchronous")).isEqualTo(2);
         }
+        // the driver knows no wal_autocheckpoint setting; copydesk applies it and keeps it out of the file's name
+        for (String query : List.of("?wal_autocheckpoint=100", "?cache_size=-1000&wal_autocheckpoint=100", "?wal_autocheckpoint=100&synchronous=FULL")) {
+            try (Connection c = Database.connect(url + query); Statement s = c.createStatement()) {
+                assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo(100);
+                s.execute("CREATE TABLE IF NOT EXISTS marker (x INTEGER)");
+            }
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).allMatch(name -> name.startsWith("tuned.db")).noneMatch(name -> name.contains("?"));
+        }
     }
 
     @org.junit.jupiter.api.Test
