@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Sep;31(9):703-712. [CrossRef]", "Mayo Clinic. Ergonomics ... Retrieved from mayoclinic.org") and the short
  * heading over it. Articles that cite their sources list them like papers do, under the story; the list is the
  * sources', not the story's text, and reads as prose to every other rule. Found by the shape of a citation (a year
- * and a journal's volume and pages, a DOI, "et al.", "Retrieved from", an author's initials, an APA year), not by
+ * and a journal's volume and pages, a DOI, "et al.", "Retrieved from", an author's initials, an APA year, an MLA
+ * quoted title before a web address), not by
  * what the heading says, so it holds for any site. The length check comes first: the patterns never run over a
  * long paragraph.
  */
@@ -32,7 +33,9 @@ final class ReferenceList {
             "(?i:\\bvol\\.\\s*\\d+)",
             "^\\p{Lu}[\\p{L}'’-]+,? (?:\\p{Lu}\\.?\\s?){1,3}[,.]", // Keim MC. / Smith, J.
             "^[^.()]{2,120}\\(" + YEAR + "[a-z]?(?:, [^)]{1,20})?\\)\\.", // APA: Smith, J., & Lee, K. (2019).
-            "\\[(?:CrossRef|Medline|PubMed|Google Scholar)\\]"));
+            "\\[(?:CrossRef|Medline|PubMed|Google Scholar)\\]",
+            // MLA: [Author. ]“Title.” Site, [22 Jan. 2025, ]https://... (opening the entry; a comma before the address)
+            "^(?:[^“”\"]{1,100}\\. )?[“\"][^“”\"]{1,200}[.?!][”\"][^“”\"]{1,150},\\s*https?://"));
     /** A heading over the list: short, and not a sentence. */
     private static final int MAX_HEADING = 40;
 

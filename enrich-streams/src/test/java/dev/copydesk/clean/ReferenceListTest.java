@@ -42,6 +42,23 @@ class ReferenceListTest {
     }
 
     @Test
+    void worksCitedTheMlaWayGoWhole() {
+        // an entry with its date and no "Accessed" is still a citation: a quoted title, then the site's address
+        assertThat(ReferenceList.without(story(
+                "- “Marketplace – Succession Resource Group.” Succession Resource Group, 22 Jan. 2025, https://www.example.com/marketplace/.",
+                "- “M&A Opportunities | FP Transitions.” FP Transitions, https://www.example.org/ma. Accessed 11 Apr. 2025.",
+                "- “Find a Practice.” Advisory Practice Board of Exchange, https://www.example.net/index.html. Accessed 11 Apr. 2025.")))
+                .isEqualTo(STORY);
+    }
+
+    @Test
+    void quotedSentencesBeforeLinksAreNoCitations() {
+        List<String> paragraphs = story("\"We will open in 2025.\" The full plan is at https://www.example.com/plan, the council said.",
+                "\"It is done.\" The report for 2024 is at https://www.example.com/report.");
+        assertThat(ReferenceList.without(paragraphs)).isEqualTo(paragraphs);
+    }
+
+    @Test
     void whatFollowsTheListStays() {
         List<String> cleaned = ReferenceList.without(story(
                 "- Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.",
