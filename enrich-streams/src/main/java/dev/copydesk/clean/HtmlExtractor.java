@@ -236,7 +236,7 @@ public final class HtmlExtractor {
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
         }
-        paragraphs = ReferenceList.without(BlockTrimmer.trim(paragraphs));
+        paragraphs = TrailingTeasers.without(ReferenceList.without(BlockTrimmer.trim(paragraphs)));
         if (stated.isPresent()) {
             paragraphs = stated.get().keepStated(paragraphs, headings);
         }

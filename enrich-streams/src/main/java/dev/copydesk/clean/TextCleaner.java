@@ -73,7 +73,7 @@ public final class TextCleaner {
                 body.add(line);
             }
         }
-        body = ReferenceList.without(body);
+        body = TrailingTeasers.without(ReferenceList.without(body));
         int headline = headline(lines, chrome, story[0]);
         String title = headline >= 0 ? lines.get(headline) : "";
         return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),

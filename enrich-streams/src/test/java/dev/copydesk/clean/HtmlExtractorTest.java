@@ -287,6 +287,19 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theExcerptsOfOtherPostsUnderTheStoryAreLeftOut() {
+        // cards named like the story's own wrapper ("post-list__content"), their excerpts cut off in mid-sentence
+        String card = "<div class=\"post-list__item\"><div class=\"post-list__content\"><h3><a href=\"/blog/%d\">%s</a></h3><p>%s</p></div></div>";
+        ExtractedPage page = extractor.extract("<html><body><article class=\"content\">" + bankStory(6)
+                + "<h2>Related Blog Posts</h2><div class=\"post-list__items\">"
+                + card.formatted(1, "Ten cosy ways to celebrate", "Grandma's stuffing. Aunt Jane's silly jokes. Pies side by side across the counter, and the parade on the…")
+                + card.formatted(2, "Paper snowflakes for the family", "There is something nostalgic and creatively satisfying about making paper snowflakes with the children. Here are some simple...")
+                + card.formatted(3, "Renovate in style", "Considering renovations but you do not want to lose your home's character? It can be done, by keeping the home's style in the…")
+                + "</div></article></body></html>");
+        assertThat(page.paragraphs()).hasSize(6).noneMatch(p -> p.contains("Grandma") || p.contains("snowflakes") || p.contains("Related"));
+    }
+
+    @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(2)
                 + "<p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>"

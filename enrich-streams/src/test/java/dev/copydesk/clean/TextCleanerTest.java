@@ -40,6 +40,18 @@ class TextCleanerTest {
     }
 
     @Test
+    void theExcerptsOfOtherStoriesUnderTheStoryAreLeftOut() {
+        String story = String.join("\n\n",
+                "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
+                "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
+                "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
+        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + story + "\n\nYou may also like\n\n"
+                + "Sleep apps compared\n\nWe tried six of the most popular sleep apps for a month each, and the one that helped most was not the…\n\n"
+                + "Why students skip breakfast\n\nA survey of two thousand students found that most of them skip breakfast at least twice a week, and...\n");
+        assertThat(cleaned.body()).isEqualTo(story);
+    }
+
+    @Test
     void navigationAboveTheHeadlineAndBylinesAreNotTheHeadline() throws IOException {
         CleanedText copy = cleaner.clean(sample("reuters-london-rates-copy.txt"));
         assertThat(copy.title()).isEqualTo("Bank of England holds rates at 5.25% as inflation cools");
