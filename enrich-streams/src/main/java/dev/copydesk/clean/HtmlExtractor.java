@@ -108,6 +108,8 @@ public final class HtmlExtractor {
         final Element element;
         final StringBuilder text = new StringBuilder();
         int linkChars;
+        /** Inside a link around the whole block ({@code <a href><div><h3>..</h3><p>..</p></div></a>}): all its text is link text. */
+        boolean inLink;
         /** Inside a teaser card of a listing: its excerpt reads like prose but is another page's. */
         boolean inCard;
         private String normalized;
@@ -530,10 +532,12 @@ public final class HtmlExtractor {
         List<Block> out = new ArrayList<>();
         Map<Element, Block> openRun = new IdentityHashMap<>();
         Map<Element, Element> blockOf = new IdentityHashMap<>();
+        Map<Element, Boolean> cardLinks = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             private Block run(Element owner) {
                 return openRun.computeIfAbsent(owner, o -> {
                     Block b = new Block(o);
+                    b.inLink = insideCardLink(o, cardLinks);
                     out.add(b);
                     return b;
                 });
@@ -574,7 +578,7 @@ public final class HtmlExtractor {
                     Block block = run(owner);
                     String text = t.getWholeText();
                     block.text.append(text);
-                    if (insideLink(parent, owner)) {
+                    if (block.inLink || insideLink(parent, owner)) {
                         block.linkChars += text.strip().length();
                     }
                 } else if (node instanceof TextNode t) {
@@ -604,6 +608,25 @@ public final class HtmlExtractor {
             }
             if (!Character.isWhitespace(c)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** The most text a link around whole blocks holds as a card (a headline and an excerpt). */
+    private static final int CARD_LINK_MAX = 600;
+
+    /**
+     * Whether a link to another page encloses the block: a card built as one link around its headline and excerpt.
+     * Only a link of a card's size: an {@code <a>} left unclosed in broken markup swallows the rest of the page,
+     * story included. {@code sizes} keeps each link's answer, since a card's blocks share it.
+     */
+    private static boolean insideCardLink(Element block, Map<Element, Boolean> sizes) {
+        for (Element e = block.parent(); e != null; e = e.parent()) {
+            if (e.nameIs("a")) {
+                String href = e.attr("href");
+                // a fragment: a section's anchor around its heading (href="/this-page#anchor-1"), not another page
+                return !href.isEmpty() && href.indexOf('#') < 0 && sizes.computeIfAbsent(e, a -> a.text().length() <= CARD_LINK_MAX);
             }
         }
         return false;

@@ -300,6 +300,37 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void cardsBuiltAsOneLinkAroundTheirTextAreLinkText() {
+        // each post is one <a> around blocks: no text node sits in the link inside its own block
+        String post = "<div><a href=\"/story-%d\"><div class=\"flex\"><p class=\"rank\">%d</p><div class=\"flex-1\"><p>%s</p></div></div></a></div>";
+        // between the story's paragraphs, where the edge trim cannot take the headlines
+        ExtractedPage page = extractor.extract("<html><body><article><div class=\"body\">" + bankStory(3)
+                + "<div class=\"p-10 flex\"><p>Popular posts</p><div class=\"flex-col\">"
+                + post.formatted(1, 1, "Did You Know? A Queen Once Stepped In To Keep A Rapper From Being Banned From The Country")
+                + post.formatted(2, 2, "Flight Attendant's Armrest Announcement Sparks A Social Media Frenzy Among Passengers")
+                + post.formatted(3, 3, "Chaos Erupts After Passenger Is Forced To Give Up Her Seat For A Visiting Minister")
+                + "</div></div>" + bankStory(6).substring(bankStory(3).length()) + "</div></article></body></html>");
+        assertThat(page.paragraphs()).noneMatch(p -> p.contains("Queen") || p.contains("Armrest") || p.contains("Chaos"))
+                .anyMatch(p -> p.startsWith("Retailers said"));
+    }
+
+    @Test
+    void aSubheadInItsOwnSectionAnchorIsTheStorys() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
+                + "<a href=\"/business/rates-held#anchor-2\" id=\"anchor-2\"><h2>What the vote split means for borrowers</h2></a>"
+                + bankStory(6).substring(bankStory(3).length()) + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(7).contains("What the vote split means for borrowers");
+    }
+
+    @Test
+    void aLinkAroundTheWholeStoryIsNoCard() {
+        // one link around the story's blocks ("click anywhere to read on"): far more text than a card's headline and excerpt
+        ExtractedPage page = extractor.extract("<html><body><article><a href=\"/business/rates-held\"><div class=\"story\">"
+                + bankStory(6) + "</div></a></article></body></html>");
+        assertThat(page.paragraphs()).anyMatch(p -> p.startsWith("The central bank held")).anyMatch(p -> p.startsWith("Retailers said"));
+    }
+
+    @Test
     void anAuthorsBioUnderTheStoryIsLeftOut() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(2)
                 + "<p>Jo Smith is a reporter covering central banks and bond markets from London for the paper since 2019.</p>"
