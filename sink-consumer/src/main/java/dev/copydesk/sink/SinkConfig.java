@@ -16,11 +16,13 @@ public final class SinkConfig extends ServiceConfig {
     public static final String DB = "copydesk.db.url";
     public static final String BATCH_SIZE = "copydesk.sink.batch.size";
     public static final String POLL_MS = "copydesk.sink.poll.ms";
+    public static final String LINGER_MS = "copydesk.sink.linger.ms";
 
     public static final Map<String, String> DEFAULTS = Map.of(
             DB, "copydesk.db",
             BATCH_SIZE, "2000",
             POLL_MS, "200",
+            LINGER_MS, "0",
             TOPIC_ENRICHED, Topics.ENRICHED,
             TOPIC_DUPLICATES, Topics.DUPLICATES,
             TOPIC_DLQ, Topics.DLQ,
@@ -53,8 +55,14 @@ public final class SinkConfig extends ServiceConfig {
         return getDuration(POLL_MS, Duration.ofMillis(200));
     }
 
-
-
+    /**
+     * How long a batch may wait for more records after its first before it is written: 0 writes each poll's records
+     * at once; more writes fewer, larger transactions (a full-text index pays per commit) at the cost of that much
+     * latency. A batch stops growing once it holds {@link #batchSize()} records.
+     */
+    public Duration linger() {
+        return getDuration(LINGER_MS, Duration.ZERO);
+    }
 
     /** Consumer settings: read only committed records, no auto-commit (offsets live in the database). */
     public Map<String, Object> consumerSettings() {

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sink's consumer loop: {@code articles.enriched} and {@code articles.duplicates} into the database, exactly
- * once. Each poll's rows and the consumer positions after it are committed in one database transaction; on
+ * once. Each batch's rows (one poll's records, or with {@code copydesk.sink.linger.ms} the polls until the batch is
+ * full or the linger is over) and the consumer positions after it are committed in one database transaction; on
  * assignment the consumer seeks to the positions stored there. Kafka's group offsets are committed afterwards
  * only so that lag can be watched; they are never trusted on start. A record that cannot be decoded is
  * dead-lettered (acknowledged by Kafka before the batch commits) so nothing is skipped silently.
@@ -64,6 +64,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private volatile java.util.Set<TopicPartition> assignment = java.util.Set.of();
     /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
     private Map<TopicPartition, Long> lastWritten = Map.of();
+    /** The records polled for the batch being gathered; the consumer's positions are already past them. */
+    private final List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
 
     public SinkRunner(SinkConfig config) throws SQLException {
         this.config = config;
@@ -88,9 +90,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(List.of(config.enrichedTopic(), config.duplicatesTopic()), new SeekToStoredOffsets());
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                gatherBatch();
                 try {
-                    writeBatch(records);
+                    writeBatch(pending);
                 } catch (SQLException e) {
                     if (!ArticleStore.isTransient(e)) {
                         throw e;
@@ -114,7 +116,20 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         }
     }
 
-    private void writeBatch(ConsumerRecords<String, byte[]> records) throws SQLException {
+    /** One poll's records, or with a linger the polls until the batch is full or the linger since its first record is over. */
+    private void gatherBatch() {
+        pending.clear();
+        consumer.poll(config.pollTimeout()).forEach(pending::add);
+        long linger = config.linger().toNanos();
+        if (linger > 0 && !pending.isEmpty()) {
+            long deadline = System.nanoTime() + linger;
+            for (long left = linger; left > 0 && running.get() && pending.size() < config.batchSize(); left = deadline - System.nanoTime()) {
+                consumer.poll(Duration.ofNanos(left)).forEach(pending::add);
+            }
+        }
+    }
+
+    private void writeBatch(List<ConsumerRecord<String, byte[]>> records) throws SQLException {
         List<Article> batchArticles = new ArrayList<>();
         List<DuplicateNotice> batchNotices = new ArrayList<>();
         List<java.util.concurrent.Future<?>> deadLetters = new ArrayList<>();
@@ -158,6 +173,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         Metrics.records("sink", "store", "article").increment(batchArticles.size());
         Metrics.records("sink", "store", "duplicate-notice").increment(batchNotices.size());
         lastWritten = positions;
+        records.clear();
         batches.incrementAndGet();
         Map<TopicPartition, OffsetAndMetadata> forLag = new HashMap<>();
         positions.forEach((tp, offset) -> forLag.put(tp, new OffsetAndMetadata(offset)));
@@ -189,18 +205,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
-        Map<TopicPartition, Long> stored = store.storedOffsets();
-        List<TopicPartition> fresh = new ArrayList<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            Long next = stored.get(tp);
-            if (next != null) {
-                consumer.seek(tp, next);
-            } else {
-                fresh.add(tp);
-            }
-        }
-        consumer.seekToBeginning(fresh);
-        lastWritten = Map.of();
+        seekToStoredOffsets(consumer.assignment());
         consumer.resume(consumer.assignment());
         outages.incrementAndGet();
         log.warn("sink: the database is back; resuming from the stored offsets");
@@ -230,25 +235,30 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 .setFailedAt(Instant.now()).build();
     }
 
+    /** Puts the partitions' positions where the database says (the beginning where it holds none). */
+    private void seekToStoredOffsets(Collection<TopicPartition> partitions) throws SQLException {
+        Map<TopicPartition, Long> stored = store.storedOffsets();
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long next = stored.get(tp);
+            if (next != null) {
+                consumer.seek(tp, next);
+            } else {
+                fresh.add(tp);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            consumer.seekToBeginning(fresh);
+        }
+        lastWritten = Map.of();
+    }
+
     /** On assignment, resume where the database says, not where Kafka's group offsets say. */
     private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             try {
-                Map<TopicPartition, Long> stored = store.storedOffsets();
-                List<TopicPartition> fresh = new ArrayList<>();
-                for (TopicPartition tp : partitions) {
-                    Long next = stored.get(tp);
-                    if (next != null) {
-                        consumer.seek(tp, next);
-                    } else {
-                        fresh.add(tp);
-                    }
-                }
-                if (!fresh.isEmpty()) {
-                    consumer.seekToBeginning(fresh);
-                }
-                lastWritten = Map.of();
+                seekToStoredOffsets(partitions);
                 assignment = java.util.Set.copyOf(consumer.assignment());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
@@ -257,10 +267,31 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // every poll's batch is already committed with its offsets before the next poll: nothing to flush
             java.util.Set<TopicPartition> kept = new java.util.HashSet<>(assignment);
             kept.removeAll(partitions);
             assignment = java.util.Set.copyOf(kept);
+            dropPending(kept);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions); // fenced: the batch must not be written either
+        }
+
+        /**
+         * A batch gathered over a linger is not written here: nothing of it is committed, so the new owner of a revoked
+         * partition reads it from the stored offsets, and the partitions this sink keeps go back to theirs too.
+         */
+        private void dropPending(Collection<TopicPartition> kept) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            pending.clear();
+            try {
+                seekToStoredOffsets(kept);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
+            }
         }
     }
 

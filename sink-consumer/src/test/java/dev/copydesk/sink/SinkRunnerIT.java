@@ -168,6 +168,100 @@ class SinkRunnerIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aLingerWritesTheRecordsOfSeveralPollsInOneTransaction(String kind, TestStack stack) throws Exception {
+        String suffix = "linger-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> settings = sinkSettings(stack, suffix, 1, TestDatabases.of(kind, dir));
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
+        settings.put(SinkConfig.BATCH_SIZE, "50");
+        settings.put(SinkConfig.LINGER_MS, "3000");
+        SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        SinkRunner sink = new SinkRunner(config);
+        Thread thread = new Thread(sink, "sink-lingering");
+        thread.start();
+        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> owned(sink, enriched) == 1);
+            Thread.sleep(1000); // the positions of the empty topics are written once, before any record
+            long before = sink.batchesWritten();
+            // three bursts, each its own poll, well inside one linger: the batch is not full, the linger ends it
+            sendBursts(producer, serializer, enriched, 0, 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") == 30);
+            assertThat(sink.failure()).isNull();
+            assertThat(sink.batchesWritten() - before).isEqualTo(1);
+            // five more bursts: the batch fills to its 50 records before the linger is over
+            sendBursts(producer, serializer, enriched, 30, 5);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") == 80);
+            Thread.sleep(1500); // let any late or duplicate write show itself
+            assertThat(sink.failure()).isNull();
+            assertThat(reader.count("articles")).isEqualTo(80);
+            assertThat(sink.batchesWritten() - before).isEqualTo(2);
+            assertThat(reader.storedOffsets()).containsEntry(new org.apache.kafka.common.TopicPartition(enriched, 0), 80L);
+        } finally {
+            sink.close();
+            thread.join(30_000);
+            sink.release();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aSecondSinkJoiningWhileTheFirstLingersLosesAndDoublesNothing(String kind, TestStack stack) throws Exception {
+        String suffix = "linger-join-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> settings = sinkSettings(stack, suffix, 4, TestDatabases.of(kind, dir));
+        String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
+        settings.put(SinkConfig.BATCH_SIZE, "1000");
+        settings.put(SinkConfig.LINGER_MS, "4000");
+        SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        SinkRunner first = new SinkRunner(config);
+        SinkRunner second = new SinkRunner(config);
+        Thread firstThread = new Thread(first, "sink-1");
+        Thread secondThread = new Thread(second, "sink-2");
+        firstThread.start();
+        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first, enriched) == 4);
+            sendBursts(producer, serializer, enriched, 0, 10);
+            // the first holds these in a batch it has not written yet when the group rebalances
+            secondThread.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || second.failure() != null
+                    || reader.count("articles") == 100);
+            Thread.sleep(6000); // longer than a linger: any write of a dropped batch would show itself
+            assertThat(first.failure()).isNull();
+            assertThat(second.failure()).isNull();
+            assertThat(reader.count("articles")).isEqualTo(100);
+            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new org.apache.kafka.common.TopicPartition(enriched, 0), 25L,
+                    new org.apache.kafka.common.TopicPartition(enriched, 1), 25L, new org.apache.kafka.common.TopicPartition(enriched, 2), 25L,
+                    new org.apache.kafka.common.TopicPartition(enriched, 3), 25L));
+        } finally {
+            first.close();
+            second.close();
+            firstThread.join(30_000);
+            if (secondThread.isAlive() || secondThread.getState() != Thread.State.NEW) {
+                secondThread.join(30_000);
+            }
+            first.release();
+            second.release();
+        }
+    }
+
+    /** {@code bursts} bursts of ten articles (ids from {@code from}), 300 ms apart, round the topic's partitions. */
+    private static void sendBursts(KafkaProducer<String, byte[]> producer, org.apache.kafka.common.serialization.Serializer<Article> serializer,
+                                   String topic, int from, int bursts) throws InterruptedException {
+        int partitions = producer.partitionsFor(topic).size();
+        for (int b = 0; b < bursts; b++) {
+            for (int i = from + b * 10; i < from + (b + 1) * 10; i++) {
+                Article a = ArticleStoreTest.article("l" + i, "Lingered " + i);
+                producer.send(new ProducerRecord<>(topic, i % partitions, a.getId(), serializer.serialize(topic, a)));
+            }
+            producer.flush();
+            Thread.sleep(300);
+        }
+    }
+
     /**
      * Fresh topics for one test (sink-it-enriched-SUFFIX with the given partitions, sink-it-duplicates-SUFFIX and
      * sink-it-dlq-SUFFIX) and the settings of a sink in group sink-it-SUFFIX that reads them into the database at url.
