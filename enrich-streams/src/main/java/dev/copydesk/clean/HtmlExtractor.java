@@ -532,12 +532,12 @@ public final class HtmlExtractor {
         List<Block> out = new ArrayList<>();
         Map<Element, Block> openRun = new IdentityHashMap<>();
         Map<Element, Element> blockOf = new IdentityHashMap<>();
-        Map<Element, Boolean> cardLinks = new IdentityHashMap<>();
+        Map<Element, Boolean> inCardLink = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             private Block run(Element owner) {
                 return openRun.computeIfAbsent(owner, o -> {
                     Block b = new Block(o);
-                    b.inLink = insideCardLink(o, cardLinks);
+                    b.inLink = insideCardLink(o, inCardLink);
                     out.add(b);
                     return b;
                 });
@@ -619,17 +619,31 @@ public final class HtmlExtractor {
     /**
      * Whether a link to another page encloses the block: a card built as one link around its headline and excerpt.
      * Only a link of a card's size: an {@code <a>} left unclosed in broken markup swallows the rest of the page,
-     * story included. {@code sizes} keeps each link's answer, since a card's blocks share it.
+     * story included. {@code known} holds the answer for every element already walked through, so each element of
+     * the page is walked once however many blocks lie under it (a page of 50,000 nested blocks stays linear).
      */
-    private static boolean insideCardLink(Element block, Map<Element, Boolean> sizes) {
+    private static boolean insideCardLink(Element block, Map<Element, Boolean> known) {
+        List<Element> path = new ArrayList<>();
+        boolean answer = false;
         for (Element e = block.parent(); e != null; e = e.parent()) {
+            Boolean seen = known.get(e);
+            if (seen != null) {
+                answer = seen;
+                break;
+            }
             if (e.nameIs("a")) {
                 String href = e.attr("href");
                 // a fragment: a section's anchor around its heading (href="/this-page#anchor-1"), not another page
-                return !href.isEmpty() && href.indexOf('#') < 0 && sizes.computeIfAbsent(e, a -> a.text().length() <= CARD_LINK_MAX);
+                answer = !href.isEmpty() && href.indexOf('#') < 0 && e.text().length() <= CARD_LINK_MAX;
+                path.add(e);
+                break;
             }
+            path.add(e);
         }
-        return false;
+        for (Element e : path) {
+            known.put(e, answer);
+        }
+        return answer;
     }
 
     private static boolean insideLink(Element from, Element stop) {

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * the listing's heading). Found by the cut, not by a heading's words, so it holds in any language. Excerpts read as
  * prose to every other rule, and in HTML their cards are often named like the story's own wrapper.
  *
- * <p>Only at the end (a few short lines of the page's may follow), after the story's first third, and only where the story before them outweighs them: a story
- * may trail off with an ellipsis once, and a page that is a listing (an agenda of sessions, each with its excerpt)
- * keeps its listing.
+ * <p>Only at the end (a few short lines of the page's may follow), after the story's first third, and only where
+ * the story before them outweighs them: a story may trail off with an ellipsis once, and a page that is a listing
+ * (an agenda of sessions, each with its excerpt) keeps its listing.
  */
 final class TrailingTeasers {
 

@@ -173,7 +173,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         Metrics.records("sink", "store", "article").increment(batchArticles.size());
         Metrics.records("sink", "store", "duplicate-notice").increment(batchNotices.size());
         lastWritten = positions;
-        records.clear();
         batches.incrementAndGet();
         Map<TopicPartition, OffsetAndMetadata> forLag = new HashMap<>();
         positions.forEach((tp, offset) -> forLag.put(tp, new OffsetAndMetadata(offset)));
