@@ -27,28 +27,26 @@ class TextCleanerTest {
         assertThat(cleaned.removedLines()).isEqualTo(43);
     }
 
+    /** A short study story under its headline: what stays when the matter under it goes. */
+    private static final String STUDY = String.join("\n\n",
+            "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
+            "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
+            "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
+
     @Test
     void aReferenceListUnderTheStoryIsLeftOut() {
-        String story = String.join("\n\n",
-                "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
-                "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
-                "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
-        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + story + "\n\nReferences\n\n"
+        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\nReferences\n\n"
                 + "- Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.\n"
                 + "- Eberth J, Sedlmeier P. The Effects of Mindfulness Meditation: A Meta-Analysis. Mindfulness 2012 May 2;3(3):174-189.\n");
-        assertThat(cleaned.body()).isEqualTo(story);
+        assertThat(cleaned.body()).isEqualTo(STUDY);
     }
 
     @Test
     void theExcerptsOfOtherStoriesUnderTheStoryAreLeftOut() {
-        String story = String.join("\n\n",
-                "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
-                "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
-                "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
-        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + story + "\n\nYou may also like\n\n"
+        CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\nYou may also like\n\n"
                 + "Sleep apps compared\n\nWe tried six of the most popular sleep apps for a month each, and the one that helped most was not the…\n\n"
                 + "Why students skip breakfast\n\nA survey of two thousand students found that most of them skip breakfast at least twice a week, and...\n");
-        assertThat(cleaned.body()).isEqualTo(story);
+        assertThat(cleaned.body()).isEqualTo(STUDY);
     }
 
     @Test

@@ -178,11 +178,10 @@ class SinkRunnerIT {
         settings.put(SinkConfig.LINGER_MS, "3000");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        SinkRunner sink = new SinkRunner(config);
-        Thread thread = new Thread(sink, "sink-lingering");
-        thread.start();
-        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+        try (RunningSink running = RunningSink.start(config, "sink-lingering");
+             ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            SinkRunner sink = running.sink();
             await().atMost(Duration.ofSeconds(60)).until(() -> owned(sink, enriched) == 1);
             Thread.sleep(1000); // the positions of the empty topics are written once, before any record
             long before = sink.batchesWritten();
@@ -199,10 +198,6 @@ class SinkRunnerIT {
             assertThat(reader.count("articles")).isEqualTo(80);
             assertThat(sink.batchesWritten() - before).isEqualTo(2);
             assertThat(reader.storedOffsets()).containsEntry(new org.apache.kafka.common.TopicPartition(enriched, 0), 80L);
-        } finally {
-            sink.close();
-            thread.join(30_000);
-            sink.release();
         }
     }
 
@@ -216,35 +211,40 @@ class SinkRunnerIT {
         settings.put(SinkConfig.LINGER_MS, "4000");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        SinkRunner first = new SinkRunner(config);
-        SinkRunner second = new SinkRunner(config);
-        Thread firstThread = new Thread(first, "sink-1");
-        Thread secondThread = new Thread(second, "sink-2");
-        firstThread.start();
-        try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+        try (RunningSink first = RunningSink.start(config, "sink-1");
+             ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first, enriched) == 4);
+            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first.sink(), enriched) == 4);
             sendBursts(producer, serializer, enriched, 0, 10);
             // the first holds these in a batch it has not written yet when the group rebalances
-            secondThread.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || second.failure() != null
-                    || reader.count("articles") == 100);
-            Thread.sleep(6000); // longer than a linger: any write of a dropped batch would show itself
-            assertThat(first.failure()).isNull();
-            assertThat(second.failure()).isNull();
+            try (RunningSink second = RunningSink.start(config, "sink-2")) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.sink().failure() != null || second.sink().failure() != null
+                        || reader.count("articles") == 100);
+                Thread.sleep(6000); // longer than a linger: any write of a dropped batch would show itself
+                assertThat(first.sink().failure()).isNull();
+                assertThat(second.sink().failure()).isNull();
+            }
             assertThat(reader.count("articles")).isEqualTo(100);
             assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new org.apache.kafka.common.TopicPartition(enriched, 0), 25L,
                     new org.apache.kafka.common.TopicPartition(enriched, 1), 25L, new org.apache.kafka.common.TopicPartition(enriched, 2), 25L,
                     new org.apache.kafka.common.TopicPartition(enriched, 3), 25L));
-        } finally {
-            first.close();
-            second.close();
-            firstThread.join(30_000);
-            if (secondThread.isAlive() || secondThread.getState() != Thread.State.NEW) {
-                secondThread.join(30_000);
-            }
-            first.release();
-            second.release();
+        }
+    }
+
+    /** A sink on a thread of its own; {@link #close()} stops it, waits for its loop and releases it. */
+    private record RunningSink(SinkRunner sink, Thread thread) implements AutoCloseable {
+        static RunningSink start(SinkConfig config, String name) throws java.sql.SQLException {
+            SinkRunner sink = new SinkRunner(config);
+            Thread thread = new Thread(sink, name);
+            thread.start();
+            return new RunningSink(sink, thread);
+        }
+
+        @Override
+        public void close() throws Exception {
+            sink.close();
+            thread.join(30_000);
+            sink.release();
         }
     }
 
