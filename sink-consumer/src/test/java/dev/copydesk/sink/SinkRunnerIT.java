@@ -175,7 +175,8 @@ class SinkRunnerIT {
         Map<String, String> settings = sinkSettings(stack, suffix, 1, TestDatabases.of(kind, dir));
         String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         settings.put(SinkConfig.BATCH_SIZE, "50");
-        settings.put(SinkConfig.LINGER_MS, "3000");
+        // far longer than the bursts take (five take 1.5-2 s), so a slow machine cannot split them across two lingers
+        settings.put(SinkConfig.LINGER_MS, "10000");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
         try (RunningSink running = RunningSink.start(config, "sink-lingering");
