@@ -64,8 +64,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private volatile java.util.Set<TopicPartition> assignment = java.util.Set.of();
     /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
     private Map<TopicPartition, Long> lastWritten = Map.of();
-    /** The records polled for the batch being gathered; the consumer's positions are already past them. */
-    private final List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
 
     public SinkRunner(SinkConfig config) throws SQLException {
         this.config = config;
@@ -90,9 +88,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(List.of(config.enrichedTopic(), config.duplicatesTopic()), new SeekToStoredOffsets());
             while (running.get()) {
-                gatherBatch();
+                List<ConsumerRecord<String, byte[]>> batch = gatherBatch();
                 try {
-                    writeBatch(pending);
+                    writeBatch(batch);
                 } catch (SQLException e) {
                     if (!ArticleStore.isTransient(e)) {
                         throw e;
@@ -117,16 +115,17 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     /** One poll's records, or with a linger the polls until the batch is full or the linger since its first record is over. */
-    private void gatherBatch() {
-        pending.clear();
-        consumer.poll(config.pollTimeout()).forEach(pending::add);
+    private List<ConsumerRecord<String, byte[]>> gatherBatch() {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        consumer.poll(config.pollTimeout()).forEach(batch::add);
         long linger = config.linger().toNanos();
-        if (linger > 0 && !pending.isEmpty()) {
+        if (linger > 0 && !batch.isEmpty()) {
             long deadline = System.nanoTime() + linger;
-            for (long left = linger; left > 0 && running.get() && pending.size() < config.batchSize(); left = deadline - System.nanoTime()) {
-                consumer.poll(Duration.ofNanos(left)).forEach(pending::add);
+            for (long left = linger; left > 0 && running.get() && batch.size() < config.batchSize(); left = deadline - System.nanoTime()) {
+                consumer.poll(Duration.ofNanos(left)).forEach(batch::add);
             }
         }
+        return batch;
     }
 
     private void writeBatch(List<ConsumerRecord<String, byte[]>> records) throws SQLException {
@@ -266,31 +265,12 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing to flush or drop, lingering or not: a batch's positions are read from the assignment when it is
+            // written, and its rows are upserts by id, collapsed per id within a batch. Records gathered from a
+            // revoked partition are rewritten unchanged by its new owner, from the offsets stored with its rows.
             java.util.Set<TopicPartition> kept = new java.util.HashSet<>(assignment);
             kept.removeAll(partitions);
             assignment = java.util.Set.copyOf(kept);
-            dropPending(kept);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            onPartitionsRevoked(partitions); // fenced: the batch must not be written either
-        }
-
-        /**
-         * A batch gathered over a linger is not written here: nothing of it is committed, so the new owner of a revoked
-         * partition reads it from the stored offsets, and the partitions this sink keeps go back to theirs too.
-         */
-        private void dropPending(Collection<TopicPartition> kept) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            pending.clear();
-            try {
-                seekToStoredOffsets(kept);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
-            }
         }
     }
 
