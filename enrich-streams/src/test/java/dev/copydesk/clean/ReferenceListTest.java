@@ -21,6 +21,19 @@ class ReferenceListTest {
     }
 
     @Test
+    void aYearIsFourDigitsFrom1800To2099WithNoDigitBesideThem() {
+        assertThat(ReferenceList.hasYear("Garcia, M. (2021a). Apps.")).isTrue();
+        assertThat(ReferenceList.hasYear("1800")).isTrue();
+        assertThat(ReferenceList.hasYear("ends in 2099")).isTrue();
+        assertThat(ReferenceList.hasYear("1999-2003")).isTrue();
+        assertThat(ReferenceList.hasYear("1799 and 2100")).isFalse();
+        assertThat(ReferenceList.hasYear("ISBN 120219 and 20215")).isFalse();
+        assertThat(ReferenceList.hasYear("call 555-201")).isFalse();
+        assertThat(ReferenceList.hasYear("")).isFalse();
+        assertThat(ReferenceList.hasYear("٢٠٢١ in Arabic digits")).isFalse(); // the citation marks read ASCII digits only
+    }
+
+    @Test
     void aListOfCitationsUnderTheStoryGoesWithItsHeading() {
         List<String> cleaned = ReferenceList.without(story("References",
                 "- Pierceall EA, Keim MC. Stress and Coping Strategies Among Community College Students. Community College Journal of Research and Practice 2007 Sep;31(9):703-712. [CrossRef]",

@@ -1,6 +1,7 @@
 package dev.copydesk.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,17 @@ class TextCleanerTest {
 
     static String sample(String name) throws IOException {
         return Files.readString(Path.of("..", "samples", "wire", name));
+    }
+
+    @Test
+    void scriptCountsCountLettersOnlyByScriptInAndBeyondTheBasicPlane() {
+        // "Seoul 서울 首尔 Москва 𠀀": 5 Latin, 2 Hangul, 2 Han + one Han letter outside the BMP, 6 Cyrillic; digits,
+        // spaces and punctuation count for none
+        assertThat(TextCleaner.scriptCounts("Seoul 서울, 首尔 (2024) Москва 𠀀!"))
+                .containsOnly(entry(Character.UnicodeScript.LATIN, 5), entry(Character.UnicodeScript.HANGUL, 2),
+                        entry(Character.UnicodeScript.HAN, 3), entry(Character.UnicodeScript.CYRILLIC, 6));
+        assertThat(TextCleaner.dominantScript("Москва — столица России, Moscow")).isEqualTo(Character.UnicodeScript.CYRILLIC);
+        assertThat(TextCleaner.scriptCounts("123 — ?!")).isEmpty();
     }
 
     @Test
