@@ -44,6 +44,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void footnoteMarksGoAndExponentsStay() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
+                + "<p>Over five years, 41% of advisers merged, according to the Benchmarking Study<sup>1</sup>. Fees fell"
+                + " by a fifth,<sup><a href=\"#fn-2\">[2]</a></sup> and the survey of 1,200 firms found<sup>3,4</sup> that"
+                + " rents rose too.</p>"
+                + "<p>The new site covers 12 km<sup>2</sup> and its pumps move 10<sup>6</sup> litres a day, as see table"
+                + " <sup>5</sup> shows for the 1<sup>st</sup> year of its life, the engineers said.</p>"
+                + "</article></body></html>");
+        assertThat(page.paragraphs()).contains(
+                "Over five years, 41% of advisers merged, according to the Benchmarking Study. Fees fell by a fifth, and the"
+                        + " survey of 1,200 firms found that rents rose too.",
+                "The new site covers 12 km2 and its pumps move 106 litres a day, as see table 5 shows for the 1st year of its"
+                        + " life, the engineers said.");
+    }
+
+    @Test
     void metadataComesFromJsonLdThenMetaTags() throws IOException {
         PageMetadata metadata = extractor.extract(page("harbour-ferry-strike.html")).metadata();
         assertThat(metadata.authors()).containsExactly("Mere Tahana", "Oliver Grant");
