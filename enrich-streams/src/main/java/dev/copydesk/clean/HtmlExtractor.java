@@ -144,6 +144,7 @@ public final class HtmlExtractor {
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
         FootnoteMarks.remove(doc.body());
+        RunawayLinks.unwrap(doc.body());
         List<JsonNode> jsonLd = JsonLd.of(doc);
         PageMetadata metadata = PageMetadata.of(doc, jsonLd);
         Optional<PublisherBody> stated = PublisherBody.of(jsonLd);
