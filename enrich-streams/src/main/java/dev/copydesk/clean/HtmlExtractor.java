@@ -152,14 +152,14 @@ public final class HtmlExtractor {
         Furniture strict = furniture(doc.body(), lengths, true);
         ExtractedPage page = extract(doc, metadata, stated, lengths, strict);
         int found = bodyLength(page);
-        if (found >= TOO_LITTLE_BODY || strict.namedText() < (MUCH_MORE_BODY - 1) * found) {
-            return page; // enough story, or too little taken by the names to make the second reading win
+        if (found < TOO_LITTLE_BODY && strict.namedText() >= (MUCH_MORE_BODY - 1) * found) {
+            // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
+            // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the
+            // text mass alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
+            ExtractedPage relaxed = extract(doc, metadata, stated, lengths, furniture(doc.body(), lengths, false));
+            page = bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
         }
-        // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
-        // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the text mass
-        // alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
-        ExtractedPage relaxed = extract(doc, metadata, stated, lengths, furniture(doc.body(), lengths, false));
-        return bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
+        return stated.isPresent() ? stated.get().standIn(page) : page;
     }
 
     /** Whether the paragraphs so far are only what sites put above a headline: no prose but the trail to it. */

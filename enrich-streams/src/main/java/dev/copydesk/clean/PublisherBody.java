@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -35,14 +36,19 @@ final class PublisherBody {
     /** A stated block this long is the story's first sentence, not a label that happens to be stated. */
     private static final int SENTENCE_WORDS = 10;
 
+    /** A page whose extracted story has fewer words than this share of the statement's shows the statement instead. */
+    private static final double STAND_IN_SHARE = 0.3;
+
     private final Set<Long> shingles;
     private final Set<String> words;
     private final int wordCount;
+    private final List<String> paragraphs;
 
-    private PublisherBody(List<String> tokens) {
+    private PublisherBody(List<String> tokens, List<String> paragraphs) {
         this.shingles = shingles(tokens);
         this.words = new HashSet<>(tokens);
         this.wordCount = tokens.size();
+        this.paragraphs = paragraphs;
     }
 
     /** The longest {@code articleBody} in the page's JSON-LD, if it is long enough to be a story. */
@@ -56,9 +62,41 @@ final class PublisherBody {
             }
         }
         // some CMSes put the body's markup in the field, most its plain text with entities
-        String text = longest.indexOf('<') >= 0 ? Jsoup.parse(longest).text() : Parser.unescapeEntities(longest, false);
-        List<String> tokens = tokens(text);
-        return tokens.size() < MIN_WORDS ? Optional.empty() : Optional.of(new PublisherBody(tokens));
+        List<String> paragraphs = new ArrayList<>();
+        if (longest.indexOf('<') >= 0) {
+            Element body = Jsoup.parseBodyFragment(longest).body();
+            for (Element p : body.select("p, h2, h3, li")) {
+                if (!p.nameIs("li")) {
+                    paragraphs.add(p.text());
+                } else if (p.selectFirst("p") == null) { // an item of paragraphs gives them, not itself again
+                    paragraphs.add("- " + p.text());
+                }
+            }
+            if (paragraphs.isEmpty()) {
+                paragraphs.add(body.text());
+            }
+        } else {
+            paragraphs.addAll(List.of(Parser.unescapeEntities(longest, false).split("\\n")));
+        }
+        paragraphs = paragraphs.stream().map(p -> TextNormalizer.normalize(p).strip()).filter(p -> !p.isEmpty()).toList();
+        List<String> tokens = tokens(String.join("\n", paragraphs));
+        return tokens.size() < MIN_WORDS ? Optional.empty() : Optional.of(new PublisherBody(tokens, paragraphs));
+    }
+
+    /**
+     * The page as extracted, or with this statement as its body when the page's markup holds next to none of the
+     * story: a page rendered in the browser from its scripts ({@code <div id="root"></div>}), or a story behind a
+     * script-built paywall, still states it for search engines. The statement's own line breaks make the paragraphs.
+     */
+    ExtractedPage standIn(ExtractedPage page) {
+        int extracted = 0;
+        for (String paragraph : page.paragraphs()) {
+            extracted += tokens(paragraph).size();
+        }
+        if (extracted >= STAND_IN_SHARE * wordCount) {
+            return page;
+        }
+        return new ExtractedPage(page.title(), paragraphs, page.metadata(), page.removedBlocks());
     }
 
     /**

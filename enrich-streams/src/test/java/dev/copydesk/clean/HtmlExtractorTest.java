@@ -63,6 +63,30 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aPageBuiltByItsScriptsGivesTheStoryItStatesForSearchEngines() {
+        String paragraphs = bankStory(5).replace("<p>", "").replace("</p>", "");
+        String plain = "{\"@type\":\"NewsArticle\",\"headline\":\"Rates held\",\"articleBody\":\""
+                + paragraphs.strip().replace("\n", "\\n\\n").replace("'", "\\u0027") + "\"}";
+        String markup = "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + bankStory(5).replace("\n", "").replace("\"", "\\\"")
+                + "<ul><li>Rates: held</li></ul>\"}";
+        for (String jsonLd : List.of(plain, markup)) {
+            ExtractedPage page = extractor.extract("<html><head><title>Rates held</title><script type=\"application/ld+json\">"
+                    + jsonLd + "</script></head><body><div id=\"root\"></div><noscript>You need to enable JavaScript to run"
+                    + " this app.</noscript><script src=\"/app.js\"></script></body></html>");
+            assertThat(page.paragraphs()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(page.paragraphs().get(0)).startsWith("The central bank held its policy rate on Monday");
+            assertThat(page.paragraphs().get(4)).startsWith("The pound slipped against the dollar");
+        }
+        // where the markup holds the story, the markup's blocks are the body (its subhead too), not the statement
+        String story = bankStory(5);
+        int third = story.indexOf("<p>The bank's governor");
+        ExtractedPage rendered = extractor.extract("<html><head><script type=\"application/ld+json\">" + plain
+                + "</script></head><body><article><h1>Rates held</h1>" + story.substring(0, third)
+                + "<h2>What the governor said</h2>" + story.substring(third) + "</article></body></html>");
+        assertThat(rendered.paragraphs()).hasSize(6).contains("What the governor said");
+    }
+
+    @Test
     void footnoteMarksGoAndExponentsStay() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<p>Over five years, 41% of advisers merged, according to the Benchmarking Study<sup>1</sup>. Fees fell"
