@@ -27,7 +27,14 @@ final class TextShapes {
                     + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
                     + "credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"
                     + "leave a (?:comment|reply).*|\\d+ comments?|comments?|loading.*|back to top|top|next|previous|"
-                    + "werbung|anzeige|publicidad|publicité|广告|相关文章|相关推荐|下一篇.*|上一篇.*)[.!:]?$",
+                    + "werbung|anzeige|publicidad|publicité|广告|相关文章|相关推荐|下一篇.*|上一篇.*|"
+                    // the breaks a page sets between a story's paragraphs where an advertisement goes
+                    + "(?:the )?(?:story|article|content|text|post) continues(?: (?:below|after|under)(?: (?:the|this))?"
+                    + "(?: (?:ad|advert|advertisement|advertising|break|video))?)?|"
+                    + "continue reading (?:the main story|below|after (?:the|this) (?:ad|advertisement))|"
+                    + "(?:advertisement[.:\\s–—-]*)?scroll (?:down )?to (?:continue|keep reading)(?: (?:reading|with content))?|"
+                    + "advertisement[.:\\s–—-]+(?:continue reading(?: below)?|(?:story|article) continues below)|"
+                    + "(?:ad|advertisement) ends?|end of (?:ad|advertisement)|skip (?:ad|advert|advertisement))[.!:]?$",
             Pattern.CASE_INSENSITIVE);
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -87,6 +87,15 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theBreaksLeftForAdvertisementsBetweenParagraphsGo() {
+        String story = bankStory(4).replace("</p>\n<p>The bank's", "</p><p>Story continues below advertisement</p><p>The bank's")
+                .replace("</p>\n<p>Two of", "</p><div class=\"inline\"><span>Article continues after this ad</span></div><p>Two of");
+        ExtractedPage page = extractor.extract("<html><body><article><h1>Rates held</h1>" + story + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(4);
+        assertThat(page.asCleanedText().body()).doesNotContain("continues");
+    }
+
+    @Test
     void footnoteMarksGoAndExponentsStay() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<p>Over five years, 41% of advisers merged, according to the Benchmarking Study<sup>1</sup>. Fees fell"

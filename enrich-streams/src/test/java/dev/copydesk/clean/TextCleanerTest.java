@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -44,6 +45,21 @@ class TextCleanerTest {
             "Students who meditated with the app for eight weeks reported less stress than those who waited, the study found.",
             "The researchers measured stress, mindfulness and self-compassion before, after and twelve weeks later.",
             "Those who kept meditating kept most of the gain, though the average minutes per week fell over the study.");
+
+    @Test
+    void theBreaksLeftForAdvertisementsBetweenParagraphsGo() {
+        List<String> breaks = List.of("Story continues below advertisement", "Continue reading the main story",
+                "Article continues after this ad", "Advertisement. Scroll to continue reading.", "SCROLL TO CONTINUE WITH CONTENT");
+        String[] paragraphs = STUDY.split("\n\n");
+        for (String adBreak : breaks) {
+            String copy = "Calm app cuts student stress, trial finds\n\n" + paragraphs[0] + "\n\n" + adBreak + "\n\n"
+                    + paragraphs[1] + "\n\n" + adBreak + "\n\n" + paragraphs[2];
+            assertThat(cleaner.clean(copy).body()).as(adBreak).isEqualTo(STUDY);
+        }
+        // a sentence of the story that speaks of a story continuing is prose, not a break
+        String told = "The story continues below the surface, where divers found the wreck in 1998 and again this spring.";
+        assertThat(cleaner.clean(STUDY + "\n\n" + told).body()).endsWith(told);
+    }
 
     @Test
     void aReferenceListUnderTheStoryIsLeftOut() {
