@@ -34,7 +34,10 @@ final class TextShapes {
                     + "continue reading (?:the main story|below|after (?:the|this) (?:ad|advertisement))|"
                     + "(?:advertisement[.:\\s–—-]*)?scroll (?:down )?to (?:continue|keep reading)(?: (?:reading|with content))?|"
                     + "advertisement[.:\\s–—-]+(?:continue reading(?: below)?|(?:story|article) continues below)|"
-                    + "(?:ad|advertisement) ends?|end of (?:ad|advertisement)|skip (?:ad|advert|advertisement))[.!:]?$",
+                    + "(?:ad|advertisement) ends?|end of (?:ad|advertisement)|skip (?:ad|advert|advertisement)|"
+                    // prompts under a story: follow the writer or the site, send a tip
+                    + "follow (?:us|me|\\S+(?: \\S+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\\b.*|"
+                    + "(?:have|got) a (?:news )?tip\\?.*|send us (?:a |your )?(?:news )?tips?\\b.*)[.!:]?$",
             Pattern.CASE_INSENSITIVE);
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -62,6 +62,15 @@ class TextCleanerTest {
     }
 
     @Test
+    void promptsToFollowTheWriterOrSendATipUnderTheStoryGo() {
+        for (String prompt : List.of("Follow Jane Doe on X @janedoe", "Follow us on Instagram", "Have a news tip? Email us at tips@courier.example.",
+                "Got a tip? Write to the newsroom, every message is read by an editor.", "Send us a news tip")) {
+            String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
+            assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
+        }
+    }
+
+    @Test
     void aReferenceListUnderTheStoryIsLeftOut() {
         CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\nReferences\n\n"
                 + "- Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.\n"
