@@ -37,7 +37,10 @@ final class TextShapes {
                     + "(?:ad|advertisement) ends?|end of (?:ad|advertisement)|skip (?:ad|advert|advertisement)|"
                     // prompts under a story: follow the writer or the site, send a tip
                     + "follow (?:us|me|\\S+(?: \\S+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\\b.*|"
-                    + "(?:have|got) a (?:news )?tip\\?.*|send us (?:a |your )?(?:news )?tips?\\b.*)[.!:]?$",
+                    + "(?:have|got) a (?:news )?tip\\?.*|send us (?:a |your )?(?:news )?tips?\\b.*|"
+                    // feedback widgets and the desk's credits: "Was this page helpful? Yes No", "Edited by: Kristina Zagame"
+                    + "(?:was|is|did you find) (?:this|the) (?:article|page|story|post|information|content|guide|answer) (?:helpful|useful)\\??(?:\\s*yes\\s*no)?|"
+                    + "(?:edited|reviewed|fact[- ]checked|(?:additional )?reporting|editing) by(?::?(?-i: \\p{Lu}.*)|:)?)[.!:]?$",
             Pattern.CASE_INSENSITIVE);
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -69,7 +72,9 @@ final class TextShapes {
                     + "(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:[\\w’'-]+ ){0,4}(?:newsletter|mailing list|updates)|"
                     + "(?:we (?:may )?earn|may earn us) (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
                     + "enable javascript|javascript is disabled|your browser does not support|"
-                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)",
+                    + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)|"
+                    // a call for readers' word, opening its line (in a quote, "“We want to hear from you,” she said", it is the story's)
+                    + "^(?:[^.?!“”\"]{0,60}[?!] )?(?:we want to|we(?:'|’)?d love to|we would love to) hear from you\\b",
             Pattern.CASE_INSENSITIVE);
     /** Where a page's comments begin: nothing after it is the story. */
     private static final Pattern COMMENTS_START = Pattern.compile(
@@ -86,7 +91,7 @@ final class TextShapes {
 
     /** Stems of the template sentences: the regular expression runs only on a line that holds one of them. */
     private static final String[] TEMPLATE_STEMS = {"ookie", "rivacy", "erms ", "ddress will", "equired field", "ights reserved",
-            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me"};
+            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me", "ear from you"};
 
     /**
      * A news page's end matter, in sentences: paywall prompts, donation appeals, republishing terms, inbox pitches,

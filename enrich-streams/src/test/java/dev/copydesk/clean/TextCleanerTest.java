@@ -62,12 +62,18 @@ class TextCleanerTest {
     }
 
     @Test
-    void promptsToFollowTheWriterOrSendATipUnderTheStoryGo() {
+    void promptsAndCreditsUnderTheStoryGo() {
         for (String prompt : List.of("Follow Jane Doe on X @janedoe", "Follow us on Instagram", "Have a news tip? Email us at tips@courier.example.",
-                "Got a tip? Write to the newsroom, every message is read by an editor.", "Send us a news tip")) {
+                "Got a tip? Write to the newsroom, every message is read by an editor.", "Send us a news tip",
+                "Was this article helpful?", "Was this page helpful? Yes No", "Edited by: Kristina Zagame",
+                "Reporting by Jane Doe in Wellington; Editing by John Smith",
+                "We want to hear from you! Share your opinions in the thread below and remember to keep it respectful.")) {
             String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
             assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
         }
+        // the same words quoted in the story are the story's
+        String quoted = "“We want to hear from you,” the dean told students at a meeting on the study's results on Friday.";
+        assertThat(cleaner.clean(STUDY + "\n\n" + quoted).body()).endsWith(quoted);
     }
 
     @Test
