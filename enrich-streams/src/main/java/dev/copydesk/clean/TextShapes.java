@@ -17,7 +17,7 @@ final class TextShapes {
     private static final Pattern FURNITURE = Pattern.compile(
             "^(?:[-•*]\\s+)?(?:share(?: this| on| via)?|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
                     // site-wide links and widget titles, in most sites' words
-                    + "table of contents|contents|contact us|get in touch|connect with us|about us|about the author|written by|"
+                    + "table of contents|contents|jump to(?: section)?|in this (?:article|story|guide|post|page)|contact us|get in touch|connect with us|about us|about the author|written by|"
                     + "author|careers|recent posts|latest (?:news|posts|articles|stories)|view all|see all|newsletter|"
                     + "email address|(?:name|email|comment|website) \\*|share this (?:article|post|story|page)|sign in|log ?in|"
                     + "quick links|back to (?:blog|news|home|top)|discussion about this post|you (?:may|might) also like|toggle|"

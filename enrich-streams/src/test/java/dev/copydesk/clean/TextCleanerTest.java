@@ -77,6 +77,16 @@ class TextCleanerTest {
     }
 
     @Test
+    void aTableOfContentsHeadingIsFurniture() {
+        for (String heading : List.of("In this article:", "Jump to:", "IN THIS GUIDE", "Jump to Section")) {
+            String[] paragraphs = STUDY.split("\n\n");
+            String copy = "Calm app cuts student stress, trial finds\n\n" + paragraphs[0] + "\n\n" + heading + "\n\n"
+                    + paragraphs[1] + "\n\n" + paragraphs[2];
+            assertThat(cleaner.clean(copy).body()).as(heading).isEqualTo(STUDY);
+        }
+    }
+
+    @Test
     void aReferenceListUnderTheStoryIsLeftOut() {
         CleanedText cleaned = cleaner.clean("Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\nReferences\n\n"
                 + "- Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.\n"
