@@ -22,7 +22,7 @@ final class TextShapes {
                     + "email address|(?:name|email|comment|website) \\*|share this (?:article|post|story|page)|sign in|log ?in|"
                     + "quick links|back to (?:blog|news|home|top)|discussion about this post|you (?:may|might) also like|toggle|"
                     + "published|home|blog|sitemap|facebook|twitter|linkedin|instagram|pinterest|tiktok|whatsapp|reddit|"
-                    + "read more|read next|continue reading|see also|also read|read also|must read|related(?: articles| stories| posts| content)?|"
+                    + "read more|read next|read this next|what to read next(?:\\.\\.\\.|…)?|read the (?:full )?(?:article|story)|continue reading|see also|also read|read also|must read|related(?: articles| stories| posts| content)?|"
                     + "more from .{1,40}|recommended(?: for you)?|click here.*|subscribe.*|sign up.*|follow us.*|"
                     + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
                     + "credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"

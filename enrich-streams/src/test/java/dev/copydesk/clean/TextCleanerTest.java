@@ -67,7 +67,8 @@ class TextCleanerTest {
                 "Got a tip? Write to the newsroom, every message is read by an editor.", "Send us a news tip",
                 "Was this article helpful?", "Was this page helpful? Yes No", "Edited by: Kristina Zagame",
                 "Reporting by Jane Doe in Wellington; Editing by John Smith",
-                "We want to hear from you! Share your opinions in the thread below and remember to keep it respectful.")) {
+                "We want to hear from you! Share your opinions in the thread below and remember to keep it respectful.",
+                "What to read next...", "Read the full story")) {
             String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
             assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
         }
