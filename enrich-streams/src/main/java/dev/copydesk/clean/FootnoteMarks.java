@@ -71,7 +71,7 @@ final class FootnoteMarks {
             Node previous = node.previousSibling();
             if (previous == null) {
                 node = node.parent();
-                if (node == null || (node instanceof Element parent && !isInline(parent))) {
+                if (node == null || (node instanceof Element parent && !HtmlExtractor.isInline(parent))) {
                     break; // the block's start: nothing before the mark in its paragraph
                 }
                 continue;
@@ -83,12 +83,6 @@ final class FootnoteMarks {
         return before.toString();
     }
 
-    private static boolean isInline(Element e) {
-        return switch (e.normalName()) {
-            case "a", "b", "strong", "i", "em", "span", "u", "small", "mark", "cite", "q", "abbr" -> true;
-            default -> false;
-        };
-    }
 
     private static boolean followsWordOrSentence(String before) {
         int end = before.length();

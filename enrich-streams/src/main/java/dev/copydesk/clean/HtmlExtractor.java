@@ -176,7 +176,7 @@ public final class HtmlExtractor {
      * Whether an element runs inside its parent's text: the inline tags, and a custom element (a hyphen in its name,
      * {@code <side-note>}, {@code <hover-card>}) inside a paragraph, which a browser shows inline as well.
      */
-    private static boolean isInline(Element e) {
+    static boolean isInline(Element e) {
         String name = e.normalName();
         return INLINE_TAGS.contains(name) || (name.indexOf('-') > 0 && e.parent() != null && e.parent().nameIs("p"));
     }

@@ -74,7 +74,7 @@ final class RunawayLinks {
             return 0;
         }
         Element block = link.parent();
-        while (block != null && isInline(block)) {
+        while (block != null && HtmlExtractor.isInline(block)) {
             block = block.parent();
         }
         return block != null && !block.nameIs("body") && block.text().length() <= text.length() + 2 ? 1 : 0;
@@ -84,10 +84,4 @@ final class RunawayLinks {
         return text.length() >= PARAGRAPH && TextShapes.endsSentence(text);
     }
 
-    private static boolean isInline(Element e) {
-        return switch (e.normalName()) {
-            case "b", "strong", "i", "em", "span", "u", "small", "mark", "font" -> true;
-            default -> false;
-        };
-    }
 }
