@@ -116,6 +116,10 @@ final class TextShapes {
             new EndMatter("subscribe for free to receive"),
             new EndMatter("reader-supported publication"),
             new EndMatter("republish ", "republish (?:our|this) (?:articles?|stor)"),
+            // a page's contact or sign-up form, which no text of the story is: "Fill out the form below and ..."
+            new EndMatter("fill ", "fill (?:out|in) the form (?:below|above)"),
+            new EndMatter("use the form below"),
+            new EndMatter("complete the form below"),
             new EndMatter("contact ", "contact (?:staff writer|the (?:author|writer|reporter))"),
             new EndMatter("delivered to your inbox"),
             new EndMatter("straight to your inbox"),

@@ -68,7 +68,8 @@ class TextCleanerTest {
                 "Was this article helpful?", "Was this page helpful? Yes No", "Edited by: Kristina Zagame",
                 "Reporting by Jane Doe in Wellington; Editing by John Smith",
                 "We want to hear from you! Share your opinions in the thread below and remember to keep it respectful.",
-                "What to read next...", "Read the full story")) {
+                "What to read next...", "Read the full story",
+                "Fill out the form below or email your questions, issues, or story ideas to the consumer desk at any hour.")) {
             String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
             assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
         }
