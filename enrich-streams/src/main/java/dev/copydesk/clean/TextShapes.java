@@ -38,6 +38,8 @@ final class TextShapes {
                     // prompts under a story: follow the writer or the site, send a tip
                     + "follow (?:us|me|\\S+(?: \\S+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\\b.*|"
                     + "(?:have|got) a (?:news )?tip\\?.*|send us (?:a |your )?(?:news )?tips?\\b.*|"
+                    // a site builder's form messages, shown as text when the page is copied (Webflow's)
+                    + "thank you!? your submission has been received!?|oops! something went wrong while submitting the form|"
                     // feedback widgets and the desk's credits: "Was this page helpful? Yes No", "Edited by: Kristina Zagame"
                     + "(?:was|is|did you find) (?:this|the) (?:article|page|story|post|information|content|guide|answer) (?:helpful|useful)\\??(?:\\s*yes\\s*no)?|"
                     + "(?:edited|reviewed|fact[- ]checked|(?:additional )?reporting|editing) by(?::?(?-i: \\p{Lu}.*)|:)?)[.!:]?$",
@@ -120,6 +122,11 @@ final class TextShapes {
             new EndMatter("fill ", "fill (?:out|in) the form (?:below|above)"),
             new EndMatter("use the form below"),
             new EndMatter("complete the form below"),
+            // the site's disclaimer: "... is provided for informational purposes only and is not financial advice"
+            new EndMatter("for informational purposes only"),
+            new EndMatter("for general informational purposes"),
+            new EndMatter("does not constitute ", "does not constitute (?:legal|financial|medical|investment|tax|professional) advice"),
+            new EndMatter("is not ", "is not (?:intended to (?:constitute|be|provide) )?(?:legal|financial|medical|investment|tax) advice"),
             new EndMatter("contact ", "contact (?:staff writer|the (?:author|writer|reporter))"),
             new EndMatter("delivered to your inbox"),
             new EndMatter("straight to your inbox"),

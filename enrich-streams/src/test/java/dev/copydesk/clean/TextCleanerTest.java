@@ -69,7 +69,9 @@ class TextCleanerTest {
                 "Reporting by Jane Doe in Wellington; Editing by John Smith",
                 "We want to hear from you! Share your opinions in the thread below and remember to keep it respectful.",
                 "What to read next...", "Read the full story",
-                "Fill out the form below or email your questions, issues, or story ideas to the consumer desk at any hour.")) {
+                "Fill out the form below or email your questions, issues, or story ideas to the consumer desk at any hour.",
+                "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
+                "This article is provided for informational purposes only and is not financial advice; consult an adviser.")) {
             String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
             assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
         }
