@@ -83,7 +83,6 @@ final class FootnoteMarks {
         return before.toString();
     }
 
-
     private static boolean followsWordOrSentence(String before) {
         int end = before.length();
         if (end == 0 || Character.isWhitespace(before.charAt(end - 1))) {

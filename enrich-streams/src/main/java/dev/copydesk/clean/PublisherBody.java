@@ -42,13 +42,14 @@ final class PublisherBody {
     private final Set<Long> shingles;
     private final Set<String> words;
     private final int wordCount;
-    private final List<String> paragraphs;
+    /** The field as the page has it: cut into paragraphs only on the rare page it stands in for. */
+    private final String statement;
 
-    private PublisherBody(List<String> tokens, List<String> paragraphs) {
+    private PublisherBody(List<String> tokens, String statement) {
         this.shingles = shingles(tokens);
         this.words = new HashSet<>(tokens);
         this.wordCount = tokens.size();
-        this.paragraphs = paragraphs;
+        this.statement = statement;
     }
 
     /** The longest {@code articleBody} in the page's JSON-LD, if it is long enough to be a story. */
@@ -62,25 +63,9 @@ final class PublisherBody {
             }
         }
         // some CMSes put the body's markup in the field, most its plain text with entities
-        List<String> paragraphs = new ArrayList<>();
-        if (longest.indexOf('<') >= 0) {
-            Element body = Jsoup.parseBodyFragment(longest).body();
-            for (Element p : body.select("p, h2, h3, li")) {
-                if (!p.nameIs("li")) {
-                    paragraphs.add(p.text());
-                } else if (p.selectFirst("p") == null) { // an item of paragraphs gives them, not itself again
-                    paragraphs.add("- " + p.text());
-                }
-            }
-            if (paragraphs.isEmpty()) {
-                paragraphs.add(body.text());
-            }
-        } else {
-            paragraphs.addAll(List.of(Parser.unescapeEntities(longest, false).split("\\n")));
-        }
-        paragraphs = paragraphs.stream().map(p -> TextNormalizer.normalize(p).strip()).filter(p -> !p.isEmpty()).toList();
-        List<String> tokens = tokens(String.join("\n", paragraphs));
-        return tokens.size() < MIN_WORDS ? Optional.empty() : Optional.of(new PublisherBody(tokens, paragraphs));
+        String text = longest.indexOf('<') >= 0 ? Jsoup.parse(longest).text() : Parser.unescapeEntities(longest, false);
+        List<String> tokens = tokens(text);
+        return tokens.size() < MIN_WORDS ? Optional.empty() : Optional.of(new PublisherBody(tokens, longest));
     }
 
     /**
@@ -92,11 +77,32 @@ final class PublisherBody {
         int extracted = 0;
         for (String paragraph : page.paragraphs()) {
             extracted += tokens(paragraph).size();
+            if (extracted >= STAND_IN_SHARE * wordCount) {
+                return page; // nearly every page: its markup holds the story
+            }
         }
-        if (extracted >= STAND_IN_SHARE * wordCount) {
-            return page;
+        return new ExtractedPage(page.title(), paragraphs(), page.metadata(), page.removedBlocks());
+    }
+
+    /** The statement's paragraphs: its {@code <p>}s, subheads and list items if it carries markup, else its lines. */
+    private List<String> paragraphs() {
+        List<String> paragraphs = new ArrayList<>();
+        if (statement.indexOf('<') >= 0) {
+            Element body = Jsoup.parseBodyFragment(statement).body();
+            for (Element p : body.select("p, h2, h3, li")) {
+                if (!p.nameIs("li")) {
+                    paragraphs.add(p.text());
+                } else if (p.selectFirst("p") == null) { // an item of paragraphs gives them, not itself again
+                    paragraphs.add("- " + p.text());
+                }
+            }
+            if (paragraphs.isEmpty()) {
+                paragraphs.add(body.text());
+            }
+        } else {
+            paragraphs.addAll(List.of(Parser.unescapeEntities(statement, false).split("\\n")));
         }
-        return new ExtractedPage(page.title(), paragraphs, page.metadata(), page.removedBlocks());
+        return paragraphs.stream().map(p -> TextNormalizer.normalize(p).strip()).filter(p -> !p.isEmpty()).toList();
     }
 
     /**

@@ -83,5 +83,4 @@ final class RunawayLinks {
     private static boolean isParagraph(String text) {
         return text.length() >= PARAGRAPH && TextShapes.endsSentence(text);
     }
-
 }

@@ -196,8 +196,8 @@ final class TextShapes {
             char c = line.charAt(i);
             int letter = (c | 0x20) - 'a'; // ASCII letters fold to 0-25
             boolean isLetter = (letter >= 0 && letter < 26) || (c >= 0x80 && Character.isLetter(c));
-            if (isLetter && !afterLetter && letter >= 0 && letter < 26) {
-                int pair = letterPair(line, i);
+            if (isLetter && !afterLetter) {
+                int pair = letterPair(line, i); // -1 unless this letter and the next are ASCII
                 EndMatter[] rules = pair < 0 ? null : END_MATTER_BY_PAIR[pair];
                 if (rules != null) {
                     for (EndMatter rule : rules) {

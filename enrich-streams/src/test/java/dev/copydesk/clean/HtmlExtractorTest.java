@@ -53,8 +53,7 @@ class HtmlExtractorTest {
                     + story + "</article><div class=\"more\"><a href=\"/a\">Pound slips as the vote splits</a>"
                     + "<a href=\"/b\">Retailers brace for a quiet winter</a><a href=\"/c\">Bond yields fall a little</a></div>"
                     + "</body></html>";
-            assertThat(org.jsoup.Jsoup.parse(page).select("article p").parents().select("a[href=/home]")
-                    .size() + org.jsoup.Jsoup.parse(page).select("article p > a[href=/home]").size()).isPositive();
+            assertThat(org.jsoup.Jsoup.parse(page).select("article a[href=/home]")).isNotEmpty(); // the parser's copies
             ExtractedPage extracted = extractor.extract(page);
             assertThat(extracted.paragraphs()).hasSize(4);
             assertThat(extracted.paragraphs().get(0)).startsWith("The central bank held its policy rate");
