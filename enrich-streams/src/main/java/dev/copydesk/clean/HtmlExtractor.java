@@ -872,7 +872,8 @@ public final class HtmlExtractor {
             return true;
         }
         if (TextShapes.isFurniture(text) || TextShapes.isMetadata(text) || TextShapes.isTemplateSentence(text)
-                || TextShapes.isAuthorBio(text) || TextShapes.isShoppingLine(text) || TextShapes.isEmbedCode(text)) {
+                || TextShapes.isAuthorBio(text) || TextShapes.isShoppingLine(text) || TextShapes.isEmbedCode(text)
+                || TextShapes.isBareUrls(text)) {
             return true;
         }
         // a loose fragment in a div or span (a label, a price, a name, a counter): paragraphs, headings and list

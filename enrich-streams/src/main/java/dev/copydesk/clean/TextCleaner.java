@@ -52,8 +52,10 @@ public final class TextCleaner {
         boolean[] leftOut = new boolean[lines.size()];
         for (int i = 0; i < prose.length; i++) {
             prose[i] = TextShapes.isProse(lines.get(i));
-            // captions' photo credits and authors' bios: not the story, but they stand among its paragraphs
-            leftOut[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i));
+            // captions' photo credits, authors' bios and lines of bare addresses: not the story, but they stand among
+            // its paragraphs (a technical post lists the links it cites in the middle of its text)
+            leftOut[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i))
+                    || TextShapes.isBareUrls(lines.get(i));
         }
         boolean[] chrome = markChrome(lines, prose, dominantScript(text));
         int[] story = storySpan(lines, prose, leftOut, chrome);

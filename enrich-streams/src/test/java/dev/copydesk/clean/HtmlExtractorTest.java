@@ -658,4 +658,17 @@ class HtmlExtractorTest {
         // markup named in a sentence is no embed code
         assertThat(TextShapes.isEmbedCode("The site wraps its player in an <iframe> so that the page can load before the audio does.")).isFalse();
     }
+
+    @Test
+    void aListOfBareAddressesIsNotTheStory() {
+        // a source list printed as one paragraph of addresses, too long for the link-density test and not links at all
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
+                + "<p>https://finance.example.com/news/rates-2026-070000949.html<br>https://www.example.org/about/#:~:text=Being%20a%20part"
+                + "<br>https://www.example.net/listing/1080341/clyde-opers</p></article></body></html>");
+        assertThat(page.paragraphs()).hasSize(3).noneMatch(p -> p.contains("https://"));
+        assertThat(TextShapes.isBareUrls("- https://example.org/a http://example.net/b")).isTrue();
+        // an address in a sentence, and the scheme alone as a tutorial names it
+        assertThat(TextShapes.isBareUrls("The data are at https://example.org/rates, updated daily.")).isFalse();
+        assertThat(TextShapes.isBareUrls("- https://")).isFalse();
+    }
 }

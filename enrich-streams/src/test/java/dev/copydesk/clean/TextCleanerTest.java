@@ -443,6 +443,15 @@ class TextCleanerTest {
     }
 
     @Test
+    void linesOfBareAddressesAreLeftOutWithoutEndingTheStory() {
+        // the links a technical post cites, one per line, in the middle of its text: left out, and the story goes on
+        String links = "https://github.com/example/project/actions/runs/20039113246/job/57468316723#step:18:4162\n"
+                + "https://github.com/example/project/actions/runs/20039113246/job/57468316741#step:18:4176\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + links + paragraphs(3, 4));
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+    }
+
+    @Test
     void linksGluedIntoOneLineAreChromeNotProse() {
         // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
         String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
