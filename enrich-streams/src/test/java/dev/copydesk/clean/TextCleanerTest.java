@@ -452,6 +452,18 @@ class TextCleanerTest {
     }
 
     @Test
+    void aNewslettersSignUpPitchIsNotTheStory() {
+        String pitches = "The free Proof Points newsletter delivers one digestible research story to your inbox every Monday.\n"
+                + "Join our newsletter for actionable tips and proven strategies to grow your business and engage your customers.\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + pitches + paragraphs(3, 4)
+                + "Was this newsletter forwarded to you? Sign up to get it in your inbox.\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        // a post about newsletters speaks of them, and of the writer's own
+        assertThat(TextShapes.isNewsletterPromo("Twelve people signed up for my newsletter in the past week, and I did nothing to welcome them.")).isFalse();
+        assertThat(TextShapes.isNewsletterPromo("Plus, I want everything about him, so that I can use it to write newsletters for him.")).isFalse();
+    }
+
+    @Test
     void linksGluedIntoOneLineAreChromeNotProse() {
         // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
         String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
