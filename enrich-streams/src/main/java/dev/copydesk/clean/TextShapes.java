@@ -40,6 +40,10 @@ final class TextShapes {
                     + "(?:have|got) a (?:news )?tip\\?.*|send us (?:a |your )?(?:news )?tips?\\b.*|"
                     // a site builder's form messages, shown as text when the page is copied (Webflow's)
                     + "thank you!? your submission has been received!?|oops! something went wrong while submitting the form|"
+                    + "thank you for (?:your feedback|signing up|subscribing)\\b.*|"
+                    // calls to action with the site's own words after them: "Get the latest SEO tips", "Get started with Moz Pro!"
+                    + "get the latest\\b.*|get started (?:with|today)\\b.*|get (?:a|your) (?:free )?quote\\b.*|"
+                    + "learn more about (?:our|how we)\\b.*|you (?:may|might) also (?:like|be interested|enjoy)\\b.*|see also:.+|"
                     // feedback widgets and the desk's credits: "Was this page helpful? Yes No", "Edited by: Kristina Zagame"
                     + "(?:was|is|did you find) (?:this|the) (?:article|page|story|post|information|content|guide|answer) (?:helpful|useful)\\??(?:\\s*yes\\s*no)?|"
                     + "(?:edited|reviewed|fact[- ]checked|(?:additional )?reporting|editing) by(?::?(?-i: \\p{Lu}.*)|:)?)[.!:]?$",

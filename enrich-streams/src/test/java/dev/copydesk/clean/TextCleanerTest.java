@@ -464,6 +464,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void callsToActionWithTheSitesWordsAreFurniture() {
+        String calls = "Get the latest travel tips, crucial news, flight & hotel deal alerts...\n"
+                + "- See also: Film vs Digital Cameras for Landscape Photography\n"
+                + "You may also be interested in the following articles:\n";
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + calls + paragraphs(3, 4)
+                + "Learn more about our editorial process.\nThank you for your feedback!\nGet started with Moz Pro!\n");
+        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        assertThat(TextShapes.isFurniture("Get a Quote from North American Van Lines")).isTrue();
+        // the same words opening a sentence of the story's
+        assertThat(TextShapes.isFurniture("Get the latest figures from the council before you plan a trip to the airport by night bus.")).isFalse();
+    }
+
+    @Test
     void linksGluedIntoOneLineAreChromeNotProse() {
         // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
         String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
