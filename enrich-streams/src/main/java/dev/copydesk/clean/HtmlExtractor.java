@@ -209,12 +209,13 @@ public final class HtmlExtractor {
         Set<String> seenParagraphs = new HashSet<>();
         Set<String> headings = new HashSet<>();
         String title = metadata.title();
-        for (Block block : blocks) {
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
             if (!inside(block.element, article)) {
                 continue;
             }
             String text = block.text();
-            if (text.isEmpty() || isBoilerplate(block, text)) {
+            if (text.isEmpty() || (isBoilerplate(block, text) && !isLinkedSubhead(blocks, b, text))) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -862,6 +863,32 @@ public final class HtmlExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A paragraph that is one link standing alone between two paragraphs of prose: a roundup's subhead linking to the
+     * item's source ("Imprivata acquires Verosint"), not a list of links. Lists come in runs of links, "Related:" and
+     * "Read more:" teasers carry their label, rows of links their separators, and all are left to the link-density rule.
+     */
+    private static boolean isLinkedSubhead(List<Block> blocks, int at, String text) {
+        Block block = blocks.get(at);
+        if (!block.element.nameIs("p") || block.inCard || block.inLink || text.indexOf(':') >= 0 || text.indexOf('|') >= 0
+                || TextShapes.words(text) > SUBHEAD_WORDS
+                || TextShapes.isFurniture(text) || TextShapes.isTemplateSentence(text)) {
+            return false;
+        }
+        return isProseNeighbour(blocks, at - 1) && isProseNeighbour(blocks, at + 1);
+    }
+
+    private static final int SUBHEAD_WORDS = 12;
+
+    private static boolean isProseNeighbour(List<Block> blocks, int at) {
+        if (at < 0 || at >= blocks.size()) {
+            return false;
+        }
+        Block block = blocks.get(at);
+        String text = block.text();
+        return !block.inCard && block.linkDensity(text.length()) < 0.3 && TextShapes.isProse(text);
     }
 
     /** Inside the article: link lists, share prompts and other short furniture. */

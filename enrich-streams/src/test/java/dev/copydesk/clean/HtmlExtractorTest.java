@@ -671,4 +671,16 @@ class HtmlExtractorTest {
         assertThat(TextShapes.isBareUrls("The data are at https://example.org/rates, updated daily.")).isFalse();
         assertThat(TextShapes.isBareUrls("- https://")).isFalse();
     }
+
+    @Test
+    void aRoundupsLinkedSubheadsAreTheStoryAndRunsOfLinksAreNot() {
+        String[] story = bankStory(6).split("\n");
+        ExtractedPage page = extractor.extract("<html><body><article>" + story[0] + story[1]
+                + "<p><a href=\"https://example.org/imprivata\">Imprivata acquires Verosint</a></p>" + story[2] + story[3]
+                // a run of links, and a labelled teaser, between paragraphs: the link-density rule takes them
+                + "<p><a href=\"/a\">Rates held again</a></p><p><a href=\"/b\">Pound slips after vote</a></p>" + story[4]
+                + "<p><a href=\"/c\">Related: Shoppers stay cautious</a></p>" + story[5] + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(7).contains("Imprivata acquires Verosint")
+                .noneMatch(p -> p.contains("Rates held again") || p.contains("Pound slips") || p.contains("Related:"));
+    }
 }
