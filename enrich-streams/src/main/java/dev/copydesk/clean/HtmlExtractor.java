@@ -316,7 +316,7 @@ public final class HtmlExtractor {
                         || (isHidden(e) && !disclosed.contains(e.id()) && !followsCollapsedToggle(e)
                                 && (isNegative(e) || text < bodyText / 2))
                         // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
-                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2);
+                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2 && !isStorysOwnFooter(e, lengths));
                 boolean named = !furniture && trustNames
                         && ((isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
                                 && (isDialog(e) || !ARTICLE_NAME.matcher(e.className() + " " + e.id()).find()) && text < bodyText / 3)
@@ -341,6 +341,25 @@ public final class HtmlExtractor {
             }
         }, body);
         return new Furniture(doomed, namedText[0]);
+    }
+
+    /** Prose a story's own footer holds when it is the story's last section (an FAQ), not its credits and tags. */
+    private static final int FOOTER_PROSE = 600;
+
+    /**
+     * A {@code <footer>} inside an {@code <article>} that holds paragraphs of prose: some templates put the story's
+     * closing sections (its FAQ) there. A page's footer is outside the article; an article's credits and tags are short.
+     */
+    private static boolean isStorysOwnFooter(Element e, TextLengths lengths) {
+        if (!e.nameIs("footer") || lengths.paragraphs().getOrDefault(e, 0) < FOOTER_PROSE) {
+            return false;
+        }
+        for (Element x = e.parent(); x != null; x = x.parent()) {
+            if (x.nameIs("article")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

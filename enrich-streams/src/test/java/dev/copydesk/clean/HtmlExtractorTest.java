@@ -683,4 +683,25 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).hasSize(7).contains("Imprivata acquires Verosint")
                 .noneMatch(p -> p.contains("Rates held again") || p.contains("Pound slips") || p.contains("Related:"));
     }
+
+    @Test
+    void anFaqInTheArticlesFooterIsTheStorysAndThePagesFooterIsNot() {
+        String faq = "<footer><h2>Frequently Asked Questions</h2><details open><summary>Will rates fall next year?</summary>"
+                + "<p>Most economists expect one or two cuts next year, if inflation keeps falling at the pace it has since the spring "
+                + "and wages stop rising faster than prices, which the bank's own staff think could happen by the summer.</p>"
+                + "<p>The bank itself has said that it will not commit to a path, and that each meeting will decide on the data of the day, "
+                + "which is what it has said at every meeting this year, whatever the markets had priced in beforehand.</p>"
+                + "</details><details open><summary>What does a hold mean for mortgages?</summary>"
+                + "<p>Fixed-rate deals priced before the meeting stay as they are, and lenders have said they will not reprice until the spring, "
+                + "though borrowers on tracker loans will see no change at all in what they pay each month from now on.</p>"
+                + "</details></footer>";
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4) + faq + "</article>"
+                + "<footer><p>Copydesk Daily is published by Copydesk Media, a company registered in England and Wales with offices "
+                + "in London, Manchester and Glasgow; all the stories on this site are copyright of their writers and may not be copied.</p>"
+                + "<p>Our newsroom's standards, corrections policy and the ways to reach our editors are set out on our about pages, along "
+                + "with the names of the people who own the company and the members of its board, updated each year in January.</p></footer>"
+                + "</body></html>");
+        assertThat(page.paragraphs()).contains("What does a hold mean for mortgages?")
+                .anyMatch(p -> p.startsWith("Fixed-rate deals")).noneMatch(p -> p.contains("Copydesk Media") || p.contains("newsroom's standards"));
+    }
 }
