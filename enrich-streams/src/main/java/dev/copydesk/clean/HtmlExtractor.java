@@ -670,11 +670,16 @@ public final class HtmlExtractor {
 
     private static boolean insideLink(Element from, Element stop) {
         for (Element e = from; e != null && e != stop; e = e.parent()) {
-            if (e.nameIs("a")) {
+            if (isLink(e)) {
                 return true;
             }
         }
-        return stop != null && stop.nameIs("a");
+        return stop != null && isLink(stop);
+    }
+
+    /** An {@code <a>} that goes somewhere: {@code <a id name>} around a heading is the table of contents' anchor, text. */
+    private static boolean isLink(Element e) {
+        return e.nameIs("a") && e.hasAttr("href");
     }
 
     /**

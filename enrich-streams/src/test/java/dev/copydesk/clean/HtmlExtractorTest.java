@@ -704,4 +704,14 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs()).contains("What does a hold mean for mortgages?")
                 .anyMatch(p -> p.startsWith("Fixed-rate deals")).noneMatch(p -> p.contains("Copydesk Media") || p.contains("newsroom's standards"));
     }
+
+    @Test
+    void aHeadingWrappedInItsAnchorIsTextNotALink() {
+        // <a id name> with no href is the table of contents' target: its text is the heading's, not link text
+        String[] story = bankStory(4).split("\n");
+        ExtractedPage page = extractor.extract("<html><body><article>" + story[0] + story[1]
+                + "<h2><a id=\"4. The vote\" name=\"4. The vote\"><strong>4. The vote</strong></a></h2>" + story[2] + story[3]
+                + "<h2><a href=\"/markets\">Markets</a></h2></article></body></html>");
+        assertThat(page.paragraphs()).contains("4. The vote").doesNotContain("Markets");
+    }
 }
