@@ -127,7 +127,11 @@ final class TextShapes {
             new EndMatter("use the form below"),
             new EndMatter("complete the form below"),
             // the site's disclaimer: "... is provided for informational purposes only and is not financial advice"
-            new EndMatter("for informational purposes only"),
+            new EndMatter("informational purposes only"), // "for informational purposes only", "for educational and informational ..."
+            new EndMatter("not a substitute ", "not a substitute for (?:professional )?(?:legal|financial|medical|investment|tax|professional) advice"),
+            // a firm's "does not provide tax, legal or accounting advice" (a clinic's "does not provide medical advice" is its service)
+            new EndMatter("does not provide ", "does not provide (?:tax|legal|accounting|financial|investment)\\b"),
+            new EndMatter("do not provide ", "do not provide (?:tax|legal|accounting|financial|investment)\\b"),
             new EndMatter("for general informational purposes"),
             new EndMatter("does not constitute ", "does not constitute (?:legal|financial|medical|investment|tax|professional) advice"),
             new EndMatter("is not ", "is not (?:intended to (?:constitute|be|provide) )?(?:legal|financial|medical|investment|tax) advice"),

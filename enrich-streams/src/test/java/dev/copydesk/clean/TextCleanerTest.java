@@ -71,7 +71,10 @@ class TextCleanerTest {
                 "What to read next...", "Read the full story",
                 "Fill out the form below or email your questions, issues, or story ideas to the consumer desk at any hour.",
                 "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
-                "This article is provided for informational purposes only and is not financial advice; consult an adviser.")) {
+                "This article is provided for informational purposes only and is not financial advice; consult an adviser.",
+                "Disclaimer: This article is intended for educational and informational purposes only. Always consult a doctor.",
+                "The content of this page is not a substitute for professional medical advice, diagnosis or treatment of any kind.",
+                "Insight Wealth Strategies and its affiliates do not provide tax, legal or accounting advice to the readers of this page.")) {
             String copy = "Calm app cuts student stress, trial finds\n\n" + STUDY + "\n\n" + prompt;
             assertThat(cleaner.clean(copy).body()).as(prompt).isEqualTo(STUDY);
         }
