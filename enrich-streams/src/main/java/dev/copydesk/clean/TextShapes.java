@@ -25,7 +25,10 @@ final class TextShapes {
                     + "read more|read next|read this next|what to read next(?:\\.\\.\\.|…)?|read the (?:full )?(?:article|story)|continue reading|see also|also read|read also|must read|related(?: articles| stories| posts| content)?|"
                     + "more from .{1,40}|recommended(?: for you)?|click here.*|subscribe.*|sign up.*|follow us.*|"
                     + "(?:all rights reserved|copyright|©).*|photo(?: credit)?:.*|image(?: credit| source)?:.*|"
-                    + "credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"
+                    + "credit:.*|source:.*|"
+                    // a picture's credit on its own line: "Getty Images / Holger Leue", "FatCamera/Getty Images", "Firn | Getty Images"
+                    + "(?:getty images|shutterstock|istock(?:photo)?|alamy|ap photo)\\s*[/|:]\\s*\\S.*|"
+                    + "[^/|]{1,60}[/|]\\s*(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo)(?:\\s+\\S+)?|tags?:.*|filed under.*|posted in.*|categories:.*|skip to .*|"
                     + "leave a (?:comment|reply).*|\\d+ comments?|comments?|loading.*|back to top|top|next|previous|"
                     + "werbung|anzeige|publicidad|publicité|广告|相关文章|相关推荐|下一篇.*|上一篇.*|"
                     // the breaks a page sets between a story's paragraphs where an advertisement goes

@@ -475,6 +475,11 @@ class TextCleanerTest {
                 + "Learn more about our editorial process.\nThank you for your feedback!\nGet started with Moz Pro!\n");
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
         assertThat(TextShapes.isFurniture("Get a Quote from North American Van Lines")).isTrue();
+        // a picture's credit on its own line, the agency first or last
+        assertThat(TextShapes.isFurniture("Getty Images / Holger Leue")).isTrue();
+        assertThat(TextShapes.isFurniture("FatCamera/Getty Images")).isTrue();
+        assertThat(TextShapes.isFurniture("Studio Light and Shade | Getty Images")).isTrue();
+        assertThat(TextShapes.isFurniture("Getty Images bought the archive in 2024")).isFalse();
         // the same words opening a sentence of the story's
         assertThat(TextShapes.isFurniture("Get the latest figures from the council before you plan a trip to the airport by night bus.")).isFalse();
     }
