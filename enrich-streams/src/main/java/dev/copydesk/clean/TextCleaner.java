@@ -338,6 +338,7 @@ public final class TextCleaner {
         for (String line : lines) {
             seen.merge(line, 1, Integer::sum);
         }
+        boolean[] table = figureTables(lines, prose);
         boolean inChromeList = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -365,7 +366,7 @@ public final class TextCleaner {
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
             boolean repeated = seen.get(line) > 1 && !prose[i] && i > 0 && !lines.get(i - 1).equals(line)
-                    && !isCode(line); // code repeats its braces and calls: not a menu
+                    && !isCode(line) && !table[i]; // code repeats its braces and calls, tables their headers and rows: not a menu
             chrome[i] = repeated || TextShapes.isTemplateSentence(line) || TextShapes.isFurniture(line) || TextShapes.isMetadata(line)
                     || TextShapes.isGluedLinks(line) || TextShapes.isShoppingLine(line) || TextShapes.isMarkupParagraph(line)
                     || TextShapes.isEmbedCode(line)
@@ -425,7 +426,7 @@ public final class TextCleaner {
         int runStart = 0;
         boolean[] code = codeBlocks(lines, prose, chrome);
         for (int i = 0; i < lines.size(); i++) {
-            run += code[i] ? 0 : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            run += code[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0) : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -460,17 +461,81 @@ public final class TextCleaner {
             }
             int start = i;
             int codeLike = 0;
+            int figures = 0;
             while (i < lines.size() && !prose[i] && !chrome[i]) {
-                if (looksLikeCode(lines.get(i))) {
+                String line = lines.get(i);
+                if (looksLikeCode(line)) {
                     codeLike++;
+                }
+                if (isFigureCell(line)) {
+                    figures++;
                 }
                 i++;
             }
-            if (i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start) {
+            if ((i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start)
+                    || (figures >= TABLE_MIN_FIGURES && figures * 3 >= i - start)) {
                 java.util.Arrays.fill(code, start, i, true);
             }
         }
         return code;
+    }
+
+    /** A table copied as text puts each cell on its own line: a run this long is a table, not a few labels. */
+    private static final int TABLE_MIN_FIGURES = 10;
+    private static final int FIGURE_CELL_MAX = 24;
+    private static final double FIGURE_WEIGHT = 5;
+    private static final Pattern DURATION = Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2})?");
+
+    /**
+     * A table's cell of figures ("$175,000", "37% / 40%", "3 (tie)", "3.6"): short, with a digit, and mostly not letters.
+     * A third of a run of short lines like this is a table of the story's (a ranking, a price list).
+     */
+    private static boolean isFigureCell(String line) {
+        int length = line.length();
+        // a list's items are not cells (a rating widget's "- 1 ... - 5"), nor is a playlist's "05:49"
+        if (length == 0 || length > FIGURE_CELL_MAX || line.startsWith("- ")
+                || (line.indexOf(':') > 0 && DURATION.matcher(line).matches())) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int k = 0; k < length; k++) {
+            char c = line.charAt(k);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return digits > 0 && letters * 2 <= length - letters;
+    }
+
+    /**
+     * The lines of tables copied as text, one cell a line: runs of short lines of which a third or more are figures.
+     * Two tables of one story repeat their headers and row names (the same schools ranked full-time and part-time),
+     * which is not a menu's repetition.
+     */
+    private static boolean[] figureTables(List<String> lines, boolean[] prose) {
+        boolean[] table = new boolean[lines.size()];
+        int i = 0;
+        while (i < lines.size()) {
+            if (prose[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int figures = 0;
+            while (i < lines.size() && !prose[i]) {
+                if (isFigureCell(lines.get(i))) {
+                    figures++;
+                }
+                i++;
+            }
+            if (figures >= TABLE_MIN_FIGURES && figures * 3 >= i - start) {
+                java.util.Arrays.fill(table, start, i, true);
+            }
+        }
+        return table;
     }
 
     /** Code by its marks: brackets, assignment, a comment opener, an arrow. */

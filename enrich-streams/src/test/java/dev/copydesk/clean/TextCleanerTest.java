@@ -485,6 +485,27 @@ class TextCleanerTest {
     }
 
     @Test
+    void aTableCopiedOneCellALineIsTheStorys() {
+        // two rankings of the same schools: the headers and the row names repeat, which is not a menu's repetition
+        StringBuilder tables = new StringBuilder();
+        for (String kind : List.of("full-time", "part-time")) {
+            tables.append("The ranking data for the top five ").append(kind).append(" programmes can be found in the chart below, "
+                    + "with the acceptance rate of each school.\n");
+            tables.append("Rank\nSchool\nAcceptance rate\nMedian salary\n");
+            String[] schools = {"Chicago Booth", "Kellogg", "Wharton", "MIT Sloan", "Harvard"};
+            for (int i = 0; i < schools.length; i++) {
+                tables.append(i + 1).append("\n").append(schools[i]).append("\n").append(30 - 3 * i).append("%\n$")
+                        .append(175 - 2 * i).append(",000\n");
+            }
+        }
+        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + tables + paragraphs(3, 3)
+                + "Home\nNews\nSport\nHome\nNews\nSport\n");
+        assertThat(cleaned.paragraphs()).contains("Kellogg", "$175,000", "24%", paragraph(3))
+                .filteredOn("Chicago Booth"::equals).hasSize(2);
+        assertThat(cleaned.paragraphs()).doesNotContain("Home", "Sport");
+    }
+
+    @Test
     void linksGluedIntoOneLineAreChromeNotProse() {
         // a page's menus copied as text: each link's words run into the next one's, so the line is long enough to weigh as prose
         String glued = "Sudeep Pharma Allotment StatusStock Market Today LIVE UpdatesTata Motors PV Share PricePine Labs IPO Live Updates"
