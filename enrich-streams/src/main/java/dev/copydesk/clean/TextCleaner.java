@@ -425,8 +425,11 @@ public final class TextCleaner {
         double run = 0;
         int runStart = 0;
         boolean[] code = codeBlocks(lines, prose, chrome);
+        boolean[] table = figureTables(lines, prose);
         for (int i = 0; i < lines.size(); i++) {
-            run += code[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0) : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            // a listing weighs nothing, a table its figures: both are the story's, however short their lines
+            run += code[i] ? 0 : table[i] && !chrome[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)
+                    : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -461,19 +464,13 @@ public final class TextCleaner {
             }
             int start = i;
             int codeLike = 0;
-            int figures = 0;
             while (i < lines.size() && !prose[i] && !chrome[i]) {
-                String line = lines.get(i);
-                if (looksLikeCode(line)) {
+                if (looksLikeCode(lines.get(i))) {
                     codeLike++;
-                }
-                if (isFigureCell(line)) {
-                    figures++;
                 }
                 i++;
             }
-            if ((i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start)
-                    || (figures >= TABLE_MIN_FIGURES && figures * 3 >= i - start)) {
+            if (i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start) {
                 java.util.Arrays.fill(code, start, i, true);
             }
         }
