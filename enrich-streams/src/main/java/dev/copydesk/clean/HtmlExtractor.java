@@ -901,10 +901,14 @@ public final class HtmlExtractor {
                 || TextShapes.isFurniture(text) || TextShapes.isTemplateSentence(text)) {
             return false;
         }
-        return isProseNeighbour(blocks, at - 1) && isProseNeighbour(blocks, at + 1);
+        // "Read our full review." closes its paragraph's section: the next block may be the section's next part (a
+        // button's two words, "Learn more.", are no sentence)
+        return isProseNeighbour(blocks, at - 1) && (isProseNeighbour(blocks, at + 1)
+                || (TextShapes.endsSentence(text) && TextShapes.words(text) >= CLOSING_LINK_WORDS));
     }
 
     private static final int SUBHEAD_WORDS = 12;
+    private static final int CLOSING_LINK_WORDS = 4;
 
     private static boolean isProseNeighbour(List<Block> blocks, int at) {
         if (at < 0 || at >= blocks.size()) {

@@ -682,6 +682,11 @@ class HtmlExtractorTest {
                 + "<p><a href=\"/c\">Related: Shoppers stay cautious</a></p>" + story[5] + "</article></body></html>");
         assertThat(page.paragraphs()).hasSize(7).contains("Imprivata acquires Verosint")
                 .noneMatch(p -> p.contains("Rates held again") || p.contains("Pound slips") || p.contains("Related:"));
+        // a link that closes its section in a sentence stays whatever follows; a button's "Learn more." does not
+        ExtractedPage review = extractor.extract("<html><body><article>" + story[0] + story[1]
+                + "<p><a href=\"https://example.org/review\"><strong>Read our full review.</strong></a></p><h4>Pros</h4>"
+                + story[2] + story[3] + "<p><a href=\"/more\">Learn more.</a></p><h4>Cons</h4>" + story[4] + "</article></body></html>");
+        assertThat(review.paragraphs()).contains("Read our full review.").doesNotContain("Learn more.");
     }
 
     @Test
