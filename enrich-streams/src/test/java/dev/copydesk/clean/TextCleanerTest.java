@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -503,6 +504,42 @@ class TextCleanerTest {
         assertThat(cleaned.paragraphs()).contains("Kellogg", "$175,000", "24%", paragraph(3))
                 .filteredOn("Chicago Booth"::equals).hasSize(2);
         assertThat(cleaned.paragraphs()).doesNotContain("Home", "Sport");
+    }
+
+    @Test
+    void theHandWrittenListItemTestAgreesWithItsRegex() {
+        // the regex isListItem replaced, tried on random short strings of the characters that matter to it
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("^(?:[-–•*·▪►]|\\d{1,2}[.)])\\s+.+");
+        String alphabet = "-–•*·▪►0123456789.) \tab";
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(6); k > 0; k--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = line.toString();
+            assertThat(TextCleaner.isListItem(candidate)).as("'%s'", candidate).isEqualTo(regex.matcher(candidate).matches());
+        }
+        assertThat(TextCleaner.isListItem("- Fast cycle times")).isTrue();
+        assertThat(TextCleaner.isListItem("12) Twelfth")).isTrue();
+        assertThat(TextCleaner.isListItem("1.5 million people")).isFalse();
+    }
+
+    @Test
+    void theDominantScriptDecidedEarlyIsTheOneAFullCountGives() {
+        // texts of mixed scripts and lengths: stopping once the leader cannot be caught must not change the answer
+        String[] pieces = {"The council said ", "北朝鲜 ", "서울에서 ", "Москва ", "東京で ", "... 2026 ", "é ", "\n"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(600); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Map<Character.UnicodeScript, Integer> counts = TextCleaner.scriptCounts(text.toString());
+            Character.UnicodeScript expected = counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).orElse(Character.UnicodeScript.COMMON);
+            assertThat(TextCleaner.dominantScript(text.toString())).isEqualTo(expected);
+        }
     }
 
     @Test
