@@ -676,6 +676,7 @@ public final class TextCleaner {
 
     /** How often the leader's lead over the rest is checked, in characters. */
     private static final int LEAD_CHECK = 1024;
+    private static final int LATIN_LEAD_CHECK = 128;
 
     /**
      * Letters per script, by ordinal. With {@code untilDecided}, the count stops once one script leads the next by
@@ -687,19 +688,24 @@ public final class TextCleaner {
         // all enrichment; ASCII letters (most of most stories) are Latin without a lookup
         int[] counts = new int[SCRIPTS.length];
         int latin = UnicodeScript.LATIN.ordinal();
-        int nextCheck = LEAD_CHECK;
+        int letters = 0;
+        int nextCheck = LATIN_LEAD_CHECK;
         for (int i = 0; i < text.length(); ) {
             if (untilDecided && i >= nextCheck) {
-                nextCheck += LEAD_CHECK;
-                if (decided(counts, text.length() - i)) {
+                // Latin ahead of all the other letters together by more than is left: decided, cheaply; any
+                // other script is asked for its lead now and then
+                if (2 * counts[latin] - letters > text.length() - i
+                        || (i % LEAD_CHECK < LATIN_LEAD_CHECK && decided(counts, text.length() - i))) {
                     return counts;
                 }
+                nextCheck += LATIN_LEAD_CHECK;
             }
             char c = text.charAt(i);
             if (c < 0x80) {
                 i++;
                 if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                     counts[latin]++;
+                    letters++;
                 }
                 continue;
             }
@@ -708,6 +714,7 @@ public final class TextCleaner {
                 int script = BMP_LETTER_SCRIPT[c] & 0xFF;
                 if (script > 0) {
                     counts[script - 1]++;
+                    letters++;
                 }
                 continue;
             }
@@ -715,6 +722,7 @@ public final class TextCleaner {
             i += Character.charCount(cp);
             if (Character.isLetter(cp)) {
                 counts[UnicodeScript.of(cp).ordinal()]++;
+                letters++;
             }
         }
         return counts;
