@@ -172,33 +172,38 @@ final class TextShapes {
     }
 
     /**
-     * The end-matter rules by the two ASCII letters their opening starts with (first * 26 + second): most words start
-     * none of them, and a word's first two letters find the few that could match without trying the rest (keyed by
-     * the first letter alone, the rules' checks were a tenth of text cleaning: JFR).
+     * The end-matter rules by the three characters their opening starts with (two ASCII letters, then a letter or a
+     * space): most words start none of them, and a word's first three find the few that could match without trying
+     * the rest. Keyed by the first letter alone the rules' checks were a tenth of text cleaning, by the first two
+     * still 5% (JFR: "is", "in", "th", "co" open most English words and some rules).
      */
-    private static final EndMatter[][] END_MATTER_BY_PAIR = new EndMatter[26 * 26][];
+    private static final EndMatter[][] END_MATTER_BY_START = new EndMatter[26 * 26 * 27][];
 
     static {
         for (EndMatter rule : END_MATTER) {
-            int pair = letterPair(rule.opening(), 0);
-            if (pair < 0) {
-                throw new IllegalStateException("an end-matter opening must start with two ASCII letters: " + rule.opening());
+            int start = letterTriple(rule.opening(), 0);
+            if (start < 0) {
+                throw new IllegalStateException("an end-matter opening must start with two ASCII letters and a letter or space: "
+                        + rule.opening());
             }
-            EndMatter[] known = END_MATTER_BY_PAIR[pair];
+            EndMatter[] known = END_MATTER_BY_START[start];
             EndMatter[] grown = known == null ? new EndMatter[1] : Arrays.copyOf(known, known.length + 1);
             grown[grown.length - 1] = rule;
-            END_MATTER_BY_PAIR[pair] = grown;
+            END_MATTER_BY_START[start] = grown;
         }
     }
 
-    /** first * 26 + second for two ASCII letters at {@code i} (either case), or -1. */
-    private static int letterPair(String s, int i) {
-        if (i + 1 >= s.length()) {
+    /** (first * 26 + second) * 27 + third for two ASCII letters and a letter or a space at {@code i} (either case), or -1. */
+    private static int letterTriple(String s, int i) {
+        if (i + 2 >= s.length()) {
             return -1;
         }
         int first = (s.charAt(i) | 0x20) - 'a';
         int second = (s.charAt(i + 1) | 0x20) - 'a';
-        return first >= 0 && first < 26 && second >= 0 && second < 26 ? first * 26 + second : -1;
+        char c = s.charAt(i + 2);
+        int third = c == ' ' ? 26 : (c | 0x20) - 'a';
+        return first >= 0 && first < 26 && second >= 0 && second < 26 && third >= 0 && (third < 26 || c == ' ')
+                ? (first * 26 + second) * 27 + third : -1;
     }
 
     private static boolean isEndMatter(String line) {
@@ -208,8 +213,8 @@ final class TextShapes {
             int letter = (c | 0x20) - 'a'; // ASCII letters fold to 0-25
             boolean isLetter = (letter >= 0 && letter < 26) || (c >= 0x80 && Character.isLetter(c));
             if (isLetter && !afterLetter) {
-                int pair = letterPair(line, i); // -1 unless this letter and the next are ASCII
-                EndMatter[] rules = pair < 0 ? null : END_MATTER_BY_PAIR[pair];
+                int start = letterTriple(line, i); // -1 unless this letter and the next two are ASCII (or a space)
+                EndMatter[] rules = start < 0 ? null : END_MATTER_BY_START[start];
                 if (rules != null) {
                     for (EndMatter rule : rules) {
                         if (rule.at(line, i)) {
@@ -268,7 +273,7 @@ final class TextShapes {
     }
 
     static boolean isMetadata(String line) {
-        if (line.length() > 140) {
+        if (line.length() > 140 || !mayBeMetadata(line)) {
             return false;
         }
         if (METADATA.matcher(line.strip()).matches()) {
@@ -347,21 +352,35 @@ final class TextShapes {
         if (!hasColonOrBy(line, from)) {
             return false;
         }
-        for (String stem : PHOTO_CREDIT_STEMS) {
-            if (containsIgnoreCase(line, from, stem)) {
-                return PHOTO_CREDIT.matcher(line).region(from, line.length()).useTransparentBounds(true).find();
-            }
-        }
-        return false;
+        return hasPhotoCreditWord(line, from)
+                && PHOTO_CREDIT.matcher(line).region(from, line.length()).useTransparentBounds(true).find();
     }
 
     /** A colon or "by" from {@code from} on: what every credit has, checked before anything is lower-cased. */
-    /** {@code stem} (lower-case ASCII) in the line from {@code from} on, in either case, without copying the line. */
-    private static boolean containsIgnoreCase(String line, int from, String stem) {
-        char first = stem.charAt(0);
-        for (int i = from, last = line.length() - stem.length(); i <= last; i++) {
-            if ((line.charAt(i) | 0x20) == first && line.regionMatches(true, i + 1, stem, 1, stem.length() - 1)) {
-                return true;
+    /**
+     * One of the credit's words ("photo", "image", "picture", "credit", "courtesy"), in either case, from {@code from}
+     * on: one pass over the tail, without copying it.
+     */
+    private static boolean hasPhotoCreditWord(String line, int from) {
+        for (int i = from, length = line.length(); i < length; i++) {
+            switch (line.charAt(i) | 0x20) {
+                case 'p':
+                    if (line.regionMatches(true, i, "photo", 0, 5) || line.regionMatches(true, i, "picture", 0, 7)) {
+                        return true;
+                    }
+                    break;
+                case 'i':
+                    if (line.regionMatches(true, i, "image", 0, 5)) {
+                        return true;
+                    }
+                    break;
+                case 'c':
+                    if (line.regionMatches(true, i, "credit", 0, 6) || line.regionMatches(true, i, "courtesy", 0, 8)) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
             }
         }
         return false;
@@ -422,6 +441,30 @@ final class TextShapes {
             i = end + 1;
         }
         return false;
+    }
+
+    /** How far into a line a byline's "by" can stand: after "compiled", "reported" and the like. */
+    private static final int BYLINE_BY_WITHIN = 16;
+
+    /**
+     * What every shape of {@link #METADATA} needs, checked without it (JFR: the pattern was 6% of text cleaning): a
+     * digit (dates, times, reading times), a colon ("Author: ..."), "by" near the start (a byline) or "read" at it
+     * ("Reading time"). A stamp row's first part has one of them too.
+     */
+    private static boolean mayBeMetadata(String line) {
+        int length = line.length();
+        for (int i = 0; i < length; i++) {
+            char c = line.charAt(i);
+            if ((c >= '0' && c <= '9') || c == ':' || Character.isDigit(c)) {
+                return true;
+            }
+        }
+        for (int i = 0, end = Math.min(length - 1, BYLINE_BY_WITHIN); i < end; i++) {
+            if ((line.charAt(i) | 0x20) == 'b' && (line.charAt(i + 1) | 0x20) == 'y') {
+                return true;
+            }
+        }
+        return line.regionMatches(true, 0, "read", 0, 4);
     }
 
     /** A bio's opening: the name, maybe letters after it ("Mary Henn, MA, MFA,") or a handle ("(@EduardKovacs)"). */
@@ -493,7 +536,6 @@ final class TextShapes {
 
     private static final int EMBED_LABEL = 20;
 
-    private static final String[] PHOTO_CREDIT_STEMS = {"photo", "image", "picture", "credit", "courtesy"};
     /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
             "(?i)\\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?(?: by)?\\s*(?::|by)\\s*[^.:!?]{1,60}$");

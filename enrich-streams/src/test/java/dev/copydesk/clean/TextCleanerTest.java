@@ -266,6 +266,12 @@ class TextCleanerTest {
         assertThat(TextShapes.isMetadata("March 15, 2022 · 3 min read · By ASU Online")).isTrue();
         assertThat(TextShapes.isMetadata("Updated June 3, 2024 | 5 min read")).isTrue();
         assertThat(TextShapes.isMetadata("March 15, 2022 · The fund cut its fees for the third time this year")).isFalse();
+        // each shape the quick pre-check lets through: a digit, a colon, "by" near the start, "read" at it
+        for (String stamp : List.of("Reading time 4 minutes", "Read time: 3 min", "Reported by Jane Doe", "compiled by AFP staff",
+                "Author: Jane Doe", "Editor: John Smith", "4 min read", "2026-12-04", "12/04/2026", "2026年12月4日",
+                "Last updated on December 4, 2026 at 10:30 am EST", "Published 4 December 2026")) {
+            assertThat(TextShapes.isMetadata(stamp)).as(stamp).isTrue();
+        }
     }
 
     @Test
