@@ -481,7 +481,7 @@ public final class TextCleaner {
         return code;
     }
 
-    /** A table copied as text puts each cell on its own line: a run this long is a table, not a few labels. */
+    /** A table copied as text puts each cell on its own line: a run with this many figures is a table, not a few labels. */
     private static final int TABLE_MIN_FIGURES = 10;
     private static final int FIGURE_CELL_MAX = 24;
     private static final double FIGURE_WEIGHT = 5;
