@@ -215,7 +215,7 @@ public final class HtmlExtractor {
                 continue;
             }
             String text = block.text();
-            if (text.isEmpty() || (isBoilerplate(block, text) && !isLinkedSubhead(blocks, b, text))) {
+            if (text.isEmpty() || isFurnitureText(block, text) || (isLinkList(block, text) && !isLinkedSubhead(blocks, b, text))) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -897,8 +897,7 @@ public final class HtmlExtractor {
     private static boolean isLinkedSubhead(List<Block> blocks, int at, String text) {
         Block block = blocks.get(at);
         if (!block.element.nameIs("p") || block.inCard || block.inLink || text.indexOf(':') >= 0 || text.indexOf('|') >= 0
-                || TextShapes.words(text) > SUBHEAD_WORDS
-                || TextShapes.isFurniture(text) || TextShapes.isTemplateSentence(text)) {
+                || TextShapes.words(text) > SUBHEAD_WORDS) {
             return false;
         }
         // "Read our full review." closes its paragraph's section: the next block may be the section's next part (a
@@ -919,13 +918,14 @@ public final class HtmlExtractor {
         return !block.inCard && block.linkDensity(text.length()) < 0.3 && TextShapes.isProse(text);
     }
 
-    /** Inside the article: link lists, share prompts and other short furniture. */
-    private static boolean isBoilerplate(Block block, String text) {
+    /** A short block that is mostly link text: a menu, a list of other stories. */
+    private static boolean isLinkList(Block block, String text) {
         int length = text.length();
-        double linkDensity = block.linkDensity(length);
-        if (linkDensity > 0.5 && length < 300) {
-            return true;
-        }
+        return block.linkDensity(length) > 0.5 && length < 300;
+    }
+
+    /** Share prompts, stamps, bios, shopping lines and other furniture, by their text; loose fragments by their tag. */
+    private static boolean isFurnitureText(Block block, String text) {
         if (TextShapes.isFurniture(text) || TextShapes.isMetadata(text) || TextShapes.isTemplateSentence(text)
                 || TextShapes.isAuthorBio(text) || TextShapes.isShoppingLine(text) || TextShapes.isEmbedCode(text)
                 || TextShapes.isBareUrls(text)) {

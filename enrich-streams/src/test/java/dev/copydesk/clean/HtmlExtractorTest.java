@@ -687,6 +687,10 @@ class HtmlExtractorTest {
                 + "<p><a href=\"https://example.org/review\"><strong>Read our full review.</strong></a></p><h4>Pros</h4>"
                 + story[2] + story[3] + "<p><a href=\"/more\">Learn more.</a></p><h4>Cons</h4>" + story[4] + "</article></body></html>");
         assertThat(review.paragraphs()).contains("Read our full review.").doesNotContain("Learn more.");
+        // the exception is for links: a stamp between two paragraphs, unlinked, is still furniture
+        ExtractedPage stamped = extractor.extract("<html><body><article>" + story[0] + "<p>3 MIN. READ</p>" + story[1]
+                + story[2] + "</article></body></html>");
+        assertThat(stamped.paragraphs()).hasSize(3).doesNotContain("3 MIN. READ");
     }
 
     @Test
