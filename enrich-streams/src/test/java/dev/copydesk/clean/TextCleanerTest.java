@@ -471,6 +471,11 @@ class TextCleanerTest {
         // a post about newsletters speaks of them, and of the writer's own
         assertThat(TextShapes.isNewsletterPromo("Twelve people signed up for my newsletter in the past week, and I did nothing to welcome them.")).isFalse();
         assertThat(TextShapes.isNewsletterPromo("Plus, I want everything about him, so that I can use it to write newsletters for him.")).isFalse();
+        // a line that closes on a call to sign up, whatever comes before it
+        assertThat(TextShapes.isTemplateSentence("The free weekly Insider email is the industry's top source for sales news. Subscribe here.")).isTrue();
+        assertThat(TextShapes.endsOnSignUp("New to LinkedIn? Join now")).isTrue();
+        assertThat(TextShapes.endsOnSignUp("The union said its members would rejoin today.")).isFalse();
+        assertThat(TextShapes.endsOnSignUp("Voters who have not registered can still register today.")).isFalse();
     }
 
     @Test
