@@ -241,11 +241,39 @@ public final class HtmlExtractor {
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
         }
+        paragraphs = withoutTitleCopies(paragraphs, title);
         paragraphs = TrailingTeasers.without(ReferenceList.without(BlockTrimmer.trim(paragraphs)));
         if (stated.isPresent()) {
             paragraphs = stated.get().keepStated(paragraphs, headings);
         }
         return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
+    }
+
+    /** How far into the body the headline's copies are looked for. */
+    private static final int TITLE_COPIES_WITHIN = 6;
+
+    /**
+     * The body without the headline's copies near its top: the title line a template repeats under a video or a
+     * summary box ("Plumbers are training as substitute teachers ..."), and the box's headline glued to a standfirst
+     * that follows as a paragraph of its own. The title is the record's, not the body's; the dev ground truths leave
+     * it out on 14 of the 17 pages whose body repeated it.
+     */
+    private static List<String> withoutTitleCopies(List<String> paragraphs, String title) {
+        if (title.isBlank()) {
+            return paragraphs;
+        }
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            boolean copy = i < TITLE_COPIES_WITHIN && (paragraph.equalsIgnoreCase(title)
+                    || (paragraph.regionMatches(true, 0, title, 0, title.length()) && paragraph.length() > title.length() + 1
+                            && paragraph.charAt(title.length()) == ' '
+                            && paragraphs.contains(paragraph.substring(title.length() + 1))));
+            if (!copy) {
+                kept.add(paragraph);
+            }
+        }
+        return kept.size() == paragraphs.size() || kept.isEmpty() ? paragraphs : kept;
     }
 
     /**

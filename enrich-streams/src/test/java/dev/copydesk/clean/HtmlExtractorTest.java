@@ -723,4 +723,17 @@ class HtmlExtractorTest {
                 + "<h2><a href=\"/markets\">Markets</a></h2></article></body></html>");
         assertThat(page.paragraphs()).contains("4. The vote").doesNotContain("Markets");
     }
+
+    @Test
+    void theHeadlinesCopiesNearTheTopAreNotTheBody() {
+        String[] story = bankStory(5).split("\n");
+        String dek = "The bank kept its rate where it was for a third meeting, and said it would wait for more data on prices.";
+        ExtractedPage page = extractor.extract("<html><head><meta property=\"og:title\" content=\"Bank holds rates again\"></head>"
+                + "<body><article><p>Bank holds rates again " + dek + "</p><p>Bank holds rates again</p><p>" + dek + "</p>"
+                + story[0] + story[1] + story[2] + story[3] + "<h2>Bank holds rates again</h2>" + story[4] + "</article></body></html>");
+        assertThat(page.title()).isEqualTo("Bank holds rates again");
+        assertThat(page.paragraphs()).first().isEqualTo(dek);
+        // further down, the same words are a subhead of the story's
+        assertThat(page.paragraphs()).filteredOn("Bank holds rates again"::equals).hasSize(1);
+    }
 }
