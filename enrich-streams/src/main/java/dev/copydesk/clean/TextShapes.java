@@ -15,7 +15,7 @@ final class TextShapes {
      * mentions one of these words is prose.
      */
     private static final Pattern FURNITURE = Pattern.compile(
-            "^(?:[-•*]\\s+)?(?:share(?: this| on| via)?|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
+            "^(?:[-•*]\\s+|-{3,}\\s*)?(?:share(?: this| on| via)?|share your (?:story|tips?|experience|thoughts|feedback)\\b.*|tweet|pin it|email|print|advertisement|advertising|sponsored(?: content)?|"
                     // site-wide links and widget titles, in most sites' words
                     + "table of contents|contents|jump to(?: section)?|in this (?:article|story|guide|post|page)|contact us|get in touch|connect with us|about us|about the author|written by|"
                     + "author|careers|recent posts|latest (?:news|posts|articles|stories)|view all|see all|newsletter|"

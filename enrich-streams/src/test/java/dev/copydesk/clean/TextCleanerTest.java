@@ -492,6 +492,9 @@ class TextCleanerTest {
         assertThat(TextShapes.isFurniture("FatCamera/Getty Images")).isTrue();
         assertThat(TextShapes.isFurniture("Studio Light and Shade | Getty Images")).isTrue();
         assertThat(TextShapes.isFurniture("Getty Images bought the archive in 2024")).isFalse();
+        // a call for readers' stories or feedback, under a rule of dashes or not
+        assertThat(TextShapes.isFurniture("---------- SHARE YOUR STORY")).isTrue();
+        assertThat(TextShapes.isFurniture("Share your feedback to help improve our site!")).isTrue();
         // the same words opening a sentence of the story's
         assertThat(TextShapes.isFurniture("Get the latest figures from the council before you plan a trip to the airport by night bus.")).isFalse();
     }
