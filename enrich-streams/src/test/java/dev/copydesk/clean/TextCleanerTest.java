@@ -218,6 +218,13 @@ class TextCleanerTest {
                 + "after a year in which passenger numbers on the late routes doubled and complaints about taxis rose.";
     }
 
+    /** Four paragraphs of a story cleaned with {@code between} after its second and {@code after} under its last. */
+    private List<String> storyWith(String between, String after) {
+        return cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + between + paragraphs(3, 4) + after).paragraphs();
+    }
+
+    private static final List<String> FOUR_PARAGRAPHS = List.of(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+
     private static String paragraphs(int from, int to) {
         StringBuilder s = new StringBuilder();
         for (int n = from; n <= to; n++) {
@@ -457,17 +464,14 @@ class TextCleanerTest {
         // the links a technical post cites, one per line, in the middle of its text: left out, and the story goes on
         String links = "https://github.com/example/project/actions/runs/20039113246/job/57468316723#step:18:4162\n"
                 + "https://github.com/example/project/actions/runs/20039113246/job/57468316741#step:18:4176\n";
-        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + links + paragraphs(3, 4));
-        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        assertThat(storyWith(links, "")).isEqualTo(FOUR_PARAGRAPHS);
     }
 
     @Test
     void aNewslettersSignUpPitchIsNotTheStory() {
         String pitches = "The free Proof Points newsletter delivers one digestible research story to your inbox every Monday.\n"
                 + "Join our newsletter for actionable tips and proven strategies to grow your business and engage your customers.\n";
-        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + pitches + paragraphs(3, 4)
-                + "Was this newsletter forwarded to you? Sign up to get it in your inbox.\n");
-        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        assertThat(storyWith(pitches, "Was this newsletter forwarded to you? Sign up to get it in your inbox.\n")).isEqualTo(FOUR_PARAGRAPHS);
         // a post about newsletters speaks of them, and of the writer's own
         assertThat(TextShapes.isNewsletterPromo("Twelve people signed up for my newsletter in the past week, and I did nothing to welcome them.")).isFalse();
         assertThat(TextShapes.isNewsletterPromo("Plus, I want everything about him, so that I can use it to write newsletters for him.")).isFalse();
@@ -483,9 +487,8 @@ class TextCleanerTest {
         String calls = "Get the latest travel tips, crucial news, flight & hotel deal alerts...\n"
                 + "- See also: Film vs Digital Cameras for Landscape Photography\n"
                 + "You may also be interested in the following articles:\n";
-        CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + calls + paragraphs(3, 4)
-                + "Learn more about our editorial process.\nThank you for your feedback!\nGet started with Moz Pro!\n");
-        assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
+        assertThat(storyWith(calls, "Learn more about our editorial process.\nThank you for your feedback!\nGet started with Moz Pro!\n"))
+                .isEqualTo(FOUR_PARAGRAPHS);
         assertThat(TextShapes.isFurniture("Get a Quote from North American Van Lines")).isTrue();
         // a picture's credit on its own line, the agency first or last
         assertThat(TextShapes.isFurniture("Getty Images / Holger Leue")).isTrue();
