@@ -56,8 +56,9 @@ public final class TextCleaner {
             leftOut[i] = TextShapes.endsWithPhotoCredit(lines.get(i)) || TextShapes.isAuthorBio(lines.get(i))
                     || TextShapes.isBareUrls(lines.get(i));
         }
-        boolean[] chrome = markChrome(lines, prose, dominantScript(text));
-        int[] story = storySpan(lines, prose, leftOut, chrome);
+        boolean[] table = figureTables(lines, prose);
+        boolean[] chrome = markChrome(lines, prose, table, dominantScript(text));
+        int[] story = storySpan(lines, prose, leftOut, chrome, table);
         if (story == null) {
             return withoutProse(lines, chrome);
         }
@@ -324,7 +325,8 @@ public final class TextCleaner {
         for (int j = from; j < lines.size(); j++) {
             chrome[j] = true;
         }
-        int[] before = storySpan(lines, prose, leftOut, chrome);
+        // the tables again, from the same lines: only on the rare page cut below its story
+        int[] before = storySpan(lines, prose, leftOut, chrome, figureTables(lines, prose));
         return before != null ? before : story;
     }
 
@@ -332,7 +334,7 @@ public final class TextCleaner {
     private static final int CONTENT_LABEL_REPEATS = 3;
 
     /** Lines that are chrome wherever they stand. */
-    private static boolean[] markChrome(List<String> lines, boolean[] prose, UnicodeScript storyScript) {
+    private static boolean[] markChrome(List<String> lines, boolean[] prose, boolean[] table, UnicodeScript storyScript) {
         boolean[] chrome = new boolean[lines.size()];
         // how often each short line recurs: only lines that are not prose are asked (hashing every paragraph of the
         // story was 3% of text cleaning)
@@ -342,7 +344,6 @@ public final class TextCleaner {
                 seen.merge(lines.get(i), 1, Integer::sum);
             }
         }
-        boolean[] table = figureTables(lines, prose);
         boolean inChromeList = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -422,14 +423,13 @@ public final class TextCleaner {
     }
 
     /** First and last line of the heaviest run, or null when no line reads like prose. */
-    private static int[] storySpan(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome) {
+    private static int[] storySpan(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, boolean[] table) {
         int bestStart = -1;
         int bestEnd = -1;
         double best = 0;
         double run = 0;
         int runStart = 0;
         boolean[] code = codeBlocks(lines, prose, chrome);
-        boolean[] table = figureTables(lines, prose);
         for (int i = 0; i < lines.size(); i++) {
             // a listing weighs nothing, a table its figures: both are the story's, however short their lines
             run += code[i] ? 0 : table[i] && !chrome[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)

@@ -246,12 +246,6 @@ final class TextShapes {
     private static final String[] SIGN_UP_VERBS = {"subscribe", "sign up", "register", "join"};
     private static final String[] SIGN_UP_WHEN = {" here", " now", " today", " for free"};
 
-    /**
-     * A line that closes on a call to sign up ("... the industry's top source for sales news. Subscribe here.",
-     * "Join now", "Sign up for free"): the site's box, whatever comes before it. The call opens its sentence; in a
-     * story's sentence ("voters can still register today") it is the story's. The dev ground truths drop 44 of 45
-     * such lines. Read from the line's end, without a regex, since every line is asked.
-     */
     /** Whether a sentence or a box's label ends right before {@code at}: "... news. Subscribe here", "Newsletters – subscribe here". */
     private static boolean opensSentence(String line, int at) {
         int i = at;
@@ -261,6 +255,12 @@ final class TextShapes {
         return i == 0 || ".!?:–—-|".indexOf(line.charAt(i - 1)) >= 0;
     }
 
+    /**
+     * A line that closes on a call to sign up ("... the industry's top source for sales news. Subscribe here.",
+     * "Join now", "Sign up for free"): the site's box, whatever comes before it. The call opens its sentence; in a
+     * story's sentence ("voters can still register today") it is the story's. The dev ground truths drop 44 of 45
+     * such lines. Read from the line's end, without a regex, since every line is asked.
+     */
     static boolean endsOnSignUp(String line) {
         int end = line.length();
         while (end > 0 && (line.charAt(end - 1) == '.' || line.charAt(end - 1) == '!')) {
@@ -394,7 +394,6 @@ final class TextShapes {
                 && PHOTO_CREDIT.matcher(line).region(from, line.length()).useTransparentBounds(true).find();
     }
 
-    /** A colon or "by" from {@code from} on: what every credit has, checked before anything is lower-cased. */
     /**
      * One of the credit's words ("photo", "image", "picture", "credit", "courtesy"), in either case, from {@code from}
      * on: one pass over the tail, without copying it.
@@ -424,6 +423,7 @@ final class TextShapes {
         return false;
     }
 
+    /** A colon or "by" from {@code from} on: what every credit has, checked before the credit's words are looked for. */
     private static boolean hasColonOrBy(String line, int from) {
         for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -493,7 +493,7 @@ final class TextShapes {
         int length = line.length();
         for (int i = 0; i < length; i++) {
             char c = line.charAt(i);
-            if ((c >= '0' && c <= '9') || c == ':' || Character.isDigit(c)) {
+            if (c == ':' || Character.isDigit(c)) {
                 return true;
             }
         }
