@@ -208,6 +208,9 @@ public final class HtmlExtractor {
         List<String> paragraphs = new ArrayList<>();
         Set<String> seenParagraphs = new HashSet<>();
         Set<String> headings = new HashSet<>();
+        // an item of a numbered list reads "- " to the filters below, which know list items by that mark, and gets its
+        // number back at the end: the page shows "3. Structured Outputs", and so do most ground truths
+        Map<String, String> numbered = new IdentityHashMap<>();
         String title = metadata.title();
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
@@ -215,7 +218,7 @@ public final class HtmlExtractor {
                 continue;
             }
             String text = block.text();
-            if (text.isEmpty() || isFurnitureText(block, text) || (isLinkList(block, text) && !isLinkedSubhead(blocks, b, text))) {
+            if (text.isEmpty() || isFurnitureText(block, text) || (isLinkList(block, text) && !isLinkedSubhead(blocks, b, text) && !isAnnouncedListItem(blocks, b))) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -236,7 +239,14 @@ public final class HtmlExtractor {
             if (HEADINGS.contains(block.element.normalName())) {
                 headings.add(text);
             }
-            paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
+            int number = itemNumber(block.element);
+            if (number > 0) {
+                String item = "- " + text;
+                numbered.put(item, number + ". " + text);
+                paragraphs.add(item);
+            } else {
+                paragraphs.add(block.element.nameIs("li") ? "- " + text : text);
+            }
         }
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
@@ -246,7 +256,11 @@ public final class HtmlExtractor {
         if (stated.isPresent()) {
             paragraphs = stated.get().keepStated(paragraphs, headings);
         }
-        return new ExtractedPage(title, List.copyOf(paragraphs), metadata, Math.max(0, totalBlocks - paragraphs.size()));
+        List<String> story = new ArrayList<>(paragraphs.size());
+        for (String paragraph : paragraphs) {
+            story.add(numbered.getOrDefault(paragraph, paragraph));
+        }
+        return new ExtractedPage(title, List.copyOf(story), metadata, Math.max(0, totalBlocks - paragraphs.size()));
     }
 
     /** How far into the body the headline's copies are looked for. */
@@ -932,6 +946,66 @@ public final class HtmlExtractor {
         // button's two words, "Learn more.", are no sentence)
         return isProseNeighbour(blocks, at - 1) && (isProseNeighbour(blocks, at + 1)
                 || (TextShapes.endsSentence(text) && TextShapes.words(text) >= CLOSING_LINK_WORDS));
+    }
+
+    /**
+     * An item of a numbered list of links that a sentence of the story announces ("Here's our roadmap:", "What's
+     * ahead:"): a series' table of contents, a list of sources the story walks through. Lists of other stories come
+     * bulleted and labelled ("Related", "Read more"), and those labels are furniture.
+     */
+    private static boolean isAnnouncedListItem(List<Block> blocks, int at) {
+        Element list = listOf(blocks.get(at).element);
+        if (list == null || !list.nameIs("ol")) {
+            return false;
+        }
+        int before = at - 1;
+        while (before >= 0 && inside(blocks.get(before).element, list)) {
+            before--;
+        }
+        if (before < 0) {
+            return false;
+        }
+        Block lead = blocks.get(before);
+        String text = lead.text();
+        return text.endsWith(":") && !lead.inCard && lead.linkDensity(text.length()) < 0.3 && TextShapes.words(text) >= 2
+                && !TextShapes.isFurniture(text) && list.previousElementSibling() != null
+                && inside(lead.element, list.previousElementSibling());
+    }
+
+    /**
+     * The number a browser shows before the block when it is an item of an ordered list ({@code <li>}, or the first
+     * block inside one), counted from the list's {@code start}; 0 for anything else.
+     */
+    private static int itemNumber(Element e) {
+        Element item = e.nameIs("li") ? e
+                : e.parent() != null && e.parent().nameIs("li") && e.parent().firstElementChild() == e && e.parent().ownText().isBlank()
+                        ? e.parent() : null;
+        Element list = item == null ? null : item.parent();
+        return list != null && list.nameIs("ol") ? itemNumber(list, item) : 0;
+    }
+
+    private static int itemNumber(Element list, Element item) {
+        int n;
+        try {
+            n = list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
+        } catch (NumberFormatException e) {
+            n = 1;
+        }
+        for (Element sibling : list.children()) {
+            if (sibling == item) {
+                return n;
+            }
+            if (sibling.nameIs("li")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The list an item's block belongs to: the parent of its {@code <li>}, which is the block or holds it. */
+    private static Element listOf(Element e) {
+        Element item = e.nameIs("li") ? e : e.parent() != null && e.parent().nameIs("li") ? e.parent() : null;
+        return item == null ? null : item.parent();
     }
 
     private static final int SUBHEAD_WORDS = 12;

@@ -736,4 +736,34 @@ class HtmlExtractorTest {
         // further down, the same words are a subhead of the story's
         assertThat(page.paragraphs()).filteredOn("Bank holds rates again"::equals).hasSize(1);
     }
+
+    @Test
+    void anOrderedListsItemsCarryTheNumbersThePageShows() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<ol start=\"3\"><li>Prices of food rose again in October, for the fourth month in a row.</li>"
+                + "<li><p><strong>Rents</strong> climbed faster than wages in every region of the country.</p></li></ol>"
+                + "<ul><li>Energy bills are capped until the end of March next year.</li></ul></article></body></html>");
+        assertThat(page.paragraphs()).containsSubsequence(
+                "3. Prices of food rose again in October, for the fourth month in a row.",
+                "4. Rents climbed faster than wages in every region of the country.",
+                "- Energy bills are capped until the end of March next year.");
+    }
+
+    @Test
+    void aNumberedListOfLinksTheStoryAnnouncesIsTheStorysButALabelledListOfOtherStoriesIsNot() {
+        String[] story = bankStory(5).split("\n");
+        ExtractedPage page = extractor.extract("<html><body><article>" + story[0] + story[1] + story[2]
+                + "<p><strong>The series so far</strong>:</p><ol><li><a href=\"/rates-1\">Why rates rose</a></li>"
+                + "<li><a href=\"/rates-2\">What a hold means</a></li><li><a href=\"/rates-3\">When cuts come</a></li></ol>"
+                + story[3] + story[4]
+                + "<p>Related stories:</p><ul><li><a href=\"/pound\">Pound slips after vote</a></li>"
+                + "<li><a href=\"/shops\">Shoppers stay cautious</a></li></ul></article></body></html>");
+        assertThat(page.paragraphs()).contains("1. Why rates rose", "2. What a hold means", "3. When cuts come")
+                .noneMatch(p -> p.contains("Pound slips") || p.contains("Shoppers stay"));
+        // the same links without a sentence announcing them are a list of other pages
+        ExtractedPage unannounced = extractor.extract("<html><body><article>" + story[0] + story[1] + story[2]
+                + "<ol><li><a href=\"/rates-1\">Why rates rose</a></li><li><a href=\"/rates-2\">What a hold means</a></li></ol>"
+                + story[3] + story[4] + "</article></body></html>");
+        assertThat(unannounced.paragraphs()).noneMatch(p -> p.contains("Why rates rose"));
+    }
 }
