@@ -211,6 +211,7 @@ public final class HtmlExtractor {
         // an item of a numbered list reads "- " to the filters below, which know list items by that mark, and gets its
         // number back at the end: the page shows "3. Structured Outputs", and so do most ground truths
         Map<String, String> numbered = new IdentityHashMap<>();
+        Map<Element, Integer> listNumbers = new IdentityHashMap<>();
         String title = metadata.title();
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
@@ -239,8 +240,8 @@ public final class HtmlExtractor {
             if (HEADINGS.contains(block.element.normalName())) {
                 headings.add(text);
             }
-            int number = itemNumber(block.element);
-            if (number > 0) {
+            Integer number = itemNumber(block.element, listNumbers);
+            if (number != null) {
                 String item = "- " + text;
                 numbered.put(item, number + ". " + text);
                 paragraphs.add(item);
@@ -974,32 +975,35 @@ public final class HtmlExtractor {
 
     /**
      * The number a browser shows before the block when it is an item of an ordered list ({@code <li>}, or the first
-     * block inside one), counted from the list's {@code start}; 0 for anything else.
+     * block inside one), counted from the list's {@code start}; null for anything else. {@code numbers} keeps each list's
+     * numbering, counted once, so a list of thousands of items is not recounted for each.
      */
-    private static int itemNumber(Element e) {
+    private static Integer itemNumber(Element e, Map<Element, Integer> numbers) {
         Element item = e.nameIs("li") ? e
                 : e.parent() != null && e.parent().nameIs("li") && e.parent().firstElementChild() == e && e.parent().ownText().isBlank()
                         ? e.parent() : null;
         Element list = item == null ? null : item.parent();
-        return list != null && list.nameIs("ol") ? itemNumber(list, item) : 0;
+        if (list == null || !list.nameIs("ol")) {
+            return null;
+        }
+        if (!numbers.containsKey(list)) {
+            numbers.put(list, null);
+            int n = start(list);
+            for (Element sibling : list.children()) {
+                if (sibling.nameIs("li")) {
+                    numbers.put(sibling, n++);
+                }
+            }
+        }
+        return numbers.get(item);
     }
 
-    private static int itemNumber(Element list, Element item) {
-        int n;
+    private static int start(Element list) {
         try {
-            n = list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
+            return list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
         } catch (NumberFormatException e) {
-            n = 1;
+            return 1;
         }
-        for (Element sibling : list.children()) {
-            if (sibling == item) {
-                return n;
-            }
-            if (sibling.nameIs("li")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The list an item's block belongs to: the parent of its {@code <li>}, which is the block or holds it. */

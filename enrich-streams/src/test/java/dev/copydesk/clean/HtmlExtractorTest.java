@@ -747,6 +747,12 @@ class HtmlExtractorTest {
                 "3. Prices of food rose again in October, for the fourth month in a row.",
                 "4. Rents climbed faster than wages in every region of the country.",
                 "- Energy bills are capped until the end of March next year.");
+        // a start that is no number counts from 1, as browsers do; 0 is a number like any other
+        ExtractedPage oddStarts = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<ol start=\"x\"><li>Prices of food rose again in October, for the fourth month in a row.</li></ol>"
+                + "<ol start=\"0\"><li>Rents climbed faster than wages in every region of the country.</li></ol></article></body></html>");
+        assertThat(oddStarts.paragraphs()).contains("1. Prices of food rose again in October, for the fourth month in a row.",
+                "0. Rents climbed faster than wages in every region of the country.");
     }
 
     @Test
