@@ -469,10 +469,49 @@ public final class HtmlExtractor {
         if (NEGATIVE_ROLES.contains(e.attr("role"))) {
             return true;
         }
-        int name = nameWeight(e.className() + " " + e.id());
+        String id = e.id();
+        int name = nameWeight(e.className() + " " + (isHeadingSlug(e, id) ? "" : id));
         // a heading's weak name is its anchor for the page's table of contents ("toc_how-they-work", "header-anchor")
         return (name == STRONG || (name == WEAK && paragraphs < WEAK_NAME_PROSE && !HEADINGS.contains(e.normalName())))
                 && !isCode(e);
+    }
+
+    /** Word parts of an id from which it may be a heading's words rather than a name. */
+    private static final int SLUG_PARTS = 4;
+
+    /**
+     * Whether an id is the slug of the heading it anchors, on the heading or on its section's wrapper
+     * ("how-popular-are-meditation-and-mindfulness", "1-heading-how-popular-..."): the words are the story's, and a
+     * furniture word among them ("popular") names nothing.
+     */
+    private static boolean isHeadingSlug(Element e, String id) {
+        if (id.length() < 2 * SLUG_PARTS || nameWeight(id) == NONE) {
+            return false; // most ids: too short for a sentence's words, or holding no furniture word to excuse
+        }
+        Element heading = HEADINGS.contains(e.normalName()) ? e : e.selectFirst("h1, h2, h3, h4, h5, h6");
+        if (heading == null) {
+            return false;
+        }
+        String slug = slug(heading.text());
+        return slug.chars().filter(c -> c == '-').count() >= SLUG_PARTS - 1 && slug(id).contains(slug);
+    }
+
+    /** Lower-case letters and digits, each run of anything else one hyphen: "How popular is it?" is "how-popular-is-it". */
+    private static String slug(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (Character.isLetterOrDigit(c)) {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '-') {
+            end--;
+        }
+        return out.substring(0, end);
     }
 
     /** Inside a code block a class names a token kind ({@code hljs-comment}, {@code token tag}), not furniture. */

@@ -635,6 +635,21 @@ class HtmlExtractorTest {
                 + "</article></body></html>");
         assertThat(layout.paragraphs()).hasSize(4).last().asString().startsWith("Officials said");
     }
+
+    @Test
+    void aSectionAnchoredByItsHeadingsWordsIsNotNamedByThem() {
+        // the ids are slugs of the heading ("How popular are rate holds?"): "popular" there is the story's word
+        String section = "<div id=\"1-heading-how-popular-are-rate-holds\"><h2 id=\"how-popular-are-rate-holds\">How popular are rate holds?</h2>"
+                + "<p>Most central banks held their rates this autumn, and only two of the largest cut them, both by a quarter of a point.</p></div>";
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4) + section + "</article></body></html>");
+        assertThat(page.paragraphs()).contains("How popular are rate holds?").anyMatch(p -> p.startsWith("Most central banks"));
+        // a box named for what it is stays furniture
+        ExtractedPage widget = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<div id=\"most-popular-stories\"><h2>Rate holds this year</h2>"
+                + "<p>Most central banks held their rates this autumn, and only two of the largest cut them, both by a quarter of a point.</p></div>"
+                + "</article></body></html>");
+        assertThat(widget.paragraphs()).hasSize(4);
+    }
     @Test
     void anEmbeddedSocialPostIsNotTheStorysTextButAQuotationIs() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)

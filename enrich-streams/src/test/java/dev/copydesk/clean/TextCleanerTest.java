@@ -495,6 +495,9 @@ class TextCleanerTest {
         assertThat(TextShapes.isFurniture("FatCamera/Getty Images")).isTrue();
         assertThat(TextShapes.isFurniture("Studio Light and Shade | Getty Images")).isTrue();
         assertThat(TextShapes.isFurniture("Getty Images bought the archive in 2024")).isFalse();
+        assertThat(TextShapes.isFurniture("More Articles You Might Enjoy")).isTrue();
+        assertThat(TextShapes.isFurniture("You may also be interested in:")).isTrue();
+        assertThat(TextShapes.isFurniture("You might like to add a pinch of salt.")).isFalse();
         // a call for readers' stories or feedback, under a rule of dashes or not
         assertThat(TextShapes.isFurniture("---------- SHARE YOUR STORY")).isTrue();
         assertThat(TextShapes.isFurniture("Share your feedback to help improve our site!")).isTrue();
