@@ -212,6 +212,7 @@ public final class HtmlExtractor {
         // number back at the end: the page shows "3. Structured Outputs", and so do most ground truths
         Map<String, String> numbered = new IdentityHashMap<>();
         Map<Element, Integer> listNumbers = new IdentityHashMap<>();
+        Map<Element, Boolean> announcedLists = new IdentityHashMap<>();
         String title = metadata.title();
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
@@ -219,7 +220,8 @@ public final class HtmlExtractor {
                 continue;
             }
             String text = block.text();
-            if (text.isEmpty() || isFurnitureText(block, text) || (isLinkList(block, text) && !isLinkedSubhead(blocks, b, text) && !isAnnouncedListItem(blocks, b))) {
+            if (text.isEmpty() || isFurnitureText(block, text) || (isLinkList(block, text) && !isLinkedSubhead(blocks, b, text)
+                    && !isAnnouncedListItem(blocks, b, announcedLists))) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -991,25 +993,32 @@ public final class HtmlExtractor {
     /**
      * An item of a numbered list of links that a sentence of the story announces ("Here's our roadmap:", "What's
      * ahead:"): a series' table of contents, a list of sources the story walks through. Lists of other stories come
-     * bulleted and labelled ("Related", "Read more"), and those labels are furniture.
+     * bulleted and labelled ("Related", "Read more"), and those labels are furniture. {@code announced} keeps each
+     * list's answer, so a long list's items do not each walk back over the items before them.
      */
-    private static boolean isAnnouncedListItem(List<Block> blocks, int at) {
-        Element list = listOf(blocks.get(at).element);
+    private static boolean isAnnouncedListItem(List<Block> blocks, int at, Map<Element, Boolean> announced) {
+        Element item = itemOf(blocks.get(at).element);
+        Element list = item == null ? null : item.parent();
         if (list == null || !list.nameIs("ol")) {
             return false;
         }
+        return announced.computeIfAbsent(list, l -> isAnnounced(blocks, at, l));
+    }
+
+    /** Whether the block before the list (found from its item at {@code at}) is the story's sentence leading into it. */
+    private static boolean isAnnounced(List<Block> blocks, int at, Element list) {
         int before = at - 1;
         while (before >= 0 && inside(blocks.get(before).element, list)) {
             before--;
         }
-        if (before < 0) {
+        Element previous = list.previousElementSibling();
+        if (before < 0 || previous == null) {
             return false;
         }
         Block lead = blocks.get(before);
         String text = lead.text();
         return text.endsWith(":") && !lead.inCard && lead.linkDensity(text.length()) < 0.3 && TextShapes.words(text) >= 2
-                && !TextShapes.isFurniture(text) && list.previousElementSibling() != null
-                && inside(lead.element, list.previousElementSibling());
+                && !TextShapes.isFurniture(text) && inside(lead.element, previous);
     }
 
     /**
@@ -1018,10 +1027,11 @@ public final class HtmlExtractor {
      * numbering, counted once, so a list of thousands of items is not recounted for each.
      */
     private static Integer itemNumber(Element e, Map<Element, Integer> numbers) {
-        Element item = e.nameIs("li") ? e
-                : e.parent() != null && e.parent().nameIs("li") && e.parent().firstElementChild() == e && e.parent().ownText().isBlank()
-                        ? e.parent() : null;
-        Element list = item == null ? null : item.parent();
+        Element item = itemOf(e);
+        if (item == null || (item != e && (item.firstElementChild() != e || !item.ownText().isBlank()))) {
+            return null; // not an item, or a later block inside one: the number stands before the item's first block
+        }
+        Element list = item.parent();
         if (list == null || !list.nameIs("ol")) {
             return null;
         }
@@ -1045,10 +1055,9 @@ public final class HtmlExtractor {
         }
     }
 
-    /** The list an item's block belongs to: the parent of its {@code <li>}, which is the block or holds it. */
-    private static Element listOf(Element e) {
-        Element item = e.nameIs("li") ? e : e.parent() != null && e.parent().nameIs("li") ? e.parent() : null;
-        return item == null ? null : item.parent();
+    /** The {@code <li>} a block belongs to: the block itself, or the item it sits in directly; null outside lists. */
+    private static Element itemOf(Element e) {
+        return e.nameIs("li") ? e : e.parent() != null && e.parent().nameIs("li") ? e.parent() : null;
     }
 
     private static final int SUBHEAD_WORDS = 12;

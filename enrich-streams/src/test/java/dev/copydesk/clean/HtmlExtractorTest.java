@@ -650,6 +650,7 @@ class HtmlExtractorTest {
                 + "</article></body></html>");
         assertThat(widget.paragraphs()).hasSize(4);
     }
+
     @Test
     void anEmbeddedSocialPostIsNotTheStorysTextButAQuotationIs() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)
