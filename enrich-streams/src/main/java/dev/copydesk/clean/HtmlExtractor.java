@@ -148,15 +148,16 @@ public final class HtmlExtractor {
         List<JsonNode> jsonLd = JsonLd.of(doc);
         PageMetadata metadata = PageMetadata.of(doc, jsonLd);
         Optional<PublisherBody> stated = PublisherBody.of(jsonLd);
+        AuthorBios bios = AuthorBios.of(jsonLd);
         TextLengths lengths = TextLengths.of(doc.body());
         Furniture strict = furniture(doc.body(), lengths, true);
-        ExtractedPage page = extract(doc, metadata, stated, lengths, strict);
+        ExtractedPage page = extract(doc, metadata, stated, bios, lengths, strict);
         int found = bodyLength(page);
         if (found < TOO_LITTLE_BODY && strict.namedText() >= (MUCH_MORE_BODY - 1) * found) {
             // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
             // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the
             // text mass alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
-            ExtractedPage relaxed = extract(doc, metadata, stated, lengths, furniture(doc.body(), lengths, false));
+            ExtractedPage relaxed = extract(doc, metadata, stated, bios, lengths, furniture(doc.body(), lengths, false));
             page = bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
         }
         return stated.isPresent() ? stated.get().standIn(page) : page;
@@ -190,8 +191,8 @@ public final class HtmlExtractor {
     }
 
     /** One reading of the page, without the given furniture. */
-    private static ExtractedPage extract(Document doc, PageMetadata metadata, Optional<PublisherBody> stated, TextLengths lengths,
-            Furniture furniture) {
+    private static ExtractedPage extract(Document doc, PageMetadata metadata, Optional<PublisherBody> stated, AuthorBios bios,
+            TextLengths lengths, Furniture furniture) {
         Element body = doc.body();
         List<Block> blocks = blocks(body, furniture.skipped());
         int totalBlocks = lengths.owners();
@@ -259,6 +260,7 @@ public final class HtmlExtractor {
         if (stated.isPresent()) {
             paragraphs = stated.get().keepStated(paragraphs, headings);
         }
+        paragraphs = bios.without(paragraphs);
         List<String> story = new ArrayList<>(paragraphs.size());
         for (String paragraph : paragraphs) {
             story.add(numbered.getOrDefault(paragraph, paragraph));
@@ -356,7 +358,7 @@ public final class HtmlExtractor {
                     return FilterResult.CONTINUE;
                 }
                 int text = lengths.under().getOrDefault(e, 0);
-                boolean furniture = REMOVED_TAGS.contains(e.normalName())
+                boolean furniture = isRemoved(e)
                         // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
                         || (isHidden(e) && !disclosed.contains(e.id()) && !followsCollapsedToggle(e)
                                 && (isNegative(e) || text < bodyText / 2))
@@ -386,6 +388,19 @@ public final class HtmlExtractor {
             }
         }, body);
         return new Furniture(doomed, namedText[0]);
+    }
+
+    /**
+     * Controls, media and code are not text; but a button that is a heading's whole content is the heading: the
+     * WAI-ARIA accordion header ({@code <h3><button aria-expanded>Question</button></h3>}) of FAQs and guides.
+     */
+    private static boolean isRemoved(Element e) {
+        return REMOVED_TAGS.contains(e.normalName()) && !(e.nameIs("button") && isHeadingToggle(e));
+    }
+
+    private static boolean isHeadingToggle(Element button) {
+        Element parent = button.parent();
+        return parent != null && HEADINGS.contains(parent.normalName()) && parent.childrenSize() == 1;
     }
 
     /** Prose a story's own footer holds when it is the story's last section (an FAQ), not its credits and tags. */
@@ -913,7 +928,7 @@ public final class HtmlExtractor {
                     }
                     return TextShapes.words(t.text()) <= 3 && ++labels[0] <= 2 ? FilterResult.CONTINUE : FilterResult.STOP;
                 }
-                return node instanceof Element x && REMOVED_TAGS.contains(x.normalName()) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
+                return node instanceof Element x && isRemoved(x) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
             }
 
             @Override

@@ -133,18 +133,46 @@ final class PublisherBody {
         if (storyStart == paragraphs.size()) {
             storyStart = 0;
         }
+        boolean[] unstatedProse = new boolean[paragraphs.size()];
+        boolean[] prose = new boolean[paragraphs.size()];
+        double[] stated = new double[paragraphs.size()];
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            stated[i] = stated(tokenized.get(i));
+            prose[i] = tokenized.get(i).size() >= PROSE_WORDS && !isItemOrRow(paragraph);
+            unstatedProse[i] = prose[i] && i >= storyStart && stated[i] < STATED;
+        }
         List<String> kept = new ArrayList<>(paragraphs.size());
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            List<String> t = tokenized.get(i);
-            boolean itemOrRow = paragraph.startsWith("- ") || paragraph.contains(HtmlExtractor.CELL_SEPARATOR);
             // prose above the story's first stated paragraph is a summary or a teaser, not a part the CMS cut
-            boolean mayGo = !headings.contains(paragraph) && (t.size() < PROSE_WORDS || itemOrRow || i < storyStart);
-            if (!mayGo || stated(t) >= STATED) {
+            boolean mayGo = !headings.contains(paragraph) && (!prose[i] || i < storyStart);
+            if (!mayGo || stated[i] >= STATED || insideUnstatedPassage(i, prose, unstatedProse)) {
                 kept.add(paragraph);
             }
         }
         return kept;
+    }
+
+    private static boolean isItemOrRow(String paragraph) {
+        return paragraph.startsWith("- ") || paragraph.contains(HtmlExtractor.CELL_SEPARATOR);
+    }
+
+    /**
+     * Whether a short block sits between two paragraphs of prose the statement leaves out: a section the CMS cut
+     * (folded FAQ answers, a buying guide), whose lead-ins and lists are the story's too. A widget sits among
+     * stated paragraphs.
+     */
+    private static boolean insideUnstatedPassage(int at, boolean[] prose, boolean[] unstatedProse) {
+        int before = at - 1;
+        while (before >= 0 && !prose[before]) {
+            before--;
+        }
+        int after = at + 1;
+        while (after < prose.length && !prose[after]) {
+            after++;
+        }
+        return before >= 0 && after < prose.length && unstatedProse[before] && unstatedProse[after];
     }
 
     private double stated(List<String> tokens) {

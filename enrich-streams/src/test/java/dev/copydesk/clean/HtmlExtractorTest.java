@@ -612,6 +612,60 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theLeadInsAndListsOfASectionTheStatedBodyLeavesOutStayButAWidgetAmongStatedParagraphsGoes() {
+        // the CMS states the story without its folded buying guide; the guide's lead-in and list sit between two
+        // paragraphs of that guide's prose, the savings widget between two stated paragraphs
+        String guide = "<p>Savers who want to lock in today's rates should compare fixed bonds now, because the best deals are "
+                + "usually withdrawn within days of a hold, according to the comparison sites that track them.</p>"
+                + "<p>Before you switch, check these:</p><ul><li>the notice period</li><li>the penalty for leaving early</li></ul>"
+                + "<p>Fixed bonds also lock the money away, so keep an easy-access pot for emergencies that could cover at least "
+                + "three months of spending, planners say, before tying up the rest of your savings for years.</p>";
+        String story = bankStory(6) + bankStory(6).replace(".</p>", ", officials said.</p>");
+        String stated = story.replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
+        String widget = "<ul><li>Bank rate: 5.25%</li><li>Next decision: 18 December</li></ul><p>Compare savings accounts today</p>";
+        int third = story.indexOf("<p>Two of");
+        String page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" + stated
+                + "\"}</script></head><body><article>" + story.substring(0, third) + widget + story.substring(third) + guide
+                + "</article></body></html>";
+        assertThat(extractor.extract(page).paragraphs())
+                .contains("Before you switch, check these:", "- the notice period", "- the penalty for leaving early")
+                .anyMatch(p -> p.startsWith("Savers who want to lock in"))
+                .anyMatch(p -> p.startsWith("Fixed bonds also lock the money away"))
+                .noneMatch(p -> p.contains("Bank rate") || p.contains("Compare savings"));
+    }
+
+    @Test
+    void anAuthorBioThePagesJsonLdDescribesIsLeftOutButTheStoryAndAProfilePageStay() {
+        String bio = "Covering central banks and bond markets since 2019, she previously reported on energy "
+                + "for a trade weekly in Frankfurt and holds a degree in economics.";
+        String jsonLd = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Rates held\"},"
+                + "{\"@type\":\"Person\",\"name\":\"Jo Smith\",\"description\":\"" + bio + "\"}]}</script>";
+        String story = "<article><h1>Rates held</h1>" + bankStory(6) + "<div class=\"writer\"><p>" + bio + "</p></div></article>";
+        String withBio = "<html><head>" + jsonLd + "</head><body>" + story + "</body></html>";
+        // without the JSON-LD the paragraph reads as the story's last one: it is the description that names it
+        assertThat(extractor.extract("<html><body>" + story + "</body></html>").paragraphs()).hasSize(7);
+        assertThat(extractor.extract(withBio).paragraphs()).hasSize(6)
+                .first().asString().startsWith("The central bank held its policy rate");
+        // a profile page is its bio, so the bio stays where it is most of the body
+        String profile = "<html><head>" + jsonLd + "</head><body><article><h1>Jo Smith</h1><p>" + bio
+                + "</p><p>She lives in London.</p></article></body></html>";
+        assertThat(extractor.extract(profile).paragraphs()).anyMatch(p -> p.startsWith("Covering central banks"));
+    }
+
+    @Test
+    void anAccordionHeadersButtonIsItsHeadingButOtherButtonsAreNotText() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
+                + "<h3><button aria-expanded=\"true\" aria-controls=\"a1\">Why did the bank hold?</button></h3>"
+                + "<div id=\"a1\"><p>Inflation fell for a fourth month, and wages have stopped rising faster than prices.</p></div>"
+                + "<div class=\"actions\"><button>Load more</button> <button>Share this story</button></div>"
+                + "</article></body></html>");
+        assertThat(page.paragraphs()).contains("Why did the bank hold?")
+                .anyMatch(p -> p.startsWith("Inflation fell for a fourth month"));
+        assertThat(page.asCleanedText().body()).doesNotContain("Load more", "Share this story");
+    }
+
+    @Test
     void aTeaserOrBrokenStatedBodyChangesNothing() {
         List<String> unstated = extractor.extract(pageStating("")).paragraphs();
         String teaser = bankStory(3).replaceAll("</?p>", " ").replaceAll("\\s+", " ").strip();
