@@ -180,6 +180,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void anArticleWordVouchesOnlyForANameWithoutAFurnitureWordInIt() {
+        String comment = "I disagree with the whole premise of this piece, and I have said so in the forum for many years now, friends.";
+        ExtractedPage page = extractor.extract("""
+                <html><body><article class="post">
+                %s
+                <div class="entry-content has-share-bar"><p>Bond yields fell after the decision, and the currency slipped against the dollar and the euro.</p></div>
+                <div class="comments-body"><p>%s</p><p>%s</p></div>
+                <div class="ArticleContent_ArticleContent__imageBlock_caption__AuqrJ"><p>Rate decision chart by the bank</p></div>
+                </article></body></html>
+                """.formatted(bankStory(6), comment, comment.replace("whole", "entire")));
+        assertThat(page.paragraphs()).contains("Bond yields fell after the decision, and the currency slipped against the dollar and the euro.")
+                .noneMatch(p -> p.contains("premise") || p.contains("chart by the bank"));
+    }
+
+    @Test
     void aFoldedReadMoreAnswerIsTextButAReadMoreLinkIsNot() {
         String answer = "Remodeling almost always costs less than building from the ground up, because you keep the foundation "
                 + "and the framing, and you skip the heaviest costs of a new build: the lot, the permits and the utility hook-ups.";
