@@ -149,7 +149,7 @@ public final class HtmlExtractor {
         List<JsonNode> jsonLd = JsonLd.of(doc);
         PageMetadata metadata = PageMetadata.of(doc, jsonLd);
         Optional<PublisherBody> stated = PublisherBody.of(jsonLd);
-        AuthorBios bios = AuthorBios.of(jsonLd);
+        AuthorBios bios = AuthorBios.of(jsonLd, metadata.authors());
         TextLengths lengths = TextLengths.of(doc.body());
         Furniture strict = furniture(doc.body(), lengths, true);
         ExtractedPage page = extract(doc, metadata, stated, bios, lengths, strict);

@@ -669,6 +669,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aBioSignedWithTheBylinesNameAtTheEndIsLeftOutButTheStorysOwnMentionsOfThemStay() {
+        // no writer's word in it ("reporter", "editor"): a bio the shape rules of TextShapes would take for the story's
+        String bio = "is an avid traveler who has crossed all seven continents with a backpack and a notebook for a decade.";
+        String byline = "<meta name=\"author\" content=\"Joanna Smith, Ann Lee\">";
+        String quoted = "Joanna Smith has asked the bank twice this year whether the committee would publish its votes sooner.";
+        String page = "<html><head>" + byline + "</head><body><article><h1>Rates held</h1><p>" + quoted + "</p>" + bankStory(6)
+                + "<p>Ann Lee " + bio + "</p><p>Joanna " + bio.replace("decade", "few years") + "</p></article></body></html>";
+        assertThat(extractor.extract(page).paragraphs()).hasSize(7).contains(quoted)
+                .noneMatch(p -> p.contains("avid traveler"));
+        // the same paragraphs under a brand's byline ("QCY Team") or no byline at all are the story's
+        assertThat(extractor.extract(page.replace(byline, "")).paragraphs()).hasSize(9);
+        assertThat(extractor.extract(page.replace("Joanna Smith, Ann Lee", "QCY Team").replace("Ann Lee ", "QCY ")).paragraphs())
+                .anyMatch(p -> p.startsWith("QCY is an avid traveler"));
+    }
+
+    @Test
     void anAccordionHeadersButtonIsItsHeadingButOtherButtonsAreNotText() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<h3><button aria-expanded=\"true\" aria-controls=\"a1\">Why did the bank hold?</button></h3>"
