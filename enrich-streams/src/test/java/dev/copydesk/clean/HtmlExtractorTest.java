@@ -685,6 +685,20 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aLineOfLinksUnderTheStorysOwnLabelIsTextButALabelSendingElsewhereIsNot() {
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(4)
+                + "<h3>Compact cameras</h3><ul><li>Pros: light, cheap and easy to carry on a long day out</li>"
+                + "<li>Recommendations: <a href=\"/a\">Canon Powershot Elph 190is</a>, <a href=\"/b\">Panasonic Lumix TZ200</a></li></ul>"
+                + "<p>Don't Miss: <a href=\"/c\">Ten ways to cut your heating bill this winter</a></p>"
+                + "<p>Related: <a href=\"/d\">Why the pound slipped against the dollar this week</a></p>"
+                + "<p><a href=\"/e\">Canon EOS M50</a>, <a href=\"/f\">Sony a7R III</a></p>"
+                + bankStory(6).substring(bankStory(4).length()) + "</article></body></html>");
+        assertThat(page.paragraphs()).contains("- Recommendations: Canon Powershot Elph 190is, Panasonic Lumix TZ200")
+                .noneMatch(p -> p.contains("heating bill") || p.contains("pound slipped against the dollar this week")
+                        || p.contains("Sony a7R III"));
+    }
+
+    @Test
     void anAccordionHeadersButtonIsItsHeadingButOtherButtonsAreNotText() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<h3><button aria-expanded=\"true\" aria-controls=\"a1\">Why did the bank hold?</button></h3>"
