@@ -180,7 +180,20 @@ public final class HtmlExtractor {
      */
     static boolean isInline(Element e) {
         String name = e.normalName();
-        return INLINE_TAGS.contains(name) || (name.indexOf('-') > 0 && e.parent() != null && e.parent().nameIs("p"));
+        return INLINE_TAGS.contains(name) || (name.indexOf('-') > 0 && isInParagraph(e));
+    }
+
+    /** Whether the element stands in a paragraph's text, directly or inside its inline tags ({@code <p><em><side-note>}). */
+    private static boolean isInParagraph(Element e) {
+        for (Element parent = e.parent(); parent != null; parent = parent.parent()) {
+            if (parent.nameIs("p")) {
+                return true;
+            }
+            if (!INLINE_TAGS.contains(parent.normalName())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int bodyLength(ExtractedPage page) {

@@ -214,9 +214,12 @@ class HtmlExtractorTest {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<p>After my success with <side-note data-slug=\"yaml\">the Yaml parser</side-note>, I ported a complete HTML5 "
                 + "parser and its browser test suite to OCaml in a week.</p>" + bankStory(6).substring(bankStory(3).length())
+                + "<p>Emil wrote the original library <em>(via <side-note data-slug=\"simonw\">Simon Willison</side-note> posting "
+                + "about it)</em>, using coding agents, and then it was ported to JavaScript.</p>"
                 + "</article></body></html>");
-        assertThat(page.paragraphs()).hasSize(7).contains(
-                "After my success with the Yaml parser, I ported a complete HTML5 parser and its browser test suite to OCaml in a week.");
+        assertThat(page.paragraphs()).hasSize(8).contains(
+                "After my success with the Yaml parser, I ported a complete HTML5 parser and its browser test suite to OCaml in a week.",
+                "Emil wrote the original library (via Simon Willison posting about it), using coding agents, and then it was ported to JavaScript.");
     }
 
     @Test
