@@ -702,6 +702,18 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aSentenceOfTheStoryWhoseWordsAreMostlyLinksStaysButALoneRowOfLinksGoes() {
+        String linked = "<p>The bank also ranks among the <a href=\"/a\">top lenders in other states, like Massachusetts</a> and "
+                + "<a href=\"/b\">Florida</a>.</p>";
+        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3) + linked
+                + "<p><a href=\"/c\">Why the pound slipped against the dollar</a> and <a href=\"/d\">what it means for you</a></p>"
+                + bankStory(6).substring(bankStory(3).length()) + "</article></body></html>");
+        assertThat(page.paragraphs()).hasSize(7)
+                .contains("The bank also ranks among the top lenders in other states, like Massachusetts and Florida.")
+                .noneMatch(p -> p.contains("pound slipped against the dollar and"));
+    }
+
+    @Test
     void anAccordionHeadersButtonIsItsHeadingButOtherButtonsAreNotText() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<h3><button aria-expanded=\"true\" aria-controls=\"a1\">Why did the bank hold?</button></h3>"
