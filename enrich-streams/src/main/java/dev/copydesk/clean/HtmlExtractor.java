@@ -384,7 +384,7 @@ public final class HtmlExtractor {
                         // a box named "card" that holds no more than a teaser (a title, a sentence, a link): a promotion
                         // or another page's teaser inside the story. Bigger cards are the story's own entries (a ranking's
                         // schools, a recipe): the name alone would cut them (dev HTML: two pages lost 40% of their recall)
-                        || (text <= CARD_MAX && isNamedCard(e) && !isCode(e)));
+                        || (text <= CARD_MAX && isNamedCard(e) && !isCode(e) && !isQuotation(e)));
                 if (named) {
                     furniture = true;
                     namedText[0] += text;
@@ -563,6 +563,16 @@ public final class HtmlExtractor {
     private static boolean isCode(Element e) {
         for (Element x = e; x != null; x = x.parent()) {
             if (x.nameIs("pre") || x.nameIs("code")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the element is or stands in a {@code <blockquote>}: a "quote-card" is the story's quotation, not a teaser. */
+    private static boolean isQuotation(Element e) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x.nameIs("blockquote")) {
                 return true;
             }
         }
