@@ -486,7 +486,6 @@ public final class HtmlExtractor {
         return isNegative(e, 0);
     }
 
-    /** {@code paragraphs}: characters in long paragraphs under it, which a weak name (a layout word) does not outweigh. */
     /**
      * Whether a class or id names the story's own wrapper without a furniture word in the same name: "main-content
      * has-share-bar" is the story with a share bar; "ArticleContent__imageBlock_caption" or "article-share" is a part
@@ -510,6 +509,7 @@ public final class HtmlExtractor {
         return names.contains("modal") || names.contains("popup");
     }
 
+    /** {@code paragraphs}: characters in long paragraphs under it, which a weak name (a layout word) does not outweigh. */
     private static boolean isNegative(Element e, int paragraphs) {
         if (NEGATIVE_ROLES.contains(e.attr("role"))) {
             return true;
@@ -517,8 +517,32 @@ public final class HtmlExtractor {
         String id = e.id();
         int name = nameWeight(e.className() + " " + (isHeadingSlug(e, id) ? "" : id));
         // a heading's weak name is its anchor for the page's table of contents ("toc_how-they-work", "header-anchor")
-        return (name == STRONG || (name == WEAK && paragraphs < WEAK_NAME_PROSE && !HEADINGS.contains(e.normalName())))
+        return (name == STRONG || (name == WEAK && paragraphs < WEAK_NAME_PROSE && !HEADINGS.contains(e.normalName())
+                        && !hasSections(e)))
                 && !isCode(e);
+    }
+
+    /** Subheads under an element that make it a run of the story's sections, whatever its layout words say. */
+    private static final int SECTIONS = 2;
+
+    /**
+     * Whether the element holds sections of the story, each under its subhead: an accordion whose wrapper is named
+     * "kt-pane-header-alignment-left" is no page header. A page header, a table of contents or a meta row has no
+     * subheads, or one (its title).
+     */
+    private static boolean hasSections(Element e) {
+        int[] subheads = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element x && x != e && HEADINGS.contains(x.normalName()) && !x.nameIs("h1")
+                        && ++subheads[0] >= SECTIONS) {
+                    return FilterResult.STOP; // enough: a wrapper of the whole page is not walked to its end
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        return subheads[0] >= SECTIONS;
     }
 
     /** Word parts of an id from which it may be a heading's words rather than a name. */

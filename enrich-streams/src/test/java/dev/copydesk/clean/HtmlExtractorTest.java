@@ -717,6 +717,18 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aLayoutWordInTheNameOfABoxOfTheStorysSectionsDoesNotDropThem() {
+        String sections = "<div class=\"accordion pane-header-alignment-left\">"
+                + "<h3>Monthly pricing</h3><ul><li>Simple Start: $38 for one user</li><li>Essentials: $75 for up to three seats</li></ul>"
+                + "<h3>Key features</h3><ul><li>Invoicing with payment tracking</li><li>Bank feeds with reconciliation tools</li></ul></div>";
+        String header = "<div class=\"page-header\"><h2>The Daily Ledger</h2><p>News for the money-minded, every morning</p></div>";
+        ExtractedPage page = extractor.extract("<html><body><article>" + header + bankStory(3) + sections
+                + bankStory(6).substring(bankStory(3).length()) + "</article></body></html>");
+        assertThat(page.paragraphs()).contains("Monthly pricing", "- Simple Start: $38 for one user", "Key features",
+                "- Bank feeds with reconciliation tools").noneMatch(p -> p.contains("Daily Ledger") || p.contains("money-minded"));
+    }
+
+    @Test
     void anAccordionHeadersButtonIsItsHeadingButOtherButtonsAreNotText() {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3)
                 + "<h3><button aria-expanded=\"true\" aria-controls=\"a1\">Why did the bank hold?</button></h3>"
