@@ -25,7 +25,6 @@ final class AuthorBios {
     private static final double SAME_TEXT = 0.6;
     /** Bios never take more than this share of the body's words: a profile page is its bio. */
     private static final double MAX_BODY_SHARE = 0.3;
-    private static final int SHINGLE = 4;
     /** JSON-LD graphs nest; deeper than this is not a document a CMS wrote. */
     private static final int MAX_DEPTH = 12;
 
@@ -34,18 +33,18 @@ final class AuthorBios {
     /** A name shorter than this ("Al", initials) would open sentences that are not about the author. */
     private static final int MIN_NAME = 3;
 
-    private final Set<List<String>> shingles;
+    private final Set<Long> shingles;
     /** The byline names, full and first, each a pattern of a paragraph that opens a bio. */
     private final List<Pattern> signedBios;
 
-    private AuthorBios(Set<List<String>> shingles, List<Pattern> signedBios) {
+    private AuthorBios(Set<Long> shingles, List<Pattern> signedBios) {
         this.shingles = shingles;
         this.signedBios = signedBios;
     }
 
     /** {@code authors}: the byline's names (the page's metadata). */
     static AuthorBios of(List<JsonNode> jsonLd, List<String> authors) {
-        Set<List<String>> shingles = new HashSet<>();
+        Set<Long> shingles = new HashSet<>();
         for (JsonNode root : jsonLd) {
             collect(root, shingles, 0);
         }
@@ -85,7 +84,7 @@ final class AuthorBios {
         return true;
     }
 
-    private static void collect(JsonNode node, Set<List<String>> shingles, int depth) {
+    private static void collect(JsonNode node, Set<Long> shingles, int depth) {
         if (depth > MAX_DEPTH) {
             return;
         }
@@ -95,7 +94,7 @@ final class AuthorBios {
                     : Parser.unescapeEntities(description, false);
             List<String> words = PublisherBody.tokens(text);
             if (words.size() >= MIN_WORDS) {
-                shingles.addAll(shingles(words));
+                shingles.addAll(PublisherBody.shingles(words));
             }
         }
         for (JsonNode child : node) {
@@ -155,16 +154,8 @@ final class AuthorBios {
         if (shingles.isEmpty() || words.size() < MIN_WORDS) {
             return false;
         }
-        List<List<String>> own = shingles(words);
+        Set<Long> own = PublisherBody.shingles(words);
         long inBio = own.stream().filter(shingles::contains).count();
         return inBio >= SAME_TEXT * own.size();
-    }
-
-    private static List<List<String>> shingles(List<String> words) {
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
-            out.add(List.copyOf(words.subList(i, i + SHINGLE)));
-        }
-        return out;
     }
 }

@@ -202,7 +202,8 @@ final class PublisherBody {
         return tokens;
     }
 
-    private static Set<Long> shingles(List<String> tokens) {
+    /** The word 4-grams of the tokens, each hashed to a long: what both texts are compared by. */
+    static Set<Long> shingles(List<String> tokens) {
         Set<Long> out = new HashSet<>();
         for (int i = 0; i + SHINGLE <= tokens.size(); i++) {
             long h = 0;
