@@ -125,20 +125,25 @@ final class AuthorBios {
             return paragraphs;
         }
         List<String> kept = new ArrayList<>(paragraphs.size());
-        int bodyWords = 0;
         int bioWords = 0;
         int tail = (int) Math.floor(paragraphs.size() * (1 - TAIL_SHARE));
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            List<String> words = PublisherBody.tokens(paragraph);
-            bodyWords += words.size();
-            if (isBio(words) || (i >= tail && isSignedBio(paragraph))) {
-                bioWords += words.size();
+            // the words are counted only for a bio, and the body's only when there is one: most pages have none
+            if ((i >= tail && isSignedBio(paragraph)) || (!shingles.isEmpty() && isBio(PublisherBody.tokens(paragraph)))) {
+                bioWords += PublisherBody.tokens(paragraph).size();
             } else {
                 kept.add(paragraph);
             }
         }
-        return bioWords == 0 || bioWords > MAX_BODY_SHARE * bodyWords ? paragraphs : kept;
+        if (bioWords == 0) {
+            return paragraphs;
+        }
+        int bodyWords = 0;
+        for (String paragraph : paragraphs) {
+            bodyWords += PublisherBody.tokens(paragraph).size();
+        }
+        return bioWords > MAX_BODY_SHARE * bodyWords ? paragraphs : kept;
     }
 
     private boolean isSignedBio(String paragraph) {
@@ -151,7 +156,7 @@ final class AuthorBios {
     }
 
     private boolean isBio(List<String> words) {
-        if (shingles.isEmpty() || words.size() < MIN_WORDS) {
+        if (words.size() < MIN_WORDS) {
             return false;
         }
         Set<Long> own = PublisherBody.shingles(words);

@@ -362,7 +362,7 @@ class HtmlExtractorTest {
         ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3) + teaser + quote + bankStory(6).substring(bankStory(3).length())
                 + entry + "</article></body></html>");
         assertThat(page.paragraphs()).noneMatch(p -> p.contains("double major")).anyMatch(p -> p.startsWith("Harbour College runs"))
-                .anyMatch(p -> p.contains("We will act if prices do not fall by spring")).contains("Harbour College");
+                .anyMatch(p -> p.contains("We will act if prices do not fall by spring")).contains("Harbour College").hasSize(9);
     }
 
     @Test
