@@ -2,6 +2,7 @@ package dev.copydesk.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.DuplicateKind;
@@ -11,8 +12,8 @@ import dev.copydesk.dedup.ClusterScore;
 import dev.copydesk.dedup.WireEditSet;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.SharedData;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class DedupPartitioningIT {
 
     @Test
     void eightPartitionsAndTwoInstancesClusterLikeOnePartitionAndStateIsRestoredFromTheChangelog(TestStack stack) throws Exception {
-        List<WireEditSet.Item> items = WireEditSet.generate(dev.copydesk.dedup.WcxbBodies.bodies(80).subList(0, 120), 7);
+        List<WireEditSet.Item> items = WireEditSet.generate(SharedData.bodies(80).subList(0, 120), 7);
 
         Run single = topics(stack, "single", 1);
         Map<String, String> clustersSingle;
@@ -94,7 +95,7 @@ class DedupPartitioningIT {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 6);
         Run r = new Run("dp-raw-" + run, "dp-enriched-" + run, "dp-duplicates-" + run, "dp-app-" + run);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(r.raw(), partitions, (short) 1), new NewTopic(r.enriched(), partitions, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(r.raw(), partitions, (short) 1), new NewTopic(r.enriched(), partitions, (short) 1),
                     new NewTopic(r.duplicates(), 1, (short) 1), new NewTopic("dp-dlq-" + run, 1, (short) 1)));
         }
         return r;

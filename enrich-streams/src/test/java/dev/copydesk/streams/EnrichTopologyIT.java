@@ -2,6 +2,7 @@ package dev.copydesk.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.DeadLetter;
@@ -10,7 +11,6 @@ import dev.copydesk.avro.RawArticle;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class EnrichTopologyIT {
         String duplicates = "it-duplicates-" + run;
         String dlq = "it-dlq-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(raw, 4, (short) 1), new NewTopic(enriched, 4, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(raw, 4, (short) 1), new NewTopic(enriched, 4, (short) 1),
                     new NewTopic(duplicates, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
         }
         Map<String, String> settings = new HashMap<>(stack.clientStrings());

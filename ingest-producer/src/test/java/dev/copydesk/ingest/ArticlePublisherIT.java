@@ -2,12 +2,12 @@ package dev.copydesk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.serde.WireFormat;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,7 +113,7 @@ class ArticlePublisherIT {
 
     static void createTopic(TestStack stack, String topic) throws Exception {
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)));
+            TopicAdmin.create(admin, List.of(new NewTopic(topic, 2, (short) 1)));
         }
     }
 

@@ -2,10 +2,10 @@ package dev.copydesk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.registry.InMemorySchemaRegistryClient;
 import dev.copydesk.stack.EmbeddedKafka;
 import dev.copydesk.stack.FreePorts;
-import dev.copydesk.topics.Topics;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class BrokerOutageIT {
         String topic = "outage-raw";
         EmbeddedKafka kafka = new EmbeddedKafka(data, port, Map.of()).start();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            Topics.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
+            TopicAdmin.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
         }
         Path story = Files.writeString(dir.resolve("story.txt"), "SEOUL, Nov. 28 (Yonhap) -- The harbour ferry strike ended on Friday "
                 + "after unions and operators signed a wage deal, the transport ministry said.");

@@ -2,6 +2,7 @@ package dev.copydesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
@@ -12,7 +13,6 @@ import dev.copydesk.stack.LocalStack;
 import dev.copydesk.store.Database;
 import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
-import dev.copydesk.topics.Topics;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -290,7 +290,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String n : names) {
                 topics.add(new NewTopic(n, partitions, (short) 1));
             }
-            Topics.create(admin, topics);
+            TopicAdmin.create(admin, topics);
         }
     }
 

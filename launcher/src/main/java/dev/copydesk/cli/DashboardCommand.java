@@ -1,5 +1,6 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.secrets.Redact;
 import dev.copydesk.store.Database;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,7 @@ final class DashboardCommand implements Callable<Integer> {
         java.util.Optional<String> token = java.util.Optional.ofNullable(config.get("copydesk.http.token", null));
         try (DashboardServer server = new DashboardServer(config, jdbcUrl, host, port, enrichGroup, sinkGroup, token)) {
             System.err.printf("copydesk: dashboard at http://%s:%d/%s (database %s); Ctrl-C to stop%n", host, server.port(),
-                    token.isPresent() ? "?token=…" : "", dev.copydesk.config.Redact.secrets(jdbcUrl));
+                    token.isPresent() ? "?token=…" : "", Redact.secrets(jdbcUrl));
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

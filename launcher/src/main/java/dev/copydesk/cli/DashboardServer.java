@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.http.TokenFilter;
 import dev.copydesk.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class DashboardServer implements AutoCloseable {
                 server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", "")))),
                 server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
                 server.createContext("/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
-        token.filter(t -> !t.isBlank()).ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new dev.copydesk.config.TokenFilter(t))));
+        token.filter(t -> !t.isBlank()).ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new TokenFilter(t))));
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "copydesk-dashboard");
             t.setDaemon(true);

@@ -1,9 +1,11 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.ingest.ArticlePublisher;
 import dev.copydesk.ingest.IngestConfig;
 import dev.copydesk.ingest.IngestReport;
 import dev.copydesk.ingest.InputSource;
+import dev.copydesk.secrets.Redact;
 import dev.copydesk.serde.WireFormat;
 import dev.copydesk.sink.SinkConfig;
 import dev.copydesk.sink.SinkRunner;
@@ -12,7 +14,6 @@ import dev.copydesk.store.ArticleStore;
 import dev.copydesk.store.Database;
 import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
-import dev.copydesk.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             clients.put("bootstrap.servers", bootstrapServers);
             clients.put("schema.registry.url", schemaRegistry);
-            say("Kafka %s, Schema Registry %s", bootstrapServers, dev.copydesk.config.Redact.secrets(schemaRegistry));
+            say("Kafka %s, Schema Registry %s", bootstrapServers, Redact.secrets(schemaRegistry));
         }
         try {
             return runPipeline(clients, t0);
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int runPipeline(Map<String, String> clients, long t0) throws Exception {
         Map<String, Object> clientSettings = new HashMap<>(clients);
-        Topics.ensure(clientSettings, partitions, (short) 1);
+        TopicAdmin.ensure(clientSettings, partitions, (short) 1);
 
         Map<String, String> streamsOverrides = new HashMap<>(clients);
         streamsOverrides.put("state.dir", dataDir.resolve("streams").toString());
@@ -165,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  articles stored        %d%n", reader.count("articles"));
         System.out.printf("  duplicates stored      %d%n", reader.count("duplicates"));
         System.out.printf("  dead letters (total)   %d%n", deadLetters);
-        System.out.printf("  database               %s%n", dev.copydesk.config.Redact.secrets(jdbcUrl));
+        System.out.printf("  database               %s%n", Redact.secrets(jdbcUrl));
         System.out.printf("  elapsed                %.1f s%n", (System.nanoTime() - t0) / 1e9);
         wireFormatCheck(clients, enrichedTopic);
         try (Connection c = Database.connect(jdbcUrl);

@@ -1,5 +1,6 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.secrets.Redact;
 import dev.copydesk.sink.SinkConfig;
 import dev.copydesk.sink.SinkRunner;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class SinkCommand implements Callable<Integer> {
         }, "sink-shutdown"));
         loop.start();
         metrics.start(9402, "sink", config);
-        System.err.println("sink writing to " + dev.copydesk.config.Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");
+        System.err.println("sink writing to " + Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");
         loop.join();
         sink.release();
         if (sink.failure() != null) {

@@ -1,7 +1,7 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.stack.LocalStack;
-import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class StackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalStack stack = new LocalStack(dataDir, port, registryPort, Map.of()).start();
-        Topics.ensure(stack.clientSettings(), partitions, (short) 1);
+        TopicAdmin.ensure(stack.clientSettings(), partitions, (short) 1);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

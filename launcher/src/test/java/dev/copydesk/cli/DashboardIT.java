@@ -2,6 +2,7 @@ package dev.copydesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
@@ -11,7 +12,6 @@ import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +65,7 @@ class DashboardIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String raw = "dash-raw-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(raw, 1, (short) 1), new NewTopic("dash-enriched-" + run, 1, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(raw, 1, (short) 1), new NewTopic("dash-enriched-" + run, 1, (short) 1),
                     new NewTopic("dash-dup-" + run, 1, (short) 1), new NewTopic("dash-dlq-" + run, 1, (short) 1)));
         }
         String db = "jdbc:sqlite:" + dir.resolve("dash.db");

@@ -3,11 +3,11 @@ package dev.copydesk.cli;
 import static dev.copydesk.cli.DemoCommandIT.copydesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class DlqCommandIT {
         String dlq = "dlq-it-" + run;
         String raw = "raw-it-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(dlq, 1, (short) 1), new NewTopic(raw, 1, (short) 1)));
+            TopicAdmin.create(admin, List.of(new NewTopic(dlq, 1, (short) 1), new NewTopic(raw, 1, (short) 1)));
         }
         byte[] story = {0, 0, 0, 0, 9, 1, 2, 3};
         var serializer = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).serializer();

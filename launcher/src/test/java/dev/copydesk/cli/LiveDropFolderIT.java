@@ -3,6 +3,7 @@ package dev.copydesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.ingest.ArticlePublisher;
 import dev.copydesk.ingest.DropFolder;
@@ -14,7 +15,6 @@ import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class LiveDropFolderIT {
         Map<String, String> topics = Map.of("copydesk.topic.raw", "live-raw-" + run, "copydesk.topic.enriched", "live-enriched-" + run,
                 "copydesk.topic.duplicates", "live-dup-" + run, "copydesk.topic.dlq", "live-dlq-" + run);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, topics.values().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList());
+            TopicAdmin.create(admin, topics.values().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList());
         }
         String db = "jdbc:sqlite:" + dir.resolve("live.db");
         Map<String, String> common = new HashMap<>(stack.clientStrings());

@@ -8,6 +8,7 @@ import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.stack.FreePorts;
 import dev.copydesk.store.Database;
+import dev.copydesk.testkit.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class PipelineCrashIT {
         int registryPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + kafkaPort;
         String registry = "http://127.0.0.1:" + registryPort;
-        String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : SinkCrashIT.postgresUrl();
+        String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : TestDatabases.postgres();
 
         // the copy: stories of 1-8 KB with exact and near ("UPDATE") copies; one exact copy is held back
         List<BenchCorpus.Copy> copies = new BenchCorpus().generate(ARTICLES, 0.3, 0, SEED);

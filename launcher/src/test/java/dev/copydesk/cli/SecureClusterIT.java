@@ -3,6 +3,7 @@ package dev.copydesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.sink.SinkConfig;
 import dev.copydesk.sink.SinkRunner;
 import dev.copydesk.stack.EmbeddedKafka;
@@ -55,7 +56,7 @@ class SecureClusterIT {
                 settings.put("basic.auth.credentials.source", "USER_INFO");
                 settings.put("basic.auth.user.info", "desk:" + REGISTRY_PASSWORD);
                 try (Admin admin = Admin.create(new HashMap<>(settings))) {
-                    Topics.create(admin, List.of(Topics.RAW, Topics.ENRICHED, Topics.DUPLICATES, Topics.DLQ).stream()
+                    TopicAdmin.create(admin, List.of(Topics.RAW, Topics.ENRICHED, Topics.DUPLICATES, Topics.DLQ).stream()
                             .map(t -> new NewTopic(t, 1, (short) 1)).toList());
                 }
                 List<String> output = new ArrayList<>();

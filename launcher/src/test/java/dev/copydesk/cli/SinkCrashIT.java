@@ -2,12 +2,13 @@ package dev.copydesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.store.Database;
 import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestDatabases;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -57,7 +58,7 @@ class SinkCrashIT {
         String enriched = "crash-enriched-" + run;
         String duplicates = "crash-duplicates-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
                     new NewTopic("crash-dlq-" + run, 1, (short) 1)));
         }
         // every article twice (a re-delivery), so upserts are exercised too
@@ -76,7 +77,7 @@ class SinkCrashIT {
                 }
             }
         }
-        String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : postgresUrl();
+        String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : TestDatabases.postgres();
         Random random = new Random(run.hashCode());
         List<Integer> rowsAfterCrash = new ArrayList<>();
         for (int crash = 1; crash <= CRASHES; crash++) {
@@ -122,14 +123,6 @@ class SinkCrashIT {
                 .redirectOutput(dir.resolve("sink-" + n + ".log").toFile()).start();
     }
 
-    static String postgresUrl() throws Exception {
-        String base = System.getProperty("copydesk.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        String schema = "copydesk_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = java.sql.DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        return base + "&currentSchema=" + schema;
-    }
 
     private static Map<TopicPartition, Long> endOffsets(TestStack stack, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(stack.clientSettings())) {

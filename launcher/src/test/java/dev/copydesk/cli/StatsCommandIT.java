@@ -3,9 +3,9 @@ package dev.copydesk.cli;
 import static dev.copydesk.cli.DemoCommandIT.copydesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class StatsCommandIT {
         String enriched = "st-enriched-" + run;
         String duplicates = "st-dup-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(raw, 2, (short) 1), new NewTopic(enriched, 1, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(raw, 2, (short) 1), new NewTopic(enriched, 1, (short) 1),
                     new NewTopic(duplicates, 1, (short) 1)));
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.Entity;
 import dev.copydesk.avro.EntityType;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,7 +30,7 @@ class TailCommandIT {
     void recordsAreDecodedThroughTheRegistryAsLinesOrJsonAndBadOnesAreShownNotFatal(TestStack stack) throws Exception {
         String topic = "tail-it-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
+            TopicAdmin.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
         }
         Article first = article("a1", "Rates held as inflation cools");
         first.setAgency("Reuters");
@@ -69,7 +69,7 @@ class TailCommandIT {
         String other = topic + "-dup";
         String dlq = topic + "-dlq";
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(other, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
+            TopicAdmin.create(admin, List.of(new NewTopic(other, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
         }
         var notices = AvroSerdes.specific(dev.copydesk.avro.DuplicateNotice.class, stack.clientSettings(), false).serializer();
         var letters = AvroSerdes.specific(dev.copydesk.avro.DeadLetter.class, stack.clientSettings(), false).serializer();

@@ -3,6 +3,7 @@ package dev.copydesk.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.registry.CompatibilityLevel;
 import dev.copydesk.registry.RegistryException;
 import dev.copydesk.registry.RegistryState;
@@ -64,7 +65,7 @@ final class KafkaSchemaLog implements AutoCloseable {
                 NewTopic t = new NewTopic(topic, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
             }
-            dev.copydesk.topics.Topics.awaitLeaders(admin, List.of(topic), java.time.Duration.ofSeconds(30));
+            TopicAdmin.awaitLeaders(admin, List.of(topic), java.time.Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Cannot create registry topic " + topic + ": " + e.getCause(), e.getCause());

@@ -3,16 +3,16 @@ package dev.copydesk.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.store.ArticleStoreTest;
-import dev.copydesk.store.TestDatabases;
 import dev.copydesk.testkit.KafkaStackExtension;
+import dev.copydesk.testkit.TestDatabases;
 import dev.copydesk.testkit.TestStack;
-import dev.copydesk.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -275,7 +275,7 @@ class SinkRunnerIT {
         settings.put(SinkConfig.TOPIC_DLQ, "sink-it-dlq-" + suffix);
         settings.put("group.id", "sink-it-" + suffix);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Topics.create(admin, List.of(new NewTopic(settings.get(SinkConfig.TOPIC_ENRICHED), partitions, (short) 1),
+            TopicAdmin.create(admin, List.of(new NewTopic(settings.get(SinkConfig.TOPIC_ENRICHED), partitions, (short) 1),
                     new NewTopic(settings.get(SinkConfig.TOPIC_DUPLICATES), 1, (short) 1),
                     new NewTopic(settings.get(SinkConfig.TOPIC_DLQ), 1, (short) 1)));
         }

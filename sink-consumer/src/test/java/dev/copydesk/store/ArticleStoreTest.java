@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.testkit.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
