@@ -1,5 +1,8 @@
 package dev.copydesk.clean;
 
+import dev.copydesk.clean.html.HtmlExtractor;
+import dev.copydesk.clean.text.TextCleaner;
+
 /** The cleaning entry points: text copied off a page, or a whole HTML page. */
 public final class Cleaning {
     private static final TextCleaner TEXT = new TextCleaner();

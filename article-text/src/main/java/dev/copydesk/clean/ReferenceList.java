@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * what the heading says, so it holds for any site. The length check comes first: the patterns never run over a
  * long paragraph.
  */
-final class ReferenceList {
+public final class ReferenceList {
 
     /** Citations in a row that make a list: one alone may be a sentence that quotes a paper. */
     static final int MIN_RUN = 2;
@@ -69,7 +69,7 @@ final class ReferenceList {
     }
 
     /** The paragraphs without the first reference list found after the story's first third (the same list if none). */
-    static List<String> without(List<String> paragraphs) {
+    public static List<String> without(List<String> paragraphs) {
         int run = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             run = isCitation(paragraphs.get(i)) ? run + 1 : 0;
@@ -130,6 +130,6 @@ final class ReferenceList {
     }
 
     private static boolean isHeading(String paragraph) {
-        return paragraph.length() < MAX_HEADING && !paragraph.startsWith("- ") && !TextShapes.endsSentence(paragraph);
+        return paragraph.length() < MAX_HEADING && !paragraph.startsWith("- ") && !Prose.endsSentence(paragraph);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * the story before them outweighs them: a story may trail off with an ellipsis once, and a page that is a listing
  * (an agenda of sessions, each with its excerpt) keeps its listing.
  */
-final class TrailingTeasers {
+public final class TrailingTeasers {
 
     /** Cut-off paragraphs in the run: one alone may be the writer's own ellipsis. */
     static final int MIN_TEASERS = 2;
@@ -38,7 +38,7 @@ final class TrailingTeasers {
     }
 
     /** The paragraphs without the run of teasers that closes them (the same list if there is none). */
-    static List<String> without(List<String> paragraphs) {
+    public static List<String> without(List<String> paragraphs) {
         int n = paragraphs.size();
         int last = n - 1;
         for (int tail = 0, chars = 0; last >= 0 && !isTeaser(paragraphs.get(last)); last--) {
@@ -56,20 +56,20 @@ final class TrailingTeasers {
                 teasers++;
                 teaserChars += paragraph.length();
                 start = i;
-            } else if (TextShapes.isProse(paragraph) || paragraph.startsWith("- ")) {
+            } else if (Prose.isProse(paragraph) || paragraph.startsWith("- ")) {
                 break; // the story's own last paragraph, or a list of its own
             }
         }
         if (teasers < MIN_TEASERS) {
             return paragraphs;
         }
-        for (int over = 0; over < LINES_OVER && start > 0 && !TextShapes.isProse(paragraphs.get(start - 1))
+        for (int over = 0; over < LINES_OVER && start > 0 && !Prose.isProse(paragraphs.get(start - 1))
                 && !paragraphs.get(start - 1).startsWith("- "); over++) {
             start--;
         }
         int storyChars = 0;
         for (int i = 0; i < start; i++) {
-            if (TextShapes.isProse(paragraphs.get(i))) {
+            if (Prose.isProse(paragraphs.get(i))) {
                 storyChars += paragraphs.get(i).length();
             }
         }

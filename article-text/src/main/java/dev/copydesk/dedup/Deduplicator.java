@@ -1,5 +1,8 @@
 package dev.copydesk.dedup;
 
+import java.util.Arrays;
+import java.util.PriorityQueue;
+
 
 /**
  * Exact and near-duplicate detection. Exact: the folded-body fingerprint. Near: a MinHash {@link Sketch} of the
@@ -15,7 +18,7 @@ public final class Deduplicator {
     private final DedupState state;
     private final BandIndex index = new BandIndex();
     /** Remembered articles by time, for expiry; like the band index, rebuilt from the state at start. */
-    private final java.util.PriorityQueue<Remembered> byTime = new java.util.PriorityQueue<>();
+    private final PriorityQueue<Remembered> byTime = new PriorityQueue<>();
 
     private record Remembered(long seenAt, String id) implements Comparable<Remembered> {
         @Override
@@ -58,7 +61,7 @@ public final class Deduplicator {
         }
         Sketch sketch = Sketch.of(body, settings.shingleSize(), settings.hashes());
         long[] bandKeys = bandKeys(sketch.signature());
-        long[] indexKeys = java.util.Arrays.copyOf(bandKeys, bandKeys.length + 1);
+        long[] indexKeys = Arrays.copyOf(bandKeys, bandKeys.length + 1);
         indexKeys[bandKeys.length] = exactKey(contentHash);
 
         RememberedArticle best = null;
@@ -122,7 +125,7 @@ public final class Deduplicator {
 
     private long[] indexKeys(int[] signature, String contentHash) {
         long[] bands = bandKeys(signature);
-        long[] keys = java.util.Arrays.copyOf(bands, bands.length + 1);
+        long[] keys = Arrays.copyOf(bands, bands.length + 1);
         keys[bands.length] = exactKey(contentHash);
         return keys;
     }

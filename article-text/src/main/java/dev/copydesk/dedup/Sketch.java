@@ -1,5 +1,7 @@
 package dev.copydesk.dedup;
 
+import java.util.function.LongConsumer;
+
 /**
  * The MinHash signature of a text's word k-shingles, and how many distinct shingles it has.
  *
@@ -37,7 +39,7 @@ public record Sketch(int[] signature, int shingleCount) {
     }
 
     /** Per-bin minima of the distinct shingles, and their count (an open-addressing set of seen hashes). */
-    private static final class Accumulator implements java.util.function.LongConsumer {
+    private static final class Accumulator implements LongConsumer {
         final int[] mins;
         final boolean[] filled;
         final int binShift;

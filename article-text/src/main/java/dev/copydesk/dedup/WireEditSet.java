@@ -2,6 +2,7 @@ package dev.copydesk.dedup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -102,7 +103,7 @@ public final class WireEditSet {
                 items.add(new Item(story + "-v" + v, story, name, render(editedTitle, edited, random)));
             }
         }
-        java.util.Collections.shuffle(items, random);
+        Collections.shuffle(items, random);
         return items;
     }
 

@@ -1,5 +1,6 @@
 package dev.copydesk.enrich;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +27,9 @@ public record Dateline(String place, String date, String agency) {
         }
         String place = m.group("place").strip();
         // a capitalised opening word ("A", "THE") is no place: require two letters and a dash right after
-        if (place.length() < 2 || !place.equals(place.toUpperCase(java.util.Locale.ROOT))) {
+        if (place.length() < 2 || !place.equals(place.toUpperCase(Locale.ROOT))) {
             String city = place.contains(",") ? place.substring(0, place.indexOf(',')) : place;
-            if (!city.equals(city.toUpperCase(java.util.Locale.ROOT))) {
+            if (!city.equals(city.toUpperCase(Locale.ROOT))) {
                 return Optional.empty();
             }
         }

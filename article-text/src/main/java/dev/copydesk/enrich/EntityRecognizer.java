@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * People, organisations and places in a story, offline and without a statistical model (none with a usable
@@ -137,7 +139,7 @@ public final class EntityRecognizer {
         return out;
     }
 
-    private static final Map<String, String> ENGLISH_COUNTRY_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> ENGLISH_COUNTRY_NAMES = new ConcurrentHashMap<>();
 
     static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -272,7 +274,7 @@ public final class EntityRecognizer {
                 String name = text.substring(tokens.get(first).start(), tokens.get(last).end());
                 if (!organizationByName.containsKey(name)) {
                     names.add(name);
-                    java.util.Arrays.fill(inOrganization, first, last + 1, true);
+                    Arrays.fill(inOrganization, first, last + 1, true);
                 }
             }
         }

@@ -7,7 +7,7 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.script.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.Character.UnicodeScript;
@@ -51,7 +51,7 @@ public final class LanguageIdentifier {
 
     public Guess identify(String text) {
         String sample = sample(text);
-        Map<UnicodeScript, Integer> scripts = TextCleaner.scriptCounts(sample);
+        Map<UnicodeScript, Integer> scripts = Scripts.scriptCounts(sample);
         int letters = scripts.values().stream().mapToInt(Integer::intValue).sum();
         if (letters == 0) {
             return new Guess("und", 0, "");

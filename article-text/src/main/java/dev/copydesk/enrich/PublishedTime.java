@@ -1,5 +1,6 @@
 package dev.copydesk.enrich;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,7 +70,7 @@ public final class PublishedTime {
                     return Optional.of(withZone(LocalDateTime.of(date, time), m.group(8)));
                 }
             }
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             // an impossible date (Feb 30) is no date
         }
         return Optional.empty();

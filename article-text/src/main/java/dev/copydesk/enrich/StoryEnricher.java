@@ -1,5 +1,6 @@
 package dev.copydesk.enrich;
 
+import dev.copydesk.script.Scripts;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -68,13 +69,7 @@ public final class StoryEnricher {
     }
 
     private static int readingSeconds(String body, int wordCount) {
-        long cjk = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u3400' && c <= '\u9FFF')) {
-                cjk++;
-            }
-        }
+        long cjk = Scripts.hanOrKana(body, false);
         double minutes = cjk > body.length() / 3 ? (double) cjk / CJK_CHARS_PER_MINUTE : (double) wordCount / WORDS_PER_MINUTE;
         return (int) Math.round(minutes * 60);
     }

@@ -3,6 +3,8 @@ package dev.copydesk.clean;
 import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.clean.eval.ExtractionScore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Development loop: scores the cleaners on a WCXB folder and lists the worst pages. Not a test. */
 public final class CleanerDevEval {
@@ -19,7 +21,7 @@ public final class CleanerDevEval {
         ExtractionScore html = new ExtractionScore();
         ExtractionScore text = new ExtractionScore();
         ExtractionScore whole = new ExtractionScore();
-        java.util.List<String> worst = new java.util.ArrayList<>();
+        List<String> worst = new ArrayList<>();
         for (String id : corpus.ids()) {
             String truth = corpus.truth(id).orElse(null);
             if (truth == null) continue;

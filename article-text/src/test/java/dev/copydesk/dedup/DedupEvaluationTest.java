@@ -3,7 +3,7 @@ package dev.copydesk.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copydesk.clean.CleanedText;
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.clean.text.TextCleaner;
 import dev.copydesk.testkit.SharedData;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class DedupEvaluationTest {
         for (WireEditSet.Item item : items) {
             CleanedText cleaned = cleaner.clean(item.text());
             String body = cleaned.body();
-            Decision d = dedup.decide(item.id(), dev.copydesk.dedup.BodyFingerprint.of(body), body, time += 1000);
+            Decision d = dedup.decide(item.id(), BodyFingerprint.of(body), body, time += 1000);
             out.add(new Outcome(item, d, d.storyId()));
         }
         return out;

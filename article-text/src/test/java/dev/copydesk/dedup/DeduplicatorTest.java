@@ -3,7 +3,11 @@ package dev.copydesk.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {
@@ -82,7 +86,7 @@ class DeduplicatorTest {
 
     @Test
     void sketchesEstimateJaccardCloselyAndIgnoreCaseAndPunctuation() {
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         double worst = 0;
         for (int trial = 0; trial < 20; trial++) {
             StringBuilder a = new StringBuilder();
@@ -107,11 +111,11 @@ class DeduplicatorTest {
     }
 
     private static double exactJaccard(long[] a, long[] b) {
-        java.util.Set<Long> sa = new java.util.HashSet<>();
+        Set<Long> sa = new HashSet<>();
         for (long x : a) {
             sa.add(x);
         }
-        long common = java.util.Arrays.stream(b).filter(sa::contains).count();
+        long common = Arrays.stream(b).filter(sa::contains).count();
         return (double) common / (a.length + b.length - common);
     }
 

@@ -2,7 +2,7 @@ package dev.copydesk.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.clean.text.TextCleaner;
 import dev.copydesk.testkit.SharedData;
 import java.io.IOException;
 import java.util.ArrayList;

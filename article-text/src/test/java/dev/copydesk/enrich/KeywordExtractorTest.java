@@ -3,7 +3,7 @@ package dev.copydesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copydesk.clean.CleanedText;
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.clean.text.TextCleaner;
 import dev.copydesk.enrich.KeywordExtractor.Keyword;
 import java.io.IOException;
 import java.nio.file.Files;

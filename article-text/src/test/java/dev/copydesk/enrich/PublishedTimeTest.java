@@ -2,7 +2,7 @@ package dev.copydesk.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.clean.text.TextCleaner;
 import org.junit.jupiter.api.Test;
 
 class PublishedTimeTest {

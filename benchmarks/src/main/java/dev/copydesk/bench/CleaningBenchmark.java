@@ -1,7 +1,7 @@
 package dev.copydesk.bench;
 
-import dev.copydesk.clean.HtmlExtractor;
-import dev.copydesk.clean.TextCleaner;
+import dev.copydesk.clean.html.HtmlExtractor;
+import dev.copydesk.clean.text.TextCleaner;
 import dev.copydesk.clean.eval.CleaningCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;

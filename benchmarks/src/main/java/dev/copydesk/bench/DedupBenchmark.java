@@ -9,12 +9,14 @@ import dev.copydesk.streams.StoreDedupState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -80,8 +82,8 @@ public class DedupBenchmark {
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            context = new MockProcessorContext<>(props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir.toFile());
-            stores = new java.util.ArrayList<>();
+            context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
+            stores = new ArrayList<>();
             for (StoreBuilder<?> builder : StoreDedupState.storeBuilders()) {
                 KeyValueStore<?, ?> store = (KeyValueStore<?, ?>) builder.withLoggingDisabled().withCachingDisabled().build();
                 store.init(context.getStateStoreContext(), store);

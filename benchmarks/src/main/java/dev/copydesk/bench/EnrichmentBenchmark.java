@@ -2,6 +2,7 @@ package dev.copydesk.bench;
 
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.clean.text.TextCleaner;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.enrich.DocumentFrequencies;
 import dev.copydesk.enrich.StoryEnricher;
@@ -52,7 +53,7 @@ public class EnrichmentBenchmark {
                 while (fourKb.length() < 4096) {
                     fourKb.append("\n").append(text, 0, Math.min(text.length(), 4096 - fourKb.length()));
                 }
-                List<String> paragraphs = new dev.copydesk.clean.TextCleaner().clean(fourKb.toString()).paragraphs();
+                List<String> paragraphs = new TextCleaner().clean(fourKb.toString()).paragraphs();
                 stories.add(paragraphs);
                 raws.add(RawArticle.newBuilder().setId(f.getFileName().toString()).setSourceRef(f.toString())
                         .setReceivedAt(Instant.EPOCH).setContentType(ContentType.TEXT).setText(fourKb.toString()).build());

@@ -11,9 +11,12 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Storage throughput and search latency: writes N synthetic ~2 KB articles, each with 8 entities and 10 keywords
@@ -50,7 +53,7 @@ public final class StorageBench {
             }
             List<Keyword> keywords = new ArrayList<>();
             for (int w = 0; w < 10; w++) {
-                keywords.add(new Keyword(words[20 + w].toLowerCase(java.util.Locale.ROOT) + " " + w, 10.0 - w));
+                keywords.add(new Keyword(words[20 + w].toLowerCase(Locale.ROOT) + " " + w, 10.0 - w));
             }
             articles.add(Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef("bench/" + i)
                     .setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L)).setProcessedAt(Instant.now())
@@ -64,9 +67,9 @@ public final class StorageBench {
         long t0 = System.nanoTime();
         List<Article> all = articles;
         List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         // each batch's time in the store: the sink's pause per poll, which end-to-end latency waits on
-        List<Long> batchNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> batchNanos = Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < writers; w++) {
             int partition = w;
             Thread t = new Thread(() -> {
@@ -79,7 +82,7 @@ public final class StorageBench {
                         int to = Math.min(share.size(), from + batch);
                         long started = System.nanoTime();
                         store.write(share.subList(from, to), List.of(),
-                                Map.of(new org.apache.kafka.common.TopicPartition("bench", partition), (long) to));
+                                Map.of(new TopicPartition("bench", partition), (long) to));
                         batchNanos.add(System.nanoTime() - started);
                     }
                 } catch (Exception e) {

@@ -1,5 +1,7 @@
 package dev.copydesk.streams;
 
+import dev.copydesk.metrics.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -15,15 +17,15 @@ public final class EnrichApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichApp.class);
 
     private final KafkaStreams streams;
-    private final io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics streamsMetrics;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public EnrichApp(EnrichConfig config) {
         Properties props = new Properties();
         props.putAll(config.streamsSettings());
         this.streams = new KafkaStreams(EnrichTopology.buildTopology(config), props);
-        this.streamsMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(dev.copydesk.metrics.Metrics.registry());
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(Metrics.registry());
         streams.setUncaughtExceptionHandler(e -> {
             log.error("enrich-streams failed; shutting down (records stay on {} for the next run)", config.rawTopic(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Settings of enrich-streams: topics, and Kafka Streams settings passed through untouched. */
@@ -115,7 +116,7 @@ public final class EnrichConfig extends ServiceConfig {
         s.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         // a dead letter carries the original record (up to the topics' 8 MiB) plus its coordinates: the 1 MiB
         // default would make the letter for a large record fail to send, and stop the app on it
-        s.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+        s.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
         s.putAll(clientSettings());
         return s;
     }

@@ -5,9 +5,14 @@ import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.metrics.Metrics;
 import dev.copydesk.registry.RegistryUnreachableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -39,7 +44,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     public void init(FixedKeyProcessorContext<String, Step> context) {
         this.context = context;
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(StoreDocumentFrequencies.STORE));
-        context.schedule(java.time.Duration.ofSeconds(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> frequencies.flush());
     }
 
@@ -72,7 +77,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         try {
             long start = System.nanoTime();
             Optional<Article> article = builder.build(raw, clock.instant(), frequencies);
-            CLEAN_TIME.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            CLEAN_TIME.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (article.isEmpty()) {
                 fail(record, "clean", "empty-body", null);
             } else {
@@ -84,9 +89,9 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         }
     }
 
-    private static final io.micrometer.core.instrument.Timer CLEAN_TIME = Metrics.stage("enrich", "clean");
-    private static final io.micrometer.core.instrument.Counter CLEANED = Metrics.records("enrich", "clean", "ok");
-    private static final io.micrometer.core.instrument.Counter DEAD_LETTERED = Metrics.records("enrich", "clean", "dead-letter");
+    private static final Timer CLEAN_TIME = Metrics.stage("enrich", "clean");
+    private static final Counter CLEANED = Metrics.records("enrich", "clean", "ok");
+    private static final Counter DEAD_LETTERED = Metrics.records("enrich", "clean", "dead-letter");
 
     private void fail(FixedKeyRecord<String, byte[]> record, String stage, String reason, Throwable error) {
         DEAD_LETTERED.increment();

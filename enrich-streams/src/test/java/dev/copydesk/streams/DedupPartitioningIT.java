@@ -17,6 +17,7 @@ import dev.copydesk.testkit.TestStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -116,7 +118,7 @@ class DedupPartitioningIT {
     private static void publish(TestStack stack, String topic, List<WireEditSet.Item> items) throws Exception {
         var serializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
-            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (WireEditSet.Item item : items) {
                 RawArticle raw = RawArticle.newBuilder().setId(item.id()).setSourceRef(item.id()).setReceivedAt(Instant.now())
                         .setContentType(ContentType.TEXT).setText(item.text()).build();

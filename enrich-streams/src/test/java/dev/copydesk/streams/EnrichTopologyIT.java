@@ -6,6 +6,7 @@ import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.serde.AvroSerdes;
@@ -97,7 +98,7 @@ class EnrichTopologyIT {
             assertThat(notices).hasSize(1);
             assertThat(notices.get(0).value().getDuplicateOf()).isEqualTo(first);
             assertThat(notices.get(0).value().getId()).isEqualTo(first.equals("orig") ? "copy" : "orig");
-            assertThat(notices.get(0).value().getKind()).isEqualTo(dev.copydesk.avro.DuplicateKind.EXACT);
+            assertThat(notices.get(0).value().getKind()).isEqualTo(DuplicateKind.EXACT);
 
             List<ConsumerRecord<String, DeadLetter>> letters = readUntil(stack, dlq,
                     AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).deserializer(), 1);

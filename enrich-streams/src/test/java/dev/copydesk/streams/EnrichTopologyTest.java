@@ -8,21 +8,39 @@ import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.registry.InMemorySchemaRegistryClient;
 import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.serde.AvroSerializer;
 import dev.copydesk.topics.Topics;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -173,9 +191,9 @@ class EnrichTopologyTest {
     @Test
     void truncatedGarbageAndHugeRecordsAreDeadLetteredAndAnOlderSchemaVersionIsRead() throws Exception {
         byte[] good = rawSerde.serializer().serialize(Topics.RAW, rawArticle("whole", "ap.txt", sample("ap-washington-budget.txt")));
-        byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2); // registered schema id, half the Avro
+        byte[] truncated = Arrays.copyOf(good, good.length / 2); // registered schema id, half the Avro
         byte[] garbageBody = new byte[40];
-        new java.util.Random(7).nextBytes(garbageBody);
+        new Random(7).nextBytes(garbageBody);
         System.arraycopy(good, 0, garbageBody, 0, 5); // a valid magic byte and schema id before the noise
         byte[] huge = rawSerde.serializer().serialize(Topics.RAW, rawArticle("huge", "big.txt", "word ".repeat(1_000_000)));
         raw.pipeInput("truncated", truncated);
@@ -183,19 +201,19 @@ class EnrichTopologyTest {
         raw.pipeInput("huge", huge);
 
         // an older producer's schema (RawArticle before the metadata map): registered, resolved, read
-        org.apache.avro.Schema older = org.apache.avro.SchemaBuilder.record("RawArticle").namespace("dev.copydesk.avro").fields()
+        Schema older = SchemaBuilder.record("RawArticle").namespace("dev.copydesk.avro").fields()
                 .requiredString("id").requiredString("sourceRef")
-                .name("receivedAt").type(org.apache.avro.LogicalTypes.timestampMillis().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG))).noDefault()
+                .name("receivedAt").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
                 .name("contentType").type(RawArticle.getClassSchema().getField("contentType").schema()).noDefault()
                 .requiredString("text").endRecord();
-        org.apache.avro.generic.GenericRecord oldRecord = new org.apache.avro.generic.GenericData.Record(older);
+        GenericRecord oldRecord = new GenericData.Record(older);
         oldRecord.put("id", "older-writer");
         oldRecord.put("sourceRef", "old-producer.txt");
         oldRecord.put("receivedAt", NOW.minusSeconds(5).toEpochMilli());
-        oldRecord.put("contentType", new org.apache.avro.generic.GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
+        oldRecord.put("contentType", new GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
         oldRecord.put("text", sample("afp-paris-strike.txt"));
         // our serializer registers the older schema under the topic's subject and frames the record with its id
-        raw.pipeInput("older-writer", new dev.copydesk.serde.AvroSerializer<org.apache.avro.generic.GenericRecord>(
+        raw.pipeInput("older-writer", new AvroSerializer<GenericRecord>(
                 InMemorySchemaRegistryClient.forScope(scope), Map.of("schema.registry.url", "mock://" + scope), false)
                 .serialize(Topics.RAW, oldRecord));
         raw.pipeInput("whole", good);
@@ -240,19 +258,19 @@ class EnrichTopologyTest {
 
     @Test
     void stagesCountTheirRecordsDuplicatesAndDeadLettersForPrometheus() throws Exception {
-        double before = dev.copydesk.metrics.Metrics.records("enrich", "clean", "ok").count();
-        double emptyBefore = dev.copydesk.metrics.Metrics.deadLetters("enrich", "clean", "empty-body").count();
-        double exactBefore = dev.copydesk.metrics.Metrics.duplicates("exact").count();
+        double before = Metrics.records("enrich", "clean", "ok").count();
+        double emptyBefore = Metrics.deadLetters("enrich", "clean", "empty-body").count();
+        double exactBefore = Metrics.duplicates("exact").count();
         send(rawArticle("m1", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
         send(rawArticle("m2", "reuters-london-rates-copy.txt", sample("reuters-london-rates-copy.txt")));
         send(rawArticle("m3", "nav.txt", "相关文章:\n- one\n"));
-        assertThat(dev.copydesk.metrics.Metrics.records("enrich", "clean", "ok").count() - before).isEqualTo(2);
-        assertThat(dev.copydesk.metrics.Metrics.deadLetters("enrich", "clean", "empty-body").count() - emptyBefore).isEqualTo(1);
-        assertThat(dev.copydesk.metrics.Metrics.duplicates("exact").count() - exactBefore).isEqualTo(1);
-        try (var endpoint = dev.copydesk.metrics.Metrics.serve("127.0.0.1", 0).orElseThrow()) {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(Metrics.records("enrich", "clean", "ok").count() - before).isEqualTo(2);
+        assertThat(Metrics.deadLetters("enrich", "clean", "empty-body").count() - emptyBefore).isEqualTo(1);
+        assertThat(Metrics.duplicates("exact").count() - exactBefore).isEqualTo(1);
+        try (var endpoint = Metrics.serve("127.0.0.1", 0).orElseThrow()) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("copydesk_records_total{outcome=\"ok\",service=\"enrich\",stage=\"clean\"}")
                     .contains("copydesk_dead_letters_total{reason=\"empty-body\",service=\"enrich\",stage=\"clean\"}")
@@ -265,7 +283,7 @@ class EnrichTopologyTest {
     @Test
     void anUnreachableRegistryStopsTheAppInsteadOfDeadLetteringGoodRecords() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
@@ -273,13 +291,13 @@ class EnrichTopologyTest {
         settings.put("schema.registry.retry.max.attempts", "2");
         settings.put("schema.registry.retry.backoff.ms", "10");
         settings.put("application.id", "offline-" + UUID.randomUUID());
-        settings.put("state.dir", java.nio.file.Files.createTempDirectory("offline-ttd").toString());
+        settings.put("state.dir", Files.createTempDirectory("offline-ttd").toString());
         EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
         Properties props = new Properties();
         props.putAll(config.streamsSettings());
         try (TopologyTestDriver offline = new TopologyTestDriver(EnrichTopology.buildTopology(config, Clock.fixed(NOW, ZoneOffset.UTC)), props)) {
             var in = offline.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
-            var letters = offline.createOutputTopic(Topics.DLQ, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+            var letters = offline.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.pipeInput("k", new byte[] {0, 0, 0, 0, 5, 2, 4, 6}))
                     .hasStackTraceContaining("Schema Registry unreachable")
                     .hasStackTraceContaining("stopping without dead-lettering it");
@@ -332,20 +350,20 @@ class EnrichTopologyTest {
 
     @Test
     void whatIsOlderThanTheRetentionWindowIsForgotten() throws IOException {
-        start(Map.of(EnrichConfig.DEDUP_RETENTION_MS, String.valueOf(java.time.Duration.ofDays(7).toMillis()),
+        start(Map.of(EnrichConfig.DEDUP_RETENTION_MS, String.valueOf(Duration.ofDays(7).toMillis()),
                 EnrichConfig.DEDUP_EXPIRY_INTERVAL_MS, "60000"));
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         send(rawArticle("orig", "a.txt", sample("reuters-london-rates.txt")), t0);
-        send(rawArticle("copy-day-6", "b.txt", sample("reuters-london-rates-copy.txt")), t0.plus(java.time.Duration.ofDays(6)));
+        send(rawArticle("copy-day-6", "b.txt", sample("reuters-london-rates-copy.txt")), t0.plus(Duration.ofDays(6)));
         assertThat(duplicates.readValue().getDuplicateOf()).isEqualTo("orig");
         // stream time moves past the window: the punctuator expires what was seen on day 0 (and day 6 by day 14)
-        send(rawArticle("other", "c.txt", sample("afp-paris-strike.txt")), t0.plus(java.time.Duration.ofDays(14)));
-        send(rawArticle("copy-day-15", "d.txt", sample("reuters-london-rates-copy.txt")), t0.plus(java.time.Duration.ofDays(15)));
+        send(rawArticle("other", "c.txt", sample("afp-paris-strike.txt")), t0.plus(Duration.ofDays(14)));
+        send(rawArticle("copy-day-15", "d.txt", sample("reuters-london-rates-copy.txt")), t0.plus(Duration.ofDays(15)));
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orig", "other", "copy-day-15");
         assertThat(duplicates.isEmpty()).isTrue();
         var articlesStore = driver.<String, byte[]>getKeyValueStore(StoreDedupState.STORE);
-        java.util.List<String> remembered = new java.util.ArrayList<>();
-        articlesStore.prefixScan("a:", new org.apache.kafka.common.serialization.StringSerializer()).forEachRemaining(kv -> remembered.add(kv.key.substring(2)));
+        List<String> remembered = new ArrayList<>();
+        articlesStore.prefixScan("a:", new StringSerializer()).forEachRemaining(kv -> remembered.add(kv.key.substring(2)));
         assertThat(remembered).containsExactlyInAnyOrder("other", "copy-day-15");
     }
 

@@ -1,8 +1,11 @@
 package dev.copydesk.ingest;
 
+import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.metrics.Metrics;
 import dev.copydesk.serde.AvroSerdes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
@@ -12,6 +15,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,7 +36,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<String, RawArticle> producer;
     private final InputDecoder decoder;
     private final Clock clock;
-    private final io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics producerMetrics;
+    private final KafkaClientMetrics producerMetrics;
 
     public ArticlePublisher(IngestConfig config) {
         this(config, Clock.systemUTC());
@@ -43,7 +50,7 @@ public final class ArticlePublisher implements AutoCloseable {
         settings.putAll(config.clientSettings()); // the user's Kafka settings win
         this.producer = new KafkaProducer<>(settings, new StringSerializer(),
                 AvroSerdes.specific(RawArticle.class, settings, false).serializer());
-        this.producerMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+        this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(Metrics.registry());
     }
 
@@ -113,7 +120,7 @@ public final class ArticlePublisher implements AutoCloseable {
      * answer someone (the HTTP endpoint). Extra metadata is added to the record's metadata map; a declared
      * content type replaces the one guessed from the name and the text.
      */
-    public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, java.util.Optional<dev.copydesk.avro.ContentType> declared,
+    public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, Optional<ContentType> declared,
                               Duration timeout) {
         if (input.bytes().length > config.maxBytes()) {
             countRejection("too large");
@@ -132,20 +139,20 @@ public final class ArticlePublisher implements AutoCloseable {
             article.setMetadata(metadata);
         }
         try {
-            producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             PUBLISHED.increment();
             return new Outcome(Outcome.Status.PUBLISHED, article.getId(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Outcome.Status.UNAVAILABLE, null, "interrupted");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             Metrics.records("ingest", "publish", "unavailable").increment();
             return new Outcome(Outcome.Status.UNAVAILABLE, null, "Kafka did not acknowledge: " + cause);
         }
     }
 
-    private static final io.micrometer.core.instrument.Counter PUBLISHED = Metrics.records("ingest", "publish", "published");
+    private static final Counter PUBLISHED = Metrics.records("ingest", "publish", "published");
 
     /** Rejections counted by the kind of reason: the words before the colon ("too large", "binary", "not published"). */
     private static void countRejection(String reason) {

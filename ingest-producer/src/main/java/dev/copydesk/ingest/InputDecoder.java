@@ -192,17 +192,17 @@ public final class InputDecoder {
         return controls * 20 > n;
     }
 
-    private static java.util.Optional<Charset> declaredCharset(byte[] bytes) {
+    private static Optional<Charset> declaredCharset(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         Matcher m = META_CHARSET.matcher(head);
         if (m.find()) {
             try {
-                return java.util.Optional.of(Charset.forName(m.group(1).trim()));
+                return Optional.of(Charset.forName(m.group(1).trim()));
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static boolean isHtml(String sourceRef, String text) {

@@ -3,7 +3,9 @@ package dev.copydesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.copydesk.admin.TopicAdmin;
+import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
 import dev.copydesk.serde.AvroSerdes;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +29,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
@@ -158,8 +164,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private int measure(Map<String, Object> clients, Path out) throws Exception {
         // a running service has its language profiles and gazetteers loaded: load them before any clock starts
-        new dev.copydesk.enrich.ArticleBuilder().build(RawArticle.newBuilder().setId("warm").setSourceRef("warm.txt")
-                .setReceivedAt(Instant.now()).setContentType(dev.copydesk.avro.ContentType.TEXT)
+        new ArticleBuilder().build(RawArticle.newBuilder().setId("warm").setSourceRef("warm.txt")
+                .setReceivedAt(Instant.now()).setContentType(ContentType.TEXT)
                 .setText("SEOUL, Nov. 13 (Yonhap) -- Defense Minister Shin Won-sik met US Defense Secretary Lloyd Austin on Monday.").build(), Instant.now());
         BenchCorpus corpus = new BenchCorpus();
         List<byte[]> records = encode(clients, corpus.generate(articles, dupRate, size, 1));
@@ -514,7 +520,7 @@ final class BenchCommand implements Callable<Integer> {
         InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
         var serializer = AvroSerdes.specific(RawArticle.class, clients, false).serializer();
         Map<String, Long> sentAt = new HashMap<>();
-        java.util.Set<String> startUpIds = new java.util.HashSet<>();
+        Set<String> startUpIds = new HashSet<>();
         running(pipeline, () -> {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(clients, 5), new StringSerializer(), new ByteArraySerializer())) {
                 Thread.sleep(3000); // let both join their groups: the latency of a rebalance is not the pipeline's
@@ -593,7 +599,7 @@ final class BenchCommand implements Callable<Integer> {
     private static long count(String jdbc, String sql) {
         try (Connection c = Database.connect(jdbc); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return 0;
         }
     }
@@ -625,7 +631,7 @@ final class BenchCommand implements Callable<Integer> {
         int y = 20;
         for (Map.Entry<String, Double> b : bars.entrySet()) {
             double w = 480 * b.getValue() / max;
-            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#2f6fdf\"/>"
+            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#2f6fdf\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.0f/s</text>", y + 15, b.getKey(), y, w, 206 + w, y + 15, b.getValue()));
             y += 34;
         }
@@ -634,7 +640,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "<h1>copydesk bench</h1><p>" + articles + " articles, " + partitions + " partitions, dup rate " + dupRate + ", size "
                 + (size == 0 ? "1-8 KB" : size + " B") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs</p>"
                 + "<h2>Throughput (articles/s)</h2>" + svg
-                + String.format(java.util.Locale.ROOT, "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
+                + String.format(Locale.ROOT, "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
                 rate, latency[0], latency[1], latency[2], (int) latency[3])
                 + cpuTable()
                 + "</body></html>";
@@ -649,7 +655,7 @@ final class BenchCommand implements Callable<Integer> {
         table.append("</tr>");
         cpuCores.forEach((stage, parts) -> {
             table.append("<tr><td>").append(stage).append("</td>");
-            parts.values().forEach(cores -> table.append(String.format(java.util.Locale.ROOT, "<td>%.2f</td>", cores)));
+            parts.values().forEach(cores -> table.append(String.format(Locale.ROOT, "<td>%.2f</td>", cores)));
             table.append("</tr>");
         });
         return table.append("</table>").toString();

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Realistic wire copy for the benchmark, reproducible from a seed: stories of 1–8 KB (or a fixed size) built from
@@ -50,7 +52,7 @@ final class BenchCorpus {
         if (sentences.isEmpty()) {
             throw new IllegalStateException("no sample sentences in the jar");
         }
-        java.util.Set<String> words = new java.util.TreeSet<>();
+        Set<String> words = new TreeSet<>();
         for (String s : sentences) {
             for (String w : s.split("\\s+")) {
                 if (w.matches("\\p{L}{3,}")) {

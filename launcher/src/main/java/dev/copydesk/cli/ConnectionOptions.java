@@ -1,5 +1,6 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.config.ServiceConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +30,9 @@ final class ConnectionOptions {
      * The settings of a command that is no service of its own (tail, stats, dlq, dashboard): Kafka and the registry
      * on localhost unless told otherwise, then the file, the environment and the overrides.
      */
-    dev.copydesk.config.ServiceConfig serviceConfig() {
+    ServiceConfig serviceConfig() {
         Map<String, String> defaults = Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
-        return new dev.copydesk.config.ServiceConfig(dev.copydesk.config.ServiceConfig.load(defaults, configFile(), System.getenv(), overrides())) {
+        return new ServiceConfig(ServiceConfig.load(defaults, configFile(), System.getenv(), overrides())) {
         };
     }
 

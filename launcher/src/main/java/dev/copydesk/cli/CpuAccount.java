@@ -1,13 +1,17 @@
 package dev.copydesk.cli;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +41,9 @@ final class CpuAccount {
     /** /proc reports thread times in USER_HZ clock ticks, 100 a second on every Linux the JDK runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
-    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final OperatingSystemMXBean os =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Where the JVM's own threads show, on Linux. */
     private static final Path TASKS = Path.of("/proc/self/task");
 
@@ -133,7 +137,7 @@ final class CpuAccount {
             }
             JavaThread thread = seen.get(ids[i]);
             if (thread == null) {
-                java.lang.management.ThreadInfo info = threads.getThreadInfo(ids[i]);
+                ThreadInfo info = threads.getThreadInfo(ids[i]);
                 if (info != null) {
                     seen.put(ids[i], new JavaThread(partOf(info.getThreadName()), atStart ? cpu[i] : 0, cpu[i]));
                 }
@@ -214,7 +218,7 @@ final class CpuAccount {
 
     /** One line for the bench's output: "CPU, cores: streams 0.64  sink 0.28 ... JIT 0.32  GC 0.05  other 0.02  = 1.79 of 2". */
     static String describe(Map<Part, Double> cores) {
-        java.util.StringJoiner parts = new java.util.StringJoiner("  ", "CPU, cores: ", "");
+        StringJoiner parts = new StringJoiner("  ", "CPU, cores: ", "");
         double total = 0;
         for (Map.Entry<Part, Double> e : cores.entrySet()) {
             String name = e.getKey() == Part.JIT || e.getKey() == Part.GC ? e.getKey().name() : e.getKey().key();

@@ -2,6 +2,7 @@ package dev.copydesk.cli;
 
 import dev.copydesk.secrets.Redact;
 import dev.copydesk.store.Database;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String jdbcUrl = Database.jdbcUrl(db != null ? db : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
         var config = connection.serviceConfig();
-        java.util.Optional<String> token = java.util.Optional.ofNullable(config.get("copydesk.http.token", null));
+        Optional<String> token = Optional.ofNullable(config.get("copydesk.http.token", null));
         try (DashboardServer server = new DashboardServer(config, jdbcUrl, host, port, enrichGroup, sinkGroup, token)) {
             System.err.printf("copydesk: dashboard at http://%s:%d/%s (database %s); Ctrl-C to stop%n", host, server.port(),
                     token.isPresent() ? "?token=…" : "", Redact.secrets(jdbcUrl));

@@ -1,6 +1,7 @@
 package dev.copydesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.copydesk.config.ServiceConfig;
@@ -14,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -38,18 +41,18 @@ final class DashboardServer implements AutoCloseable {
     private final String sinkGroup;
 
     DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup) throws IOException {
-        this(config, jdbcUrl, host, port, enrichGroup, sinkGroup, java.util.Optional.empty());
+        this(config, jdbcUrl, host, port, enrichGroup, sinkGroup, Optional.empty());
     }
 
     DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup,
-                    java.util.Optional<String> token) throws IOException {
+                    Optional<String> token) throws IOException {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.enrichGroup = enrichGroup;
         this.sinkGroup = sinkGroup;
         this.admin = Admin.create(config.clientSettings());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 32);
-        List<com.sun.net.httpserver.HttpContext> contexts = List.of(
+        List<HttpContext> contexts = List.of(
                 server.createContext("/", this::page),
                 server.createContext("/api/flow", exchange -> json(exchange, this::flow)),
                 server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20")))),
@@ -134,7 +137,7 @@ final class DashboardServer implements AutoCloseable {
                 p.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = p.executeQuery()) {
-                java.sql.ResultSetMetaData columns = rs.getMetaData();
+                ResultSetMetaData columns = rs.getMetaData();
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int col = 1; col <= columns.getColumnCount(); col++) {

@@ -26,7 +26,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -192,12 +195,12 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String entities(Connection c, String articleId, String type, boolean withCodes) throws java.sql.SQLException {
+    private static String entities(Connection c, String articleId, String type, boolean withCodes) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT canonical_name, country_code FROM entities WHERE article_id = ? AND type = ? "
                 + "ORDER BY mentions DESC, canonical_name")) {
             p.setString(1, articleId);
             p.setString(2, type);
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     names.add(withCodes && !rs.getString(2).isEmpty() ? rs.getString(1) + " (" + rs.getString(2) + ")" : rs.getString(1));
@@ -214,7 +217,7 @@ final class DemoCommand implements Callable<Integer> {
         c.put("isolation.level", "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.currentTimeMillis() + 5000;

@@ -1,5 +1,6 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.metrics.Metrics;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ final class MetricsOptions {
     String host = "127.0.0.1";
 
     /** Starts the endpoint; a bearer token is required when {@code copydesk.http.token} (COPYDESK_HTTP_TOKEN) is set. */
-    Optional<Metrics.Endpoint> start(int defaultPort, String service, dev.copydesk.config.ServiceConfig config) {
+    Optional<Metrics.Endpoint> start(int defaultPort, String service, ServiceConfig config) {
         int p = port != null ? port : defaultPort;
         if (p < 0) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.copydesk.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class PipelineProgress implements AutoCloseable {
      * the raw topic can be fully consumed while records still wait between the two sub-topologies.
      */
     boolean streamsCaughtUp(String rawTopic, String streamsGroup) throws ExecutionException, InterruptedException {
-        List<String> inputs = new java.util.ArrayList<>(List.of(rawTopic));
+        List<String> inputs = new ArrayList<>(List.of(rawTopic));
         admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))
                 .forEach(inputs::add);

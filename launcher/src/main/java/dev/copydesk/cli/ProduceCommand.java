@@ -2,14 +2,20 @@ package dev.copydesk.cli;
 
 import dev.copydesk.ingest.ArticlePublisher;
 import dev.copydesk.ingest.DropFolder;
+import dev.copydesk.ingest.FeedPoller;
 import dev.copydesk.ingest.HttpIngest;
 import dev.copydesk.ingest.IngestConfig;
 import dev.copydesk.ingest.IngestReport;
 import dev.copydesk.ingest.InputSource;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +46,7 @@ final class ProduceCommand implements Callable<Integer> {
     String http;
 
     @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS or Atom feed (repeatable); publish each new item once, until Ctrl-C.")
-    List<java.net.URI> feeds = List.of();
+    List<URI> feeds = List.of();
 
     @Option(names = "--every", paramLabel = "DURATION", description = "With --feed: how often to poll (default 60s).")
     String every = "60s";
@@ -87,10 +93,10 @@ final class ProduceCommand implements Callable<Integer> {
 
     private int poll(IngestConfig config) throws Exception {
         Path stateFile = state != null ? state : Path.of(System.getProperty("user.home"), ".copydesk", "feeds.state");
-        java.nio.file.Files.createDirectories(stateFile.toAbsolutePath().getParent());
+        Files.createDirectories(stateFile.toAbsolutePath().getParent());
         Duration period = TimeArgs.duration(every);
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            dev.copydesk.ingest.FeedPoller poller = new dev.copydesk.ingest.FeedPoller(feeds, publisher, stateFile);
+            FeedPoller poller = new FeedPoller(feeds, publisher, stateFile);
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "produce-feed-shutdown"));
             System.err.printf("copydesk: polling %d feeds every %s (state %s); Ctrl-C to stop%n", feeds.size(), every, stateFile);
@@ -109,13 +115,13 @@ final class ProduceCommand implements Callable<Integer> {
             host = colon == 0 ? host : http.substring(0, colon);
             port = http.substring(colon + 1);
         }
-        java.util.Optional<String> token = java.util.Optional.ofNullable(config.get("copydesk.ingest.http.token", null));
+        Optional<String> token = Optional.ofNullable(config.get("copydesk.ingest.http.token", null));
         try (ArticlePublisher publisher = new ArticlePublisher(config);
-             HttpIngest ingest = new HttpIngest(publisher, new java.net.InetSocketAddress(host, Integer.parseInt(port)), config.maxBytes(),
+             HttpIngest ingest = new HttpIngest(publisher, new InetSocketAddress(host, Integer.parseInt(port)), config.maxBytes(),
                      token, Duration.ofSeconds(30))) {
             System.err.printf("copydesk: POST articles to http://%s:%d/articles%s; Ctrl-C to stop%n", host, ingest.port(),
                     token.isPresent() ? " (bearer token required)" : "");
-            new java.util.concurrent.CountDownLatch(1).await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -32,6 +33,6 @@ class BenchCommandTest {
         DemoCommandIT.Run run = DemoCommandIT.copydesk("bench", "--articles", "2000000000", "--results", "target/never");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("copydesk: --articles 2000000000 and --warmup 20000 need about");
-        assertThat(new java.io.File("target/never")).doesNotExist();
+        assertThat(new File("target/never")).doesNotExist();
     }
 }

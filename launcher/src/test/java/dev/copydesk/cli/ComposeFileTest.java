@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class ComposeFileTest {
     }
 
     private static Map<String, String> toStrings(Map<String, Object> env) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         env.forEach((k, v) -> out.put(k, String.valueOf(v)));
         return out;
     }

@@ -3,6 +3,8 @@ package dev.copydesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copydesk.cli.CpuAccount.Part;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class CpuAccountTest {
 
     /** Spins until this thread has used {@code millis} of CPU time. */
     private static void spinCpu(long millis) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = threads.getCurrentThreadCpuTime() + millis * 1_000_000;
         long x = 0;
         while (threads.getCurrentThreadCpuTime() < end) {

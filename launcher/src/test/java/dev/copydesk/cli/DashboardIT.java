@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +137,7 @@ class DashboardIT {
             feeder.join(5000);
         }
         // with a token configured, the page and its data answer only those who hold it
-        try (DashboardServer guarded = new DashboardServer(config, db, "127.0.0.1", 0, "g", "g", java.util.Optional.of("t0ken"))) {
+        try (DashboardServer guarded = new DashboardServer(config, db, "127.0.0.1", 0, "g", "g", Optional.of("t0ken"))) {
             String api = "http://127.0.0.1:" + guarded.port() + "/api/languages";
             HttpClient client = HttpClient.newHttpClient();
             assertThat(client.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +43,7 @@ class DlqCommandIT {
         byte[] story = {0, 0, 0, 0, 9, 1, 2, 3};
         var serializer = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(dlq, "a", serializer.serialize(dlq, letter("clean", "empty-body", raw, "a", story)))).get();
             producer.send(new ProducerRecord<>(dlq, "b", serializer.serialize(dlq, letter("deserialize", "deserialization-failed", raw, "b",
                     new byte[] {7, 7})))).get();

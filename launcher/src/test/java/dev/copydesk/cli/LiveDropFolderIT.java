@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -117,7 +118,7 @@ class LiveDropFolderIT {
         try (Connection c = Database.connect(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             return rs.next() ? rs.getInt(1) : 0;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return 0; // the sink has not created its tables yet
         }
     }

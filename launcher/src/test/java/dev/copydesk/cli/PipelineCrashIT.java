@@ -26,12 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,7 +155,7 @@ class PipelineCrashIT {
         assertThat(stored.articleIds().size() + stored.exactDuplicateIds().size()).isEqualTo(copies.size());
         assertThat(stored.duplicateOf().values()).as("every duplicate points at a stored article").allMatch(stored.articleIds()::contains);
         stored.versionsByStory().forEach((story, versions) -> assertThat(versions).as("versions of " + story + ": none doubled, none skipped")
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, versions.size()).boxed().toList()));
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList()));
         assertThat(stored.sourceRefOfExactDuplicates()).as("the copy sent after the crashes is recognised")
                 .anyMatch(ref -> ref.endsWith(String.format("wire-%05d.txt", expected.heldBack())));
     }
@@ -187,7 +189,7 @@ class PipelineCrashIT {
                   Map<String, List<Integer>> versionsByStory, List<String> sourceRefOfExactDuplicates) {
         static Stored read(String db) throws Exception {
             List<String> articles = new ArrayList<>();
-            Map<String, List<Integer>> versions = new java.util.TreeMap<>();
+            Map<String, List<Integer>> versions = new TreeMap<>();
             List<String> exact = new ArrayList<>();
             List<String> exactRefs = new ArrayList<>();
             Map<String, String> duplicateOf = new HashMap<>();

@@ -15,6 +15,7 @@ import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ class SecureClusterIT {
         try (Connection c = Database.connect(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             return rs.next() ? rs.getInt(1) : 0;
-        } catch (java.sql.SQLException notYet) {
+        } catch (SQLException notYet) {
             return 0;
         }
     }

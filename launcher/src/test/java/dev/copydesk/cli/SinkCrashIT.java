@@ -12,9 +12,11 @@ import dev.copydesk.testkit.TestStack;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +128,10 @@ class SinkCrashIT {
 
     private static Map<TopicPartition, Long> endOffsets(TestStack stack, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
                     .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> out = new java.util.HashMap<>();
+            Map<TopicPartition, Long> out = new HashMap<>();
             admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
                     .forEach((tp, info) -> out.put(tp, info.offset()));
             return out;
@@ -137,14 +139,14 @@ class SinkCrashIT {
     }
 
     private static boolean caughtUp(String db, Map<TopicPartition, Long> ends) throws Exception {
-        Map<TopicPartition, Long> stored = new java.util.HashMap<>();
+        Map<TopicPartition, Long> stored = new HashMap<>();
         try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT topic, partition_id, next_offset FROM consumer_offsets")) {
                 while (rs.next()) {
                     stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
                 }
             }
-        } catch (java.sql.SQLException notYetCreated) {
+        } catch (SQLException notYetCreated) {
             return false;
         }
         return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());

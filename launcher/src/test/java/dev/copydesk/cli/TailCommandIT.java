@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
+import dev.copydesk.avro.DeadLetter;
+import dev.copydesk.avro.DuplicateKind;
+import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.Entity;
 import dev.copydesk.avro.EntityType;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,15 +75,15 @@ class TailCommandIT {
         try (Admin admin = Admin.create(stack.clientSettings())) {
             TopicAdmin.create(admin, List.of(new NewTopic(other, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
         }
-        var notices = AvroSerdes.specific(dev.copydesk.avro.DuplicateNotice.class, stack.clientSettings(), false).serializer();
-        var letters = AvroSerdes.specific(dev.copydesk.avro.DeadLetter.class, stack.clientSettings(), false).serializer();
+        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).serializer();
+        var letters = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(other, "d1", notices.serialize(other, dev.copydesk.avro.DuplicateNotice.newBuilder().setId("d1")
-                    .setSourceRef("copy.txt").setDuplicateOf("a1").setKind(dev.copydesk.avro.DuplicateKind.NEAR).setSimilarity(0.81)
-                    .setStoryId("a1").setDetectedAt(java.time.Instant.now()).build()))).get();
-            producer.send(new ProducerRecord<>(dlq, "x", letters.serialize(dlq, dev.copydesk.avro.DeadLetter.newBuilder().setStage("clean")
+            producer.send(new ProducerRecord<>(other, "d1", notices.serialize(other, DuplicateNotice.newBuilder().setId("d1")
+                    .setSourceRef("copy.txt").setDuplicateOf("a1").setKind(DuplicateKind.NEAR).setSimilarity(0.81)
+                    .setStoryId("a1").setDetectedAt(Instant.now()).build()))).get();
+            producer.send(new ProducerRecord<>(dlq, "x", letters.serialize(dlq, DeadLetter.newBuilder().setStage("clean")
                     .setReason("empty-body").setErrorClass("empty-body").setErrorMessage("nothing left").setTopic("articles.raw").setPartition(0)
-                    .setOffset(7).setFailedAt(java.time.Instant.now()).build()))).get();
+                    .setOffset(7).setFailedAt(Instant.now()).build()))).get();
         }
         assertThat(copydesk(concat(new String[] {"tail", other, "--from-beginning"}, connection)).out())
                 .contains("duplicate d1 NEAR of a1 similarity 0.810 (copy.txt)");
@@ -93,7 +97,7 @@ class TailCommandIT {
 
     private static Article article(String id, String title) {
         return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
-                .setReceivedAt(java.time.Instant.ofEpochMilli(1000)).setProcessedAt(java.time.Instant.ofEpochMilli(2000))
+                .setReceivedAt(Instant.ofEpochMilli(1000)).setProcessedAt(Instant.ofEpochMilli(2000))
                 .setTitle(title).setBody("Body of " + id).setLanguage("en").setContentHash("h-" + id).setWordCount(3).build();
     }
 

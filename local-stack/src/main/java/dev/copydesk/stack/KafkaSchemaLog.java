@@ -65,7 +65,7 @@ final class KafkaSchemaLog implements AutoCloseable {
                 NewTopic t = new NewTopic(topic, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
             }
-            TopicAdmin.awaitLeaders(admin, List.of(topic), java.time.Duration.ofSeconds(30));
+            TopicAdmin.awaitLeaders(admin, List.of(topic), Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Cannot create registry topic " + topic + ": " + e.getCause(), e.getCause());

@@ -8,8 +8,10 @@ import dev.copydesk.registry.HttpSchemaRegistryClient;
 import dev.copydesk.registry.RegistryClientConfig;
 import dev.copydesk.serde.AvroDeserializer;
 import dev.copydesk.serde.AvroSerializer;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
@@ -56,7 +58,7 @@ class ConfluentClientCompatibilityIT {
     }
 
     private static RawArticle sample() {
-        return RawArticle.newBuilder().setId("abc123").setSourceRef("wire/seoul.txt").setReceivedAt(java.time.Instant.ofEpochMilli(1_700_000_000_000L))
+        return RawArticle.newBuilder().setId("abc123").setSourceRef("wire/seoul.txt").setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L))
                 .setContentType(ContentType.TEXT).setText("SEOUL, Nov. 13 (Yonhap) -- Talks.").setMetadata(Map.of("charset", "UTF-8")).build();
     }
 
@@ -98,7 +100,7 @@ class ConfluentClientCompatibilityIT {
         GenericData.Record ping = new GenericData.Record(schema.rawSchema());
         ping.put("who", "confluent");
         ping.put("n", 7);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.write(ByteBuffer.allocate(4).putInt(id).array());
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -9,6 +9,7 @@ import dev.copydesk.avro.RawArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class ReleasedSchemasCompatibilityTest {
     @Test
     void theCheckCatchesABreakingChange() {
         Schema released = Article.getClassSchema();
-        List<Schema.Field> fields = new java.util.ArrayList<>();
+        List<Schema.Field> fields = new ArrayList<>();
         for (Schema.Field f : released.getFields()) {
             fields.add(new Schema.Field(f, f.schema()));
         }

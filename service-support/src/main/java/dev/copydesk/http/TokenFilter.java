@@ -3,6 +3,7 @@ package dev.copydesk.http;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class TokenFilter extends Filter {
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
-                if (pair.startsWith("token=") && matches(java.net.URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8))) {
+                if (pair.startsWith("token=") && matches(URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8))) {
                     exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + new String(token, StandardCharsets.UTF_8)
                             + "; HttpOnly; SameSite=Strict; Path=/");
                     chain.doFilter(exchange);

@@ -4,10 +4,13 @@ import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.metrics.Metrics;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.registry.RegistryUnreachableException;
 import dev.copydesk.registry.SchemaRegistryClient;
 import dev.copydesk.registry.SchemaRegistryClients;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.store.ArticleStore;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -16,8 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -52,8 +59,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final ArticleStore store;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, DeadLetter> dlqProducer;
-    private final io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics consumerMetrics;
-    private static final io.micrometer.core.instrument.Timer BATCH_TIME = Metrics.stage("sink", "store-batch");
+    private final KafkaClientMetrics consumerMetrics;
+    private static final Timer BATCH_TIME = Metrics.stage("sink", "store-batch");
     private final Deserializer<Article> articles;
     private final Deserializer<DuplicateNotice> notices;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -61,7 +68,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final AtomicLong outages = new AtomicLong();
     private volatile Throwable failure;
     /** The partitions this instance owns now (kept by the rebalance listener, read from any thread). */
-    private volatile java.util.Set<TopicPartition> assignment = java.util.Set.of();
+    private volatile Set<TopicPartition> assignment = Set.of();
     /** Positions of the last committed batch, to skip writing when an empty poll moved nothing. */
     private Map<TopicPartition, Long> lastWritten = Map.of();
 
@@ -73,7 +80,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.articles = AvroSerdes.specific(Article.class, registry, settings, false).deserializer();
         this.notices = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false).deserializer();
         this.consumer = new KafkaConsumer<>(config.consumerSettings(), new StringDeserializer(), new ByteArrayDeserializer());
-        this.consumerMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer);
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(Metrics.registry());
         Map<String, Object> producerSettings = new HashMap<>(settings);
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -131,7 +138,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private void writeBatch(List<ConsumerRecord<String, byte[]>> records) throws SQLException {
         List<Article> batchArticles = new ArrayList<>();
         List<DuplicateNotice> batchNotices = new ArrayList<>();
-        List<java.util.concurrent.Future<?>> deadLetters = new ArrayList<>();
+        List<Future<?>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 if (r.value() == null) {
@@ -143,7 +150,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                     batchNotices.add(notices.deserialize(r.topic(), r.value()));
                 }
             } catch (RuntimeException e) {
-                if (dev.copydesk.registry.RegistryUnreachableException.isCause(e)) {
+                if (RegistryUnreachableException.isCause(e)) {
                     // not a bad record: nothing of this batch is written and no offset moves; the sink stops loudly
                     throw new IllegalStateException("Schema Registry unreachable while reading " + r.topic() + "[" + r.partition()
                             + "]@" + r.offset() + "; stopping before this batch, nothing dead-lettered: " + e.getMessage(), e);
@@ -168,7 +175,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         }
         long start = System.nanoTime();
         store.write(batchArticles, batchNotices, positions);
-        BATCH_TIME.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        BATCH_TIME.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Metrics.records("sink", "store", "article").increment(batchArticles.size());
         Metrics.records("sink", "store", "duplicate-notice").increment(batchNotices.size());
         lastWritten = positions;
@@ -257,7 +264,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             try {
                 seekToStoredOffsets(partitions);
-                assignment = java.util.Set.copyOf(consumer.assignment());
+                assignment = Set.copyOf(consumer.assignment());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
             }
@@ -268,14 +275,14 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             // Nothing to flush or drop, lingering or not: a batch's positions are read from the assignment when it is
             // written, and its rows are upserts by id, collapsed per id within a batch. Records gathered from a
             // revoked partition are rewritten unchanged by its new owner, from the offsets stored with its rows.
-            java.util.Set<TopicPartition> kept = new java.util.HashSet<>(assignment);
+            Set<TopicPartition> kept = new HashSet<>(assignment);
             kept.removeAll(partitions);
-            assignment = java.util.Set.copyOf(kept);
+            assignment = Set.copyOf(kept);
         }
     }
 
     /** The partitions this instance owns: with several sinks in one group, each owns some. */
-    public java.util.Set<TopicPartition> assignment() {
+    public Set<TopicPartition> assignment() {
         return assignment;
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -326,7 +327,7 @@ public final class ArticleStore implements AutoCloseable {
                         p.setString(1, d.getId());
                         p.setString(2, d.getSourceRef());
                         p.setString(3, d.getDuplicateOf());
-                        p.setString(4, d.getKind().name().toLowerCase(java.util.Locale.ROOT));
+                        p.setString(4, d.getKind().name().toLowerCase(Locale.ROOT));
                         p.setDouble(5, d.getSimilarity());
                         p.setDouble(6, d.getContainment());
                         p.setInt(7, d.getVersion());
@@ -350,7 +351,7 @@ public final class ArticleStore implements AutoCloseable {
         analyzeNowAndThen();
     }
 
-    private static <T> List<T> lastPerId(List<T> records, java.util.function.Function<T, String> id) {
+    private static <T> List<T> lastPerId(List<T> records, Function<T, String> id) {
         Map<String, T> byId = new LinkedHashMap<>();
         for (T r : records) {
             byId.remove(id.apply(r)); // re-inserted: the order follows the last delivery

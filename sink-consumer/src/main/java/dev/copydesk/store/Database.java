@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +76,7 @@ public final class Database {
                 }
             }
         }
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") && !jdbcUrl.contains("reWriteBatchedInserts")) {
             // batches go to the server as multi-row INSERTs (articles, notices, offsets; entities and keywords go by COPY)
             properties.setProperty("reWriteBatchedInserts", "true");
@@ -192,6 +194,6 @@ public final class Database {
                 cleaned.append(line).append('\n');
             }
         }
-        return java.util.Arrays.stream(cleaned.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cleaned.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

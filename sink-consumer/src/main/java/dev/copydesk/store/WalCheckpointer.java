@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class WalCheckpointer implements AutoCloseable {
 
     /** SQLite, unless the URL sets its own checkpoint threshold (then SQLite's own checkpoints run, as asked). */
     static boolean appliesTo(String jdbcUrl) {
-        return Database.isSqlite(jdbcUrl) && !jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("wal_autocheckpoint=");
+        return Database.isSqlite(jdbcUrl) && !jdbcUrl.toLowerCase(Locale.ROOT).contains("wal_autocheckpoint=");
     }
 
     WalCheckpointer(String jdbcUrl) {

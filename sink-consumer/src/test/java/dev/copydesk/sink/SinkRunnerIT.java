@@ -7,27 +7,42 @@ import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.registry.SchemaRegistryClients;
 import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.serde.AvroSerializer;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.store.ArticleStoreTest;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestDatabases;
 import dev.copydesk.testkit.TestStack;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,12 +81,12 @@ class SinkRunnerIT {
             // and noise after a valid header on the duplicates topic
             byte[] whole = articleSerializer.serialize(enriched, ArticleStoreTest.article("whole", "Whole"));
             producer.send(new ProducerRecord<>(enriched, "unknown-id", new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 4}));
-            producer.send(new ProducerRecord<>(enriched, "truncated", java.util.Arrays.copyOf(whole, whole.length / 2)));
+            producer.send(new ProducerRecord<>(enriched, "truncated", Arrays.copyOf(whole, whole.length / 2)));
             producer.send(new ProducerRecord<>(enriched, "null-value", null));
             DuplicateNotice n = ArticleStoreTest.notice("d1", "a1");
             byte[] notice = noticeSerializer.serialize(duplicates, n);
             byte[] noise = new byte[24];
-            new java.util.Random(3).nextBytes(noise);
+            new Random(3).nextBytes(noise);
             System.arraycopy(notice, 0, noise, 0, 5);
             producer.send(new ProducerRecord<>(duplicates, "noise", noise));
             producer.send(new ProducerRecord<>(duplicates, n.getId(), notice));
@@ -92,7 +107,7 @@ class SinkRunnerIT {
         runUntil(config, store -> store.count("articles") == articles + 2);
 
         List<DeadLetter> letters = readDeadLetters(stack, dlq);
-        assertThat(letters).extracting(l -> new String(l.getOriginalKey().array(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(letters).extracting(l -> new String(l.getOriginalKey().array(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("garbage", "unknown-id", "truncated", "null-value", "noise");
         assertThat(letters).allSatisfy(l -> {
             assertThat(l.getStage()).isEqualTo("sink");
@@ -153,9 +168,9 @@ class SinkRunnerIT {
             Thread.sleep(1500); // let any duplicate write show itself
             assertThat(first.failure()).isNull();
             assertThat(reader.count("articles")).isEqualTo(300);
-            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new org.apache.kafka.common.TopicPartition(enriched, 0), 75L,
-                    new org.apache.kafka.common.TopicPartition(enriched, 1), 75L, new org.apache.kafka.common.TopicPartition(enriched, 2), 75L,
-                    new org.apache.kafka.common.TopicPartition(enriched, 3), 75L));
+            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new TopicPartition(enriched, 0), 75L,
+                    new TopicPartition(enriched, 1), 75L, new TopicPartition(enriched, 2), 75L,
+                    new TopicPartition(enriched, 3), 75L));
         } finally {
             first.close();
             if (secondThread.isAlive()) {
@@ -198,7 +213,7 @@ class SinkRunnerIT {
             assertThat(sink.failure()).isNull();
             assertThat(reader.count("articles")).isEqualTo(80);
             assertThat(sink.batchesWritten() - before).isEqualTo(2);
-            assertThat(reader.storedOffsets()).containsEntry(new org.apache.kafka.common.TopicPartition(enriched, 0), 80L);
+            assertThat(reader.storedOffsets()).containsEntry(new TopicPartition(enriched, 0), 80L);
         }
     }
 
@@ -226,15 +241,15 @@ class SinkRunnerIT {
                 assertThat(second.sink().failure()).isNull();
             }
             assertThat(reader.count("articles")).isEqualTo(100);
-            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new org.apache.kafka.common.TopicPartition(enriched, 0), 25L,
-                    new org.apache.kafka.common.TopicPartition(enriched, 1), 25L, new org.apache.kafka.common.TopicPartition(enriched, 2), 25L,
-                    new org.apache.kafka.common.TopicPartition(enriched, 3), 25L));
+            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new TopicPartition(enriched, 0), 25L,
+                    new TopicPartition(enriched, 1), 25L, new TopicPartition(enriched, 2), 25L,
+                    new TopicPartition(enriched, 3), 25L));
         }
     }
 
     /** A sink on a thread of its own; {@link #close()} stops it, waits for its loop and releases it. */
     private record RunningSink(SinkRunner sink, Thread thread) implements AutoCloseable {
-        static RunningSink start(SinkConfig config, String name) throws java.sql.SQLException {
+        static RunningSink start(SinkConfig config, String name) throws SQLException {
             SinkRunner sink = new SinkRunner(config);
             Thread thread = new Thread(sink, name);
             thread.start();
@@ -250,7 +265,7 @@ class SinkRunnerIT {
     }
 
     /** {@code bursts} bursts of ten articles (ids from {@code from}), 300 ms apart, round the topic's partitions. */
-    private static void sendBursts(KafkaProducer<String, byte[]> producer, org.apache.kafka.common.serialization.Serializer<Article> serializer,
+    private static void sendBursts(KafkaProducer<String, byte[]> producer, Serializer<Article> serializer,
                                    String topic, int from, int bursts) throws InterruptedException {
         int partitions = producer.partitionsFor(topic).size();
         for (int b = 0; b < bursts; b++) {
@@ -288,8 +303,8 @@ class SinkRunnerIT {
 
     /** An Article in the released v1 schema, registered and framed as an older enrich-streams would have sent it. */
     private static byte[] olderArticle(TestStack stack, String topic) throws Exception {
-        org.apache.avro.Schema v1 = new org.apache.avro.Schema.Parser().parse(java.nio.file.Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
-        org.apache.avro.generic.GenericRecord r = new org.apache.avro.generic.GenericData.Record(v1);
+        Schema v1 = new Schema.Parser().parse(Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
+        GenericRecord r = new GenericData.Record(v1);
         r.put("id", "older-writer");
         r.put("storyId", "older-writer");
         r.put("version", 1);
@@ -303,8 +318,8 @@ class SinkRunnerIT {
         r.put("wordCount", 9);
         r.put("removedLines", 0);
         // our serializer registers v1 under the topic's subject and frames the record with v1's id
-        return new dev.copydesk.serde.AvroSerializer<org.apache.avro.generic.GenericRecord>(
-                dev.copydesk.registry.SchemaRegistryClients.create(stack.clientSettings()), stack.clientSettings(), false)
+        return new AvroSerializer<GenericRecord>(
+                SchemaRegistryClients.create(stack.clientSettings()), stack.clientSettings(), false)
                 .serialize(topic, r);
     }
 
@@ -360,7 +375,7 @@ class SinkRunnerIT {
             producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a))).get();
         }
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         settings.put("schema.registry.url", "http://127.0.0.1:" + closedPort);
@@ -401,12 +416,12 @@ class SinkRunnerIT {
         Thread thread = new Thread(sink, "sink-outage");
         thread.start();
         try (ArticleStore reader = new ArticleStore(url.replace(application, application + "_reader"), config.groupId());
-             java.sql.Connection admin = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {
+             Connection admin = DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {
             for (int outage = 1; outage <= 3; outage++) {
                 long seen = reader.count("articles");
                 await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") > seen);
                 // the server drops the sink's connection, as on a restart or failover
-                try (java.sql.PreparedStatement kill = admin.prepareStatement(
+                try (PreparedStatement kill = admin.prepareStatement(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
                     kill.setString(1, application);
                     kill.executeQuery().close();

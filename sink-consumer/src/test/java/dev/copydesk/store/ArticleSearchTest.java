@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,7 +172,7 @@ class ArticleSearchTest {
     @ValueSource(strings = {"sqlite", "postgres"})
     void hitsAreRankedAmongTheNewestThousandMatchesWithEveryFilter(String kind) throws Exception {
         String url = TestDatabases.of(kind, dir);
-        List<Article> batch = new java.util.ArrayList<>();
+        List<Article> batch = new ArrayList<>();
         // the oldest 100 say "lighthouse" in the title (the best matches), the 1,100 after them in the body only
         for (int i = 0; i < 1_200; i++) {
             String title = i < 100 ? "Lighthouse keeper " + i : "Coast report " + i;
@@ -204,6 +206,6 @@ class ArticleSearchTest {
             assertThat(n % 3).isZero();
             assertThat(n).isGreaterThanOrEqualTo(600);
         });
-        assertThat(filtered).hasSize((int) java.util.stream.IntStream.range(600, 1_200).filter(n -> n % 2 == 1 && n % 3 == 0).count());
+        assertThat(filtered).hasSize((int) IntStream.range(600, 1_200).filter(n -> n % 2 == 1 && n % 3 == 0).count());
     }
 }

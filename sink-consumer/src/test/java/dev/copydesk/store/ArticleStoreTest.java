@@ -6,15 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.EntityType;
+import dev.copydesk.avro.Keyword;
 import dev.copydesk.testkit.TestDatabases;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +107,7 @@ public class ArticleStoreTest {
             String sql = Database.dialect(c).equals("sqlite")
                     ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL"
                     : "SELECT indexname FROM pg_indexes WHERE tablename = 'entities' AND schemaname = current_schema() AND indexname NOT LIKE '%pkey'";
-            List<String> indexes = new java.util.ArrayList<>();
+            List<String> indexes = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     indexes.add(rs.getString(1));
@@ -136,14 +144,14 @@ public class ArticleStoreTest {
         try (ArticleStore migrated = new ArticleStore(url, "g")) {
             assertThat(migrated.count("articles")).isZero();
         }
-        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        List<Thread> writers = new java.util.ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             int partition = w;
             writers.add(new Thread(() -> {
                 try (ArticleStore store = new ArticleStore(url, "g")) {
                     for (int batch = 0; batch < 30; batch++) {
-                        List<Article> articles = new java.util.ArrayList<>();
+                        List<Article> articles = new ArrayList<>();
                         for (int i = 0; i < 20; i++) {
                             articles.add(article("p" + partition + "-" + batch + "-" + i, "Harbour story " + i));
                         }
@@ -185,7 +193,7 @@ public class ArticleStoreTest {
                 s.execute("CREATE TABLE IF NOT EXISTS marker (x INTEGER)");
             }
         }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).allMatch(name -> name.startsWith("tuned.db")).noneMatch(name -> name.contains("?"));
         }
     }
@@ -196,16 +204,16 @@ public class ArticleStoreTest {
         String url = Database.jdbcUrl(file.toString());
         TopicPartition tp = new TopicPartition("articles.enriched", 0);
         try (ArticleStore store = new ArticleStore(url, "g")) {
-            long fileBefore = java.nio.file.Files.size(file);
-            List<Article> batch = new java.util.ArrayList<>();
+            long fileBefore = Files.size(file);
+            List<Article> batch = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 batch.add(Article.newBuilder(article("a" + i, "Story " + i)).setBody(("Body of story " + i + ". ").repeat(200)).build());
             }
             store.write(batch, List.of(), Map.of(tp, 300L));
             // the writer checkpoints itself only past 256 MiB of log: what reaches the database file while the
             // writer holds its connection was copied there by the background checkpointer
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> java.nio.file.Files.size(file) > fileBefore + 1_000_000);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.size(file) > fileBefore + 1_000_000);
             assertThat(store.walCheckpoints()).isPositive();
             try (Connection c = Database.connect(url)) {
                 c.setAutoCommit(false);
@@ -239,10 +247,10 @@ public class ArticleStoreTest {
         page.setSentenceCount(9);
         page.setLede("The defense chiefs met.");
         page.setEntities(List.of(
-                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.PERSON).setName("Lloyd Austin").setMentions(6).build(),
-                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.PLACE).setName("North Korea").setMentions(5)
+                Entity.newBuilder().setType(EntityType.PERSON).setName("Lloyd Austin").setMentions(6).build(),
+                Entity.newBuilder().setType(EntityType.PLACE).setName("North Korea").setMentions(5)
                         .setCountryCode("KP").build()));
-        page.setKeywords(List.of(dev.copydesk.avro.Keyword.newBuilder().setPhrase("deterrence strategy").setWeight(7.5).build()));
+        page.setKeywords(List.of(Keyword.newBuilder().setPhrase("deterrence strategy").setWeight(7.5).build()));
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(page, article("t", "From text")), List.of(), Map.of());
             store.write(List.of(page), List.of(), Map.of()); // re-delivered: rows replaced, not doubled
@@ -284,11 +292,11 @@ public class ArticleStoreTest {
         String url = TestDatabases.of(kind, dir);
         Article a = article("x", "Odd names");
         a.setEntities(List.of(
-                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.ORGANIZATION).setName(odd).setMentions(2)
+                Entity.newBuilder().setType(EntityType.ORGANIZATION).setName(odd).setMentions(2)
                         .setCountryCode("\\N").build(),
-                dev.copydesk.avro.Entity.newBuilder().setType(dev.copydesk.avro.EntityType.ORGANIZATION).setName(odd).setMentions(9).build()));
-        a.setKeywords(List.of(dev.copydesk.avro.Keyword.newBuilder().setPhrase(odd).setWeight(1.0E-5).build(),
-                dev.copydesk.avro.Keyword.newBuilder().setPhrase("\\.").setWeight(123456789.25).build()));
+                Entity.newBuilder().setType(EntityType.ORGANIZATION).setName(odd).setMentions(9).build()));
+        a.setKeywords(List.of(Keyword.newBuilder().setPhrase(odd).setWeight(1.0E-5).build(),
+                Keyword.newBuilder().setPhrase("\\.").setWeight(123456789.25).build()));
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(a, article("y", "Plain")), List.of(), Map.of());
         }

@@ -1,6 +1,7 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.copydesk.clean.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -155,7 +156,7 @@ final class PublisherBody {
     }
 
     private static boolean isItemOrRow(String paragraph) {
-        return paragraph.startsWith("- ") || paragraph.contains(HtmlExtractor.CELL_SEPARATOR);
+        return paragraph.startsWith("- ") || paragraph.contains(BlockSegmenter.CELL_SEPARATOR);
     }
 
     /**

@@ -1,13 +1,26 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.copydesk.clean.BioLines;
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.FurnitureLines;
+import dev.copydesk.clean.MarkupLines;
+import dev.copydesk.clean.MetadataLines;
+import dev.copydesk.clean.PhotoCredits;
+import dev.copydesk.clean.TemplateSentences;
+import dev.copydesk.clean.TextNormalizer;
+import dev.copydesk.script.Scripts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -22,11 +35,11 @@ class TextCleanerTest {
     void scriptCountsCountLettersOnlyByScriptInAndBeyondTheBasicPlane() {
         // "Seoul 서울 首尔 Москва 𠀀": 5 Latin, 2 Hangul, 2 Han + one Han letter outside the BMP, 6 Cyrillic; digits,
         // spaces and punctuation count for none
-        assertThat(TextCleaner.scriptCounts("Seoul 서울, 首尔 (2024) Москва 𠀀!"))
+        assertThat(Scripts.scriptCounts("Seoul 서울, 首尔 (2024) Москва 𠀀!"))
                 .containsOnly(entry(Character.UnicodeScript.LATIN, 5), entry(Character.UnicodeScript.HANGUL, 2),
                         entry(Character.UnicodeScript.HAN, 3), entry(Character.UnicodeScript.CYRILLIC, 6));
-        assertThat(TextCleaner.dominantScript("Москва — столица России, Moscow")).isEqualTo(Character.UnicodeScript.CYRILLIC);
-        assertThat(TextCleaner.scriptCounts("123 — ?!")).isEmpty();
+        assertThat(Scripts.dominantScript("Москва — столица России, Moscow")).isEqualTo(Character.UnicodeScript.CYRILLIC);
+        assertThat(Scripts.scriptCounts("123 — ?!")).isEmpty();
     }
 
     @Test
@@ -189,13 +202,13 @@ class TextCleanerTest {
     @Test
     void onlyTextWrappedAtOneColumnIsJoined() throws IOException {
         // a page of one line per paragraph: its long lines do not pile up under a column, nothing is joined
-        java.util.List<String> page = sample("reuters-london-rates.txt").lines().map(String::strip).toList();
-        assertThat(TextCleaner.unwrap(page)).isEqualTo(page.stream().filter(l -> !l.isBlank()).toList());
+        List<String> page = sample("reuters-london-rates.txt").lines().map(String::strip).toList();
+        assertThat(HardWraps.unwrap(page)).isEqualTo(page.stream().filter(l -> !l.isBlank()).toList());
         // a menu of short lines is not wrapped text either
-        java.util.List<String> menu = java.util.Collections.nCopies(30, "Subscribe to our newsletter for the latest news");
-        assertThat(TextCleaner.unwrap(menu)).isEqualTo(menu);
+        List<String> menu = Collections.nCopies(30, "Subscribe to our newsletter for the latest news");
+        assertThat(HardWraps.unwrap(menu)).isEqualTo(menu);
         // wrapped text: a short line ends its paragraph, a list item starts a new one, so does a blank line
-        java.util.List<String> wrapped = new java.util.ArrayList<>();
+        List<String> wrapped = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             wrapped.add("word ".repeat(13).strip() + " " + i); // ~66-67 characters, under a 69 column
         }
@@ -205,7 +218,7 @@ class TextCleanerTest {
         wrapped.add("A headline long enough to be taken for a wrapped line");
         wrapped.add("");
         wrapped.add("word ".repeat(13).strip());
-        assertThat(TextCleaner.unwrap(wrapped)).hasSize(4).satisfies(lines -> {
+        assertThat(HardWraps.unwrap(wrapped)).hasSize(4).satisfies(lines -> {
             assertThat(lines.get(0)).startsWith("word word").endsWith("11 the end.");
             assertThat(lines.get(1)).isEqualTo("- a list item that is long enough to have been wrapped at the column ok and its tail.");
             assertThat(lines.get(2)).isEqualTo("A headline long enough to be taken for a wrapped line");
@@ -267,17 +280,17 @@ class TextCleanerTest {
         assertThat(cleaned.paragraphs()).contains(paragraph(1), "func CopyFile(dst, src string) error {", paragraph(2),
                 "By introducing defer statements we can ensure that the files are always closed:", paragraph(3));
         // a byline is still a byline
-        assertThat(TextShapes.isMetadata("By Jane Doe, Senior Reporter")).isTrue();
-        assertThat(TextShapes.isMetadata("By introducing defer statements we can ensure that the files are closed")).isFalse();
+        assertThat(MetadataLines.isMetadata("By Jane Doe, Senior Reporter")).isTrue();
+        assertThat(MetadataLines.isMetadata("By introducing defer statements we can ensure that the files are closed")).isFalse();
         // a stamp row is metadata when every part is
-        assertThat(TextShapes.isMetadata("March 15, 2022 · 3 min read · By ASU Online")).isTrue();
-        assertThat(TextShapes.isMetadata("Updated June 3, 2024 | 5 min read")).isTrue();
-        assertThat(TextShapes.isMetadata("March 15, 2022 · The fund cut its fees for the third time this year")).isFalse();
+        assertThat(MetadataLines.isMetadata("March 15, 2022 · 3 min read · By ASU Online")).isTrue();
+        assertThat(MetadataLines.isMetadata("Updated June 3, 2024 | 5 min read")).isTrue();
+        assertThat(MetadataLines.isMetadata("March 15, 2022 · The fund cut its fees for the third time this year")).isFalse();
         // each shape the quick pre-check lets through: a digit, a colon, "by" near the start, "read" at it
         for (String stamp : List.of("Reading time 4 minutes", "Read time: 3 min", "Reported by Jane Doe", "compiled by AFP staff",
                 "Author: Jane Doe", "Editor: John Smith", "4 min read", "2026-12-04", "12/04/2026", "2026年12月4日",
                 "Last updated on December 4, 2026 at 10:30 am EST", "Published 4 December 2026")) {
-            assertThat(TextShapes.isMetadata(stamp)).as(stamp).isTrue();
+            assertThat(MetadataLines.isMetadata(stamp)).as(stamp).isTrue();
         }
     }
 
@@ -317,8 +330,8 @@ class TextCleanerTest {
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
         assertThat(cleaned.removedLines()).isEqualTo(2);
         // a sentence that merely mentions a photo is story
-        assertThat(TextShapes.endsWithPhotoCredit("The photo shows the bus leaving the station at midnight.")).isFalse();
-        assertThat(TextShapes.endsWithPhotoCredit("Guests pick their pastries from glass cabinets. | Photo by Lisa Jennings")).isTrue();
+        assertThat(PhotoCredits.endsWithPhotoCredit("The photo shows the bus leaving the station at midnight.")).isFalse();
+        assertThat(PhotoCredits.endsWithPhotoCredit("Guests pick their pastries from glass cabinets. | Photo by Lisa Jennings")).isTrue();
     }
 
     @Test
@@ -397,11 +410,11 @@ class TextCleanerTest {
     void anAuthorsBioIsLeftOut() {
         assertClosesAndIsLeftOut("Ann Lee is a freelance writer living in Leeds who covers transport and cities for several papers.\n");
         // a sentence of the story about someone who writes is not a bio
-        assertThat(TextShapes.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
-        assertThat(TextShapes.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
+        assertThat(BioLines.isAuthorBio("The mayor said the service is a lifeline for shift workers and writers alike.")).isFalse();
+        assertThat(BioLines.isAuthorBio("Sara Coughlin is a writer and editor with ample experience covering health.")).isTrue();
         // letters after the name
-        assertThat(TextShapes.isAuthorBio("Mary Henn, MA, MFA, is a shopping editor at Taste of Home and a national award-winning writer.")).isTrue();
-        assertThat(TextShapes.isAuthorBio("Paris, France, is a city that writers from all over the world have loved.")).isFalse();
+        assertThat(BioLines.isAuthorBio("Mary Henn, MA, MFA, is a shopping editor at Taste of Home and a national award-winning writer.")).isTrue();
+        assertThat(BioLines.isAuthorBio("Paris, France, is a city that writers from all over the world have loved.")).isFalse();
         // the closing box may tell a whole career
         assertClosesAndIsLeftOut("Ann Lee is a writer, editor and content creator who specializes in transport and cities. "
                 + "With a background in health reporting, she applies the same research skills to timetables. ".repeat(6) + "\n");
@@ -430,15 +443,15 @@ class TextCleanerTest {
         CleanedText inside = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + founderBio + paragraphs(3, 4));
         assertThat(inside.paragraphs()).hasSize(5).contains(founderBio.strip());
         // and a story's last paragraph about a thing, not a person, is no bio
-        assertThat(TextShapes.isClosingBio("Flatliner is a handy code editor that helps to test the expressions.")).isFalse();
-        assertThat(TextShapes.isClosingBio("Scott Samuelson teaches philosophy at Kirkwood Community College in Cedar Rapids, Iowa.")).isTrue();
+        assertThat(BioLines.isClosingBio("Flatliner is a handy code editor that helps to test the expressions.")).isFalse();
+        assertThat(BioLines.isClosingBio("Scott Samuelson teaches philosophy at Kirkwood Community College in Cedar Rapids, Iowa.")).isTrue();
         // a handle after the name, and a box that opens with the writer's post
-        assertThat(TextShapes.isClosingBio("Eduard Kovacs (@EduardKovacs) is the managing editor at SecurityWeek. He worked as a teacher.")).isTrue();
-        assertThat(TextShapes.isClosingBio("Executive Editor at Digit. Technology journalist since Jan 2008, with stints at PCWorld.")).isTrue();
+        assertThat(BioLines.isClosingBio("Eduard Kovacs (@EduardKovacs) is the managing editor at SecurityWeek. He worked as a teacher.")).isTrue();
+        assertThat(BioLines.isClosingBio("Executive Editor at Digit. Technology journalist since Jan 2008, with stints at PCWorld.")).isTrue();
         assertClosesAndIsLeftOut("Senior Reporter at The Courier. Covers transport, housing and the city council since 2015; lives in Leeds.\n");
         // a story's sentence that opens with a role is not a bio
-        assertThat(TextShapes.isClosingBio("Editor at large Ann Lee said the paper would keep its print edition.")).isFalse();
-        assertThat(TextShapes.isClosingBio("Reporters at the scene said the fire had spread to two more buildings.")).isFalse();
+        assertThat(BioLines.isClosingBio("Editor at large Ann Lee said the paper would keep its print edition.")).isFalse();
+        assertThat(BioLines.isClosingBio("Reporters at the scene said the fire had spread to two more buildings.")).isFalse();
     }
 
     @Test
@@ -455,8 +468,8 @@ class TextCleanerTest {
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + between + paragraphs(3, 4) + republish);
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
         // a price in a sentence, a tutorial's short markup sample
-        assertThat(TextShapes.isShoppingLine("$1,599 is what the council paid for each new bus shelter.")).isFalse();
-        assertThat(TextShapes.isMarkupParagraph("<p class=\"note\">Hello, world</p>")).isFalse();
+        assertThat(FurnitureLines.isShoppingLine("$1,599 is what the council paid for each new bus shelter.")).isFalse();
+        assertThat(MarkupLines.isMarkupParagraph("<p class=\"note\">Hello, world</p>")).isFalse();
     }
 
     @Test
@@ -473,13 +486,13 @@ class TextCleanerTest {
                 + "Join our newsletter for actionable tips and proven strategies to grow your business and engage your customers.\n";
         assertThat(storyWith(pitches, "Was this newsletter forwarded to you? Sign up to get it in your inbox.\n")).isEqualTo(FOUR_PARAGRAPHS);
         // a post about newsletters speaks of them, and of the writer's own
-        assertThat(TextShapes.isNewsletterPromo("Twelve people signed up for my newsletter in the past week, and I did nothing to welcome them.")).isFalse();
-        assertThat(TextShapes.isNewsletterPromo("Plus, I want everything about him, so that I can use it to write newsletters for him.")).isFalse();
+        assertThat(TemplateSentences.isNewsletterPromo("Twelve people signed up for my newsletter in the past week, and I did nothing to welcome them.")).isFalse();
+        assertThat(TemplateSentences.isNewsletterPromo("Plus, I want everything about him, so that I can use it to write newsletters for him.")).isFalse();
         // a line that closes on a call to sign up, whatever comes before it
-        assertThat(TextShapes.isTemplateSentence("The free weekly Insider email is the industry's top source for sales news. Subscribe here.")).isTrue();
-        assertThat(TextShapes.endsOnSignUp("New to LinkedIn? Join now")).isTrue();
-        assertThat(TextShapes.endsOnSignUp("The union said its members would rejoin today.")).isFalse();
-        assertThat(TextShapes.endsOnSignUp("Voters who have not registered can still register today.")).isFalse();
+        assertThat(TemplateSentences.isTemplateSentence("The free weekly Insider email is the industry's top source for sales news. Subscribe here.")).isTrue();
+        assertThat(TemplateSentences.endsOnSignUp("New to LinkedIn? Join now")).isTrue();
+        assertThat(TemplateSentences.endsOnSignUp("The union said its members would rejoin today.")).isFalse();
+        assertThat(TemplateSentences.endsOnSignUp("Voters who have not registered can still register today.")).isFalse();
     }
 
     @Test
@@ -489,20 +502,20 @@ class TextCleanerTest {
                 + "You may also be interested in the following articles:\n";
         assertThat(storyWith(calls, "Learn more about our editorial process.\nThank you for your feedback!\nGet started with Moz Pro!\n"))
                 .isEqualTo(FOUR_PARAGRAPHS);
-        assertThat(TextShapes.isFurniture("Get a Quote from North American Van Lines")).isTrue();
+        assertThat(FurnitureLines.isFurniture("Get a Quote from North American Van Lines")).isTrue();
         // a picture's credit on its own line, the agency first or last
-        assertThat(TextShapes.isFurniture("Getty Images / Holger Leue")).isTrue();
-        assertThat(TextShapes.isFurniture("FatCamera/Getty Images")).isTrue();
-        assertThat(TextShapes.isFurniture("Studio Light and Shade | Getty Images")).isTrue();
-        assertThat(TextShapes.isFurniture("Getty Images bought the archive in 2024")).isFalse();
-        assertThat(TextShapes.isFurniture("More Articles You Might Enjoy")).isTrue();
-        assertThat(TextShapes.isFurniture("You may also be interested in:")).isTrue();
-        assertThat(TextShapes.isFurniture("You might like to add a pinch of salt.")).isFalse();
+        assertThat(FurnitureLines.isFurniture("Getty Images / Holger Leue")).isTrue();
+        assertThat(FurnitureLines.isFurniture("FatCamera/Getty Images")).isTrue();
+        assertThat(FurnitureLines.isFurniture("Studio Light and Shade | Getty Images")).isTrue();
+        assertThat(FurnitureLines.isFurniture("Getty Images bought the archive in 2024")).isFalse();
+        assertThat(FurnitureLines.isFurniture("More Articles You Might Enjoy")).isTrue();
+        assertThat(FurnitureLines.isFurniture("You may also be interested in:")).isTrue();
+        assertThat(FurnitureLines.isFurniture("You might like to add a pinch of salt.")).isFalse();
         // a call for readers' stories or feedback, under a rule of dashes or not
-        assertThat(TextShapes.isFurniture("---------- SHARE YOUR STORY")).isTrue();
-        assertThat(TextShapes.isFurniture("Share your feedback to help improve our site!")).isTrue();
+        assertThat(FurnitureLines.isFurniture("---------- SHARE YOUR STORY")).isTrue();
+        assertThat(FurnitureLines.isFurniture("Share your feedback to help improve our site!")).isTrue();
         // the same words opening a sentence of the story's
-        assertThat(TextShapes.isFurniture("Get the latest figures from the council before you plan a trip to the airport by night bus.")).isFalse();
+        assertThat(FurnitureLines.isFurniture("Get the latest figures from the council before you plan a trip to the airport by night bus.")).isFalse();
     }
 
     @Test
@@ -529,36 +542,36 @@ class TextCleanerTest {
     @Test
     void theHandWrittenListItemTestAgreesWithItsRegex() {
         // the regex isListItem replaced, tried on random short strings of the characters that matter to it
-        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("^(?:[-–•*·▪►]|\\d{1,2}[.)])\\s+.+");
+        Pattern regex = Pattern.compile("^(?:[-–•*·▪►]|\\d{1,2}[.)])\\s+.+");
         String alphabet = "-–•*·▪►0123456789.) \tab";
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int n = 0; n < 200_000; n++) {
             StringBuilder line = new StringBuilder();
             for (int k = random.nextInt(6); k > 0; k--) {
                 line.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String candidate = line.toString();
-            assertThat(TextCleaner.isListItem(candidate)).as("'%s'", candidate).isEqualTo(regex.matcher(candidate).matches());
+            assertThat(TextLines.isListItem(candidate)).as("'%s'", candidate).isEqualTo(regex.matcher(candidate).matches());
         }
-        assertThat(TextCleaner.isListItem("- Fast cycle times")).isTrue();
-        assertThat(TextCleaner.isListItem("12) Twelfth")).isTrue();
-        assertThat(TextCleaner.isListItem("1.5 million people")).isFalse();
+        assertThat(TextLines.isListItem("- Fast cycle times")).isTrue();
+        assertThat(TextLines.isListItem("12) Twelfth")).isTrue();
+        assertThat(TextLines.isListItem("1.5 million people")).isFalse();
     }
 
     @Test
     void theDominantScriptDecidedEarlyIsTheOneAFullCountGives() {
         // texts of mixed scripts and lengths: stopping once the leader cannot be caught must not change the answer
         String[] pieces = {"The council said ", "北朝鲜 ", "서울에서 ", "Москва ", "東京で ", "... 2026 ", "é ", "\n"};
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int n = 0; n < 2_000; n++) {
             StringBuilder text = new StringBuilder();
             for (int k = random.nextInt(600); k > 0; k--) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            Map<Character.UnicodeScript, Integer> counts = TextCleaner.scriptCounts(text.toString());
+            Map<Character.UnicodeScript, Integer> counts = Scripts.scriptCounts(text.toString());
             Character.UnicodeScript expected = counts.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey).orElse(Character.UnicodeScript.COMMON);
-            assertThat(TextCleaner.dominantScript(text.toString())).isEqualTo(expected);
+            assertThat(Scripts.dominantScript(text.toString())).isEqualTo(expected);
         }
     }
 
@@ -569,10 +582,10 @@ class TextCleanerTest {
                 + "Groww Share Price Live UpdatesSBI Paytm Q2 Results FY26 LiveWipro Q2 Results FY26Eternal Q2 Results FY26\n";
         CleanedText cleaned = cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 3) + glued + glued.replace("Sudeep", "Other"));
         assertThat(cleaned.paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3));
-        assertThat(TextShapes.isGluedLinks(glued.strip())).isTrue();
+        assertThat(MarkupLines.isGluedLinks(glued.strip())).isTrue();
         // brand names glue a letter or two inside a sentence; code lines hold brackets
-        assertThat(TextShapes.isGluedLinks("They market across LinkedIn, Facebook, YouTube, Instagram, TikTok and more")).isFalse();
-        assertThat(TextShapes.isGluedLinks("Registration - AddHttpRawMessageLogging() registers the handler in the HttpClient pipeline")).isFalse();
+        assertThat(MarkupLines.isGluedLinks("They market across LinkedIn, Facebook, YouTube, Instagram, TikTok and more")).isFalse();
+        assertThat(MarkupLines.isGluedLinks("Registration - AddHttpRawMessageLogging() registers the handler in the HttpClient pipeline")).isFalse();
     }
 
     @Test
@@ -593,10 +606,10 @@ class TextCleanerTest {
         assertThat(cleaner.clean("Night buses to run to the airport\n" + paragraphs(1, 2) + "Also read: Trams return to the harbour after ten years\n"
                 + paragraphs(3, 4)).paragraphs()).containsExactly(paragraph(1), paragraph(2), paragraph(3), paragraph(4));
         // the words alone do not make a sentence end matter
-        assertThat(TextShapes.isTemplateSentence("If you already have an account with a bank, have its routing number ready.")).isFalse();
-        assertThat(TextShapes.isTemplateSentence("Riders asked the council to support the night routes with more money.")).isFalse();
-        assertThat(TextShapes.isTemplateSentence("Sign up to our fortnightly Heart Matters newsletter to receive healthy recipes.")).isTrue();
-        assertThat(TextShapes.isTemplateSentence("Click the button to make Frommer's a preferred source on Google.")).isTrue();
-        assertThat(TextShapes.isTemplateSentence("The mayor called the union a trusted source of advice on night routes.")).isFalse();
+        assertThat(TemplateSentences.isTemplateSentence("If you already have an account with a bank, have its routing number ready.")).isFalse();
+        assertThat(TemplateSentences.isTemplateSentence("Riders asked the council to support the night routes with more money.")).isFalse();
+        assertThat(TemplateSentences.isTemplateSentence("Sign up to our fortnightly Heart Matters newsletter to receive healthy recipes.")).isTrue();
+        assertThat(TemplateSentences.isTemplateSentence("Click the button to make Frommer's a preferred source on Google.")).isTrue();
+        assertThat(TemplateSentences.isTemplateSentence("The mayor called the union a trusted source of advice on night routes.")).isFalse();
     }
 }

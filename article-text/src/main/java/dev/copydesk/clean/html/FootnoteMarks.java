@@ -1,4 +1,4 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ final class FootnoteMarks {
             Node previous = node.previousSibling();
             if (previous == null) {
                 node = node.parent();
-                if (node == null || (node instanceof Element parent && !HtmlExtractor.isInline(parent))) {
+                if (node == null || (node instanceof Element parent && !Tags.isInline(parent))) {
                     break; // the block's start: nothing before the mark in its paragraph
                 }
                 continue;

@@ -1,11 +1,15 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.clean.MarkupLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class HtmlExtractorTest {
@@ -14,14 +18,14 @@ class HtmlExtractorTest {
 
     /** Paragraphs of a plain news story, the first {@code n} of six, each in its {@code <p>}. */
     static String bankStory(int n) {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                         "The central bank held its policy rate on Monday, citing slowing inflation and a weaker labour market.",
                         "Economists had expected the hold, and markets barely moved after the announcement in the afternoon.",
                         "The bank's governor said the next move could be either way, depending on how prices behave this winter.",
                         "Two of the nine members of the committee voted for a cut, saying that the labour market was cooling fast.",
                         "The pound slipped against the dollar after the vote split was published, and bond yields fell a little.",
                         "Retailers said shoppers were still cautious ahead of the holidays, with spending on big items flat.")
-                .limit(n).map(p -> "<p>" + p + "</p>\n").collect(java.util.stream.Collectors.joining());
+                .limit(n).map(p -> "<p>" + p + "</p>\n").collect(Collectors.joining());
     }
 
     static String page(String name) throws IOException {
@@ -544,8 +548,8 @@ class HtmlExtractorTest {
         String sentence = "The members of a company are required to adopt a written operating agreement within ninety days of filing, "
                 + "and the agreement sets out how the company is run. ";
         // an introduction long enough that the first reading is kept, so the chapters must survive it
-        String introduction = java.util.stream.IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> "<p>Part " + i + " of the guide. " + sentence + sentence + sentence + "</p>").collect(java.util.stream.Collectors.joining());
+        String introduction = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "<p>Part " + i + " of the guide. " + sentence + sentence + sentence + "</p>").collect(Collectors.joining());
         ExtractedPage page = extractor.extract("<html><body><article>" + introduction + "<div class='toc'><ul>"
                 + "<li><a href='#one'>Forming a company</a></li><li><a href='#two'>Naming a company</a></li></ul></div>"
                 + "<div class='toc-chapters'>"
@@ -799,9 +803,9 @@ class HtmlExtractorTest {
                 + "width=\"100%\" height=\"290\" frameborder=\"0\" title=\"embedded audio player\"&gt;</code></b></div>"
                 + bankStory(4).substring(bankStory(2).length()) + "</article></body></html>");
         assertThat(page.paragraphs()).hasSize(4).noneMatch(p -> p.contains("iframe"));
-        assertThat(TextShapes.isEmbedCode("Embed code: <script async src=\"https://example.org/widget.js\"></script>")).isTrue();
+        assertThat(MarkupLines.isEmbedCode("Embed code: <script async src=\"https://example.org/widget.js\"></script>")).isTrue();
         // markup named in a sentence is no embed code
-        assertThat(TextShapes.isEmbedCode("The site wraps its player in an <iframe> so that the page can load before the audio does.")).isFalse();
+        assertThat(MarkupLines.isEmbedCode("The site wraps its player in an <iframe> so that the page can load before the audio does.")).isFalse();
     }
 
     @Test
@@ -811,10 +815,10 @@ class HtmlExtractorTest {
                 + "<p>https://finance.example.com/news/rates-2026-070000949.html<br>https://www.example.org/about/#:~:text=Being%20a%20part"
                 + "<br>https://www.example.net/listing/1080341/clyde-opers</p></article></body></html>");
         assertThat(page.paragraphs()).hasSize(3).noneMatch(p -> p.contains("https://"));
-        assertThat(TextShapes.isBareUrls("- https://example.org/a http://example.net/b")).isTrue();
+        assertThat(MarkupLines.isBareUrls("- https://example.org/a http://example.net/b")).isTrue();
         // an address in a sentence, and the scheme alone as a tutorial names it
-        assertThat(TextShapes.isBareUrls("The data are at https://example.org/rates, updated daily.")).isFalse();
-        assertThat(TextShapes.isBareUrls("- https://")).isFalse();
+        assertThat(MarkupLines.isBareUrls("The data are at https://example.org/rates, updated daily.")).isFalse();
+        assertThat(MarkupLines.isBareUrls("- https://")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
+import dev.copydesk.clean.Prose;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,13 +75,13 @@ final class RunawayLinks {
             return 0;
         }
         Element block = link.parent();
-        while (block != null && HtmlExtractor.isInline(block)) {
+        while (block != null && Tags.isInline(block)) {
             block = block.parent();
         }
         return block != null && !block.nameIs("body") && block.text().length() <= text.length() + 2 ? 1 : 0;
     }
 
     private static boolean isParagraph(String text) {
-        return text.length() >= PARAGRAPH && TextShapes.endsSentence(text);
+        return text.length() >= PARAGRAPH && Prose.endsSentence(text);
     }
 }

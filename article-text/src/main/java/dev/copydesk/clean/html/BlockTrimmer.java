@@ -1,5 +1,7 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
+import dev.copydesk.clean.BioLines;
+import dev.copydesk.clean.Prose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ final class BlockTrimmer {
         int first = -1;
         int last = -1;
         for (int i = 0; i < blocks.size(); i++) {
-            if (TextShapes.isProse(blocks.get(i))) {
+            if (Prose.isProse(blocks.get(i))) {
                 if (first < 0) {
                     first = i;
                 }
@@ -28,13 +30,13 @@ final class BlockTrimmer {
             return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
         }
         // the box about the writer under the story reads as prose: step back over it (two writers, two boxes)
-        for (int stepped = 0; stepped < TextShapes.CLOSING_BIO_PARAGRAPHS && last > first && TextShapes.isClosingBio(blocks.get(last)); stepped++) {
+        for (int stepped = 0; stepped < BioLines.CLOSING_BIO_PARAGRAPHS && last > first && BioLines.isClosingBio(blocks.get(last)); stepped++) {
             do {
                 last--;
-            } while (last > first && !TextShapes.isProse(blocks.get(last)));
+            } while (last > first && !Prose.isProse(blocks.get(last)));
         }
         int end = last + 1;
-        while (end < blocks.size() && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(HtmlExtractor.CELL_SEPARATOR))) {
+        while (end < blocks.size() && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(BlockSegmenter.CELL_SEPARATOR))) {
             end++;
         }
         return new ArrayList<>(blocks.subList(first, end));

@@ -1,5 +1,6 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
+import dev.copydesk.clean.TextNormalizer;
 import java.util.regex.Pattern;
 
 /** The headline inside a document title such as {@code Headline | Site} or {@code Site - Headline}. */

@@ -1,4 +1,4 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
+import dev.copydesk.clean.CleanedText;
 import java.util.List;
 
 /** What the HTML extractor found: the headline, the body paragraphs, the page's metadata, and how many blocks it dropped. */

@@ -1,9 +1,13 @@
-package dev.copydesk.clean;
+package dev.copydesk.clean.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.copydesk.clean.TextNormalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,12 +32,12 @@ public record PageMetadata(String title, List<String> authors, String published,
 
     static PageMetadata of(Document doc, List<JsonNode> jsonLd) {
         JsonNode ld = articleJsonLd(jsonLd);
-        java.util.Map<String, String> metas = new java.util.HashMap<>();
+        Map<String, String> metas = new HashMap<>();
         for (Element e : doc.select("meta[content]")) {
             String key = !e.attr("property").isEmpty() ? e.attr("property") : !e.attr("name").isEmpty() ? e.attr("name") : e.attr("itemprop");
             String content = e.attr("content").strip();
             if (!key.isEmpty() && !content.isEmpty()) {
-                metas.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), content);
+                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
             }
         }
         String title = first(text(ld, "headline"), meta(metas, "og:title"), meta(metas, "twitter:title"));
@@ -140,7 +144,7 @@ public record PageMetadata(String title, List<String> authors, String published,
         return value != null && value.isValueNode() ? value.asText("") : "";
     }
 
-    private static String meta(java.util.Map<String, String> metas, String name) {
+    private static String meta(Map<String, String> metas, String name) {
         return metas.getOrDefault(name, "");
     }
 

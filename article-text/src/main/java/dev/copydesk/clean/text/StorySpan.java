@@ -1,0 +1,168 @@
+package dev.copydesk.clean.text;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The second pass: every line gets a weight (positive for prose, negative for chrome and, mildly, for short lines),
+ * and the story is the contiguous run of lines with the greatest total weight, the maximum-subarray cut of Finn's
+ * body text extraction. Code blocks and tables of figures inside a story count with it.
+ */
+final class StorySpan {
+
+    private StorySpan() {
+    }
+
+    /** Per character, capped: how much a short list item or a short line counts against the story around it. */
+    private static final double LIST_PENALTY = 0.25;
+
+    private static final double SHORT_PENALTY = 0.3;
+
+    private static final int PENALTY_CAP = 40;
+
+    /** First and last line of the heaviest run, or null when no line reads like prose. */
+    static int[] storySpan(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, boolean[] table) {
+        int bestStart = -1;
+        int bestEnd = -1;
+        double best = 0;
+        double run = 0;
+        int runStart = 0;
+        boolean[] code = codeBlocks(lines, prose, chrome);
+        for (int i = 0; i < lines.size(); i++) {
+            // a listing weighs nothing, a table its figures: both are the story's, however short their lines
+            run += code[i] ? 0 : table[i] && !chrome[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)
+                    : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            if (run <= 0) {
+                run = 0;
+                runStart = i + 1;
+            } else if (run > best) {
+                best = run;
+                bestStart = runStart;
+                bestEnd = i;
+            }
+        }
+        boolean anyProse = false;
+        for (int i = bestStart; i >= 0 && i <= bestEnd && !anyProse; i++) {
+            anyProse = !chrome[i] && prose[i];
+        }
+        return anyProse ? new int[] {bestStart, bestEnd} : null;
+    }
+
+    private static double weight(String line, boolean prose, boolean leftOut, boolean chrome) {
+        int length = line.length();
+        if (chrome) {
+            return -Math.max(length, 20);
+        }
+        if (leftOut) {
+            // a caption's credit or the author's bio: left out of the body, but it stands among the paragraphs, so it
+            // weighs as a short line (no stronger: a story illustrated all through must not fall apart at its captions)
+            return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
+        }
+        if (prose) {
+            return length;
+        }
+        if (TextLines.isListItem(line)) {
+            return length >= 80 ? 0.3 * length : -LIST_PENALTY * Math.min(length, PENALTY_CAP);
+        }
+        return -SHORT_PENALTY * Math.min(length, PENALTY_CAP);
+    }
+
+    /** Runs of this many short lines or more can be a code listing. */
+    private static final int CODE_BLOCK_MIN_LINES = 3;
+
+    /**
+     * The short lines of code listings: a run of non-prose lines of which at least a third read like code. A listing
+     * is part of the story it illustrates; weighed line by line as short lines, a long one split a technical
+     * article in two and only one half was kept.
+     */
+    private static boolean[] codeBlocks(List<String> lines, boolean[] prose, boolean[] chrome) {
+        boolean[] code = new boolean[lines.size()];
+        int i = 0;
+        while (i < lines.size()) {
+            if (prose[i] || chrome[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int codeLike = 0;
+            while (i < lines.size() && !prose[i] && !chrome[i]) {
+                if (looksLikeCode(lines.get(i))) {
+                    codeLike++;
+                }
+                i++;
+            }
+            if (i - start >= CODE_BLOCK_MIN_LINES && codeLike * 3 >= i - start) {
+                Arrays.fill(code, start, i, true);
+            }
+        }
+        return code;
+    }
+
+    /** Code by its marks: brackets, assignment, a comment opener, an arrow. */
+    private static boolean looksLikeCode(String line) {
+        return TextLines.isCode(line) || line.startsWith("--") || line.startsWith("//") || line.startsWith("/*") || line.startsWith("#")
+                || line.contains("->") || line.contains("=>") || line.endsWith("(");
+    }
+
+    /** A table copied as text puts each cell on its own line: a run with this many figures is a table, not a few labels. */
+    private static final int TABLE_MIN_FIGURES = 10;
+
+    private static final int FIGURE_CELL_MAX = 24;
+
+    private static final double FIGURE_WEIGHT = 5;
+
+    private static final Pattern DURATION = Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2})?");
+
+    /**
+     * A table's cell of figures ("$175,000", "37% / 40%", "3 (tie)", "3.6"): short, with a digit, and mostly not letters.
+     * A third of a run of short lines like this is a table of the story's (a ranking, a price list).
+     */
+    private static boolean isFigureCell(String line) {
+        int length = line.length();
+        // a list's items are not cells (a rating widget's "- 1 ... - 5"), nor is a playlist's "05:49"
+        if (length == 0 || length > FIGURE_CELL_MAX || line.startsWith("- ")
+                || (line.indexOf(':') > 0 && DURATION.matcher(line).matches())) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int k = 0; k < length; k++) {
+            char c = line.charAt(k);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return digits > 0 && letters * 2 <= length - letters;
+    }
+
+    /**
+     * The lines of tables copied as text, one cell a line: runs of short lines of which a third or more are figures.
+     * Two tables of one story repeat their headers and row names (the same schools ranked full-time and part-time),
+     * which is not a menu's repetition.
+     */
+    static boolean[] figureTables(List<String> lines, boolean[] prose) {
+        boolean[] table = new boolean[lines.size()];
+        int i = 0;
+        while (i < lines.size()) {
+            if (prose[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int figures = 0;
+            while (i < lines.size() && !prose[i]) {
+                if (isFigureCell(lines.get(i))) {
+                    figures++;
+                }
+                i++;
+            }
+            if (figures >= TABLE_MIN_FIGURES && figures * 3 >= i - start) {
+                Arrays.fill(table, start, i, true);
+            }
+        }
+        return table;
+    }
+}

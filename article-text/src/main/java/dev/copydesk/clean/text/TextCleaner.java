@@ -1,0 +1,94 @@
+package dev.copydesk.clean.text;
+
+import dev.copydesk.clean.BioLines;
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.MarkupLines;
+import dev.copydesk.clean.MojibakeRepair;
+import dev.copydesk.clean.PhotoCredits;
+import dev.copydesk.clean.Prose;
+import dev.copydesk.clean.ReferenceList;
+import dev.copydesk.clean.TextNormalizer;
+import dev.copydesk.clean.TrailingTeasers;
+import dev.copydesk.script.Scripts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Separates the story from site chrome in text copied off a page, by the shape of the lines rather than by any
+ * one site's strings. Three passes:
+ * <ol>
+ *   <li><b>Mark chrome</b> that no position can redeem: a <em>label line</em> with nothing after its colon is a list
+ *       header ({@code 相关文章:}, {@code Related:}) and the list items under it are chrome; a label in another script
+ *       than the story is site navigation ({@code 下一篇:'12.12...'}); share prompts, bylines, bare dates, reading
+ *       times.</li>
+ *   <li><b>Find the story</b>: every line gets a weight — positive for prose (several words ending like a
+ *       sentence), negative for chrome and, mildly, for short lines — and the story is the contiguous run of lines
+ *       with the greatest total weight (the maximum-subarray cut of Finn's body text extraction). Navigation above
+ *       it and link lists below it fall outside; headings and short list items inside it stay.</li>
+ *   <li><b>Headline</b>: the nearest headline-shaped line above the story, skipping bylines and stamps.</li>
+ * </ol>
+ */
+public final class TextCleaner {
+
+    public CleanedText clean(String rawText) {
+        String text = TextNormalizer.normalize(MojibakeRepair.repair(rawText));
+        List<String> withBlanks = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            withBlanks.add(line.strip());
+        }
+        List<String> lines = HardWraps.unwrap(withBlanks);
+        if (lines.isEmpty()) {
+            return new CleanedText("", List.of(), 0);
+        }
+        boolean[] prose = new boolean[lines.size()]; // asked of every line several times: worked out once
+        boolean[] leftOut = new boolean[lines.size()];
+        for (int i = 0; i < prose.length; i++) {
+            prose[i] = Prose.isProse(lines.get(i));
+            // captions' photo credits, authors' bios and lines of bare addresses: not the story, but they stand among
+            // its paragraphs (a technical post lists the links it cites in the middle of its text)
+            leftOut[i] = PhotoCredits.endsWithPhotoCredit(lines.get(i)) || BioLines.isAuthorBio(lines.get(i))
+                    || MarkupLines.isBareUrls(lines.get(i));
+        }
+        boolean[] table = StorySpan.figureTables(lines, prose);
+        boolean[] chrome = ChromeMarker.markChrome(lines, prose, table, Scripts.dominantScript(text));
+        int[] story = StorySpan.storySpan(lines, prose, leftOut, chrome, table);
+        if (story == null) {
+            return withoutProse(lines, chrome);
+        }
+        story = StoryCuts.cutAtComments(lines, prose, leftOut, chrome, story);
+        story = StoryCuts.cutAtWritersBox(lines, prose, leftOut, chrome, story);
+        story = StoryCuts.cutAtRepeatedCards(lines, prose, chrome, story);
+        StoryCuts.leaveOutClosingBios(lines, prose, leftOut, story);
+        List<String> body = new ArrayList<>();
+        Set<String> proseSeen = new HashSet<>();
+        for (int i = story[0]; i <= story[1]; i++) {
+            String line = lines.get(i);
+            if (!chrome[i] && !leftOut[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))
+                    && (!prose[i] || proseSeen.add(line))) { // a second copy of a paragraph: the page's other layout
+                body.add(line);
+            }
+        }
+        body = TrailingTeasers.without(ReferenceList.without(body));
+        int headline = Headline.headline(lines, chrome, story[0]);
+        String title = headline >= 0 ? lines.get(headline) : "";
+        return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
+                Headline.byline(lines, story[0]), Headline.stamp(lines, story[0]));
+    }
+
+    /** No prose anywhere (a brief, a list): every line that is not chrome, the first as headline when there are several. */
+    private static CleanedText withoutProse(List<String> lines, boolean[] chrome) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!chrome[i]) {
+                kept.add(lines.get(i));
+            }
+        }
+        int removed = lines.size() - kept.size();
+        if (kept.size() <= 1) {
+            return new CleanedText("", List.copyOf(kept), removed);
+        }
+        return new CleanedText(kept.get(0), List.copyOf(kept.subList(1, kept.size())), removed);
+    }
+}
