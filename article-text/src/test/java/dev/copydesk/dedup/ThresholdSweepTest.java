@@ -3,6 +3,7 @@ package dev.copydesk.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copydesk.clean.text.TextCleaner;
+import dev.copydesk.sample.WireEditSet;
 import dev.copydesk.testkit.SharedData;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.copydesk.dedup.DedupSettings;
 import dev.copydesk.dedup.DedupState;
 import dev.copydesk.dedup.Deduplicator;
 import dev.copydesk.dedup.InMemoryDedupState;
+import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.streams.StoreDedupState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public class DedupBenchmark {
     @Param({"2048", "4096"})
     public int bytes;
 
-    private List<SyntheticWire.Story> stories;
+    private List<SyntheticWire.Copy> stories;
     private String[] fingerprints;
     private Path stateDir;
     private MockProcessorContext<Object, Object> context;
@@ -69,8 +70,8 @@ public class DedupBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        stories = new SyntheticWire(42).stories(ARTICLES, bytes, 0.2);
-        fingerprints = stories.stream().map(s -> BodyFingerprint.of(s.body())).toArray(String[]::new);
+        stories = new SyntheticWire().generate(ARTICLES, 0.2, bytes, 42);
+        fingerprints = stories.stream().map(s -> BodyFingerprint.of(s.text())).toArray(String[]::new);
     }
 
     @Setup(Level.Invocation)
@@ -115,8 +116,8 @@ public class DedupBenchmark {
     @OperationsPerInvocation(ARTICLES)
     public void dedupStage(Blackhole bh) {
         for (int i = 0; i < ARTICLES; i++) {
-            SyntheticWire.Story story = stories.get(i);
-            bh.consume(dedup.decide(story.id(), fingerprints[i], story.body(), clock++));
+            SyntheticWire.Copy story = stories.get(i);
+            bh.consume(dedup.decide(story.name(), fingerprints[i], story.text(), clock++));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.copydesk.dedup.DedupSettings;
 import dev.copydesk.dedup.DedupState;
 import dev.copydesk.dedup.Deduplicator;
 import dev.copydesk.dedup.RememberedArticle;
+import dev.copydesk.sample.SyntheticWire;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +29,7 @@ public final class DedupMemory {
             @Override public void forget(RememberedArticle a, boolean owned, boolean latest) { }
             @Override public void forEachArticle(Consumer<RememberedArticle> visitor) { }
         };
-        SyntheticWire wire = new SyntheticWire(1);
-        String[] bodies = new String[1000];
-        for (int i = 0; i < bodies.length; i++) {
-            bodies[i] = wire.body(2048);
-        }
+        String[] bodies = new SyntheticWire().generate(1000, 0, 2048, 1).stream().map(SyntheticWire.Copy::text).toArray(String[]::new);
         Deduplicator dedup = new Deduplicator(DedupSettings.defaults(), counting);
         long before = usedHeap();
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package dev.copydesk.bench;
 
 import dev.copydesk.dedup.BodyFingerprint;
+import dev.copydesk.sample.SyntheticWire;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,18 +30,18 @@ public class FingerprintBenchmark {
     @Param({"2048", "4096"})
     public int bytes;
 
-    private List<SyntheticWire.Story> stories;
+    private List<SyntheticWire.Copy> stories;
 
     @Setup
     public void generate() {
-        stories = new SyntheticWire(7).stories(1000, bytes, 0.0);
+        stories = new SyntheticWire().generate(1000, 0.0, bytes, 7);
     }
 
     @Benchmark
     @OperationsPerInvocation(1000)
     public void fingerprint(Blackhole bh) {
-        for (SyntheticWire.Story story : stories) {
-            bh.consume(BodyFingerprint.of(story.body()));
+        for (SyntheticWire.Copy story : stories) {
+            bh.consume(BodyFingerprint.of(story.text()));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.copydesk.avro.Article;
 import dev.copydesk.avro.Entity;
 import dev.copydesk.avro.EntityType;
 import dev.copydesk.avro.Keyword;
+import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.store.ArticleSearch;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.store.Database;
@@ -30,11 +31,7 @@ public final class StorageBench {
         String url = Database.jdbcUrl(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 2000; // the sink's default batch
-        SyntheticWire wire = new SyntheticWire(11);
-        String[] bodies = new String[2000];
-        for (int i = 0; i < bodies.length; i++) {
-            bodies[i] = wire.body(2048);
-        }
+        String[] bodies = new SyntheticWire().generate(2000, 0, 2048, 11).stream().map(SyntheticWire.Copy::text).toArray(String[]::new);
         List<String> options = List.of(args);
         boolean searchOnly = options.contains("--search-only"); // time searches on what is stored
         // --writers N: N sinks of one consumer group, each with its own connection and its own share of the

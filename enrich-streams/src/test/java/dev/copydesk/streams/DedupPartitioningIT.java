@@ -9,7 +9,7 @@ import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.dedup.ClusterScore;
-import dev.copydesk.dedup.WireEditSet;
+import dev.copydesk.sample.WireEditSet;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.SharedData;

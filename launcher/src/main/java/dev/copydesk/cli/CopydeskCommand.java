@@ -1,5 +1,6 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

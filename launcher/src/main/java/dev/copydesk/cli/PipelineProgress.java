@@ -19,11 +19,11 @@ import org.apache.kafka.common.TopicPartition;
  * {@code articles.raw}, and the sink's stored positions (from the database) have reached the last committed
  * offsets of the topics it reads.
  */
-final class PipelineProgress implements AutoCloseable {
+public final class PipelineProgress implements AutoCloseable {
 
     private final Admin admin;
 
-    PipelineProgress(Map<String, Object> clientSettings) {
+    public PipelineProgress(Map<String, Object> clientSettings) {
         this.admin = Admin.create(clientSettings);
     }
 
@@ -38,7 +38,7 @@ final class PipelineProgress implements AutoCloseable {
         return out;
     }
 
-    Map<TopicPartition, Long> groupOffsets(String groupId) throws ExecutionException, InterruptedException {
+    public Map<TopicPartition, Long> groupOffsets(String groupId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> out = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
         committed.forEach((tp, om) -> {
@@ -57,7 +57,7 @@ final class PipelineProgress implements AutoCloseable {
      * Whether the streams app has consumed everything committed on its input and on its own repartition topics:
      * the raw topic can be fully consumed while records still wait between the two sub-topologies.
      */
-    boolean streamsCaughtUp(String rawTopic, String streamsGroup) throws ExecutionException, InterruptedException {
+    public boolean streamsCaughtUp(String rawTopic, String streamsGroup) throws ExecutionException, InterruptedException {
         List<String> inputs = new ArrayList<>(List.of(rawTopic));
         admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code copydesk demo} as a user runs it: the whole pipeline, its summary, and a repeat run that adds nothing. */
 @ExtendWith(KafkaStackExtension.class)
-class DemoCommandIT {
+public class DemoCommandIT {
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
-    static Run copydesk(String... args) {
+    public static Run copydesk(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

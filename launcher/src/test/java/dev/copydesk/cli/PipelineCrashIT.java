@@ -6,6 +6,7 @@ import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.stack.FreePorts;
 import dev.copydesk.store.Database;
 import dev.copydesk.testkit.TestDatabases;
@@ -83,7 +84,7 @@ class PipelineCrashIT {
         String db = kind.equals("sqlite") ? dir.resolve("crash.db").toString() : TestDatabases.postgres();
 
         // the copy: stories of 1-8 KB with exact and near ("UPDATE") copies; one exact copy is held back
-        List<BenchCorpus.Copy> copies = new BenchCorpus().generate(ARTICLES, 0.3, 0, SEED);
+        List<SyntheticWire.Copy> copies = new SyntheticWire().generate(ARTICLES, 0.3, 0, SEED);
         int heldBack = -1;
         for (int i = 0; i < copies.size() && heldBack < 0; i++) {
             if (copies.get(i).exact() && copies.get(i).original() < copies.size() / 3) {
@@ -162,7 +163,7 @@ class PipelineCrashIT {
 
     /** What a run without any crash stores, from the topology's own cleaning and fingerprints. */
     record Expected(int articles, int exactDuplicates, int heldBack, int firstHalfArticles) {
-        static Expected of(List<BenchCorpus.Copy> copies, int heldBack) {
+        static Expected of(List<SyntheticWire.Copy> copies, int heldBack) {
             ArticleBuilder builder = new ArticleBuilder();
             Set<String> distinct = new HashSet<>();
             int firstHalf = 0;

@@ -1,8 +1,8 @@
-package dev.copydesk.cli;
+package dev.copydesk.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copydesk.cli.CpuAccount.Part;
+import dev.copydesk.cli.bench.CpuAccount.Part;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;

@@ -1,9 +1,10 @@
-package dev.copydesk.cli;
+package dev.copydesk.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.copydesk.cli.DemoCommandIT;
 import java.io.File;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package dev.copydesk.cli;
+package dev.copydesk.cli.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;

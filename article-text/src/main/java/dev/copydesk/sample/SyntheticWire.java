@@ -1,8 +1,6 @@
-package dev.copydesk.cli;
+package dev.copydesk.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.copydesk.clean.PhraseList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,14 +8,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Realistic wire copy for the benchmark, reproducible from a seed: stories of 1–8 KB (or a fixed size) built from
- * the sentences of the shipped samples, each with a dateline, a headline, and site chrome around it; a share of
- * them are exact copies under other chrome or near copies (an "UPDATE" with a sentence added).
+ * Realistic wire copy, reproducible from a seed, for the bench command, the JMH benchmarks and the tests: stories
+ * of 1–8 KB (or a fixed size) built from the sentences of the shipped wire samples ({@code wire-sentences.txt}),
+ * each with a dateline, a headline and site chrome around it; a share of them are exact copies under other chrome
+ * or near copies (an "UPDATE 1-" with a sentence added). {@link WireEditSet} makes the labelled edits of given
+ * bodies that the dedup evaluation scores.
  */
-final class BenchCorpus {
+public final class SyntheticWire {
 
-    /** One raw copy: a name and its text. {@code original} is the index of the story it copies, or -1. */
-    record Copy(String name, String text, int original, boolean exact) {
+    /** One raw copy: a name and its text. {@code original} is the index of the copy it repeats, or -1. */
+    public record Copy(String name, String text, int original, boolean exact) {
     }
 
     private static final String[] DATELINES = {"SEOUL, Nov. 13 (Yonhap) -- ", "WASHINGTON (AP) — ", "LONDON, Dec 1 (Reuters) - ",
@@ -26,32 +26,11 @@ final class BenchCorpus {
             "- Markets close higher on rate hopes", "- Storm warning issued for the weekend", "Related:", "Most read",
             "Subscribe to our newsletter", "© 2026 The Example Times. All rights reserved."};
 
-    private final List<String> sentences = new ArrayList<>();
-    private final List<String> vocabulary = new ArrayList<>();
+    private final List<String> sentences;
+    private final List<String> vocabulary;
 
-    BenchCorpus() {
-        for (String sample : DemoCommand.SAMPLE_FILES) {
-            if (!sample.endsWith(".txt")) {
-                continue;
-            }
-            try (InputStream in = BenchCorpus.class.getResourceAsStream("/samples/wire/" + sample)) {
-                if (in == null) {
-                    continue;
-                }
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    for (String s : line.split("(?<=[.!?])\\s+(?=[A-Z\"])")) {
-                        if (s.split("\\s+").length >= 8 && s.endsWith(".")) {
-                            sentences.add(s.strip());
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the bundled samples", e);
-            }
-        }
-        if (sentences.isEmpty()) {
-            throw new IllegalStateException("no sample sentences in the jar");
-        }
+    public SyntheticWire() {
+        sentences = PhraseList.of(SyntheticWire.class, "wire-sentences.txt");
         Set<String> words = new TreeSet<>();
         for (String s : sentences) {
             for (String w : s.split("\\s+")) {
@@ -60,11 +39,11 @@ final class BenchCorpus {
                 }
             }
         }
-        vocabulary.addAll(words);
+        vocabulary = List.copyOf(words);
     }
 
     /** {@code n} copies; {@code size} 0 draws story sizes from 1–8 KB, otherwise every story is about {@code size} bytes. */
-    List<Copy> generate(int n, double dupRate, int size, long seed) {
+    public List<Copy> generate(int n, double dupRate, int size, long seed) {
         Random random = new Random(seed);
         List<Copy> copies = new ArrayList<>(n);
         List<String[]> stories = new ArrayList<>(); // headline, body
@@ -75,7 +54,8 @@ final class BenchCorpus {
                 boolean exact = random.nextBoolean();
                 String body = exact ? story[1] : story[1] + "\n" + sentences.get(random.nextInt(sentences.size()))
                         + " The report was updated with new figures on " + (1 + random.nextInt(28)) + " November.";
-                copies.add(new Copy("bench/" + i + ".txt", wrap(random, (exact ? "" : "UPDATE 1-") + story[0], body), indexOfStory(copies, of), exact));
+                copies.add(new Copy("bench/" + i + ".txt", wrap(random, (exact ? "" : "UPDATE 1-") + story[0], body),
+                        indexOfStory(copies, of), exact));
                 continue;
             }
             int target = size > 0 ? size : 1024 + random.nextInt(7 * 1024);
@@ -95,7 +75,7 @@ final class BenchCorpus {
 
     /**
      * The sentence with about one word in five replaced by another word of the samples: distinct stories must not
-     * share most of their 4-word shingles, or the dedup stage would rightly call them versions of one story.
+     * share most of their shingles, or the dedup stage would rightly call them versions of one story.
      */
     private String vary(Random random, String sentence) {
         String[] words = sentence.split(" ");

@@ -1,4 +1,4 @@
-package dev.copydesk.dedup;
+package dev.copydesk.sample;
 
 import java.util.ArrayList;
 import java.util.Arrays;

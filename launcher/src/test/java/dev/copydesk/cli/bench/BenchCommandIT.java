@@ -1,9 +1,10 @@
-package dev.copydesk.cli;
+package dev.copydesk.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copydesk.cli.DemoCommandIT;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
 import java.nio.file.Files;
