@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.http.TokenFilter;
+import dev.copydesk.secrets.Redact;
 import dev.copydesk.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,23 +19,35 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The live dashboard: one page (no external scripts: charts are SVG drawn by a few lines of JavaScript) and the
- * JSON it polls. Flow and lag come from the broker ({@link FlowStats}); stories, languages and entities from the
- * sink's database. Binds 127.0.0.1 unless told otherwise; read-only.
+ * JSON it polls. Flow and lag come from the broker ({@link FlowStats}), sampled by a thread of their own, so a
+ * broker that does not answer never holds up a request: the page says "Kafka unreachable" and its stories,
+ * languages and entities, which come from the sink's database, keep answering. Binds 127.0.0.1 unless told
+ * otherwise; read-only.
  */
 final class DashboardServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one look at the broker may take: a dashboard that waits a minute for a dead broker looks dead too. */
+    private static final int KAFKA_TIMEOUT_MS = 3000;
     private final HttpServer server;
     private final Admin admin;
+    private final RecordCounter counter;
+    private final ScheduledExecutorService sampler;
+    /** The latest look at the broker: a snapshot, or why there is none. */
+    private volatile Object latestFlow = Map.of("kafka", "connecting");
     private final ServiceConfig config;
     private final String jdbcUrl;
     private final String enrichGroup;
@@ -50,11 +63,21 @@ final class DashboardServer implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.enrichGroup = enrichGroup;
         this.sinkGroup = sinkGroup;
-        this.admin = Admin.create(config.clientSettings());
+        Map<String, Object> clients = new HashMap<>(config.clientSettings());
+        clients.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
+        clients.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
+        this.admin = Admin.create(clients);
+        this.counter = new RecordCounter(clients);
+        this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "copydesk-dashboard-flow");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::sampleFlow, 0, 1, TimeUnit.SECONDS);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 32);
         List<HttpContext> contexts = List.of(
                 server.createContext("/", this::page),
-                server.createContext("/api/flow", exchange -> json(exchange, this::flow)),
+                server.createContext("/api/flow", exchange -> json(exchange, () -> latestFlow)),
                 server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20")))),
                 server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", "")))),
                 server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
@@ -115,18 +138,35 @@ final class DashboardServer implements AutoCloseable {
         return fallback;
     }
 
-    private Object flow() throws Exception {
-        FlowStats.Snapshot s = FlowStats.take(admin, config, enrichGroup, sinkGroup);
+    /** One look at the broker, kept for {@code /api/flow}; the stored count comes from the database either way. */
+    private void sampleFlow() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", s.at());
-        out.put("raw", s.records().get(config.rawTopic()));
-        out.put("enriched", s.records().get(config.enrichedTopic()));
-        out.put("duplicates", s.records().get(config.duplicatesTopic()));
-        out.put("dlq", s.records().get(config.dlqTopic()));
-        out.put("enrichLag", s.enrich().total());
-        out.put("sinkLag", s.sink().total());
-        out.put("stored", rows("SELECT COUNT(*) AS \"n\" FROM articles").get(0).get("n"));
-        return out;
+        try {
+            FlowStats.Snapshot s = FlowStats.take(admin, counter, config, enrichGroup, sinkGroup);
+            out.put("kafka", "up");
+            out.put("at", s.at());
+            out.put("raw", s.records().get(config.rawTopic()));
+            out.put("enriched", s.records().get(config.enrichedTopic()));
+            out.put("duplicates", s.records().get(config.duplicatesTopic()));
+            out.put("dlq", s.records().get(config.dlqTopic()));
+            out.put("enrichLag", s.enrich().total());
+            out.put("sinkLag", s.sink().total());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            out.clear();
+            out.put("kafka", "unreachable");
+            out.put("at", System.currentTimeMillis());
+            out.put("error", Redact.secrets(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+        }
+        try {
+            out.put("stored", rows("SELECT COUNT(*) AS \"n\" FROM articles").get(0).get("n"));
+        } catch (SQLException e) {
+            out.put("stored", -1);
+        }
+        latestFlow = out;
     }
 
     /** The rows of a query, each a map from column label to value (labels are quoted aliases: the JSON keys). */
@@ -187,6 +227,13 @@ final class DashboardServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(KAFKA_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS); // the counter's consumer is the sampler's alone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        counter.close();
         admin.close();
     }
 }

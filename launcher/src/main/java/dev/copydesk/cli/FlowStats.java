@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One look at what flows, from the broker alone: records per copydesk topic (offset spans: with exactly-once
- * producers they include transaction markers, so they slightly over-count) and the lag of the streams app and
- * the sink per partition. Shared by {@code stats} and the dashboard.
+ * One look at what flows: records per copydesk topic as a read-committed subscriber sees them ({@link RecordCounter}:
+ * no transaction markers, no aborted records), and the lag of the streams app and the sink per partition, in
+ * offsets as Kafka's own tools show it. Shared by {@code stats} and the dashboard.
  */
 final class FlowStats {
 
@@ -33,7 +35,7 @@ final class FlowStats {
     private FlowStats() {
     }
 
-    static Snapshot take(Admin admin, ServiceConfig config, String enrichGroup, String sinkGroup)
+    static Snapshot take(Admin admin, RecordCounter counter, ServiceConfig config, String enrichGroup, String sinkGroup)
             throws ExecutionException, InterruptedException {
         List<String> topics = List.of(config.rawTopic(), config.enrichedTopic(), config.duplicatesTopic(), config.dlqTopic());
         Set<String> existing = admin.listTopics().names().get();
@@ -50,12 +52,15 @@ final class FlowStats {
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> first = admin.listOffsets(earliest).all().get();
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last = admin.listOffsets(latest).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = admin.listOffsets(latest,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        Map<TopicPartition, Long> counted = counter.count(offsets(first), offsets(stable));
         Map<String, Long> records = new LinkedHashMap<>();
         for (String topic : topics) {
             long sum = 0;
-            for (var e : last.entrySet()) {
+            for (var e : counted.entrySet()) {
                 if (e.getKey().topic().equals(topic)) {
-                    sum += e.getValue().offset() - first.get(e.getKey()).offset();
+                    sum += e.getValue();
                 }
             }
             records.put(topic, existing.contains(topic) ? sum : -1);
@@ -63,6 +68,12 @@ final class FlowStats {
         return new Snapshot(System.currentTimeMillis(), records,
                 lag(admin, enrichGroup, List.of(config.rawTopic()), last),
                 lag(admin, sinkGroup, List.of(config.enrichedTopic(), config.duplicatesTopic()), last));
+    }
+
+    private static Map<TopicPartition, Long> offsets(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed) {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        listed.forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
     }
 
     private static Lag lag(Admin admin, String group, List<String> topics, Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last)

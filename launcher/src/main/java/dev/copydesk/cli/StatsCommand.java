@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What flows: records per topic (offset spans: with exactly-once producers these include transaction markers, so
- * they slightly over-count), rates between refreshes, the lag of the streams app and the sink per partition,
+ * What flows: records per topic as a read-committed subscriber sees them (the demo summary's numbers), rates between
+ * refreshes, the lag of the streams app and the sink per partition,
  * the share of copies that were duplicates, and the dead letters.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -37,10 +37,10 @@ final class StatsCommand implements Callable<Integer> {
         ServiceConfig config = connection.serviceConfig();
         String enrich = enrichGroup != null ? enrichGroup : config.get("application.id", "copydesk-enrich");
         String sink = sinkGroup != null ? sinkGroup : config.get("group.id", "copydesk-sink");
-        try (Admin admin = Admin.create(config.clientSettings())) {
+        try (Admin admin = Admin.create(config.clientSettings()); RecordCounter counter = new RecordCounter(config.clientSettings())) {
             FlowStats.Snapshot previous = null;
             do {
-                previous = print(admin, config, enrich, sink, previous);
+                previous = print(admin, counter, config, enrich, sink, previous);
                 if (watch != null) {
                     Thread.sleep(watch * 1000L);
                 }
@@ -49,9 +49,9 @@ final class StatsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FlowStats.Snapshot print(Admin admin, ServiceConfig config, String enrich, String sink, FlowStats.Snapshot previous)
+    private FlowStats.Snapshot print(Admin admin, RecordCounter counter, ServiceConfig config, String enrich, String sink, FlowStats.Snapshot previous)
             throws ExecutionException, InterruptedException {
-        FlowStats.Snapshot now = FlowStats.take(admin, config, enrich, sink);
+        FlowStats.Snapshot now = FlowStats.take(admin, counter, config, enrich, sink);
         System.out.printf("%-28s %12s %12s%n", "topic", "records", previous == null ? "" : "per second");
         for (Map.Entry<String, Long> e : now.records().entrySet()) {
             long n = e.getValue();

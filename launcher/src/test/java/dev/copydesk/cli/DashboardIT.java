@@ -1,6 +1,7 @@
 package dev.copydesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.copydesk.admin.TopicAdmin;
 import dev.copydesk.avro.Article;
@@ -13,12 +14,14 @@ import dev.copydesk.store.ArticleStore;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
 import java.awt.image.BufferedImage;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,6 +150,40 @@ class DashboardIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("\"en\":2");
+        }
+    }
+
+    @Test
+    void withKafkaDownTheDatabasePanelsStillShowAndThePageSaysKafkaIsUnreachable() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("down.db");
+        try (ArticleStore store = new ArticleStore(db, "g")) {
+            store.write(List.of(article("a1", "Ferry crews strike over rosters", "en", "Mere Tahana"),
+                    article("a2", "Grève des cheminots", "fr", "Clement Beaune")), List.of(), Map.of());
+        }
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // nothing listens there once the socket is closed
+        }
+        ServiceConfig config = new ServiceConfig(Map.of("bootstrap.servers", "127.0.0.1:" + closedPort,
+                "schema.registry.url", "http://127.0.0.1:" + closedPort)) {
+        };
+        try (DashboardServer server = new DashboardServer(config, db, "127.0.0.1", 0, "e", "s")) {
+            String url = "http://127.0.0.1:" + server.port() + "/";
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.send(HttpRequest.newBuilder(URI.create(url + "api/flow"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"kafka\":\"unreachable\"").contains("\"stored\":2"));
+            // every endpoint answers at once, the broker's included: none waits on the broker
+            for (String api : List.of("api/flow", "api/stories", "api/languages", "api/entities?hours=1")) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + api)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(api).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as(api).isLessThan(Duration.ofSeconds(1));
+            }
+            String dom = browser("--dump-dom", url);
+            assertThat(dom).contains("data-state=\"unreachable\"", "Kafka unreachable", "Ferry crews strike over rosters", "Grève des cheminots",
+                    "Mere Tahana");
+            assertThat(dom).doesNotContain(">Kafka: connecting…</span>");
         }
     }
 
