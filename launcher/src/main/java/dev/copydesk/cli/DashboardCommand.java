@@ -14,11 +14,13 @@ import picocli.CommandLine.Option;
                 + "top entities of the last hour, latest stories (click for the cleaned text and its duplicates).")
 final class DashboardCommand implements Callable<Integer> {
 
+    static final int DEFAULT_PORT = 8900;
+
     @Mixin
     ConnectionOptions connection;
 
     @Option(names = "--port", description = "Port (default 8900; 0 picks one).")
-    int port = 8900;
+    int port = DEFAULT_PORT;
 
     @Option(names = "--host", description = "Address to bind (default 127.0.0.1).")
     String host = "127.0.0.1";

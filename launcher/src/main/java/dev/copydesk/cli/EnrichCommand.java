@@ -12,6 +12,9 @@ import picocli.CommandLine.Mixin;
         description = "Run the enrich-streams topology (articles.raw -> articles.enriched / duplicates / dlq) until stopped.")
 final class EnrichCommand implements Callable<Integer> {
 
+    /** Where enrich-streams serves its metrics unless told otherwise (docker-compose.yml publishes it). */
+    static final int METRICS_PORT = 9401;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -24,7 +27,7 @@ final class EnrichCommand implements Callable<Integer> {
         EnrichApp app = new EnrichApp(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
         app.start();
-        metrics.start(9401, "enrich-streams", config);
+        metrics.start(METRICS_PORT, "enrich-streams", config);
         System.err.println("enrich-streams running as " + config.get("application.id") + " with " + config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)
                 + " stream thread(s); Ctrl-C to stop");
         app.awaitStop();

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
         description = "Write articles.enriched and articles.duplicates to SQLite (a file path) or PostgreSQL (a JDBC URL), exactly once, until stopped.")
 final class SinkCommand implements Callable<Integer> {
 
+    /** Where the sink serves its metrics unless told otherwise (docker-compose.yml publishes it). */
+    static final int METRICS_PORT = 9402;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -39,7 +42,7 @@ final class SinkCommand implements Callable<Integer> {
             }
         }, "sink-shutdown"));
         loop.start();
-        metrics.start(9402, "sink", config);
+        metrics.start(METRICS_PORT, "sink", config);
         System.err.println("sink writing to " + Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");
         loop.join();
         sink.release();

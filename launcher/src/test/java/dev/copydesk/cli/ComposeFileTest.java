@@ -1,6 +1,7 @@
 package dev.copydesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.ingest.IngestConfig;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by reading it: the services exist, the ports are
@@ -53,11 +55,11 @@ class ComposeFileTest {
 
     @Test
     void theFullStackIsThere() {
-        assertThat(services).containsKeys("kafka", "schema-registry", "postgres", "ingest", "enrich", "sink");
+        assertThat(services).containsKeys("kafka", "schema-registry", "postgres", "ingest", "enrich", "sink", "dashboard");
         assertThat((String) service("kafka").get("image")).startsWith("apache/kafka:");
         assertThat((String) service("schema-registry").get("image")).startsWith("confluentinc/cp-schema-registry:");
         assertThat((String) service("postgres").get("image")).startsWith("postgres:");
-        for (String s : List.of("ingest", "enrich", "sink")) {
+        for (String s : List.of("ingest", "enrich", "sink", "dashboard")) {
             assertThat(service(s).get("build")).isEqualTo(".");
         }
         assertThat(Files.exists(Path.of("..", "Dockerfile"))).isTrue();
@@ -96,6 +98,63 @@ class ComposeFileTest {
                 }
             });
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaKeepsItsDataInItsNamedVolumeAcrossDownAndUp() throws IOException {
+        // the apache/kafka image writes to /tmp/kraft-combined-logs unless told: the log dirs must be the volume's path
+        String logDirs = environment("kafka").get("KAFKA_LOG_DIRS").toString();
+        assertThat((List<String>) service("kafka").get("volumes")).contains("kafka-data:" + logDirs);
+        assertThat((List<String>) service("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data");
+        try (Reader in = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("kafka-data", "postgres-data");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServicesMetricsAndTheDashboardAreReachableFromTheHost() {
+        Map<String, Integer> published = Map.of("enrich", EnrichCommand.METRICS_PORT, "sink", SinkCommand.METRICS_PORT,
+                "dashboard", DashboardCommand.DEFAULT_PORT);
+        published.forEach((name, port) -> {
+            assertThat(service(name).get("ports").toString()).as(name).contains(port + ":" + port);
+            List<String> command = (List<String>) service(name).get("command");
+            // inside a container 127.0.0.1 is the container's own loopback: a published port needs 0.0.0.0
+            String hostFlag = name.equals("dashboard") ? "--host" : "--metrics-host";
+            assertThat(command.get(command.indexOf(hostFlag) + 1)).as(name).isEqualTo("0.0.0.0");
+        });
+        List<String> dashboard = (List<String>) service("dashboard").get("command");
+        assertThat(dashboard.get(dashboard.indexOf("--db") + 1)).isEqualTo(environment("sink").get("COPYDESK_DB_URL"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void startUpWaitsForHealthyKafkaRegistryAndDatabase() {
+        for (String dependency : List.of("kafka", "schema-registry", "postgres")) {
+            assertThat(service(dependency)).as(dependency + " has a healthcheck").containsKey("healthcheck");
+        }
+        services.forEach((name, definition) -> {
+            Map<String, Object> dependsOn = (Map<String, Object>) ((Map<String, Object>) definition).getOrDefault("depends_on", Map.of());
+            dependsOn.forEach((dependency, condition) -> {
+                String expected = dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy";
+                assertThat(((Map<String, Object>) condition).get("condition")).as(name + " waits for " + dependency).isEqualTo(expected);
+            });
+        });
+        for (String s : List.of("ingest", "enrich", "sink")) {
+            assertThat((Map<String, Object>) service(s).get("depends_on")).as(s).containsKeys("kafka-init", "schema-registry");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceCommandParsesWithTheRealCommandLine() {
+        for (String s : List.of("ingest", "enrich", "sink", "dashboard")) {
+            List<String> command = (List<String>) service(s).get("command");
+            assertThatCode(() -> new CommandLine(new CopydeskCommand()).parseArgs(command.toArray(String[]::new))).as(s)
+                    .doesNotThrowAnyException();
+        }
     }
 
     private static Map<String, String> toStrings(Map<String, Object> env) {
