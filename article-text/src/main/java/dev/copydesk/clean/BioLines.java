@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 /** An author's bio box as a line of text: "Jane Doe is a freelance writer ...", and the closing box's other roles. */
 public final class BioLines {
 
-    private BioLines() {
-    }
+    private BioLines() {}
 
     /**
      * An author's bio: "Jane Doe is a freelance writer living in ...", the box above or under a story that describes
@@ -14,8 +13,13 @@ public final class BioLines {
      */
     public static boolean isAuthorBio(String line) {
         // anchored at a capitalised name: most lines fail on their first word
-        return line.length() <= 600 && !line.isEmpty() && Character.isUpperCase(line.charAt(0)) && nameThenIsOrWas(line)
-                && AUTHOR_BIO.matcher(line).lookingAt(); // anchored: lookingAt, not find, which would try every position
+        return line.length() <= 600
+                && !line.isEmpty()
+                && Character.isUpperCase(line.charAt(0))
+                && nameThenIsOrWas(line)
+                && AUTHOR_BIO
+                        .matcher(line)
+                        .lookingAt(); // anchored: lookingAt, not find, which would try every position
     }
 
     /**
@@ -26,9 +30,13 @@ public final class BioLines {
     public static final int CLOSING_BIO_PARAGRAPHS = 2;
 
     public static boolean isClosingBio(String line) {
-        // longer than a bio met inside the story: the closing box tells the writer's career (609 characters on one dev page)
-        return line.length() <= 1000 && !line.isEmpty() && Character.isUpperCase(line.charAt(0))
-                && (AUTHOR_BIO.matcher(line).lookingAt() || CLOSING_BIO.matcher(line).lookingAt());
+        // longer than a bio met inside the story: the closing box tells the writer's career (609 characters on one dev
+        // page)
+        return line.length() <= 1000
+                && !line.isEmpty()
+                && Character.isUpperCase(line.charAt(0))
+                && (AUTHOR_BIO.matcher(line).lookingAt()
+                        || CLOSING_BIO.matcher(line).lookingAt());
     }
 
     /** Words a bio's name can take before its verb: three names, letters after them ("MA,", "MFA,"), a handle. */
@@ -48,7 +56,8 @@ public final class BioLines {
             }
             if (end > i && Character.isLowerCase(line.charAt(i))) {
                 int n = end - i;
-                return (n == 2 && line.startsWith("is", i)) || (n == 3 && (line.startsWith("was", i) || line.startsWith("has", i)));
+                return (n == 2 && line.startsWith("is", i))
+                        || (n == 3 && (line.startsWith("was", i) || line.startsWith("has", i)));
             }
             i = end + 1;
         }
@@ -56,12 +65,14 @@ public final class BioLines {
     }
 
     /** A bio's opening: the name, maybe letters after it ("Mary Henn, MA, MFA,") or a handle ("(@EduardKovacs)"). */
-    private static final String BIO_NAME = "^\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+){0,2}(?:, \\p{Lu}[\\p{Lu}.]{1,5})*,? (?:\\(@\\w+\\) )?";
+    private static final String BIO_NAME =
+            "^\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+){0,2}(?:, \\p{Lu}[\\p{Lu}.]{1,5})*,? (?:\\(@\\w+\\) )?";
 
     private static final Pattern CLOSING_BIO = Pattern.compile(BIO_NAME + "(?:(?:is|was|has been|started|founded|"
             + "serves as|works as)\\b[^.]{0,100}\\b(?i:co-?founder|founder|ceo|director|professor|faculty|lecturer|fellow|physician|editor (?:at|of|for|with))\\b"
             + "|(?:teaches|lectures)\\b[^.]{1,80}\\bat\\b)"
-            // the box that opens with the writer's post: "Executive Editor at Digit. Technology journalist since 2008..."
+            // the box that opens with the writer's post: "Executive Editor at Digit. Technology journalist since
+            // 2008..."
             + "|^(?:(?:Senior|Executive|Managing|Contributing|Deputy|Associate|Assistant|Staff|Chief|Features|News) )?"
             + "(?:Editor|Writer|Reporter|Correspondent|Journalist|Columnist) (?:at|for|with) \\p{Lu}");
 

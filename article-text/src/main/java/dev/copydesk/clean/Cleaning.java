@@ -8,8 +8,7 @@ public final class Cleaning {
     private static final TextCleaner TEXT = new TextCleaner();
     private static final HtmlExtractor HTML = new HtmlExtractor();
 
-    private Cleaning() {
-    }
+    private Cleaning() {}
 
     public static CleanedText fromText(String text) {
         return TEXT.clean(text);

@@ -8,16 +8,17 @@ import java.util.regex.Pattern;
  */
 public final class FurnitureLines {
 
-    private FurnitureLines() {
-    }
+    private FurnitureLines() {}
 
     /**
      * Furniture that sits inside article containers on sites of every kind: share and follow prompts,
      * advertisement labels, read-more and sign-up calls, copyright lines ({@code furniture-lines.txt}). Short lines
      * only: a sentence that merely mentions one of these words is prose.
      */
-    private static final Pattern FURNITURE = Pattern.compile("^(?:[-•*]\\s+|-{3,}\\s*)?(?:"
-            + String.join("|", PhraseList.of(FurnitureLines.class, "furniture-lines.txt")) + ")[.!:]?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FURNITURE = Pattern.compile(
+            "^(?:[-•*]\\s+|-{3,}\\s*)?(?:"
+                    + String.join("|", PhraseList.of(FurnitureLines.class, "furniture-lines.txt")) + ")[.!:]?$",
+            Pattern.CASE_INSENSITIVE);
 
     public static boolean isFurniture(String line) {
         return line.length() <= 80 && FURNITURE.matcher(line.strip()).matches();
@@ -35,8 +36,11 @@ public final class FurnitureLines {
             "^\\d+ (?:thoughts?|comments?|responses?|replies) (?:on|to) [“\"«„‘'].*", Pattern.CASE_INSENSITIVE);
 
     public static boolean startsComments(String line) {
-        return line.length() <= 40 ? COMMENTS_START.matcher(line.strip()).matches()
-                : line.length() <= 300 && Character.isDigit(line.charAt(0)) && COMMENTS_ON_TITLE.matcher(line).matches();
+        return line.length() <= 40
+                ? COMMENTS_START.matcher(line.strip()).matches()
+                : line.length() <= 300
+                        && Character.isDigit(line.charAt(0))
+                        && COMMENTS_ON_TITLE.matcher(line).matches();
     }
 
     /**
@@ -48,7 +52,8 @@ public final class FurnitureLines {
             return false;
         }
         char c = line.charAt(0);
-        return (c == '$' || c == '£' || c == '€' || c == 'B' || c == 'b' || c == 'S' || c == 's') && SHOPPING.matcher(line).matches();
+        return (c == '$' || c == '£' || c == '€' || c == 'B' || c == 'b' || c == 'S' || c == 's')
+                && SHOPPING.matcher(line).matches();
     }
 
     private static final Pattern SHOPPING = Pattern.compile(

@@ -3,8 +3,7 @@ package dev.copydesk.clean;
 /** Code and links shown as text: a paragraph in HTML source, embed codes, menus glued into one line, bare URLs. */
 public final class MarkupLines {
 
-    private MarkupLines() {
-    }
+    private MarkupLines() {}
 
     /**
      * A paragraph of the story as HTML source ({@code <p>Even with ample money, schools ...</p>}): the "republish
@@ -13,7 +12,10 @@ public final class MarkupLines {
      */
     public static boolean isMarkupParagraph(String line) {
         int length = line.length();
-        if (length < 90 || line.charAt(0) != '<' || !Character.isLetter(line.charAt(1)) || line.charAt(length - 1) != '>') {
+        if (length < 90
+                || line.charAt(0) != '<'
+                || !Character.isLetter(line.charAt(1))
+                || line.charAt(length - 1) != '>') {
             return false;
         }
         int text = 0;
@@ -37,7 +39,9 @@ public final class MarkupLines {
      */
     public static boolean isEmbedCode(String line) {
         int open = line.indexOf('<');
-        return open >= 0 && open <= EMBED_LABEL && line.charAt(line.length() - 1) == '>'
+        return open >= 0
+                && open <= EMBED_LABEL
+                && line.charAt(line.length() - 1) == '>'
                 && (line.startsWith("<iframe", open) || line.startsWith("<script", open));
     }
 
@@ -69,8 +73,10 @@ public final class MarkupLines {
             }
             if (c >= 'A' && c <= 'Z') {
                 // both words whole: "StatusStock" glues, "TikTok" and "YouTube" (three letters before) do not
-                if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) && i - chunkStart >= 4
-                        && isLowerAscii(line.charAt(i + 1)) && isLowerAscii(line.charAt(i + 2))) {
+                if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))
+                        && i - chunkStart >= 4
+                        && isLowerAscii(line.charAt(i + 1))
+                        && isLowerAscii(line.charAt(i + 2))) {
                     joins++;
                     chunkStart = i;
                 }

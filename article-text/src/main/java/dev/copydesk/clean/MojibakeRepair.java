@@ -30,8 +30,7 @@ public final class MojibakeRepair {
         }
     }
 
-    private MojibakeRepair() {
-    }
+    private MojibakeRepair() {}
 
     public static String repair(String text) {
         if (!mayBeMojibake(text)) {
@@ -112,19 +111,28 @@ public final class MojibakeRepair {
                 return word; // a character Windows-1252 cannot hold: this word was never mis-decoded
             }
         }
-        return decode(bytes, lost, 0).filter(repaired -> repaired.length() < word.length()).orElse(word);
+        return decode(bytes, lost, 0)
+                .filter(repaired -> repaired.length() < word.length())
+                .orElse(word);
     }
 
     /** Strict UTF-8 of the bytes, trying each undefined byte where the mis-decoding left a U+FFFD. */
     private static Optional<String> decode(byte[] bytes, List<Integer> lost, int next) {
         if (next == lost.size()) {
-            CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharsetDecoder strict = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
                 String text = strict.decode(ByteBuffer.wrap(bytes)).toString();
                 // a guess that yields an invisible or space character is a wrong guess
-                return lost.isEmpty() || text.codePoints().noneMatch(cp -> Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
-                        || Character.getType(cp) == Character.CONTROL) ? Optional.of(text) : Optional.empty();
+                return lost.isEmpty()
+                                || text.codePoints()
+                                        .noneMatch(cp -> Character.isSpaceChar(cp)
+                                                || Character.getType(cp) == Character.FORMAT
+                                                || Character.getType(cp) == Character.CONTROL)
+                        ? Optional.of(text)
+                        : Optional.empty();
             } catch (CharacterCodingException e) {
                 return Optional.empty();
             }

@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 /** A picture's credit closing a line: "... Photo: Thomas Kuoh", "... / Getty Images". */
 public final class PhotoCredits {
 
-    private PhotoCredits() {
-    }
+    private PhotoCredits() {}
 
     /** Picture agencies whose name closes a caption's credit. */
-    private static final String[] PICTURE_AGENCIES = {"Getty Images", "Shutterstock", "iStock", "iStockphoto", "Alamy", "AP Photo"};
+    private static final String[] PICTURE_AGENCIES = {
+        "Getty Images", "Shutterstock", "iStock", "iStockphoto", "Alamy", "AP Photo"
+    };
 
     /** The credit: the word, "by" or a colon, then a name of up to 60 characters with no sentence in it. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
@@ -24,7 +25,8 @@ public final class PhotoCredits {
             return false;
         }
         for (String agency : PICTURE_AGENCIES) {
-            if (line.endsWith(agency) || (line.endsWith(".") && line.startsWith(agency, line.length() - agency.length() - 1))) {
+            if (line.endsWith(agency)
+                    || (line.endsWith(".") && line.startsWith(agency, line.length() - agency.length() - 1))) {
                 return true; // a caption's credit glued on: "... in 2024.Mikolette / Getty Images"
             }
         }
@@ -35,7 +37,11 @@ public final class PhotoCredits {
             return false;
         }
         return hasPhotoCreditWord(line, from)
-                && PHOTO_CREDIT.matcher(line).region(from, line.length()).useTransparentBounds(true).find();
+                && PHOTO_CREDIT
+                        .matcher(line)
+                        .region(from, line.length())
+                        .useTransparentBounds(true)
+                        .find();
     }
 
     /**
@@ -71,7 +77,10 @@ public final class PhotoCredits {
     private static boolean hasColonOrBy(String line, int from) {
         for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == ':' || ((c == 'b' || c == 'B') && i + 1 < line.length() && (line.charAt(i + 1) == 'y' || line.charAt(i + 1) == 'Y'))) {
+            if (c == ':'
+                    || ((c == 'b' || c == 'B')
+                            && i + 1 < line.length()
+                            && (line.charAt(i + 1) == 'y' || line.charAt(i + 1) == 'Y'))) {
                 return true;
             }
         }

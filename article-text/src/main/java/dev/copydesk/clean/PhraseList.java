@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class PhraseList {
 
-    private PhraseList() {
-    }
+    private PhraseList() {}
 
     public static List<String> of(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {

@@ -5,8 +5,7 @@ import dev.copydesk.script.Scripts;
 /** The shape of a story's prose: words, sentence ends, and what makes a paragraph. */
 public final class Prose {
 
-    private Prose() {
-    }
+    private Prose() {}
 
     private static final String SENTENCE_ENDERS = ".!?。！？…:;؟।";
 

@@ -22,6 +22,7 @@ public final class ReferenceList {
     static final int MIN_RUN = 2;
     /** A citation is no longer than this; a paragraph of prose that names a paper is. */
     private static final int MAX_CITATION = 600;
+
     private static final String YEAR = "(?:1[89]\\d\\d|20\\d\\d)";
     /**
      * The marks of a citation, each with a string its match must contain (lower case) and whether it opens the entry.
@@ -34,12 +35,18 @@ public final class ReferenceList {
             new Mark("retrieved ", false, "(?i:\\bretrieved (?:from|on)\\b)"),
             new Mark("accessed", false, "(?i:\\[accessed\\b|\\baccessed (?:on )?\\d)"),
             new Mark("doi", false, "(?i:\\bdoi\\b|doi\\.org/)"),
-            new Mark(";", false, YEAR + "\\s*(?:\\w{3}\\s*)?;\\s*\\d+\\s*(?:\\(\\d+\\))?\\s*:\\s*\\w?\\d+"), // 2007 Sep;31(9):703
+            new Mark(
+                    ";",
+                    false,
+                    YEAR + "\\s*(?:\\w{3}\\s*)?;\\s*\\d+\\s*(?:\\(\\d+\\))?\\s*:\\s*\\w?\\d+"), // 2007 Sep;31(9):703
             new Mark("(", false, "\\b\\d+\\s*\\(\\d+\\)\\s*:\\s*\\d+"), // 31(9):703
             new Mark("p.", false, "\\bpp?\\.\\s*\\d+"),
             new Mark("vol.", false, "(?i:\\bvol\\.\\s*\\d+)"),
             new Mark("", true, "\\p{Lu}[\\p{L}'’-]+,? (?:\\p{Lu}\\.?\\s?){1,3}[,.]"), // Keim MC. / Smith, J.
-            new Mark("(", true, "[^.()]{2,120}\\(" + YEAR + "[a-z]?(?:, [^)]{1,20})?\\)\\."), // APA: Smith, J., & Lee, K. (2019).
+            new Mark(
+                    "(",
+                    true,
+                    "[^.()]{2,120}\\(" + YEAR + "[a-z]?(?:, [^)]{1,20})?\\)\\."), // APA: Smith, J., & Lee, K. (2019).
             new Mark("[", false, "\\[(?:CrossRef|Medline|PubMed|Google Scholar)\\]"),
             // MLA: [Author. ]“Title.” Site, [22 Jan. 2025, ]https://... (opening the entry; a comma before the address)
             new Mark("http", true, "(?:[^“”\"]{1,100}\\. )?[“\"][^“”\"]{1,200}[.?!][”\"][^“”\"]{1,150},\\s*https?://"));
@@ -65,8 +72,7 @@ public final class ReferenceList {
     /** A heading over the list: short, and not a sentence. */
     private static final int MAX_HEADING = 40;
 
-    private ReferenceList() {
-    }
+    private ReferenceList() {}
 
     /** The paragraphs without the first reference list found after the story's first third (the same list if none). */
     public static List<String> without(List<String> paragraphs) {

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class TemplateSentences {
 
-    private TemplateSentences() {
-    }
+    private TemplateSentences() {}
 
     /**
      * Sentences that CMS plugins and site templates put on every page: cookie consent, comment forms, affiliate
@@ -25,13 +24,31 @@ public final class TemplateSentences {
                     + "(?:we (?:may )?earn|may earn us) (?:a )?(?:small )?(?:commission|fee)|affiliate (?:links?|commission|advertising)|"
                     + "enable javascript|javascript is disabled|your browser does not support|"
                     + "save my name, email|opens in a new (?:window|tab)|notify me of (?:new|follow-up)|"
-                    // a call for readers' word, opening its line (in a quote, "“We want to hear from you,” she said", it is the story's)
+                    // a call for readers' word, opening its line (in a quote, "“We want to hear from you,” she said",
+                    // it is the story's)
                     + "^(?:[^.?!“”\"]{0,60}[?!] )?(?:we want to|we(?:'|’)?d love to|we would love to) hear from you\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Stems of the template sentences: the regular expression runs only on a line that holds one of them. */
-    private static final String[] TEMPLATE_STEMS = {"ookie", "rivacy", "erms ", "ddress will", "equired field", "ights reserved",
-            "ubscribe", "ign up", "earn ", "ffiliate", "avaScript", "avascript", "rowser", "ave my name", "pens in a new", "otify me", "ear from you"};
+    private static final String[] TEMPLATE_STEMS = {
+        "ookie",
+        "rivacy",
+        "erms ",
+        "ddress will",
+        "equired field",
+        "ights reserved",
+        "ubscribe",
+        "ign up",
+        "earn ",
+        "ffiliate",
+        "avaScript",
+        "avascript",
+        "rowser",
+        "ave my name",
+        "pens in a new",
+        "otify me",
+        "ear from you"
+    };
 
     public static boolean isTemplateSentence(String line) {
         if (line.length() > 400) {
@@ -55,7 +72,8 @@ public final class TemplateSentences {
      * {@code contains} per stem cost; tried at every position as one alternation it would cost far more.
      */
     private static final List<EndMatter> END_MATTER = PhraseList.of(TemplateSentences.class, "end-matter.tsv").stream()
-            .map(EndMatter::parse).toList();
+            .map(EndMatter::parse)
+            .toList();
 
     /** Opening words (lower case) and, when they are not the whole sentence, the pattern tried where they stand. */
     private record EndMatter(String opening, Pattern pattern) {
@@ -77,12 +95,15 @@ public final class TemplateSentences {
             if (i + opening.length() > line.length()) {
                 return false;
             }
-            for (int k = 1; k < opening.length(); k++) { // the first letter is matched already; ASCII case folding is enough
+            for (int k = 1;
+                    k < opening.length();
+                    k++) { // the first letter is matched already; ASCII case folding is enough
                 if ((line.charAt(i + k) | 0x20) != opening.charAt(k)) {
                     return false;
                 }
             }
-            return pattern == null || pattern.matcher(line).region(i, line.length()).lookingAt();
+            return pattern == null
+                    || pattern.matcher(line).region(i, line.length()).lookingAt();
         }
     }
 
@@ -98,8 +119,9 @@ public final class TemplateSentences {
         for (EndMatter rule : END_MATTER) {
             int start = letterTriple(rule.opening(), 0);
             if (start < 0) {
-                throw new IllegalStateException("an end-matter opening must start with two ASCII letters and a letter or space: "
-                        + rule.opening());
+                throw new IllegalStateException(
+                        "an end-matter opening must start with two ASCII letters and a letter or space: "
+                                + rule.opening());
             }
             EndMatter[] known = END_MATTER_BY_START[start];
             EndMatter[] grown = known == null ? new EndMatter[1] : Arrays.copyOf(known, known.length + 1);
@@ -118,7 +140,8 @@ public final class TemplateSentences {
         char c = s.charAt(i + 2);
         int third = c == ' ' ? 26 : (c | 0x20) - 'a';
         return first >= 0 && first < 26 && second >= 0 && second < 26 && third >= 0 && (third < 26 || c == ' ')
-                ? (first * 26 + second) * 27 + third : -1;
+                ? (first * 26 + second) * 27 + third
+                : -1;
     }
 
     private static boolean isEndMatter(String line) {
@@ -172,7 +195,9 @@ public final class TemplateSentences {
             if (at > 0 && line.regionMatches(true, at, when, 0, when.length())) {
                 for (String verb : SIGN_UP_VERBS) {
                     int start = at - verb.length();
-                    if (start >= 0 && line.regionMatches(true, start, verb, 0, verb.length()) && opensSentence(line, start)) {
+                    if (start >= 0
+                            && line.regionMatches(true, start, verb, 0, verb.length())
+                            && opensSentence(line, start)) {
                         return true;
                     }
                 }
@@ -185,9 +210,10 @@ public final class TemplateSentences {
     private static final int NEWSLETTER_PROMO_MAX = 250;
 
     /** What a sign-up box says of the newsletter it offers: its "our", its verbs, its schedule. */
-    private static final Pattern NEWSLETTER_PROMO = Pattern.compile("\\b(?:[Oo]ur|[Ss]ign(?:ing)? up|[Ss]ubscrib(?:e|ing) "
-            + "(?:to|for|now|here|today)|[Jj]oin|inbox|(?:[Ff]ree|weekly|daily|monthly|bi-weekly) (?:e-?mail )?[Nn]ewsletter|"
-            + "[Nn]ewsletters? (?:delivers|is your))\\b");
+    private static final Pattern NEWSLETTER_PROMO =
+            Pattern.compile("\\b(?:[Oo]ur|[Ss]ign(?:ing)? up|[Ss]ubscrib(?:e|ing) "
+                    + "(?:to|for|now|here|today)|[Jj]oin|inbox|(?:[Ff]ree|weekly|daily|monthly|bi-weekly) (?:e-?mail )?[Nn]ewsletter|"
+                    + "[Nn]ewsletters? (?:delivers|is your))\\b");
 
     /**
      * A newsletter's sign-up pitch ("Join our newsletter for actionable tips", "The free Proof Points newsletter

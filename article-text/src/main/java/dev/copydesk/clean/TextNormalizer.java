@@ -9,11 +9,12 @@ import java.text.Normalizer;
  */
 public final class TextNormalizer {
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     public static String normalize(String text) {
-        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
         char[] out = new char[nfc.length()]; // a plain array: StringBuilder.append per char cost most of this method
         int n = 0;
         boolean pendingSpace = false;

@@ -28,14 +28,14 @@ public final class TrailingTeasers {
      * site's description), a few and short.
      */
     private static final int TAIL_LINES = 4;
+
     private static final int TAIL_CHARS = 600;
     /** A word, number or comma right before the ellipsis: the cut runs through a sentence, not after one. */
     private static final Pattern CUT = Pattern.compile("[\\p{L}\\p{N},;] ?(?:…|\\.\\.\\.|\\[…]|\\[\\.\\.\\.])$");
     /** The longest cut: a letter, a space, "[...]". */
     private static final int CUT_SPAN = 7;
 
-    private TrailingTeasers() {
-    }
+    private TrailingTeasers() {}
 
     /** The paragraphs without the run of teasers that closes them (the same list if there is none). */
     public static List<String> without(List<String> paragraphs) {
@@ -63,8 +63,12 @@ public final class TrailingTeasers {
         if (teasers < MIN_TEASERS) {
             return paragraphs;
         }
-        for (int over = 0; over < LINES_OVER && start > 0 && !Prose.isProse(paragraphs.get(start - 1))
-                && !paragraphs.get(start - 1).startsWith("- "); over++) {
+        for (int over = 0;
+                over < LINES_OVER
+                        && start > 0
+                        && !Prose.isProse(paragraphs.get(start - 1))
+                        && !paragraphs.get(start - 1).startsWith("- ");
+                over++) {
             start--;
         }
         int storyChars = 0;
@@ -79,6 +83,7 @@ public final class TrailingTeasers {
     static boolean isTeaser(String paragraph) {
         int length = paragraph.length();
         // the cut is in the last characters: the match never reads the rest of a long paragraph
-        return length >= MIN_TEASER && CUT.matcher(paragraph).region(length - CUT_SPAN, length).find();
+        return length >= MIN_TEASER
+                && CUT.matcher(paragraph).region(length - CUT_SPAN, length).find();
     }
 }

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class BodyFingerprint {
 
-    private BodyFingerprint() {
-    }
+    private BodyFingerprint() {}
 
     public static String of(String body) {
         try {
@@ -53,7 +52,7 @@ public final class BodyFingerprint {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4' -> c = '\'';
                 case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
                 case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
-                default -> { }
+                default -> {}
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = n > 0;

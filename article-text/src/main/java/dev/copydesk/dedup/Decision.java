@@ -7,18 +7,15 @@ public sealed interface Decision {
     String storyId();
 
     /** The first article of a new story. */
-    record NewStory(String storyId) implements Decision {
-    }
+    record NewStory(String storyId) implements Decision {}
 
     /** The same article (same id) seen again: re-emit it as it was. */
-    record Resent(String storyId, int version) implements Decision {
-    }
+    record Resent(String storyId, int version) implements Decision {}
 
     /** The same cleaned body as an earlier article. */
-    record Exact(String duplicateOf, String storyId) implements Decision {
-    }
+    record Exact(String duplicateOf, String storyId) implements Decision {}
 
     /** A version of an earlier story: similar enough, or one contained in the other. */
-    record Near(String duplicateOf, String storyId, int version, double jaccard, double containment) implements Decision {
-    }
+    record Near(String duplicateOf, String storyId, int version, double jaccard, double containment)
+            implements Decision {}
 }

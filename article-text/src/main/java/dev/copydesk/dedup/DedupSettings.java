@@ -12,11 +12,21 @@ import java.time.Duration;
  * @param policy what a near duplicate becomes: {@code VERSION} (emitted as a new version of its story and
  *               reported) or {@code DROP} (only reported)
  */
-public record DedupSettings(int hashes, int bands, int shingleSize, double jaccardThreshold,
-                            double containmentThreshold, int minShinglesForContainment, int bucketCapacity,
-                            Duration retention, NearDuplicatePolicy policy) {
+public record DedupSettings(
+        int hashes,
+        int bands,
+        int shingleSize,
+        double jaccardThreshold,
+        double containmentThreshold,
+        int minShinglesForContainment,
+        int bucketCapacity,
+        Duration retention,
+        NearDuplicatePolicy policy) {
 
-    public enum NearDuplicatePolicy { VERSION, DROP }
+    public enum NearDuplicatePolicy {
+        VERSION,
+        DROP
+    }
 
     public static DedupSettings defaults() {
         return new DedupSettings(128, 32, 4, 0.5, 0.8, 20, 8, Duration.ofDays(7), NearDuplicatePolicy.VERSION);
@@ -24,10 +34,12 @@ public record DedupSettings(int hashes, int bands, int shingleSize, double jacca
 
     public DedupSettings {
         if (hashes % bands != 0) {
-            throw new IllegalArgumentException("copydesk.dedup.hashes (" + hashes + ") must be a multiple of copydesk.dedup.bands (" + bands + ")");
+            throw new IllegalArgumentException("copydesk.dedup.hashes (" + hashes
+                    + ") must be a multiple of copydesk.dedup.bands (" + bands + ")");
         }
         if (hashes < 128 || Integer.bitCount(hashes) != 1) {
-            throw new IllegalArgumentException("copydesk.dedup.hashes must be a power of two of at least 128, not " + hashes);
+            throw new IllegalArgumentException(
+                    "copydesk.dedup.hashes must be a power of two of at least 128, not " + hashes);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.copydesk.dedup;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 
-
 /**
  * Exact and near-duplicate detection. Exact: the folded-body fingerprint. Near: a MinHash {@link Sketch} of the
  * body's word shingles; LSH banding over the signature finds candidates in the {@link BandIndex}; a candidate is
@@ -94,7 +93,8 @@ public final class Deduplicator {
             version = Math.max(state.storyVersion(storyId), best.version()) + 1;
             decision = new Decision.Near(best.id(), storyId, version, bestJaccard, bestContainment);
         }
-        state.remember(new RememberedArticle(id, storyId, version, seenAt, contentHash, sketch.shingleCount(), sketch.signature()));
+        state.remember(new RememberedArticle(
+                id, storyId, version, seenAt, contentHash, sketch.shingleCount(), sketch.signature()));
         index.add(id, indexKeys);
         byTime.add(new Remembered(seenAt, id));
         return decision;
@@ -102,7 +102,8 @@ public final class Deduplicator {
 
     private boolean isSameStory(double jaccard, double containment, int smallerShingles) {
         return jaccard >= settings.jaccardThreshold()
-                || (containment >= settings.containmentThreshold() && smallerShingles >= settings.minShinglesForContainment());
+                || (containment >= settings.containmentThreshold()
+                        && smallerShingles >= settings.minShinglesForContainment());
     }
 
     /** Forgets everything remembered before {@code now - retention}; returns how many articles expired. */
@@ -116,7 +117,9 @@ public final class Deduplicator {
                 continue;
             }
             index.remove(id, indexKeys(article.signature(), article.contentHash()));
-            state.forget(article, id.equals(state.exactOwner(article.contentHash())),
+            state.forget(
+                    article,
+                    id.equals(state.exactOwner(article.contentHash())),
                     state.storyVersion(article.storyId()) <= article.version()); // its latest version is leaving
             expired++;
         }

@@ -7,15 +7,23 @@ import java.nio.charset.StandardCharsets;
  * What dedup remembers of an article for its retention window: story, version, when it was seen, its content
  * hash, shingle count and MinHash signature. Stored as compact bytes: 128 hashes make ~600 bytes in all.
  */
-public record RememberedArticle(String id, String storyId, int version, long seenAt, String contentHash,
-                                int shingleCount, int[] signature) {
+public record RememberedArticle(
+        String id, String storyId, int version, long seenAt, String contentHash, int shingleCount, int[] signature) {
 
     public byte[] toBytes() {
         byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
         byte[] storyBytes = storyId.getBytes(StandardCharsets.UTF_8);
         byte[] hashBytes = contentHash.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(1 + 3 * 2 + idBytes.length + storyBytes.length + hashBytes.length
-                + 4 + 8 + 4 + 2 + 4 * signature.length);
+        ByteBuffer out = ByteBuffer.allocate(1
+                + 3 * 2
+                + idBytes.length
+                + storyBytes.length
+                + hashBytes.length
+                + 4
+                + 8
+                + 4
+                + 2
+                + 4 * signature.length);
         out.put((byte) 1); // format version
         putShortBytes(out, idBytes);
         putShortBytes(out, storyBytes);

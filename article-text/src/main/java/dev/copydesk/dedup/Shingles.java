@@ -14,8 +14,7 @@ public final class Shingles {
     private static final long FNV_OFFSET = 0xCBF29CE484222325L;
     private static final long FNV_PRIME = 0x100000001B3L;
 
-    private Shingles() {
-    }
+    private Shingles() {}
 
     /**
      * Emits the hash of every k-shingle in order (repeats included); a text of fewer than k words emits one

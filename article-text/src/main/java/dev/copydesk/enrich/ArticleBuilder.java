@@ -66,16 +66,29 @@ public final class ArticleBuilder {
                 .setSentenceCount(found.sentenceCount())
                 .setReadingTimeSeconds(found.readingTimeSeconds())
                 .setLede(found.lede())
-                .setEntities(found.entities().stream().map(e -> Entity.newBuilder().setType(EntityType.valueOf(e.type().name()))
-                        .setName(e.name()).setMentions(e.mentions()).setCountryCode(e.countryCode()).build()).toList())
+                .setEntities(found.entities().stream()
+                        .map(e -> Entity.newBuilder()
+                                .setType(EntityType.valueOf(e.type().name()))
+                                .setName(e.name())
+                                .setMentions(e.mentions())
+                                .setCountryCode(e.countryCode())
+                                .build())
+                        .toList())
                 .setCountries(found.countries())
-                .setKeywords(found.keywords().stream().map(k -> Keyword.newBuilder().setPhrase(k.phrase()).setWeight(k.weight()).build()).toList())
+                .setKeywords(found.keywords().stream()
+                        .map(k -> Keyword.newBuilder()
+                                .setPhrase(k.phrase())
+                                .setWeight(k.weight())
+                                .build())
+                        .toList())
                 .setContentHash(BodyFingerprint.of(body))
                 .setWordCount(words)
                 .setRemovedLines(cleaned.removedLines())
                 .setAuthor(author)
-                .setPublishedAt(!metadata.published().isEmpty() ? metadata.published()
-                        : PublishedTime.parse(cleaned.stamp()).orElse(null))
+                .setPublishedAt(
+                        !metadata.published().isEmpty()
+                                ? metadata.published()
+                                : PublishedTime.parse(cleaned.stamp()).orElse(null))
                 .setCanonicalUrl(metadata.canonicalUrl())
                 .build());
     }
@@ -91,7 +104,10 @@ public final class ArticleBuilder {
             }
             i += Character.charCount(cp);
             boolean wordChar = isLetterOrDigit(cp)
-                    || (inWord && (cp == '\'' || cp == '’' || cp == '-') && i < text.length() && Character.isLetterOrDigit(text.codePointAt(i)));
+                    || (inWord
+                            && (cp == '\'' || cp == '’' || cp == '-')
+                            && i < text.length()
+                            && Character.isLetterOrDigit(text.codePointAt(i)));
             if (wordChar && !inWord) {
                 count++;
             }

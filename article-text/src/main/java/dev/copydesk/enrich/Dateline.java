@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String place, String date, String agency) {
 
-    private static final Pattern DATELINE = Pattern.compile(
-            "^(?<place>\\p{Lu}[\\p{Lu}\\p{M} .'’\\-]{1,40}?(?:,\\s*\\p{Lu}[\\p{L}.]{1,20})?)"
+    private static final Pattern DATELINE =
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}\\p{M} .'’\\-]{1,40}?(?:,\\s*\\p{Lu}[\\p{L}.]{1,20})?)"
                     + "(?:,\\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?"
                     + "|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?(?:\\s+\\d{4})?))?"
                     + "\\s*(?:\\((?<agency>[^()]{2,40})\\))?"
@@ -33,7 +33,9 @@ public record Dateline(String place, String date, String agency) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Dateline(place, m.group("date") == null ? "" : m.group("date"),
+        return Optional.of(new Dateline(
+                place,
+                m.group("date") == null ? "" : m.group("date"),
                 m.group("agency") == null ? "" : m.group("agency").strip()));
     }
 }

@@ -7,8 +7,17 @@ import java.util.List;
  * the byline, sizes, entities, countries and key phrases. Empty strings, zeros and empty lists where the copy
  * says nothing.
  */
-public record Enrichment(String language, double languageConfidence, String script, String datelinePlace,
-                         String datelineDate, String agency, String byline, int sentenceCount, int readingTimeSeconds,
-                         String lede, List<EntityRecognizer.Entity> entities, List<String> countries,
-                         List<KeywordExtractor.Keyword> keywords) {
-}
+public record Enrichment(
+        String language,
+        double languageConfidence,
+        String script,
+        String datelinePlace,
+        String datelineDate,
+        String agency,
+        String byline,
+        int sentenceCount,
+        int readingTimeSeconds,
+        String lede,
+        List<EntityRecognizer.Entity> entities,
+        List<String> countries,
+        List<KeywordExtractor.Keyword> keywords) {}

@@ -35,11 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EntityRecognizer {
 
-    public enum Type { PERSON, ORGANIZATION, PLACE }
+    public enum Type {
+        PERSON,
+        ORGANIZATION,
+        PLACE
+    }
 
     /** One entity: canonical name, how often the story mentions it, and for places the ISO 3166-1 alpha-2 code. */
-    public record Entity(Type type, String name, int mentions, String countryCode) {
-    }
+    public record Entity(Type type, String name, int mentions, String countryCode) {}
 
     // the gazetteers are read-only once built: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
@@ -74,7 +77,8 @@ public final class EntityRecognizer {
                     FIRST_WORDS.add(words.get(0).text().toUpperCase(Locale.ROOT)); // "NEW DELHI" in a dateline
                 }
                 for (int k = 0; k + 1 < words.size(); k++) {
-                    String prefix = name.substring(words.get(0).start(), words.get(k).end());
+                    String prefix =
+                            name.substring(words.get(0).start(), words.get(k).end());
                     NAME_PREFIXES.add(prefix);
                     NAME_PREFIXES.add(prefix.toUpperCase(Locale.ROOT));
                 }
@@ -99,10 +103,41 @@ public final class EntityRecognizer {
         }
     }
 
-    private static final Set<String> HEADS = Set.of("Command", "Ministry", "Department", "Council", "Committee", "Agency",
-            "Party", "Bank", "Union", "Association", "Organization", "Organisation", "Corporation", "Group", "University",
-            "Court", "Parliament", "Assembly", "Commission", "Federation", "Institute", "Authority", "Service", "Office",
-            "Forces", "Army", "Navy", "Police", "Company", "Foundation", "Fund", "Board", "Bureau", "Administration");
+    private static final Set<String> HEADS = Set.of(
+            "Command",
+            "Ministry",
+            "Department",
+            "Council",
+            "Committee",
+            "Agency",
+            "Party",
+            "Bank",
+            "Union",
+            "Association",
+            "Organization",
+            "Organisation",
+            "Corporation",
+            "Group",
+            "University",
+            "Court",
+            "Parliament",
+            "Assembly",
+            "Commission",
+            "Federation",
+            "Institute",
+            "Authority",
+            "Service",
+            "Office",
+            "Forces",
+            "Army",
+            "Navy",
+            "Police",
+            "Company",
+            "Foundation",
+            "Fund",
+            "Board",
+            "Bureau",
+            "Administration");
     private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote");
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
@@ -119,8 +154,12 @@ public final class EntityRecognizer {
                 count(found, Type.ORGANIZATION, org, "");
             } else {
                 String code = countryByName.get(name);
-                count(found, Type.PLACE, ENGLISH_COUNTRY_NAMES.computeIfAbsent(code,
-                        c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)), code);
+                count(
+                        found,
+                        Type.PLACE,
+                        ENGLISH_COUNTRY_NAMES.computeIfAbsent(
+                                code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)),
+                        code);
             }
         }
         Map<String, String> people = people(text, tokens, gazetteerNames);
@@ -154,13 +193,19 @@ public final class EntityRecognizer {
                 char c = text.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
                     i++;
-                } else if ((c == '\'' || c == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > start) {
+                } else if ((c == '\'' || c == '’')
+                        && i + 1 < n
+                        && Character.isLetter(text.charAt(i + 1))
+                        && i > start) {
                     i++;
                 } else if (c == '-' && i > start && i + 1 < n && Character.isLowerCase(text.charAt(i + 1))) {
                     i++; // "Won-sik", "Jong-un"; "Russia-Ukraine" splits
-                } else if (c == '.' && i > start && Character.isLetter(text.charAt(i - 1))
-                        && ((i + 1 < n && Character.isLetter(text.charAt(i + 1))) || i - start == 1
-                        || text.substring(start, i).indexOf('.') >= 0)) {
+                } else if (c == '.'
+                        && i > start
+                        && Character.isLetter(text.charAt(i - 1))
+                        && ((i + 1 < n && Character.isLetter(text.charAt(i + 1)))
+                                || i - start == 1
+                                || text.substring(start, i).indexOf('.') >= 0)) {
                     i++; // "U.S.", "S.", "U.N."
                 } else {
                     break;
@@ -185,7 +230,9 @@ public final class EntityRecognizer {
     private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked) {
         List<String> out = new ArrayList<>();
         for (int w = 0; w < tokens.size(); ) {
-            if (masked[w] || Character.isLowerCase(tokens.get(w).text().charAt(0)) || !FIRST_WORDS.contains(tokens.get(w).text())) {
+            if (masked[w]
+                    || Character.isLowerCase(tokens.get(w).text().charAt(0))
+                    || !FIRST_WORDS.contains(tokens.get(w).text())) {
                 w++; // names start with a capital (or a letter without case) and with a known first word
                 continue;
             }
@@ -193,7 +240,8 @@ public final class EntityRecognizer {
             String matched = null;
             int matchedTo = -1;
             for (int k = w; ; k++) {
-                String candidate = text.substring(tokens.get(w).start(), tokens.get(k).end());
+                String candidate =
+                        text.substring(tokens.get(w).start(), tokens.get(k).end());
                 if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
                     matched = candidate;
                     matchedTo = k;
@@ -205,7 +253,9 @@ public final class EntityRecognizer {
                         matchedTo = k;
                     }
                 }
-                if (k + 1 >= tokens.size() || masked[k + 1] || !adjacent(text, tokens.get(k), tokens.get(k + 1))
+                if (k + 1 >= tokens.size()
+                        || masked[k + 1]
+                        || !adjacent(text, tokens.get(k), tokens.get(k + 1))
                         || !NAME_PREFIXES.contains(candidate)) {
                     break;
                 }
@@ -252,26 +302,33 @@ public final class EntityRecognizer {
                 continue;
             }
             int first = h;
-            while (first > 0 && h - first < 4 && tokens.get(first - 1).capitalized()
+            while (first > 0
+                    && h - first < 4
+                    && tokens.get(first - 1).capitalized()
                     && adjacent(text, tokens.get(first - 1), tokens.get(first))
                     && !tokens.get(first - 1).text().equals("The")) {
                 first--;
             }
             int last = h;
-            if (h + 2 < tokens.size() && CONNECTORS.contains(tokens.get(h + 1).text()) && adjacent(text, tokens.get(h), tokens.get(h + 1))) {
+            if (h + 2 < tokens.size()
+                    && CONNECTORS.contains(tokens.get(h + 1).text())
+                    && adjacent(text, tokens.get(h), tokens.get(h + 1))) {
                 int k = h + 2;
                 if (tokens.get(k).text().equals("the") && k + 1 < tokens.size()) {
                     k++;
                 }
                 if (tokens.get(k).capitalized() && adjacent(text, tokens.get(k - 1), tokens.get(k))) {
                     last = k;
-                    if (k + 1 < tokens.size() && tokens.get(k + 1).capitalized() && adjacent(text, tokens.get(k), tokens.get(k + 1))) {
+                    if (k + 1 < tokens.size()
+                            && tokens.get(k + 1).capitalized()
+                            && adjacent(text, tokens.get(k), tokens.get(k + 1))) {
                         last = k + 1;
                     }
                 }
             }
             if (last > first) {
-                String name = text.substring(tokens.get(first).start(), tokens.get(last).end());
+                String name = text.substring(
+                        tokens.get(first).start(), tokens.get(last).end());
                 if (!organizationByName.containsKey(name)) {
                     names.add(name);
                     Arrays.fill(inOrganization, first, last + 1, true);
@@ -300,12 +357,24 @@ public final class EntityRecognizer {
     }
 
     /** The run of capitalised, adjacent tokens from {@code from} in {@code direction} (up to four), as a name. */
-    private void addPerson(Map<String, String> people, String text, List<Token> tokens, int from, int direction,
-                           Set<String> gazetteerNames) {
+    private void addPerson(
+            Map<String, String> people,
+            String text,
+            List<Token> tokens,
+            int from,
+            int direction,
+            Set<String> gazetteerNames) {
         List<String> words = new ArrayList<>();
         int i = from;
-        while (i >= 0 && i < tokens.size() && words.size() < 4 && tokens.get(i).capitalized()
-                && (i == from || adjacent(text, tokens.get(Math.min(i, i - direction)), tokens.get(Math.max(i, i - direction))))) {
+        while (i >= 0
+                && i < tokens.size()
+                && words.size() < 4
+                && tokens.get(i).capitalized()
+                && (i == from
+                        || adjacent(
+                                text,
+                                tokens.get(Math.min(i, i - direction)),
+                                tokens.get(Math.max(i, i - direction))))) {
             if (direction > 0) {
                 words.add(tokens.get(i).text());
             } else {
@@ -329,8 +398,11 @@ public final class EntityRecognizer {
         List<String> current = new ArrayList<>();
         for (String raw : words) {
             String w = raw.endsWith("'s") || raw.endsWith("’s") ? raw.substring(0, raw.length() - 2) : raw;
-            if (countryByName.containsKey(w) || organizationByName.containsKey(w) || gazetteerNames.contains(w)
-                    || NOT_NAMES.contains(w) || PERSON_CUES.contains(w)) {
+            if (countryByName.containsKey(w)
+                    || organizationByName.containsKey(w)
+                    || gazetteerNames.contains(w)
+                    || NOT_NAMES.contains(w)
+                    || PERSON_CUES.contains(w)) {
                 if (!current.isEmpty()) {
                     parts.add(current);
                     current = new ArrayList<>();
@@ -353,13 +425,77 @@ public final class EntityRecognizer {
         return name.size() < 2 ? null : String.join(" ", name);
     }
 
-    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "But", "And", "He", "She",
-            "They", "It", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-            "Defense", "Defence", "Foreign", "Finance", "Interior", "Justice", "Prime", "Minister", "Secretary",
-            "President", "Vice", "State", "General", "Deputy", "Chief", "Executive", "National", "Security", "Adviser",
-            "Advisor", "Senior", "Former", "Acting", "Supreme", "Commander", "Leader", "Party", "Government", "Officials",
-            "Police", "Army", "Navy", "Air", "Force", "Trade", "Economy", "Health", "Education", "Energy", "Unification",
-            "Majority", "Minority", "Whip", "House", "Senate", "Transport", "Transportation", "Governor", "Economists");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "The",
+            "A",
+            "An",
+            "In",
+            "On",
+            "At",
+            "But",
+            "And",
+            "He",
+            "She",
+            "They",
+            "It",
+            "This",
+            "That",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Defense",
+            "Defence",
+            "Foreign",
+            "Finance",
+            "Interior",
+            "Justice",
+            "Prime",
+            "Minister",
+            "Secretary",
+            "President",
+            "Vice",
+            "State",
+            "General",
+            "Deputy",
+            "Chief",
+            "Executive",
+            "National",
+            "Security",
+            "Adviser",
+            "Advisor",
+            "Senior",
+            "Former",
+            "Acting",
+            "Supreme",
+            "Commander",
+            "Leader",
+            "Party",
+            "Government",
+            "Officials",
+            "Police",
+            "Army",
+            "Navy",
+            "Air",
+            "Force",
+            "Trade",
+            "Economy",
+            "Health",
+            "Education",
+            "Energy",
+            "Unification",
+            "Majority",
+            "Minority",
+            "Whip",
+            "House",
+            "Senate",
+            "Transport",
+            "Transportation",
+            "Governor",
+            "Economists");
 
     private static String shortForm(String name) {
         String[] words = name.split("\\s+");
@@ -375,7 +511,8 @@ public final class EntityRecognizer {
      * words are one mention, and its short form inside it is not another. Found through where each word stands
      * ({@code positions}), not by comparing every token with every person's name.
      */
-    private static int countMentions(List<Token> tokens, Map<String, List<Integer>> positions, String fullName, String shortForm) {
+    private static int countMentions(
+            List<Token> tokens, Map<String, List<Integer>> positions, String fullName, String shortForm) {
         String[] parts = fullName.split(" ");
         int full = 0;
         int end = 0; // tokens before this one belong to a full-name mention already counted

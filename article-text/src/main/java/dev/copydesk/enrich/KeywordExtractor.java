@@ -23,8 +23,7 @@ import java.util.Set;
 public final class KeywordExtractor {
 
     /** A key phrase and its weight (higher is more characteristic of the story). */
-    public record Keyword(String phrase, double weight) {
-    }
+    public record Keyword(String phrase, double weight) {}
 
     private static final int MAX_WORDS = 3;
     private static final double TITLE_BONUS = 1.5;
@@ -103,7 +102,8 @@ public final class KeywordExtractor {
             if (inTitle[word]) {
                 weight *= TITLE_BONUS;
             }
-            scored.add(new Scored(new Keyword(vocabulary.get(word), Math.round(weight * 1000) / 1000.0), wordOrder[word]));
+            scored.add(
+                    new Scored(new Keyword(vocabulary.get(word), Math.round(weight * 1000) / 1000.0), wordOrder[word]));
         }
         for (Map.Entry<String, Candidate> e : phrases.entrySet()) {
             String phrase = e.getKey();
@@ -127,8 +127,11 @@ public final class KeywordExtractor {
         // heaviest first, taken from a heap until enough are not covered: a handful of the few hundred candidates
         // are ever looked at, and sorting them all was a tenth of this method (orders are unique, so the heap gives
         // the sort's sequence)
-        PriorityQueue<Scored> heaviest = new PriorityQueue<>(Math.max(1, scored.size()), (a, b) -> a.keyword().weight() != b.keyword().weight()
-                ? Double.compare(b.keyword().weight(), a.keyword().weight()) : Integer.compare(a.order(), b.order()));
+        PriorityQueue<Scored> heaviest = new PriorityQueue<>(
+                Math.max(1, scored.size()),
+                (a, b) -> a.keyword().weight() != b.keyword().weight()
+                        ? Double.compare(b.keyword().weight(), a.keyword().weight())
+                        : Integer.compare(a.order(), b.order()));
         heaviest.addAll(scored);
         List<Keyword> top = new ArrayList<>();
         while (top.size() < limit && !heaviest.isEmpty()) {
@@ -159,8 +162,7 @@ public final class KeywordExtractor {
     }
 
     /** A candidate and the position of its first occurrence, which breaks ties. */
-    private record Scored(Keyword keyword, int order) {
-    }
+    private record Scored(Keyword keyword, int order) {}
 
     /** Whether {@code phrase} is {@code part} or holds it as whole words. */
     private static boolean containsWords(String phrase, String part) {
@@ -205,8 +207,11 @@ public final class KeywordExtractor {
         int wordStart = -1; // a word is the text between wordStart and i
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
-            boolean inWord = Character.isLetterOrDigit(c) || ((c == '-' || c == '\'' || c == '’') && wordStart >= 0
-                    && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)));
+            boolean inWord = Character.isLetterOrDigit(c)
+                    || ((c == '-' || c == '\'' || c == '’')
+                            && wordStart >= 0
+                            && i + 1 < text.length()
+                            && Character.isLetter(text.charAt(i + 1)));
             if (inWord) {
                 if (wordStart < 0) {
                     wordStart = i;

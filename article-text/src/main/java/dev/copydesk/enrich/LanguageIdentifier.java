@@ -25,8 +25,7 @@ import java.util.Map;
 public final class LanguageIdentifier {
 
     /** What was found: ISO 639-1 code or {@code und}, confidence 0–1, ISO 15924 script name (Latin, Han...). */
-    public record Guess(String language, double confidence, String script) {
-    }
+    public record Guess(String language, double confidence, String script) {}
 
     /**
      * On the held-out sentences of the tests (29 languages, Danish/Norwegian/Swedish and Spanish/Portuguese among
@@ -34,6 +33,7 @@ public final class LanguageIdentifier {
      * proportion to the length, and was a sixth of the enrichment step at 1,000 characters.
      */
     private static final int MAX_CHARS = 500;
+
     private static final LanguageDetector DETECTOR = load();
 
     // the body is already clean text (no URLs or markup to strip), so the lean factory serves every length
@@ -56,7 +56,10 @@ public final class LanguageIdentifier {
         if (letters == 0) {
             return new Guess("und", 0, "");
         }
-        UnicodeScript dominant = scripts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        UnicodeScript dominant = scripts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         String script = scriptName(dominant);
         int kana = scripts.getOrDefault(UnicodeScript.HIRAGANA, 0) + scripts.getOrDefault(UnicodeScript.KATAKANA, 0);
         if (kana * 10 >= letters) {

@@ -19,33 +19,59 @@ import java.util.regex.Pattern;
  */
 public final class PublishedTime {
 
-    private static final String MONTHS = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final String TIME = "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?([A-Z]{2,4}|UTC[+-]\\d{1,2}|GMT[+-]\\d{1,2})\\)?)?)?";
+    private static final String MONTHS =
+            "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String TIME =
+            "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?([A-Z]{2,4}|UTC[+-]\\d{1,2}|GMT[+-]\\d{1,2})\\)?)?)?";
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[A-Z]{2,4})?)?");
-    private static final Pattern MONTH_FIRST = Pattern.compile(MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + TIME, Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+(\\d{4})" + TIME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_FIRST =
+            Pattern.compile(MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + TIME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            "(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+(\\d{4})" + TIME, Pattern.CASE_INSENSITIVE);
     /** Zone abbreviations news sites print, with their offsets (standard time unless the name says daylight). */
-    private static final Map<String, String> ZONES = Map.ofEntries(Map.entry("UTC", "Z"), Map.entry("GMT", "Z"),
-            Map.entry("Z", "Z"), Map.entry("KST", "+09:00"), Map.entry("JST", "+09:00"), Map.entry("CST", "-06:00"),
-            Map.entry("EST", "-05:00"), Map.entry("EDT", "-04:00"), Map.entry("CDT", "-05:00"), Map.entry("MST", "-07:00"),
-            Map.entry("MDT", "-06:00"), Map.entry("PST", "-08:00"), Map.entry("PDT", "-07:00"), Map.entry("BST", "+01:00"),
-            Map.entry("CET", "+01:00"), Map.entry("CEST", "+02:00"), Map.entry("IST", "+05:30"), Map.entry("AEST", "+10:00"),
-            Map.entry("AEDT", "+11:00"), Map.entry("HKT", "+08:00"), Map.entry("SGT", "+08:00"), Map.entry("WIB", "+07:00"),
-            Map.entry("MSK", "+03:00"), Map.entry("EET", "+02:00"), Map.entry("EEST", "+03:00"), Map.entry("WET", "Z"));
+    private static final Map<String, String> ZONES = Map.ofEntries(
+            Map.entry("UTC", "Z"),
+            Map.entry("GMT", "Z"),
+            Map.entry("Z", "Z"),
+            Map.entry("KST", "+09:00"),
+            Map.entry("JST", "+09:00"),
+            Map.entry("CST", "-06:00"),
+            Map.entry("EST", "-05:00"),
+            Map.entry("EDT", "-04:00"),
+            Map.entry("CDT", "-05:00"),
+            Map.entry("MST", "-07:00"),
+            Map.entry("MDT", "-06:00"),
+            Map.entry("PST", "-08:00"),
+            Map.entry("PDT", "-07:00"),
+            Map.entry("BST", "+01:00"),
+            Map.entry("CET", "+01:00"),
+            Map.entry("CEST", "+02:00"),
+            Map.entry("IST", "+05:30"),
+            Map.entry("AEST", "+10:00"),
+            Map.entry("AEDT", "+11:00"),
+            Map.entry("HKT", "+08:00"),
+            Map.entry("SGT", "+08:00"),
+            Map.entry("WIB", "+07:00"),
+            Map.entry("MSK", "+03:00"),
+            Map.entry("EET", "+02:00"),
+            Map.entry("EEST", "+03:00"),
+            Map.entry("WET", "Z"));
 
-    private PublishedTime() {
-    }
+    private PublishedTime() {}
 
     public static Optional<String> parse(String line) {
         try {
             Matcher iso = ISO.matcher(line);
             if (iso.find()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+                LocalDate date = LocalDate.of(
+                        Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
                 if (iso.group(4) == null) {
                     return Optional.of(date.toString());
                 }
-                LocalTime time = LocalTime.of(Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)),
+                LocalTime time = LocalTime.of(
+                        Integer.parseInt(iso.group(4)),
+                        Integer.parseInt(iso.group(5)),
                         iso.group(6) == null ? 0 : Integer.parseInt(iso.group(6)));
                 return Optional.of(withZone(LocalDateTime.of(date, time), iso.group(7)));
             }
@@ -60,13 +86,16 @@ public final class PublishedTime {
                         return Optional.of(date.toString());
                     }
                     int hour = Integer.parseInt(m.group(4));
-                    String half = m.group(7) == null ? "" : m.group(7).toLowerCase(Locale.ROOT).replace(".", "");
+                    String half = m.group(7) == null
+                            ? ""
+                            : m.group(7).toLowerCase(Locale.ROOT).replace(".", "");
                     if (half.equals("pm") && hour < 12) {
                         hour += 12;
                     } else if (half.equals("am") && hour == 12) {
                         hour = 0;
                     }
-                    LocalTime time = LocalTime.of(hour, Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                    LocalTime time = LocalTime.of(
+                            hour, Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                     return Optional.of(withZone(LocalDateTime.of(date, time), m.group(8)));
                 }
             }
@@ -91,7 +120,8 @@ public final class PublishedTime {
         if (offset == null) {
             return local.toString(); // an abbreviation we do not know: keep the local time rather than guess
         }
-        return OffsetDateTime.of(local, offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset)).toString();
+        return OffsetDateTime.of(local, offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset))
+                .toString();
     }
 
     private static int month(String name) {

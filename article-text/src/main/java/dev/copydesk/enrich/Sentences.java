@@ -14,16 +14,16 @@ import java.util.Set;
  */
 public final class Sentences {
 
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj",
-            "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr",
-            "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "vs", "etc", "no", "nos", "vol", "fig",
-            "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "hwy",
-            "govt", "pres", "sec", "atty", "supt", "messrs", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a",
-            "d.c", "n.y", "l.a", "ph.d", "b.a", "m.a", "op", "cf", "al", "pp", "ca");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
+            "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "dept",
+            "univ", "assn", "vs", "etc", "no", "nos", "vol", "fig", "approx", "est", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+            "fri", "sat", "sun", "ave", "blvd", "rd", "hwy", "govt", "pres", "sec", "atty", "supt", "messrs", "e.g",
+            "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "d.c", "n.y", "l.a", "ph.d", "b.a", "m.a", "op", "cf",
+            "al", "pp", "ca");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
@@ -64,7 +64,9 @@ public final class Sentences {
                     continue;
                 }
                 char following = p.charAt(next);
-                if (!(Character.isUpperCase(following) || Character.isDigit(following) || "\"'‘“«(".indexOf(following) >= 0
+                if (!(Character.isUpperCase(following)
+                        || Character.isDigit(following)
+                        || "\"'‘“«(".indexOf(following) >= 0
                         || !Character.isLetter(following) && Character.isLetterOrDigit(following))) {
                     continue;
                 }
@@ -80,7 +82,9 @@ public final class Sentences {
         }
         String rest = p.substring(start).strip();
         if (rest.startsWith("(") && rest.endsWith(")") && rest.length() <= 42 && !out.isEmpty()) {
-            out.set(out.size() - 1, out.get(out.size() - 1) + " " + rest); // a closing credit, "(Yonhap)", is no sentence
+            out.set(
+                    out.size() - 1,
+                    out.get(out.size() - 1) + " " + rest); // a closing credit, "(Yonhap)", is no sentence
         } else if (!rest.isEmpty()) {
             out.add(rest);
         }

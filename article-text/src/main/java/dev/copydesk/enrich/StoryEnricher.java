@@ -16,6 +16,7 @@ public final class StoryEnricher {
     private static final Pattern TRAILING_CREDIT = Pattern.compile("\\(([^()]{2,40})\\)\\s*$");
     /** Adult news reading speed, words per minute; CJK text is timed by characters instead. */
     private static final int WORDS_PER_MINUTE = 230;
+
     private static final int CJK_CHARS_PER_MINUTE = 500;
 
     private static final int KEYWORDS = 10;
@@ -37,11 +38,13 @@ public final class StoryEnricher {
         return enrich("", paragraphs, byline, wordCount, DocumentFrequencies.inMemory());
     }
 
-    public Enrichment enrich(String title, List<String> paragraphs, String byline, int wordCount, DocumentFrequencies frequencies) {
+    public Enrichment enrich(
+            String title, List<String> paragraphs, String byline, int wordCount, DocumentFrequencies frequencies) {
         String body = String.join("\n", paragraphs);
         LanguageIdentifier.Guess language = languages.identify(body);
         Optional<Dateline> dateline = paragraphs.isEmpty() ? Optional.empty() : Dateline.parse(paragraphs.get(0));
-        String agency = dateline.map(Dateline::agency).filter(a -> !a.isEmpty())
+        String agency = dateline.map(Dateline::agency)
+                .filter(a -> !a.isEmpty())
                 .map(a -> agencies.canonical(a).orElse(a))
                 .or(() -> trailingCredit(paragraphs))
                 .orElse("");
@@ -51,11 +54,24 @@ public final class StoryEnricher {
             lede = lede + " " + sentences.get(1);
         }
         List<EntityRecognizer.Entity> named = entities.recognize(title.isEmpty() ? body : title + "\n" + body);
-        List<String> countries = named.stream().filter(e -> !e.countryCode().isEmpty())
-                .map(EntityRecognizer.Entity::countryCode).distinct().toList();
-        return new Enrichment(language.language(), language.confidence(), language.script(),
-                dateline.map(Dateline::place).orElse(""), dateline.map(Dateline::date).orElse(""), agency, byline,
-                sentences.size(), readingSeconds(body, wordCount), lede, named, countries,
+        List<String> countries = named.stream()
+                .filter(e -> !e.countryCode().isEmpty())
+                .map(EntityRecognizer.Entity::countryCode)
+                .distinct()
+                .toList();
+        return new Enrichment(
+                language.language(),
+                language.confidence(),
+                language.script(),
+                dateline.map(Dateline::place).orElse(""),
+                dateline.map(Dateline::date).orElse(""),
+                agency,
+                byline,
+                sentences.size(),
+                readingSeconds(body, wordCount),
+                lede,
+                named,
+                countries,
                 keywords.extract(title, body, frequencies, KEYWORDS));
     }
 
@@ -70,7 +86,8 @@ public final class StoryEnricher {
 
     private static int readingSeconds(String body, int wordCount) {
         long cjk = Scripts.hanOrKana(body, false);
-        double minutes = cjk > body.length() / 3 ? (double) cjk / CJK_CHARS_PER_MINUTE : (double) wordCount / WORDS_PER_MINUTE;
+        double minutes =
+                cjk > body.length() / 3 ? (double) cjk / CJK_CHARS_PER_MINUTE : (double) wordCount / WORDS_PER_MINUTE;
         return (int) Math.round(minutes * 60);
     }
 }

@@ -17,14 +17,31 @@ import java.util.TreeSet;
 public final class SyntheticWire {
 
     /** One raw copy: a name and its text. {@code original} is the index of the copy it repeats, or -1. */
-    public record Copy(String name, String text, int original, boolean exact) {
-    }
+    public record Copy(String name, String text, int original, boolean exact) {}
 
-    private static final String[] DATELINES = {"SEOUL, Nov. 13 (Yonhap) -- ", "WASHINGTON (AP) — ", "LONDON, Dec 1 (Reuters) - ",
-            "PARIS, Dec 5 (AFP) - ", "BERLIN (dpa) - ", "TOKYO, Nov 13 (Kyodo) - ", "BEIJING, Nov. 13 (Xinhua) -- "};
-    private static final String[] CHROME = {"Home", "News", "World", "Business", "Share this:", "Read next:",
-            "- Markets close higher on rate hopes", "- Storm warning issued for the weekend", "Related:", "Most read",
-            "Subscribe to our newsletter", "© 2026 The Example Times. All rights reserved."};
+    private static final String[] DATELINES = {
+        "SEOUL, Nov. 13 (Yonhap) -- ",
+        "WASHINGTON (AP) — ",
+        "LONDON, Dec 1 (Reuters) - ",
+        "PARIS, Dec 5 (AFP) - ",
+        "BERLIN (dpa) - ",
+        "TOKYO, Nov 13 (Kyodo) - ",
+        "BEIJING, Nov. 13 (Xinhua) -- "
+    };
+    private static final String[] CHROME = {
+        "Home",
+        "News",
+        "World",
+        "Business",
+        "Share this:",
+        "Read next:",
+        "- Markets close higher on rate hopes",
+        "- Storm warning issued for the weekend",
+        "Related:",
+        "Most read",
+        "Subscribe to our newsletter",
+        "© 2026 The Example Times. All rights reserved."
+    };
 
     private final List<String> sentences;
     private final List<String> vocabulary;
@@ -52,10 +69,16 @@ public final class SyntheticWire {
                 int of = random.nextInt(stories.size());
                 String[] story = stories.get(of);
                 boolean exact = random.nextBoolean();
-                String body = exact ? story[1] : story[1] + "\n" + sentences.get(random.nextInt(sentences.size()))
-                        + " The report was updated with new figures on " + (1 + random.nextInt(28)) + " November.";
-                copies.add(new Copy("bench/" + i + ".txt", wrap(random, (exact ? "" : "UPDATE 1-") + story[0], body),
-                        indexOfStory(copies, of), exact));
+                String body = exact
+                        ? story[1]
+                        : story[1] + "\n" + sentences.get(random.nextInt(sentences.size()))
+                                + " The report was updated with new figures on " + (1 + random.nextInt(28))
+                                + " November.";
+                copies.add(new Copy(
+                        "bench/" + i + ".txt",
+                        wrap(random, (exact ? "" : "UPDATE 1-") + story[0], body),
+                        indexOfStory(copies, of),
+                        exact));
                 continue;
             }
             int target = size > 0 ? size : 1024 + random.nextInt(7 * 1024);
@@ -66,9 +89,14 @@ public final class SyntheticWire {
                 body.append(vary(random, sentences.get(random.nextInt(sentences.size()))));
                 body.append(random.nextInt(3) == 0 ? "\n" : " ");
             }
-            String headline = "Wire story " + serial + ": " + sentences.get(random.nextInt(sentences.size())).split(",")[0];
+            String headline = "Wire story " + serial + ": "
+                    + sentences.get(random.nextInt(sentences.size())).split(",")[0];
             stories.add(new String[] {headline, body.toString().strip()});
-            copies.add(new Copy("bench/" + i + ".txt", wrap(random, headline, body.toString().strip()), -1, false));
+            copies.add(new Copy(
+                    "bench/" + i + ".txt",
+                    wrap(random, headline, body.toString().strip()),
+                    -1,
+                    false));
         }
         return copies;
     }

@@ -16,18 +16,19 @@ import java.util.Random;
 public final class WireEditSet {
 
     /** One raw copy; {@code story} is the true cluster, {@code kind} how it was made. */
-    public record Item(String id, String story, String kind, String text) {
-    }
+    public record Item(String id, String story, String kind, String text) {}
 
-    static final String[] CHROME_HEADERS = {"Related:", "Read more:", "相关文章:", "Most read:", "Lire aussi:", "Mehr zum Thema:"};
+    static final String[] CHROME_HEADERS = {
+        "Related:", "Read more:", "相关文章:", "Most read:", "Lire aussi:", "Mehr zum Thema:"
+    };
     static final String[] AGENCIES = {"Reuters", "AFP", "AP", "Yonhap", "dpa", "Xinhua", "Kyodo", "EFE"};
     static final String[] BOILERPLATE = {
-            "Sign up for our morning briefing newsletter to get the most important stories of the day delivered to your inbox before breakfast, with analysis from our correspondents around the world and the latest market moves.",
-            "This article was produced with the support of our international news service and may be republished under the terms of our syndication agreement, provided that the original byline and source are credited in full.",
-            "Officials did not immediately respond to requests for comment on Thursday, and a spokesperson for the ministry said a full statement would be issued once the review had been completed by the relevant authorities."};
+        "Sign up for our morning briefing newsletter to get the most important stories of the day delivered to your inbox before breakfast, with analysis from our correspondents around the world and the latest market moves.",
+        "This article was produced with the support of our international news service and may be republished under the terms of our syndication agreement, provided that the original byline and source are credited in full.",
+        "Officials did not immediately respond to requests for comment on Thursday, and a spokesperson for the ministry said a full statement would be issued once the review had been completed by the relevant authorities."
+    };
 
-    private WireEditSet() {
-    }
+    private WireEditSet() {}
 
     /**
      * @param bodies  story bodies (paragraphs separated by blank lines), each long enough to be an article
@@ -45,7 +46,11 @@ public final class WireEditSet {
                 List<String> withBoilerplate = new ArrayList<>(paragraphs);
                 withBoilerplate.add(BOILERPLATE[b % BOILERPLATE.length]);
                 withBoilerplate.add(BOILERPLATE[(b + 1) % BOILERPLATE.length]);
-                items.add(new Item(story + "-boilerplate", story, "distinct-shared-boilerplate", render(title, withBoilerplate, random)));
+                items.add(new Item(
+                        story + "-boilerplate",
+                        story,
+                        "distinct-shared-boilerplate",
+                        render(title, withBoilerplate, random)));
                 continue;
             }
             items.add(new Item(story + "-original", story, "original", render(title, paragraphs, random)));
@@ -65,7 +70,8 @@ public final class WireEditSet {
                     case 1 -> {
                         name = "update-added-paragraph";
                         editedTitle = "UPDATE " + (1 + random.nextInt(3)) + "-" + title;
-                        edited.add(Math.min(edited.size(), 1 + random.nextInt(Math.max(1, edited.size()))),
+                        edited.add(
+                                Math.min(edited.size(), 1 + random.nextInt(Math.max(1, edited.size()))),
                                 "The statement added that further details would be released later, and that the situation was being monitored closely by officials in "
                                         + AGENCIES[random.nextInt(AGENCIES.length)] + " reports.");
                     }
@@ -84,8 +90,10 @@ public final class WireEditSet {
                     }
                     case 5 -> {
                         name = "extended";
-                        edited.add("In a separate development, analysts said the decision was widely expected and would have little immediate effect on prices.");
-                        edited.add("Earlier, the agency had said it would publish a fuller account of the events once the investigation was complete.");
+                        edited.add(
+                                "In a separate development, analysts said the decision was widely expected and would have little immediate effect on prices.");
+                        edited.add(
+                                "Earlier, the agency had said it would publish a fuller account of the events once the investigation was complete.");
                     }
                     case 6 -> {
                         name = "reflowed";
@@ -108,7 +116,10 @@ public final class WireEditSet {
     }
 
     static List<String> paragraphs(String body) {
-        return Arrays.stream(body.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(body.split("\\n\\s*\\n"))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private static String titleOf(List<String> paragraphs) {
@@ -139,7 +150,9 @@ public final class WireEditSet {
     private static List<String> restyle(List<String> paragraphs, Random random) {
         List<String> out = new ArrayList<>();
         for (String p : paragraphs) {
-            String styled = p.replaceAll("\"([^\"]*)\"", "\u201C$1\u201D").replace("'", "\u2019").replace(". ", ".  ");
+            String styled = p.replaceAll("\"([^\"]*)\"", "\u201C$1\u201D")
+                    .replace("'", "\u2019")
+                    .replace(". ", ".  ");
             out.add(styled);
         }
         return out;

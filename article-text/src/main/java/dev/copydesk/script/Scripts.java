@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class Scripts {
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /**
      * The Hiragana, Katakana and CJK ideographs (with extension A) in the text, and with {@code compatibilityIdeographs}
@@ -21,7 +20,8 @@ public final class Scripts {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u3400' && c <= '\u9FFF')
+            if ((c >= '\u3040' && c <= '\u30FF')
+                    || (c >= '\u3400' && c <= '\u9FFF')
                     || (compatibilityIdeographs && c >= '\uF900' && c <= '\uFAFF')) {
                 count++;
             }

@@ -16,8 +16,11 @@ public final class CleanerChromeDump {
         for (String id : corpus.ids()) {
             String truth = corpus.truth(id).orElse(null);
             if (truth == null) continue;
-            Set<String> truthWords = new HashSet<>(List.of(truth.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")));
-            CleanedText c = html ? Cleaning.fromHtml(corpus.html(id).orElse("")) : Cleaning.fromText(corpus.text(id).orElse(""));
+            Set<String> truthWords =
+                    new HashSet<>(List.of(truth.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")));
+            CleanedText c = html
+                    ? Cleaning.fromHtml(corpus.html(id).orElse(""))
+                    : Cleaning.fromText(corpus.text(id).orElse(""));
             for (String p : c.paragraphs()) {
                 String[] words = p.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+");
                 int in = 0;

@@ -12,7 +12,9 @@ public final class CleanerDevEval {
         CleaningCorpus corpus = new CleaningCorpus(Path.of(args[0]));
         if (args.length > 2 && args[1].equals("show")) {
             String id = args[2];
-            CleanedText c = args.length > 3 ? Cleaning.fromText(corpus.text(id).orElseThrow()) : Cleaning.fromHtml(corpus.html(id).orElseThrow());
+            CleanedText c = args.length > 3
+                    ? Cleaning.fromText(corpus.text(id).orElseThrow())
+                    : Cleaning.fromHtml(corpus.html(id).orElseThrow());
             System.out.println("TITLE: " + c.title());
             c.paragraphs().forEach(p -> System.out.println("| " + p));
             System.out.println("==== truth\n" + corpus.truth(id).orElse(""));
@@ -39,10 +41,13 @@ public final class CleanerDevEval {
         System.out.println("text  " + text);
         System.out.println("whole " + whole);
         if (args.length > 1) {
-            worst.stream().filter(s -> s.contains(args[1])).sorted((a, b) -> Double.compare(
-                    Math.min(Double.parseDouble(a.substring(0, 5)), Double.parseDouble(a.substring(6, 11))),
-                    Math.min(Double.parseDouble(b.substring(0, 5)), Double.parseDouble(b.substring(6, 11)))))
-                    .limit(Integer.getInteger("limit", 25)).forEach(System.out::println);
+            worst.stream()
+                    .filter(s -> s.contains(args[1]))
+                    .sorted((a, b) -> Double.compare(
+                            Math.min(Double.parseDouble(a.substring(0, 5)), Double.parseDouble(a.substring(6, 11))),
+                            Math.min(Double.parseDouble(b.substring(0, 5)), Double.parseDouble(b.substring(6, 11)))))
+                    .limit(Integer.getInteger("limit", 25))
+                    .forEach(System.out::println);
         }
     }
 }

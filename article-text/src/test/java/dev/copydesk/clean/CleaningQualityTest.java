@@ -21,7 +21,8 @@ class CleaningQualityTest {
 
     @Test
     void htmlAndTextCleaningBeatThePageTextByAWideMargin() {
-        CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(SharedData.dir()), System.out::println);
+        CleaningEvaluation.Result result =
+                CleaningEvaluation.score(new CleaningCorpus(SharedData.dir()), System.out::println);
         System.out.println("wcxb-dev html: " + result.html());
         System.out.println("wcxb-dev text: " + result.text());
         System.out.println("wcxb-dev text as-is: " + result.wholeText());
@@ -30,7 +31,8 @@ class CleaningQualityTest {
         assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.954);
         assertThat(result.html().wordF1()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.text().shingleF1()).isGreaterThanOrEqualTo(0.913);
-        assertThat(result.text().shinglePrecision()).isGreaterThan(result.wholeText().shinglePrecision() + 0.1);
+        assertThat(result.text().shinglePrecision())
+                .isGreaterThan(result.wholeText().shinglePrecision() + 0.1);
     }
 
     /** The 66 pages marked up as news (bench/wcxb-dev-news.ids): the nearest thing here to issue 3's held-out news pages. */
@@ -43,7 +45,8 @@ class CleaningQualityTest {
                 news.add(id);
             }
         }
-        CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(SharedData.dir(), news), System.out::println);
+        CleaningEvaluation.Result result =
+                CleaningEvaluation.score(new CleaningCorpus(SharedData.dir(), news), System.out::println);
         System.out.println("wcxb-dev news html: " + result.html());
         System.out.println("wcxb-dev news text: " + result.text());
         assertThat(result.html().pages()).isEqualTo(66);

@@ -30,8 +30,8 @@ class ExtractionScoreTest {
     @Test
     void theAggregateIsTheF1OfMeanPrecisionAndMeanRecall() {
         ExtractionScore score = new ExtractionScore();
-        score.add("a b c d e", "a b c d e");          // P 1, R 1
-        score.add("x y z w a b c d e", "a b c d e");  // shingles: 2 of 6 true -> P 1/3, R 1
+        score.add("a b c d e", "a b c d e"); // P 1, R 1
+        score.add("x y z w a b c d e", "a b c d e"); // shingles: 2 of 6 true -> P 1/3, R 1
         assertThat(score.pages()).isEqualTo(2);
         assertThat(score.shinglePrecision()).isCloseTo((1 + 1.0 / 3) / 2, within(1e-9));
         assertThat(score.shingleRecall()).isEqualTo(1.0);
@@ -41,6 +41,7 @@ class ExtractionScoreTest {
 
     @Test
     void wordsAreUnicodeWordsLowercased() {
-        assertThat(ExtractionScore.score("Zürich ÉTÉ 東京", "zürich été 東京").wordF1()).isEqualTo(1.0);
+        assertThat(ExtractionScore.score("Zürich ÉTÉ 東京", "zürich été 東京").wordF1())
+                .isEqualTo(1.0);
     }
 }

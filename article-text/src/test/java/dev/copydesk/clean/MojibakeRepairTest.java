@@ -22,7 +22,8 @@ class MojibakeRepairTest {
 
     @Test
     void correctTextIsNeverTouched() {
-        for (String fine : new String[] {"Café au lait", "Ærøskøbing, Ålesund", "naïve façade", "ÂÃÄ plain", "東京 서울 Москва", ""}) {
+        for (String fine :
+                new String[] {"Café au lait", "Ærøskøbing, Ålesund", "naïve façade", "ÂÃÄ plain", "東京 서울 Москва", ""}) {
             assertThat(MojibakeRepair.repair(fine)).isEqualTo(fine);
         }
     }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DedupEvaluationTest {
 
-    record Outcome(WireEditSet.Item item, Decision decision, String predictedStory) {
-    }
+    record Outcome(WireEditSet.Item item, Decision decision, String predictedStory) {}
 
     static List<Outcome> run(List<WireEditSet.Item> items, DedupSettings settings) {
         TextCleaner cleaner = new TextCleaner();
@@ -43,7 +42,8 @@ class DedupEvaluationTest {
         List<WireEditSet.Item> items = WireEditSet.generate(bodies, 42);
         List<Outcome> outcomes = run(items, DedupSettings.defaults());
 
-        ClusterScore score = ClusterScore.of(outcomes.stream().map(o -> o.item().story()).toList(),
+        ClusterScore score = ClusterScore.of(
+                outcomes.stream().map(o -> o.item().story()).toList(),
                 outcomes.stream().map(Outcome::predictedStory).toList());
         // per kind: did the item land in the story its true cluster mostly landed in?
         Map<String, Map<String, Integer>> votes = new HashMap<>();
@@ -52,14 +52,19 @@ class DedupEvaluationTest {
         }
         Map<String, int[]> byKind = new TreeMap<>();
         for (Outcome o : outcomes) {
-            String majority = votes.get(o.item().story()).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String majority = votes.get(o.item().story()).entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
             int[] counts = byKind.computeIfAbsent(o.item().kind(), k -> new int[2]);
             counts[0]++;
             counts[1] += o.predictedStory().equals(majority) ? 1 : 0;
         }
-        System.out.printf("dedup evaluation: %d items from %d bodies, %d true pairs: precision %.4f recall %.4f%n",
+        System.out.printf(
+                "dedup evaluation: %d items from %d bodies, %d true pairs: precision %.4f recall %.4f%n",
                 items.size(), bodies.size(), score.truePairs(), score.precision(), score.recall());
-        byKind.forEach((kind, c) -> System.out.printf("  %-28s %4d items, %4d in their story's cluster%n", kind, c[0], c[1]));
+        byKind.forEach(
+                (kind, c) -> System.out.printf("  %-28s %4d items, %4d in their story's cluster%n", kind, c[0], c[1]));
 
         assertThat(score.truePairs()).isGreaterThan(500);
         assertThat(score.precision()).isGreaterThanOrEqualTo(0.99);
@@ -72,16 +77,24 @@ class DedupEvaluationTest {
         Map<String, List<Outcome>> identical = new HashMap<>();
         for (Outcome o : outcomes) {
             if (o.decision() instanceof Decision.Exact e) {
-                assertThat(trueStoryOf.get(e.duplicateOf())).as(o.item().id()).isEqualTo(o.item().story());
+                assertThat(trueStoryOf.get(e.duplicateOf()))
+                        .as(o.item().id())
+                        .isEqualTo(o.item().story());
             }
             if (o.item().kind().equals("original") || o.item().kind().equals("exact-other-chrome")) {
-                identical.computeIfAbsent(o.item().story(), s -> new ArrayList<>()).add(o);
+                identical
+                        .computeIfAbsent(o.item().story(), s -> new ArrayList<>())
+                        .add(o);
             }
         }
         int exactCopies = 0;
         for (List<Outcome> group : identical.values()) {
-            long notExact = group.stream().filter(o -> !(o.decision() instanceof Decision.Exact)).count();
-            assertThat(notExact).as("exact copies of " + group.get(0).item().story()).isLessThanOrEqualTo(1);
+            long notExact = group.stream()
+                    .filter(o -> !(o.decision() instanceof Decision.Exact))
+                    .count();
+            assertThat(notExact)
+                    .as("exact copies of " + group.get(0).item().story())
+                    .isLessThanOrEqualTo(1);
             exactCopies += group.size() - 1;
         }
         assertThat(exactCopies).isGreaterThan(50);

@@ -94,10 +94,13 @@ class DeduplicatorTest {
             for (int w = 0; w < 600; w++) {
                 String word = "w" + random.nextInt(5000);
                 a.append(word).append(' ');
-                b.append(random.nextDouble() < 0.1 * (trial % 5) ? "x" + random.nextInt(5000) : word).append(' ');
+                b.append(random.nextDouble() < 0.1 * (trial % 5) ? "x" + random.nextInt(5000) : word)
+                        .append(' ');
             }
             double exact = exactJaccard(Shingles.of(a.toString(), 4), Shingles.of(b.toString(), 4));
-            double estimate = Sketch.jaccard(Sketch.of(a.toString(), 4, 128).signature(), Sketch.of(b.toString(), 4, 128).signature());
+            double estimate = Sketch.jaccard(
+                    Sketch.of(a.toString(), 4, 128).signature(),
+                    Sketch.of(b.toString(), 4, 128).signature());
             worst = Math.max(worst, Math.abs(estimate - exact));
         }
         // 128 values: standard error at most sqrt(0.25/128) = 0.044; 20 trials stay within 3 of them
@@ -107,7 +110,9 @@ class DeduplicatorTest {
         assertThat(one.shingleCount()).isEqualTo(2);
         assertThat(Sketch.of("One two three", 4, 128).shingleCount()).isEqualTo(1);
         assertThat(Sketch.of("", 4, 128).shingleCount()).isZero();
-        assertThat(Shingles.of("A b, c d. E", 4)).isEqualTo(Shingles.of("a B c D e", 4)).hasSize(2);
+        assertThat(Shingles.of("A b, c d. E", 4))
+                .isEqualTo(Shingles.of("a B c D e", 4))
+                .hasSize(2);
     }
 
     private static double exactJaccard(long[] a, long[] b) {

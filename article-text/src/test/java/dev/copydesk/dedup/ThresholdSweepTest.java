@@ -35,17 +35,30 @@ class ThresholdSweepTest {
         for (double jaccard : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
             StringBuilder row = new StringBuilder(String.format("  J>=%.1f", jaccard));
             for (double containment : new double[] {0.7, 0.8, 0.9, 1.01}) {
-                DedupSettings s = new DedupSettings(d.hashes(), d.bands(), d.shingleSize(), jaccard, containment,
-                        d.minShinglesForContainment(), d.bucketCapacity(), d.retention(), d.policy());
+                DedupSettings s = new DedupSettings(
+                        d.hashes(),
+                        d.bands(),
+                        d.shingleSize(),
+                        jaccard,
+                        containment,
+                        d.minShinglesForContainment(),
+                        d.bucketCapacity(),
+                        d.retention(),
+                        d.policy());
                 Deduplicator dedup = new Deduplicator(s, new InMemoryDedupState());
                 List<String> predicted = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
-                    predicted.add(dedup.decide(items.get(i).id(), hashes.get(i), bodies.get(i), i).storyId());
+                    predicted.add(dedup.decide(items.get(i).id(), hashes.get(i), bodies.get(i), i)
+                            .storyId());
                 }
                 ClusterScore score = ClusterScore.of(truth, predicted);
                 double f1 = 2 * score.precision() * score.recall() / (score.precision() + score.recall());
-                row.append(String.format("  C>=%s: %.3f %.3f %.4f", containment > 1 ? "off" : String.format("%.1f", containment),
-                        score.precision(), score.recall(), f1));
+                row.append(String.format(
+                        "  C>=%s: %.3f %.3f %.4f",
+                        containment > 1 ? "off" : String.format("%.1f", containment),
+                        score.precision(),
+                        score.recall(),
+                        f1));
                 best = Math.max(best, f1);
                 if (jaccard == d.jaccardThreshold() && containment == d.containmentThreshold()) {
                     atDefault = f1;
@@ -53,7 +66,9 @@ class ThresholdSweepTest {
             }
             System.out.println(row);
         }
-        System.out.printf("  default (J>=%.1f, C>=%.1f): F1 %.4f, best of grid %.4f%n", d.jaccardThreshold(), d.containmentThreshold(), atDefault, best);
+        System.out.printf(
+                "  default (J>=%.1f, C>=%.1f): F1 %.4f, best of grid %.4f%n",
+                d.jaccardThreshold(), d.containmentThreshold(), atDefault, best);
         assertThat(atDefault).isGreaterThanOrEqualTo(best - 0.005);
     }
 }

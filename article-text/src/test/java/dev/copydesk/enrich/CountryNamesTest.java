@@ -16,15 +16,19 @@ class CountryNamesTest {
             assertThat(in).as(CountryNames.RESOURCE + " on the classpath").isNotNull();
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(shipped).as("%s is out of date for this JDK: regenerate it with CountryNames.main", CountryNames.RESOURCE)
+        assertThat(shipped)
+                .as("%s is out of date for this JDK: regenerate it with CountryNames.main", CountryNames.RESOURCE)
                 .isEqualTo(CountryNames.toTsv(CountryNames.fromLocaleData()));
     }
 
     @Test
     void namesInManyLanguagesReachTheirCountry() {
         var recognizer = new EntityRecognizer();
-        for (String text : new String[] {"Talks in Deutschland resumed.", "Talks in Allemagne resumed.", "Talks in Germany resumed."}) {
-            assertThat(recognizer.recognize(text)).as(text)
+        for (String text : new String[] {
+            "Talks in Deutschland resumed.", "Talks in Allemagne resumed.", "Talks in Germany resumed."
+        }) {
+            assertThat(recognizer.recognize(text))
+                    .as(text)
                     .anyMatch(e -> e.type() == EntityRecognizer.Type.PLACE && "DE".equals(e.countryCode()));
         }
     }

@@ -22,25 +22,44 @@ class EntityRecognizerTest {
 
     @Test
     void theSeedsPeopleCountriesAndOrganisations() throws IOException {
-        CleanedText seed = new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", "000_37dfc94a614f9a67.txt")));
+        CleanedText seed =
+                new TextCleaner().clean(Files.readString(Path.of("..", "samples", "wire", "000_37dfc94a614f9a67.txt")));
         List<Entity> entities = RECOGNIZER.recognize(seed.title() + "\n" + seed.body());
         entities.forEach(e -> System.out.println("seed entity: " + e));
-        assertThat(names(entities, Type.PERSON)).contains("Shin Won-sik", "Lloyd Austin", "Yoon Suk Yeol", "Lee Do-woon",
-                "Joe Biden", "Kim Jong-un", "Vladimir Putin", "Kihara Minoru");
+        assertThat(names(entities, Type.PERSON))
+                .contains(
+                        "Shin Won-sik",
+                        "Lloyd Austin",
+                        "Yoon Suk Yeol",
+                        "Lee Do-woon",
+                        "Joe Biden",
+                        "Kim Jong-un",
+                        "Vladimir Putin",
+                        "Kihara Minoru");
         assertThat(entities.stream().filter(e -> e.type() == Type.PLACE).map(Entity::countryCode))
                 .contains("KR", "US", "KP", "JP", "RU", "UA", "IL", "IN", "ID");
         assertThat(names(entities, Type.ORGANIZATION)).contains("Pentagon", "United Nations Command", "Hamas");
-        Entity austin = entities.stream().filter(e -> e.name().equals("Lloyd Austin")).findFirst().orElseThrow();
+        Entity austin = entities.stream()
+                .filter(e -> e.name().equals("Lloyd Austin"))
+                .findFirst()
+                .orElseThrow();
         assertThat(austin.mentions()).isGreaterThanOrEqualTo(5); // "Lloyd Austin" once, "Austin" after that
     }
 
     @Test
     void aPersonIsCountedOncePerMentionByFullNameOrFamilyNameAlone() {
-        List<Entity> entities = RECOGNIZER.recognize("Defense Minister Shin Won-sik met Defense Secretary Lloyd Austin on Monday. "
-                + "Shin said the talks went well, and Lloyd Austin agreed. Austin later said the allies would meet again. "
-                + "Shin Won-sik and Austin spoke to reporters, Lloyd\nAustin last.");
-        Entity shin = entities.stream().filter(e -> e.name().equals("Shin Won-sik")).findFirst().orElseThrow();
-        Entity austin = entities.stream().filter(e -> e.name().equals("Lloyd Austin")).findFirst().orElseThrow();
+        List<Entity> entities =
+                RECOGNIZER.recognize("Defense Minister Shin Won-sik met Defense Secretary Lloyd Austin on Monday. "
+                        + "Shin said the talks went well, and Lloyd Austin agreed. Austin later said the allies would meet again. "
+                        + "Shin Won-sik and Austin spoke to reporters, Lloyd\nAustin last.");
+        Entity shin = entities.stream()
+                .filter(e -> e.name().equals("Shin Won-sik"))
+                .findFirst()
+                .orElseThrow();
+        Entity austin = entities.stream()
+                .filter(e -> e.name().equals("Lloyd Austin"))
+                .findFirst()
+                .orElseThrow();
         // Shin Won-sik twice in full (its "Shin" not counted again), "Shin" once alone
         assertThat(shin.mentions()).isEqualTo(3);
         // "Lloyd Austin" three times (across a line break too: tokens, not spaces), "Austin" twice alone
@@ -71,16 +90,29 @@ class EntityRecognizerTest {
 
     @Test
     void shortAndOldFormsAndHyphenatedPairs() {
-        List<Entity> e = RECOGNIZER.recognize("S. Korea and N. Korea traded fire as the U.S. watched. The Russia-Ukraine war "
-                + "and the Israel-Hamas war dominated talks in Pyongyang and Südkorea.");
-        assertThat(e.stream().filter(x -> x.type() == Type.PLACE).map(Entity::countryCode)).contains("KR", "KP", "US", "RU", "UA", "IL");
+        List<Entity> e =
+                RECOGNIZER.recognize("S. Korea and N. Korea traded fire as the U.S. watched. The Russia-Ukraine war "
+                        + "and the Israel-Hamas war dominated talks in Pyongyang and Südkorea.");
+        assertThat(e.stream().filter(x -> x.type() == Type.PLACE).map(Entity::countryCode))
+                .contains("KR", "KP", "US", "RU", "UA", "IL");
         assertThat(names(e, Type.ORGANIZATION)).contains("Hamas");
-        assertThat(e.stream().filter(x -> x.countryCode().equals("KP")).findFirst().orElseThrow().mentions()).isEqualTo(2);
-        assertThat(e.stream().filter(x -> x.countryCode().equals("KR")).findFirst().orElseThrow().mentions()).isEqualTo(2);
+        assertThat(e.stream()
+                        .filter(x -> x.countryCode().equals("KP"))
+                        .findFirst()
+                        .orElseThrow()
+                        .mentions())
+                .isEqualTo(2);
+        assertThat(e.stream()
+                        .filter(x -> x.countryCode().equals("KR"))
+                        .findFirst()
+                        .orElseThrow()
+                        .mentions())
+                .isEqualTo(2);
     }
 
     @Test
     void lowercaseWordsAreNotCountries() {
-        assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner")).isEmpty();
+        assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
+                .isEmpty();
     }
 }

@@ -29,7 +29,8 @@ class KeywordExtractorTest {
         assertThat(keywords).hasSize(10);
         List<String> phrases = keywords.stream().map(Keyword::phrase).toList();
         assertThat(phrases).contains("austin").anyMatch(p -> p.contains("deterrence"));
-        assertThat(phrases).noneMatch(p -> Set.of("the", "and", "said", "monday", "with").contains(p));
+        assertThat(phrases)
+                .noneMatch(p -> Set.of("the", "and", "said", "monday", "with").contains(p));
         assertThat(phrases).noneMatch(p -> p.contains("下一篇") || p.contains("相关"));
     }
 
@@ -40,7 +41,11 @@ class KeywordExtractorTest {
         double coldSeoul = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "seoul");
         // a run of other stories that all mention Seoul: it stops being characteristic of the seed
         for (int i = 0; i < 20; i++) {
-            extractor.extract("", "Officials in Seoul said story number " + i + " was about something else entirely.", frequencies, 10);
+            extractor.extract(
+                    "",
+                    "Officials in Seoul said story number " + i + " was about something else entirely.",
+                    frequencies,
+                    10);
         }
         assertThat(frequencies.documents()).isEqualTo(21);
         double warmSeoul = weight(extractor.extract(seed.title(), seed.body(), frequencies, 50), "seoul");
@@ -56,18 +61,25 @@ class KeywordExtractorTest {
                 The harbour authority’s offer to the İzmir pilots was rejected. İzmir pilots will meet again in İzmir.
                 Ο Σύλλογος ΛΙΜΕΝΑΡΧΕΙΟΥ ΠΕΙΡΑΙΑΣ and the Λιμεναρχείου Πειραιάς office were also at the harbour authority.
                 """;
-        List<String> phrases = extractor.extract("Harbour pilots reject offer", body, DocumentFrequencies.inMemory(), 50)
-                .stream().map(Keyword::phrase).toList();
+        List<String> phrases =
+                extractor.extract("Harbour pilots reject offer", body, DocumentFrequencies.inMemory(), 50).stream()
+                        .map(Keyword::phrase)
+                        .toList();
         // "Harbour Authority's", "HARBOUR AUTHORITY" and "harbour authority’s" are one phrase; İ and a final Σ
         // lower-case as String.toLowerCase has them, not letter by letter
         String izmir = "İzmir".toLowerCase(Locale.ROOT);
         String piraeus = "ΠΕΙΡΑΙΑΣ".toLowerCase(Locale.ROOT);
-        assertThat(phrases).contains("harbour authority", izmir)
+        assertThat(phrases)
+                .contains("harbour authority", izmir)
                 .anyMatch(p -> p.contains(piraeus))
                 .allMatch(p -> p.equals(p.toLowerCase(Locale.ROOT)) && !p.contains("'s") && !p.contains("’"));
     }
 
     private static double weight(List<Keyword> keywords, String phrase) {
-        return keywords.stream().filter(k -> k.phrase().equals(phrase)).mapToDouble(Keyword::weight).findFirst().orElse(0);
+        return keywords.stream()
+                .filter(k -> k.phrase().equals(phrase))
+                .mapToDouble(Keyword::weight)
+                .findFirst()
+                .orElse(0);
     }
 }

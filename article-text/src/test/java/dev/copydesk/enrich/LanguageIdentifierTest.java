@@ -35,7 +35,8 @@ class LanguageIdentifierTest {
         int right = 0;
         int total = 0;
         int textsRight = 0;
-        StringBuilder report = new StringBuilder("language identification, held-out sentences (right/total; whole text):\n");
+        StringBuilder report =
+                new StringBuilder("language identification, held-out sentences (right/total; whole text):\n");
         for (Map.Entry<String, List<String>> e : byLanguage.entrySet()) {
             int ok = 0;
             for (String sentence : e.getValue()) {
@@ -43,14 +44,20 @@ class LanguageIdentifierTest {
                     ok++;
                 }
             }
-            boolean whole = identifier.identify(String.join(" ", e.getValue())).language().equals(e.getKey());
+            boolean whole = identifier
+                    .identify(String.join(" ", e.getValue()))
+                    .language()
+                    .equals(e.getKey());
             right += ok;
             total += e.getValue().size();
             textsRight += whole ? 1 : 0;
-            report.append(String.format("  %s %d/%d %s%n", e.getKey(), ok, e.getValue().size(), whole ? "ok" : "WRONG"));
+            report.append(String.format(
+                    "  %s %d/%d %s%n", e.getKey(), ok, e.getValue().size(), whole ? "ok" : "WRONG"));
         }
         System.out.print(report);
-        System.out.printf("sentences %d/%d = %.1f%%, whole texts %d/%d%n", right, total, 100.0 * right / total, textsRight, byLanguage.size());
+        System.out.printf(
+                "sentences %d/%d = %.1f%%, whole texts %d/%d%n",
+                right, total, 100.0 * right / total, textsRight, byLanguage.size());
         assertThat((double) right / total).isGreaterThanOrEqualTo(0.95);
         assertThat(textsRight).isEqualTo(byLanguage.size());
     }
@@ -63,6 +70,7 @@ class LanguageIdentifierTest {
         assertThat(identifier.identify("12 345 — 67.8%").language()).isEqualTo("und");
         assertThat(identifier.identify("").language()).isEqualTo("und");
     }
+
     @Test
     void aBodyOpeningOnATableIsJudgedByItsSentences() {
         String schedule = "September 10   12pm- 1pm   SAAC 217   Carrie Menke,  Ph.D\n".repeat(12);
@@ -72,7 +80,9 @@ class LanguageIdentifierTest {
                 Students who cannot attend may watch the recordings, which are posted on the website a week after each talk.
                 """;
         assertThat(identifier.identify(schedule + prose).language()).isEqualTo("en");
-        assertThat(LanguageIdentifier.sample(schedule + prose)).startsWith("The workshops are open").doesNotContain("SAAC");
+        assertThat(LanguageIdentifier.sample(schedule + prose))
+                .startsWith("The workshops are open")
+                .doesNotContain("SAAC");
         // too few sentences to sample: the opening of the text is scored as it is
         assertThat(LanguageIdentifier.sample(schedule)).startsWith("September 10");
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LanguageOnArticlesTest {
 
-    private static final Pattern HTML_LANG = Pattern.compile("<html[^>]*\\blang=[\"']?([a-zA-Z]{2})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_LANG =
+            Pattern.compile("<html[^>]*\\blang=[\"']?([a-zA-Z]{2})", Pattern.CASE_INSENSITIVE);
 
     @Test
     void realArticlesAreIdentifiedAsTheLanguageTheirPageDeclares() {
@@ -35,7 +36,10 @@ class LanguageOnArticlesTest {
                 continue;
             }
             total++;
-            if (identifier.identify(body.get()).language().equals(declared.group(1).toLowerCase(Locale.ROOT))) {
+            if (identifier
+                    .identify(body.get())
+                    .language()
+                    .equals(declared.group(1).toLowerCase(Locale.ROOT))) {
                 right++;
             }
         }

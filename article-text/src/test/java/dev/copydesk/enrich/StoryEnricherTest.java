@@ -28,7 +28,8 @@ class StoryEnricherTest {
         assertThat(seed.agency()).isEqualTo("Yonhap");
         assertThat(seed.sentenceCount()).isEqualTo(9); // one per paragraph; "(Yonhap)" closes the last
         assertThat(seed.readingTimeSeconds()).isBetween(80, 95); // 339 words at 230 a minute
-        assertThat(seed.lede()).startsWith("The defense chiefs of South Korea and the United States held annual security talks Monday")
+        assertThat(seed.lede())
+                .startsWith("The defense chiefs of South Korea and the United States held annual security talks Monday")
                 .endsWith("nuclear weapons.");
     }
 
@@ -50,13 +51,19 @@ class StoryEnricherTest {
 
     @Test
     void datelineShapes() {
-        assertThat(Dateline.parse("SEOUL, Nov. 13 (Yonhap) -- The defense chiefs met.")).contains(new Dateline("SEOUL", "Nov. 13", "Yonhap"));
-        assertThat(Dateline.parse("LONDON, Dec 1 (Reuters) - Britain's economy grew.")).contains(new Dateline("LONDON", "Dec 1", "Reuters"));
+        assertThat(Dateline.parse("SEOUL, Nov. 13 (Yonhap) -- The defense chiefs met."))
+                .contains(new Dateline("SEOUL", "Nov. 13", "Yonhap"));
+        assertThat(Dateline.parse("LONDON, Dec 1 (Reuters) - Britain's economy grew."))
+                .contains(new Dateline("LONDON", "Dec 1", "Reuters"));
         assertThat(Dateline.parse("BERLIN (dpa) - Die Regierung plant.")).contains(new Dateline("BERLIN", "", "dpa"));
-        assertThat(Dateline.parse("ST. PAUL, Minn. (AP) — A judge ruled.")).contains(new Dateline("ST. PAUL, Minn.", "", "AP"));
-        assertThat(Dateline.parse("BEIJING, 13 November (Xinhua) -- China said.")).contains(new Dateline("BEIJING", "13 November", "Xinhua"));
-        assertThat(Dateline.parse("The defense chiefs met on Monday - in Seoul.")).isEmpty();
-        assertThat(Dateline.parse("Officials said the plan - first proposed in May - would go ahead.")).isEmpty();
+        assertThat(Dateline.parse("ST. PAUL, Minn. (AP) — A judge ruled."))
+                .contains(new Dateline("ST. PAUL, Minn.", "", "AP"));
+        assertThat(Dateline.parse("BEIJING, 13 November (Xinhua) -- China said."))
+                .contains(new Dateline("BEIJING", "13 November", "Xinhua"));
+        assertThat(Dateline.parse("The defense chiefs met on Monday - in Seoul."))
+                .isEmpty();
+        assertThat(Dateline.parse("Officials said the plan - first proposed in May - would go ahead."))
+                .isEmpty();
     }
 
     @Test

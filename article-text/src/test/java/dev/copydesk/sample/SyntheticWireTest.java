@@ -26,19 +26,25 @@ class SyntheticWireTest {
                 continue;
             }
             SyntheticWire.Copy original = copies.get(copy.original());
-            assertThat(original.original()).as("a copy repeats an original story").isEqualTo(-1);
-            String originalHeadline = original.text().lines().skip(3).findFirst().orElseThrow();
+            assertThat(original.original())
+                    .as("a copy repeats an original story")
+                    .isEqualTo(-1);
+            String originalHeadline =
+                    original.text().lines().skip(3).findFirst().orElseThrow();
             String headline = copy.text().lines().skip(3).findFirst().orElseThrow();
             assertThat(headline).isEqualTo(copy.exact() ? originalHeadline : "UPDATE 1-" + originalHeadline);
             String story = body(original);
-            assertThat(copy.exact() ? body(copy) : body(copy).substring(0, story.length())).isEqualTo(story);
+            assertThat(copy.exact() ? body(copy) : body(copy).substring(0, story.length()))
+                    .isEqualTo(story);
         }
     }
 
     @Test
     void storiesHaveTheAskedSizeAndADateline() {
         for (SyntheticWire.Copy copy : wire.generate(50, 0, 4096, 3)) {
-            assertThat(body(copy).length()).as("about the size asked: the last separator is stripped").isBetween(4095, 4096 + 400);
+            assertThat(body(copy).length())
+                    .as("about the size asked: the last separator is stripped")
+                    .isBetween(4095, 4096 + 400);
             assertThat(body(copy)).containsPattern("^[A-Z]+(, [A-Z][a-z]+\\.? \\d+)? \\(");
         }
     }

@@ -1,8 +1,8 @@
 package dev.copydesk.bench;
 
+import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.clean.html.HtmlExtractor;
 import dev.copydesk.clean.text.TextCleaner;
-import dev.copydesk.clean.eval.CleaningCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @State(Scope.Thread)
 public class CleaningBenchmark {
 
@@ -66,7 +68,9 @@ public class CleaningBenchmark {
             }
         } else {
             try (var files = Files.list(Path.of("samples", "wire"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     texts.add(Files.readString(f));
                 }
             } catch (IOException e) {

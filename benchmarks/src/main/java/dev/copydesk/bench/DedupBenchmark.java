@@ -48,7 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Thread)
 public class DedupBenchmark {
 
@@ -86,7 +88,8 @@ public class DedupBenchmark {
             context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
             stores = new ArrayList<>();
             for (StoreBuilder<?> builder : StoreDedupState.storeBuilders()) {
-                KeyValueStore<?, ?> store = (KeyValueStore<?, ?>) builder.withLoggingDisabled().withCachingDisabled().build();
+                KeyValueStore<?, ?> store = (KeyValueStore<?, ?>)
+                        builder.withLoggingDisabled().withCachingDisabled().build();
                 store.init(context.getStateStoreContext(), store);
                 context.addStateStore(store);
                 stores.add(store);

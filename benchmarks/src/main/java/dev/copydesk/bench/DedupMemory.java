@@ -19,25 +19,51 @@ public final class DedupMemory {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long[] storedBytes = {0};
         DedupState counting = new DedupState() { // keeps nothing: only what it would write is counted
-            @Override public String exactOwner(String contentHash) { return null; }
-            @Override public RememberedArticle article(String articleId) { return null; }
-            @Override public int storyVersion(String storyId) { return 0; }
-            @Override public void remember(RememberedArticle a) {
-                storedBytes[0] += 2 + a.contentHash().length() + a.id().length()    // x:<hash> -> id
-                        + 2 + a.id().length() + a.toBytes().length;                 // a:<id> -> article
-            }
-            @Override public void forget(RememberedArticle a, boolean owned, boolean latest) { }
-            @Override public void forEachArticle(Consumer<RememberedArticle> visitor) { }
-        };
-        String[] bodies = new SyntheticWire().generate(1000, 0, 2048, 1).stream().map(SyntheticWire.Copy::text).toArray(String[]::new);
+                    @Override
+                    public String exactOwner(String contentHash) {
+                        return null;
+                    }
+
+                    @Override
+                    public RememberedArticle article(String articleId) {
+                        return null;
+                    }
+
+                    @Override
+                    public int storyVersion(String storyId) {
+                        return 0;
+                    }
+
+                    @Override
+                    public void remember(RememberedArticle a) {
+                        storedBytes[0] += 2
+                                + a.contentHash().length()
+                                + a.id().length() // x:<hash> -> id
+                                + 2
+                                + a.id().length()
+                                + a.toBytes().length; // a:<id> -> article
+                    }
+
+                    @Override
+                    public void forget(RememberedArticle a, boolean owned, boolean latest) {}
+
+                    @Override
+                    public void forEachArticle(Consumer<RememberedArticle> visitor) {}
+                };
+        String[] bodies = new SyntheticWire()
+                .generate(1000, 0, 2048, 1).stream()
+                        .map(SyntheticWire.Copy::text)
+                        .toArray(String[]::new);
         Deduplicator dedup = new Deduplicator(DedupSettings.defaults(), counting);
         long before = usedHeap();
         for (int i = 0; i < n; i++) {
-            String body = bodies[i % bodies.length] + " " + i; // distinct hash, shares most shingles: worst case for buckets
+            String body =
+                    bodies[i % bodies.length] + " " + i; // distinct hash, shares most shingles: worst case for buckets
             dedup.decide(String.format("%024x", i), BodyFingerprint.of(body), body, i);
         }
         long after = usedHeap();
-        System.out.printf("remembered %d articles: heap %.0f bytes/article (band index + expiry queue), store %.0f bytes/article%n",
+        System.out.printf(
+                "remembered %d articles: heap %.0f bytes/article (band index + expiry queue), store %.0f bytes/article%n",
                 dedup.remembered(), (after - before) / (double) n, storedBytes[0] / (double) n);
     }
 

@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @State(Scope.Thread)
 public class EnrichmentBenchmark {
 
@@ -47,16 +49,23 @@ public class EnrichmentBenchmark {
     @Setup
     public void load() throws IOException {
         try (var files = Files.list(Path.of("samples", "wire"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
                 String text = Files.readString(f);
                 StringBuilder fourKb = new StringBuilder(text);
                 while (fourKb.length() < 4096) {
                     fourKb.append("\n").append(text, 0, Math.min(text.length(), 4096 - fourKb.length()));
                 }
-                List<String> paragraphs = new TextCleaner().clean(fourKb.toString()).paragraphs();
+                List<String> paragraphs =
+                        new TextCleaner().clean(fourKb.toString()).paragraphs();
                 stories.add(paragraphs);
-                raws.add(RawArticle.newBuilder().setId(f.getFileName().toString()).setSourceRef(f.toString())
-                        .setReceivedAt(Instant.EPOCH).setContentType(ContentType.TEXT).setText(fourKb.toString()).build());
+                raws.add(RawArticle.newBuilder()
+                        .setId(f.getFileName().toString())
+                        .setSourceRef(f.toString())
+                        .setReceivedAt(Instant.EPOCH)
+                        .setContentType(ContentType.TEXT)
+                        .setText(fourKb.toString())
+                        .build());
             }
         }
     }

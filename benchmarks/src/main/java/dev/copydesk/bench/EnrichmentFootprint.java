@@ -18,13 +18,19 @@ public final class EnrichmentFootprint {
         long before = memory.getHeapMemoryUsage().getUsed();
         long start = System.nanoTime();
         StoryEnricher enricher = new StoryEnricher();
-        enricher.enrich("Talks", List.of("SEOUL, Nov. 13 (Yonhap) -- Defense Minister Shin Won-sik met US Defense Secretary Lloyd Austin."),
-                "", 14, DocumentFrequencies.inMemory());
+        enricher.enrich(
+                "Talks",
+                List.of(
+                        "SEOUL, Nov. 13 (Yonhap) -- Defense Minister Shin Won-sik met US Defense Secretary Lloyd Austin."),
+                "",
+                14,
+                DocumentFrequencies.inMemory());
         long startupMs = (System.nanoTime() - start) / 1_000_000;
         System.gc();
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf("enrichment start-up %d ms (first story included), models on the heap %.1f MB%n",
+        System.out.printf(
+                "enrichment start-up %d ms (first story included), models on the heap %.1f MB%n",
                 startupMs, (after - before) / 1048576.0);
         if (enricher.hashCode() == 42) {
             System.out.println(); // keeps the enricher reachable until the heap is measured

@@ -10,13 +10,61 @@ import java.util.Random;
  */
 public final class FuzzInputs {
 
-    private static final String[] SOUP = {"<p>", "</p>", "<div class='related'>", "</div>", "<a href='#'>", "</a>", "<li>",
-            "<ul>", "<table>", "<tr>", "<td>", "<script>", "</script>", "<!--", "-->", "&amp;", "&#x0;", "&#xFFFFFF;", "&bogus;",
-            "\u0000", "相关文章:", "- ", "Share", "\n", "The minister said on Tuesday that the plan would go ahead. ", "Ã©",
-            "\uFEFF", "<h1>", "</h1>", "SEOUL, Nov. 13 (Yonhap) -- ", "President Joe Biden", "\u202E", "\u200B", "\u200F",
-            "مرحبا بالعالم ", "שלום ", "By JOHN DOE", "Published 2023-11-13 10:30 KST", "(AP)", "U.S.", "S. Korea-US ",
-            "<meta charset='x'>", "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":[", "}]</script>",
-            "\uD800", "\uDFFF", "\t", "\r", "..........", "--", "—", "Mr.", "\u0301\u0301\u0301"};
+    private static final String[] SOUP = {
+        "<p>",
+        "</p>",
+        "<div class='related'>",
+        "</div>",
+        "<a href='#'>",
+        "</a>",
+        "<li>",
+        "<ul>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "&#x0;",
+        "&#xFFFFFF;",
+        "&bogus;",
+        "\u0000",
+        "相关文章:",
+        "- ",
+        "Share",
+        "\n",
+        "The minister said on Tuesday that the plan would go ahead. ",
+        "Ã©",
+        "\uFEFF",
+        "<h1>",
+        "</h1>",
+        "SEOUL, Nov. 13 (Yonhap) -- ",
+        "President Joe Biden",
+        "\u202E",
+        "\u200B",
+        "\u200F",
+        "مرحبا بالعالم ",
+        "שלום ",
+        "By JOHN DOE",
+        "Published 2023-11-13 10:30 KST",
+        "(AP)",
+        "U.S.",
+        "S. Korea-US ",
+        "<meta charset='x'>",
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":[",
+        "}]</script>",
+        "\uD800",
+        "\uDFFF",
+        "\t",
+        "\r",
+        "..........",
+        "--",
+        "—",
+        "Mr.",
+        "\u0301\u0301\u0301"
+    };
 
     private final Random random;
     private final String story;
@@ -57,7 +105,8 @@ public final class FuzzInputs {
 
     private String nested(int depth) {
         String tag = new String[] {"div", "b", "span", "li", "table", "p"}[random.nextInt(6)];
-        return ("<" + tag + ">").repeat(depth) + "Deep text of a story, with a clause, ends here." + (random.nextBoolean() ? ("</" + tag + ">").repeat(depth) : "");
+        return ("<" + tag + ">").repeat(depth) + "Deep text of a story, with a clause, ends here."
+                + (random.nextBoolean() ? ("</" + tag + ">").repeat(depth) : "");
     }
 
     private String hugeLine(int megabytes) {
@@ -71,8 +120,10 @@ public final class FuzzInputs {
 
     private String invisible(int length) {
         StringBuilder out = new StringBuilder();
-        char[] chars = {'\u200B', '\u200C', '\u200D', '\u2060', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u061C', '\uFEFF',
-                'a', ' ', '\n', 'ب', 'א'};
+        char[] chars = {
+            '\u200B', '\u200C', '\u200D', '\u2060', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u061C',
+            '\uFEFF', 'a', ' ', '\n', 'ب', 'א'
+        };
         for (int i = 0; i < length; i++) {
             out.append(chars[random.nextInt(chars.length)]);
         }

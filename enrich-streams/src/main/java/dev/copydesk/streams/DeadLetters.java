@@ -9,11 +9,16 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Builds {@link DeadLetter}s that keep the original record's bytes and coordinates. */
 final class DeadLetters {
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
-    static DeadLetter of(String stage, String reason, Throwable error, Optional<RecordMetadata> where,
-                         String key, byte[] value, Instant now) {
+    static DeadLetter of(
+            String stage,
+            String reason,
+            Throwable error,
+            Optional<RecordMetadata> where,
+            String key,
+            byte[] value,
+            Instant now) {
         return DeadLetter.newBuilder()
                 .setStage(stage)
                 .setReason(reason)

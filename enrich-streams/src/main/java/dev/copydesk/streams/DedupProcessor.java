@@ -2,12 +2,12 @@ package dev.copydesk.streams;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
-import dev.copydesk.metrics.Metrics;
-import io.micrometer.core.instrument.Counter;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.dedup.Decision;
 import dev.copydesk.dedup.DedupSettings;
 import dev.copydesk.dedup.Deduplicator;
+import dev.copydesk.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,7 +45,8 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
     @Override
     public void process(Record<String, Article> record) {
         Article article = record.value();
-        Decision decision = dedup.decide(article.getId(), article.getContentHash(), article.getBody(), record.timestamp());
+        Decision decision =
+                dedup.decide(article.getId(), article.getContentHash(), article.getBody(), record.timestamp());
         Record<String, Step> out = record.withKey(article.getId()).withValue(null);
         outcome(decision).increment();
         if (decision instanceof Decision.NewStory) {
@@ -56,8 +57,8 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
             context.forward(out.withValue(new Step.Ok(article)));
         } else if (decision instanceof Decision.Exact exact) {
             EXACT_DUPLICATES.increment();
-            context.forward(out.withValue(new Step.Duplicate(notice(article, exact.duplicateOf(), exact.storyId(),
-                    DuplicateKind.EXACT, 1.0, 1.0, 0))));
+            context.forward(out.withValue(new Step.Duplicate(
+                    notice(article, exact.duplicateOf(), exact.storyId(), DuplicateKind.EXACT, 1.0, 1.0, 0))));
         } else if (decision instanceof Decision.Near near) {
             NEAR_DUPLICATES.increment();
             boolean emitted = settings.policy() == DedupSettings.NearDuplicatePolicy.VERSION;
@@ -66,8 +67,14 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
                 article.setVersion(near.version());
                 context.forward(out.withValue(new Step.Ok(article)));
             }
-            context.forward(out.withValue(new Step.Duplicate(notice(article, near.duplicateOf(), near.storyId(),
-                    DuplicateKind.NEAR, near.jaccard(), near.containment(), emitted ? near.version() : 0))));
+            context.forward(out.withValue(new Step.Duplicate(notice(
+                    article,
+                    near.duplicateOf(),
+                    near.storyId(),
+                    DuplicateKind.NEAR,
+                    near.jaccard(),
+                    near.containment(),
+                    emitted ? near.version() : 0))));
         }
     }
 
@@ -89,8 +96,14 @@ final class DedupProcessor implements Processor<String, Article, String, Step> {
         return decision instanceof Decision.Exact ? EXACT : NEAR;
     }
 
-    private DuplicateNotice notice(Article article, String duplicateOf, String storyId, DuplicateKind kind,
-                                   double similarity, double containment, int version) {
+    private DuplicateNotice notice(
+            Article article,
+            String duplicateOf,
+            String storyId,
+            DuplicateKind kind,
+            double similarity,
+            double containment,
+            int version) {
         return DuplicateNotice.newBuilder()
                 .setId(article.getId())
                 .setSourceRef(article.getSourceRef())

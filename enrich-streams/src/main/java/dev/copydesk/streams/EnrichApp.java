@@ -27,7 +27,8 @@ public final class EnrichApp implements AutoCloseable {
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(Metrics.registry());
         streams.setUncaughtExceptionHandler(e -> {
-            log.error("enrich-streams failed; shutting down (records stay on {} for the next run)", config.rawTopic(), e);
+            log.error(
+                    "enrich-streams failed; shutting down (records stay on {} for the next run)", config.rawTopic(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> {

@@ -2,11 +2,11 @@ package dev.copydesk.streams;
 
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.dedup.DedupSettings;
-import java.time.Duration;
-import java.util.Locale;
 import dev.copydesk.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,9 +15,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Settings of enrich-streams: topics, and Kafka Streams settings passed through untouched. */
 public final class EnrichConfig extends ServiceConfig {
 
-
     /** Raw records larger than this are dead-lettered as too-large instead of cleaned (default 4 MiB). */
     public static final String MAX_RECORD_BYTES = "copydesk.enrich.max.record.bytes";
+
     public static final String DEDUP_SCOPE = "copydesk.dedup.scope";
     public static final String DEDUP_POLICY = "copydesk.dedup.policy";
     public static final String DEDUP_JACCARD = "copydesk.dedup.jaccard.threshold";
@@ -29,7 +29,10 @@ public final class EnrichConfig extends ServiceConfig {
     public static final String DEDUP_SHINGLE_SIZE = "copydesk.dedup.shingle.size";
 
     /** How articles are grouped so that copies meet: by language, or all in one group. */
-    public enum DedupScope { LANGUAGE, GLOBAL }
+    public enum DedupScope {
+        LANGUAGE,
+        GLOBAL
+    }
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(MAX_RECORD_BYTES, String.valueOf(4 * 1024 * 1024)),
@@ -37,11 +40,14 @@ public final class EnrichConfig extends ServiceConfig {
             Map.entry(DEDUP_POLICY, "version"),
             Map.entry(DEDUP_JACCARD, String.valueOf(DedupSettings.defaults().jaccardThreshold())),
             Map.entry(DEDUP_CONTAINMENT, String.valueOf(DedupSettings.defaults().containmentThreshold())),
-            Map.entry(DEDUP_RETENTION_MS, String.valueOf(DedupSettings.defaults().retention().toMillis())),
+            Map.entry(
+                    DEDUP_RETENTION_MS,
+                    String.valueOf(DedupSettings.defaults().retention().toMillis())),
             Map.entry(DEDUP_EXPIRY_INTERVAL_MS, "60000"),
             Map.entry(DEDUP_HASHES, String.valueOf(DedupSettings.defaults().hashes())),
             Map.entry(DEDUP_BANDS, String.valueOf(DedupSettings.defaults().bands())),
-            Map.entry(DEDUP_SHINGLE_SIZE, String.valueOf(DedupSettings.defaults().shingleSize())),
+            Map.entry(
+                    DEDUP_SHINGLE_SIZE, String.valueOf(DedupSettings.defaults().shingleSize())),
             Map.entry(TOPIC_RAW, Topics.RAW),
             Map.entry(TOPIC_ENRICHED, Topics.ENRICHED),
             Map.entry(TOPIC_DUPLICATES, Topics.DUPLICATES),
@@ -66,7 +72,6 @@ public final class EnrichConfig extends ServiceConfig {
         return Math.min(8, Runtime.getRuntime().availableProcessors());
     }
 
-
     public EnrichConfig(Map<String, String> values) {
         super(values);
     }
@@ -74,10 +79,6 @@ public final class EnrichConfig extends ServiceConfig {
     public static EnrichConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         return new EnrichConfig(ServiceConfig.load(DEFAULTS, file, env, overrides));
     }
-
-
-
-
 
     public DedupSettings dedupSettings() {
         DedupSettings d = DedupSettings.defaults();
@@ -88,10 +89,16 @@ public final class EnrichConfig extends ServiceConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(DEDUP_POLICY + " must be version or drop, not " + get(DEDUP_POLICY));
         }
-        return new DedupSettings(getInt(DEDUP_HASHES, d.hashes()), getInt(DEDUP_BANDS, d.bands()),
-                getInt(DEDUP_SHINGLE_SIZE, d.shingleSize()), getDouble(DEDUP_JACCARD, d.jaccardThreshold()),
-                getDouble(DEDUP_CONTAINMENT, d.containmentThreshold()), d.minShinglesForContainment(),
-                d.bucketCapacity(), getDuration(DEDUP_RETENTION_MS, d.retention()), parsed);
+        return new DedupSettings(
+                getInt(DEDUP_HASHES, d.hashes()),
+                getInt(DEDUP_BANDS, d.bands()),
+                getInt(DEDUP_SHINGLE_SIZE, d.shingleSize()),
+                getDouble(DEDUP_JACCARD, d.jaccardThreshold()),
+                getDouble(DEDUP_CONTAINMENT, d.containmentThreshold()),
+                d.minShinglesForContainment(),
+                d.bucketCapacity(),
+                getDuration(DEDUP_RETENTION_MS, d.retention()),
+                parsed);
     }
 
     public DedupScope dedupScope() {

@@ -34,8 +34,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class EnrichTopology {
 
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     public static Topology buildTopology(EnrichConfig config) {
         return buildTopology(config, Clock.systemUTC());
@@ -53,36 +52,69 @@ public final class EnrichTopology {
         StoreDedupState.storeBuilders().forEach(builder::addStateStore);
         builder.addStateStore(StoreDocumentFrequencies.storeBuilder());
 
-        KStream<String, Step> prepared = builder
-                .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
-                .processValues(() -> new PrepareArticle(rawSerde.deserializer(), new ArticleBuilder(), clock, config.maxRecordBytes()),
-                        Named.as("decode-and-clean"), StoreDocumentFrequencies.STORE);
+        KStream<String, Step> prepared = builder.stream(
+                        config.rawTopic(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
+                .processValues(
+                        () -> new PrepareArticle(
+                                rawSerde.deserializer(), new ArticleBuilder(), clock, config.maxRecordBytes()),
+                        Named.as("decode-and-clean"),
+                        StoreDocumentFrequencies.STORE);
 
         prepared.split(Named.as("prepared-"))
-                .branch((id, step) -> step instanceof Step.Failed, Branched.withConsumer(failed -> failed
-                        .mapValues(step -> ((Step.Failed) step).deadLetter(), Named.as("dead-letter"))
-                        .to(config.dlqTopic(), Produced.with(Serdes.String(), deadLetterSerde).withName("to-dlq")), "failed"))
-                .defaultBranch(Branched.withConsumer(ok -> deduplicate(ok, config, articleSerde, noticeSerde,
-                        deadLetterSerde, clock), "ok"));
+                .branch(
+                        (id, step) -> step instanceof Step.Failed,
+                        Branched.withConsumer(
+                                failed -> failed.mapValues(
+                                                step -> ((Step.Failed) step).deadLetter(), Named.as("dead-letter"))
+                                        .to(
+                                                config.dlqTopic(),
+                                                Produced.with(Serdes.String(), deadLetterSerde)
+                                                        .withName("to-dlq")),
+                                "failed"))
+                .defaultBranch(Branched.withConsumer(
+                        ok -> deduplicate(ok, config, articleSerde, noticeSerde, deadLetterSerde, clock), "ok"));
         return builder.build();
     }
 
-    private static void deduplicate(KStream<String, Step> ok, EnrichConfig config, Serde<Article> articleSerde,
-                                    Serde<DuplicateNotice> noticeSerde, Serde<DeadLetter> deadLetterSerde, Clock clock) {
+    private static void deduplicate(
+            KStream<String, Step> ok,
+            EnrichConfig config,
+            Serde<Article> articleSerde,
+            Serde<DuplicateNotice> noticeSerde,
+            Serde<DeadLetter> deadLetterSerde,
+            Clock clock) {
         EnrichConfig.DedupScope scope = config.dedupScope();
-        ok.map((id, step) -> {
-                    Article article = ((Step.Ok) step).article();
-                    return KeyValue.pair(scope == EnrichConfig.DedupScope.GLOBAL ? "global" : article.getLanguage(), article);
-                }, Named.as("key-by-dedup-scope"))
+        ok.map(
+                        (id, step) -> {
+                            Article article = ((Step.Ok) step).article();
+                            return KeyValue.pair(
+                                    scope == EnrichConfig.DedupScope.GLOBAL ? "global" : article.getLanguage(),
+                                    article);
+                        },
+                        Named.as("key-by-dedup-scope"))
                 .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("by-dedup-scope"))
-                .process(() -> new DedupProcessor(config.dedupSettings(), config.expiryInterval(), clock),
-                        Named.as("dedup"), StoreDedupState.NAMES)
+                .process(
+                        () -> new DedupProcessor(config.dedupSettings(), config.expiryInterval(), clock),
+                        Named.as("dedup"),
+                        StoreDedupState.NAMES)
                 .split(Named.as("dedup-"))
-                .branch((id, step) -> step instanceof Step.Duplicate, Branched.withConsumer(dups -> dups
-                        .mapValues(step -> ((Step.Duplicate) step).notice(), Named.as("duplicate-notice"))
-                        .to(config.duplicatesTopic(), Produced.with(Serdes.String(), noticeSerde).withName("to-duplicates")), "duplicate"))
-                .defaultBranch(Branched.withConsumer(first -> first
-                        .mapValues(step -> ((Step.Ok) step).article(), Named.as("article"))
-                        .to(config.enrichedTopic(), Produced.with(Serdes.String(), articleSerde).withName("to-enriched")), "first"));
+                .branch(
+                        (id, step) -> step instanceof Step.Duplicate,
+                        Branched.withConsumer(
+                                dups -> dups.mapValues(
+                                                step -> ((Step.Duplicate) step).notice(), Named.as("duplicate-notice"))
+                                        .to(
+                                                config.duplicatesTopic(),
+                                                Produced.with(Serdes.String(), noticeSerde)
+                                                        .withName("to-duplicates")),
+                                "duplicate"))
+                .defaultBranch(Branched.withConsumer(
+                        first -> first.mapValues(step -> ((Step.Ok) step).article(), Named.as("article"))
+                                .to(
+                                        config.enrichedTopic(),
+                                        Produced.with(Serdes.String(), articleSerde)
+                                                .withName("to-enriched")),
+                        "first"));
     }
 }

@@ -44,8 +44,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     public void init(FixedKeyProcessorContext<String, Step> context) {
         this.context = context;
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(StoreDocumentFrequencies.STORE));
-        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
-                now -> frequencies.flush());
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> frequencies.flush());
     }
 
     @Override
@@ -57,19 +56,29 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
         }
         if (value.length > maxRecordBytes) {
             // its article would not fit the output topics, and cleaning megabytes of one "story" is no story
-            fail(record, "deserialize", "too-large", new IllegalArgumentException("record of " + value.length
-                    + " bytes is over " + EnrichConfig.MAX_RECORD_BYTES + " (" + maxRecordBytes + ")"));
+            fail(
+                    record,
+                    "deserialize",
+                    "too-large",
+                    new IllegalArgumentException("record of " + value.length + " bytes is over "
+                            + EnrichConfig.MAX_RECORD_BYTES + " (" + maxRecordBytes + ")"));
             return;
         }
         RawArticle raw;
         try {
-            raw = rawDeserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""), value);
+            raw = rawDeserializer.deserialize(
+                    context.recordMetadata().map(m -> m.topic()).orElse(""), value);
         } catch (RuntimeException e) {
             if (RegistryUnreachableException.isCause(e)) {
-                // not a bad record: stop (exactly-once aborts, the record stays on the topic) and let the operator restart
-                throw new IllegalStateException("Schema Registry unreachable while reading " + context.recordMetadata()
-                        .map(m -> m.topic() + "[" + m.partition() + "]@" + m.offset()).orElse("a record")
-                        + "; stopping without dead-lettering it: " + e.getMessage(), e);
+                // not a bad record: stop (exactly-once aborts, the record stays on the topic) and let the operator
+                // restart
+                throw new IllegalStateException(
+                        "Schema Registry unreachable while reading "
+                                + context.recordMetadata()
+                                        .map(m -> m.topic() + "[" + m.partition() + "]@" + m.offset())
+                                        .orElse("a record")
+                                + "; stopping without dead-lettering it: " + e.getMessage(),
+                        e);
             }
             fail(record, "deserialize", "deserialization-failed", e);
             return;
@@ -96,7 +105,7 @@ final class PrepareArticle implements FixedKeyProcessor<String, byte[], Step> {
     private void fail(FixedKeyRecord<String, byte[]> record, String stage, String reason, Throwable error) {
         DEAD_LETTERED.increment();
         Metrics.deadLetters("enrich", stage, reason).increment();
-        context.forward(record.withValue(new Step.Failed(DeadLetters.of(stage, reason, error, context.recordMetadata(),
-                record.key(), record.value(), clock.instant()))));
+        context.forward(record.withValue(new Step.Failed(DeadLetters.of(
+                stage, reason, error, context.recordMetadata(), record.key(), record.value(), clock.instant()))));
     }
 }

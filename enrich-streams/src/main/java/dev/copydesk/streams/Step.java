@@ -10,12 +10,9 @@ import dev.copydesk.avro.DuplicateNotice;
  */
 public sealed interface Step {
 
-    record Ok(Article article) implements Step {
-    }
+    record Ok(Article article) implements Step {}
 
-    record Duplicate(DuplicateNotice notice) implements Step {
-    }
+    record Duplicate(DuplicateNotice notice) implements Step {}
 
-    record Failed(DeadLetter deadLetter) implements Step {
-    }
+    record Failed(DeadLetter deadLetter) implements Step {}
 }

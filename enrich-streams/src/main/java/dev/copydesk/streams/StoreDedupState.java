@@ -39,8 +39,9 @@ public final class StoreDedupState implements DedupState {
     }
 
     public static List<StoreBuilder<?>> storeBuilders() {
-        return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled());
+        return List.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                        .withCachingEnabled());
     }
 
     @Override
@@ -67,7 +68,9 @@ public final class StoreDedupState implements DedupState {
         writes.add(KeyValue.pair(EXACT + article.contentHash(), id));
         writes.add(KeyValue.pair(ARTICLE + article.id(), article.toBytes()));
         if (article.version() > 1 && storyVersion(article.storyId()) < article.version()) {
-            writes.add(KeyValue.pair(STORY + article.storyId(), ByteBuffer.allocate(4).putInt(article.version()).array()));
+            writes.add(KeyValue.pair(
+                    STORY + article.storyId(),
+                    ByteBuffer.allocate(4).putInt(article.version()).array()));
         }
         store.putAll(writes);
     }

@@ -52,12 +52,13 @@ class DedupPartitioningIT {
     @TempDir
     Path dir;
 
-    record Run(String raw, String enriched, String duplicates, String applicationId) {
-    }
+    record Run(String raw, String enriched, String duplicates, String applicationId) {}
 
     @Test
-    void eightPartitionsAndTwoInstancesClusterLikeOnePartitionAndStateIsRestoredFromTheChangelog(TestStack stack) throws Exception {
-        List<WireEditSet.Item> items = WireEditSet.generate(SharedData.bodies(80).subList(0, 120), 7);
+    void eightPartitionsAndTwoInstancesClusterLikeOnePartitionAndStateIsRestoredFromTheChangelog(TestStack stack)
+            throws Exception {
+        List<WireEditSet.Item> items =
+                WireEditSet.generate(SharedData.bodies(80).subList(0, 120), 7);
 
         Run single = topics(stack, "single", 1);
         Map<String, String> clustersSingle;
@@ -69,23 +70,29 @@ class DedupPartitioningIT {
         Run spread = topics(stack, "spread", 8);
         Map<String, String> clustersSpread;
         try (EnrichApp first = new EnrichApp(config(stack, spread, dir.resolve("spread-a"))).start();
-             EnrichApp second = new EnrichApp(config(stack, spread, dir.resolve("spread-b"))).start()) {
+                EnrichApp second = new EnrichApp(config(stack, spread, dir.resolve("spread-b"))).start()) {
             publish(stack, spread.raw(), items);
             clustersSpread = clusters(stack, spread, items.size());
         }
 
         assertThat(asPartition(clustersSpread)).isEqualTo(asPartition(clustersSingle));
         List<String> truth = items.stream().map(WireEditSet.Item::story).toList();
-        ClusterScore score = ClusterScore.of(truth, items.stream().map(i -> clustersSpread.get(i.id())).toList());
-        System.out.printf("dedup on the broker: %d items, 8 partitions x 2 instances: precision %.4f recall %.4f%n",
+        ClusterScore score = ClusterScore.of(
+                truth, items.stream().map(i -> clustersSpread.get(i.id())).toList());
+        System.out.printf(
+                "dedup on the broker: %d items, 8 partitions x 2 instances: precision %.4f recall %.4f%n",
                 items.size(), score.precision(), score.recall());
         assertThat(score.precision()).isGreaterThanOrEqualTo(0.99);
         assertThat(score.recall()).isGreaterThanOrEqualTo(0.95);
 
         // every local state directory gone: a new instance restores dedup state from the changelogs
-        WireEditSet.Item original = items.stream().filter(i -> i.kind().equals("original")).findFirst().orElseThrow();
+        WireEditSet.Item original = items.stream()
+                .filter(i -> i.kind().equals("original"))
+                .findFirst()
+                .orElseThrow();
         try (EnrichApp fresh = new EnrichApp(config(stack, spread, dir.resolve("spread-fresh"))).start()) {
-            WireEditSet.Item copy = new WireEditSet.Item("late-copy", original.story(), "exact", original.text().replace("\n", "\r\n\r\n"));
+            WireEditSet.Item copy = new WireEditSet.Item(
+                    "late-copy", original.story(), "exact", original.text().replace("\n", "\r\n\r\n"));
             publish(stack, spread.raw(), List.of(copy));
             DuplicateNotice notice = readNotice(stack, spread.duplicates(), "late-copy");
             assertThat(notice.getKind()).isEqualTo(DuplicateKind.EXACT);
@@ -97,8 +104,13 @@ class DedupPartitioningIT {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 6);
         Run r = new Run("dp-raw-" + run, "dp-enriched-" + run, "dp-duplicates-" + run, "dp-app-" + run);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(r.raw(), partitions, (short) 1), new NewTopic(r.enriched(), partitions, (short) 1),
-                    new NewTopic(r.duplicates(), 1, (short) 1), new NewTopic("dp-dlq-" + run, 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(r.raw(), partitions, (short) 1),
+                            new NewTopic(r.enriched(), partitions, (short) 1),
+                            new NewTopic(r.duplicates(), 1, (short) 1),
+                            new NewTopic("dp-dlq-" + run, 1, (short) 1)));
         }
         return r;
     }
@@ -116,12 +128,19 @@ class DedupPartitioningIT {
     }
 
     private static void publish(TestStack stack, String topic, List<WireEditSet.Item> items) throws Exception {
-        var serializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        var serializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (WireEditSet.Item item : items) {
-                RawArticle raw = RawArticle.newBuilder().setId(item.id()).setSourceRef(item.id()).setReceivedAt(Instant.now())
-                        .setContentType(ContentType.TEXT).setText(item.text()).build();
+                RawArticle raw = RawArticle.newBuilder()
+                        .setId(item.id())
+                        .setSourceRef(item.id())
+                        .setReceivedAt(Instant.now())
+                        .setContentType(ContentType.TEXT)
+                        .setText(item.text())
+                        .build();
                 sent.add(producer.send(new ProducerRecord<>(topic, item.id(), serializer.serialize(topic, raw))));
             }
             for (var future : sent) {
@@ -132,18 +151,23 @@ class DedupPartitioningIT {
 
     /** Story of every item: from articles.enriched, or from the notice of an exact copy that was not emitted. */
     private static Map<String, String> clusters(TestStack stack, Run run, int expected) {
-        var articles = AvroSerdes.specific(Article.class, stack.clientSettings(), false).deserializer();
-        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).deserializer();
+        var articles = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .deserializer();
+        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false)
+                .deserializer();
         Map<String, String> storyOf = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
             consumer.subscribe(List.of(run.enriched(), run.duplicates()));
             long deadline = System.currentTimeMillis() + 120_000;
             long quietSince = System.currentTimeMillis();
-            while (System.currentTimeMillis() < deadline && (storyOf.size() < expected || System.currentTimeMillis() - quietSince < 1500)) {
+            while (System.currentTimeMillis() < deadline
+                    && (storyOf.size() < expected || System.currentTimeMillis() - quietSince < 1500)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     quietSince = System.currentTimeMillis();
                     if (r.topic().equals(run.enriched())) {
-                        storyOf.put(r.key(), articles.deserialize(r.topic(), r.value()).getStoryId());
+                        storyOf.put(
+                                r.key(),
+                                articles.deserialize(r.topic(), r.value()).getStoryId());
                     } else {
                         DuplicateNotice n = notices.deserialize(r.topic(), r.value());
                         storyOf.putIfAbsent(n.getId(), n.getStoryId());
@@ -156,7 +180,8 @@ class DedupPartitioningIT {
     }
 
     private static DuplicateNotice readNotice(TestStack stack, String topic, String id) {
-        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).deserializer();
+        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false)
+                .deserializer();
         try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 90_000;
@@ -182,7 +207,8 @@ class DedupPartitioningIT {
     /** The clustering as a set of sets of ids, independent of which id names each story. */
     private static Set<Set<String>> asPartition(Map<String, String> storyOf) {
         Map<String, Set<String>> groups = new HashMap<>();
-        storyOf.forEach((id, story) -> groups.computeIfAbsent(story, s -> new HashSet<>()).add(id));
+        storyOf.forEach((id, story) ->
+                groups.computeIfAbsent(story, s -> new HashSet<>()).add(id));
         return new HashSet<>(groups.values());
     }
 }

@@ -56,8 +56,13 @@ class EnrichTopologyIT {
         String duplicates = "it-duplicates-" + run;
         String dlq = "it-dlq-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(raw, 4, (short) 1), new NewTopic(enriched, 4, (short) 1),
-                    new NewTopic(duplicates, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(raw, 4, (short) 1),
+                            new NewTopic(enriched, 4, (short) 1),
+                            new NewTopic(duplicates, 1, (short) 1),
+                            new NewTopic(dlq, 1, (short) 1)));
         }
         Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put(EnrichConfig.TOPIC_RAW, raw);
@@ -69,23 +74,38 @@ class EnrichTopologyIT {
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
 
-        var rawSerializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).serializer();
+        var rawSerializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                .serializer();
         try (EnrichApp app = new EnrichApp(config).start();
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             String[][] inputs = {
-                    {"orig", "reuters-london-rates.txt"}, {"copy", "reuters-london-rates-copy.txt"},
-                    {"seed", "000_37dfc94a614f9a67.txt"}, {"ap", "ap-washington-budget.txt"}};
+                {"orig", "reuters-london-rates.txt"}, {"copy", "reuters-london-rates-copy.txt"},
+                {"seed", "000_37dfc94a614f9a67.txt"}, {"ap", "ap-washington-budget.txt"}
+            };
             int partition = 0;
             for (String[] in : inputs) {
-                RawArticle article = RawArticle.newBuilder().setId(in[0]).setSourceRef(in[1]).setReceivedAt(Instant.now())
-                        .setContentType(ContentType.TEXT).setText(Files.readString(Path.of("..", "samples", "wire", in[1]))).build();
+                RawArticle article = RawArticle.newBuilder()
+                        .setId(in[0])
+                        .setSourceRef(in[1])
+                        .setReceivedAt(Instant.now())
+                        .setContentType(ContentType.TEXT)
+                        .setText(Files.readString(Path.of("..", "samples", "wire", in[1])))
+                        .build();
                 // explicit partitions: the original and its copy land on different ones
-                producer.send(new ProducerRecord<>(raw, partition++ % 4, in[0], rawSerializer.serialize(raw, article))).get();
+                producer.send(new ProducerRecord<>(raw, partition++ % 4, in[0], rawSerializer.serialize(raw, article)))
+                        .get();
             }
-            producer.send(new ProducerRecord<>(raw, 3, "poison", new byte[] {0, 0, 0, 0})).get();
+            producer.send(new ProducerRecord<>(raw, 3, "poison", new byte[] {0, 0, 0, 0}))
+                    .get();
 
             Map<String, Article> articles = new HashMap<>();
-            readUntil(stack, enriched, AvroSerdes.specific(Article.class, stack.clientSettings(), false).deserializer(), 3)
+            readUntil(
+                            stack,
+                            enriched,
+                            AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                                    .deserializer(),
+                            3)
                     .forEach(r -> articles.put(r.key(), r.value()));
             // the original and its copy are on different partitions: either may be processed first
             assertThat(articles).containsKeys("seed", "ap").hasSize(3);
@@ -93,15 +113,23 @@ class EnrichTopologyIT {
             assertThat(articles).containsKey(first);
             assertThat(articles.get("seed").getBody()).doesNotContain("相关推荐");
 
-            List<ConsumerRecord<String, DuplicateNotice>> notices = readUntil(stack, duplicates,
-                    AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).deserializer(), 1);
+            List<ConsumerRecord<String, DuplicateNotice>> notices = readUntil(
+                    stack,
+                    duplicates,
+                    AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false)
+                            .deserializer(),
+                    1);
             assertThat(notices).hasSize(1);
             assertThat(notices.get(0).value().getDuplicateOf()).isEqualTo(first);
             assertThat(notices.get(0).value().getId()).isEqualTo(first.equals("orig") ? "copy" : "orig");
             assertThat(notices.get(0).value().getKind()).isEqualTo(DuplicateKind.EXACT);
 
-            List<ConsumerRecord<String, DeadLetter>> letters = readUntil(stack, dlq,
-                    AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).deserializer(), 1);
+            List<ConsumerRecord<String, DeadLetter>> letters = readUntil(
+                    stack,
+                    dlq,
+                    AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false)
+                            .deserializer(),
+                    1);
             assertThat(letters).hasSize(1);
             assertThat(letters.get(0).value().getPartition()).isEqualTo(3);
             assertThat(letters.get(0).value().getTopic()).isEqualTo(raw);
@@ -111,7 +139,8 @@ class EnrichTopologyIT {
         assertThat(rawOut).allSatisfy(r -> assertThat(r.value()[0]).isZero());
     }
 
-    static <V> List<ConsumerRecord<String, V>> readUntil(TestStack stack, String topic, Deserializer<V> values, int expected) {
+    static <V> List<ConsumerRecord<String, V>> readUntil(
+            TestStack stack, String topic, Deserializer<V> values, int expected) {
         Map<String, Object> c = new HashMap<>(stack.clientSettings());
         c.put("group.id", "reader-" + UUID.randomUUID());
         c.put("auto.offset.reset", "earliest");

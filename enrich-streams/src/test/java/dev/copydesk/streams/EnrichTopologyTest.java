@@ -85,11 +85,17 @@ class EnrichTopologyTest {
         Map<String, Object> serdeSettings = Map.of("schema.registry.url", "mock://" + scope);
         rawSerde = AvroSerdes.specific(RawArticle.class, serdeSettings, false);
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(),
+        enriched = driver.createOutputTopic(
+                Topics.ENRICHED,
+                new StringDeserializer(),
                 AvroSerdes.specific(Article.class, serdeSettings, false).deserializer());
-        duplicates = driver.createOutputTopic(Topics.DUPLICATES, new StringDeserializer(),
+        duplicates = driver.createOutputTopic(
+                Topics.DUPLICATES,
+                new StringDeserializer(),
                 AvroSerdes.specific(DuplicateNotice.class, serdeSettings, false).deserializer());
-        dlq = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(),
+        dlq = driver.createOutputTopic(
+                Topics.DLQ,
+                new StringDeserializer(),
                 AvroSerdes.specific(DeadLetter.class, serdeSettings, false).deserializer());
     }
 
@@ -100,8 +106,13 @@ class EnrichTopologyTest {
     }
 
     static RawArticle rawArticle(String id, String sourceRef, String text) {
-        return RawArticle.newBuilder().setId(id).setSourceRef(sourceRef).setReceivedAt(NOW.minusSeconds(5))
-                .setContentType(ContentType.TEXT).setText(text).build();
+        return RawArticle.newBuilder()
+                .setId(id)
+                .setSourceRef(sourceRef)
+                .setReceivedAt(NOW.minusSeconds(5))
+                .setContentType(ContentType.TEXT)
+                .setText(text)
+                .build();
     }
 
     private void send(RawArticle article) {
@@ -123,8 +134,11 @@ class EnrichTopologyTest {
         assertThat(out).hasSize(1);
         Article article = out.get(0).value;
         assertThat(out.get(0).key).isEqualTo("seed");
-        assertThat(article.getTitle()).isEqualTo("S. Korea, US defense chiefs discuss 'tailored deterrence strategy' on N. Korea");
-        assertThat(article.getBody()).startsWith("The defense chiefs").endsWith("(Yonhap)")
+        assertThat(article.getTitle())
+                .isEqualTo("S. Korea, US defense chiefs discuss 'tailored deterrence strategy' on N. Korea");
+        assertThat(article.getBody())
+                .startsWith("The defense chiefs")
+                .endsWith("(Yonhap)")
                 .doesNotContain("下一篇", "相关文章", "相关推荐");
         assertThat(article.getStoryId()).isEqualTo("seed");
         assertThat(article.getVersion()).isEqualTo(1);
@@ -190,32 +204,48 @@ class EnrichTopologyTest {
 
     @Test
     void truncatedGarbageAndHugeRecordsAreDeadLetteredAndAnOlderSchemaVersionIsRead() throws Exception {
-        byte[] good = rawSerde.serializer().serialize(Topics.RAW, rawArticle("whole", "ap.txt", sample("ap-washington-budget.txt")));
+        byte[] good = rawSerde.serializer()
+                .serialize(Topics.RAW, rawArticle("whole", "ap.txt", sample("ap-washington-budget.txt")));
         byte[] truncated = Arrays.copyOf(good, good.length / 2); // registered schema id, half the Avro
         byte[] garbageBody = new byte[40];
         new Random(7).nextBytes(garbageBody);
         System.arraycopy(good, 0, garbageBody, 0, 5); // a valid magic byte and schema id before the noise
-        byte[] huge = rawSerde.serializer().serialize(Topics.RAW, rawArticle("huge", "big.txt", "word ".repeat(1_000_000)));
+        byte[] huge =
+                rawSerde.serializer().serialize(Topics.RAW, rawArticle("huge", "big.txt", "word ".repeat(1_000_000)));
         raw.pipeInput("truncated", truncated);
         raw.pipeInput("garbage-avro", garbageBody);
         raw.pipeInput("huge", huge);
 
         // an older producer's schema (RawArticle before the metadata map): registered, resolved, read
-        Schema older = SchemaBuilder.record("RawArticle").namespace("dev.copydesk.avro").fields()
-                .requiredString("id").requiredString("sourceRef")
-                .name("receivedAt").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
-                .name("contentType").type(RawArticle.getClassSchema().getField("contentType").schema()).noDefault()
-                .requiredString("text").endRecord();
+        Schema older = SchemaBuilder.record("RawArticle")
+                .namespace("dev.copydesk.avro")
+                .fields()
+                .requiredString("id")
+                .requiredString("sourceRef")
+                .name("receivedAt")
+                .type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG)))
+                .noDefault()
+                .name("contentType")
+                .type(RawArticle.getClassSchema().getField("contentType").schema())
+                .noDefault()
+                .requiredString("text")
+                .endRecord();
         GenericRecord oldRecord = new GenericData.Record(older);
         oldRecord.put("id", "older-writer");
         oldRecord.put("sourceRef", "old-producer.txt");
         oldRecord.put("receivedAt", NOW.minusSeconds(5).toEpochMilli());
-        oldRecord.put("contentType", new GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
+        oldRecord.put(
+                "contentType",
+                new GenericData.EnumSymbol(older.getField("contentType").schema(), "TEXT"));
         oldRecord.put("text", sample("afp-paris-strike.txt"));
         // our serializer registers the older schema under the topic's subject and frames the record with its id
-        raw.pipeInput("older-writer", new AvroSerializer<GenericRecord>(
-                InMemorySchemaRegistryClient.forScope(scope), Map.of("schema.registry.url", "mock://" + scope), false)
-                .serialize(Topics.RAW, oldRecord));
+        raw.pipeInput(
+                "older-writer",
+                new AvroSerializer<GenericRecord>(
+                                InMemorySchemaRegistryClient.forScope(scope),
+                                Map.of("schema.registry.url", "mock://" + scope),
+                                false)
+                        .serialize(Topics.RAW, oldRecord));
         raw.pipeInput("whole", good);
 
         var letters = dlq.readKeyValuesToList();
@@ -225,7 +255,9 @@ class EnrichTopologyTest {
         assertThat(letters.get(0).value.getOriginalValue()).isEqualTo(ByteBuffer.wrap(truncated));
         assertThat(letters.get(1).value.getReason()).isEqualTo("deserialization-failed");
         assertThat(letters.get(2).value.getReason()).isEqualTo("too-large");
-        assertThat(letters.get(2).value.getErrorMessage()).contains(EnrichConfig.MAX_RECORD_BYTES).contains(String.valueOf(huge.length));
+        assertThat(letters.get(2).value.getErrorMessage())
+                .contains(EnrichConfig.MAX_RECORD_BYTES)
+                .contains(String.valueOf(huge.length));
         assertThat(letters.get(2).value.getOriginalValue()).isEqualTo(ByteBuffer.wrap(huge));
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("older-writer", "whole");
     }
@@ -243,11 +275,18 @@ class EnrichTopologyTest {
     @Test
     void anHtmlPageBecomesItsStoryWithTheMetadataOfItsMarkup() throws IOException {
         String html = Files.readString(Path.of("..", "samples", "wire", "harbour-ferry-strike.html"));
-        send(RawArticle.newBuilder().setId("ferry").setSourceRef("https://courier.example/ferry").setReceivedAt(NOW)
-                .setContentType(ContentType.HTML).setText(html).build());
+        send(RawArticle.newBuilder()
+                .setId("ferry")
+                .setSourceRef("https://courier.example/ferry")
+                .setReceivedAt(NOW)
+                .setContentType(ContentType.HTML)
+                .setText(html)
+                .build());
         Article article = enriched.readValue();
         assertThat(article.getTitle()).isEqualTo("Ferry crews strike over rosters, stranding island commuters");
-        assertThat(article.getBody()).startsWith("WELLINGTON HARBOUR, Nov. 26").endsWith("union officials on Monday.")
+        assertThat(article.getBody())
+                .startsWith("WELLINGTON HARBOUR, Nov. 26")
+                .endsWith("union officials on Monday.")
                 .doesNotContain("cookie", "Most read", "Share on");
         assertThat(article.getAuthor()).isEqualTo("Mere Tahana, Oliver Grant");
         assertThat(article.getPublishedAt()).isEqualTo("2026-11-26T07:45:00+13:00");
@@ -259,20 +298,25 @@ class EnrichTopologyTest {
     @Test
     void stagesCountTheirRecordsDuplicatesAndDeadLettersForPrometheus() throws Exception {
         double before = Metrics.records("enrich", "clean", "ok").count();
-        double emptyBefore = Metrics.deadLetters("enrich", "clean", "empty-body").count();
+        double emptyBefore =
+                Metrics.deadLetters("enrich", "clean", "empty-body").count();
         double exactBefore = Metrics.duplicates("exact").count();
         send(rawArticle("m1", "reuters-london-rates.txt", sample("reuters-london-rates.txt")));
         send(rawArticle("m2", "reuters-london-rates-copy.txt", sample("reuters-london-rates-copy.txt")));
         send(rawArticle("m3", "nav.txt", "相关文章:\n- one\n"));
         assertThat(Metrics.records("enrich", "clean", "ok").count() - before).isEqualTo(2);
-        assertThat(Metrics.deadLetters("enrich", "clean", "empty-body").count() - emptyBefore).isEqualTo(1);
+        assertThat(Metrics.deadLetters("enrich", "clean", "empty-body").count() - emptyBefore)
+                .isEqualTo(1);
         assertThat(Metrics.duplicates("exact").count() - exactBefore).isEqualTo(1);
         try (var endpoint = Metrics.serve("127.0.0.1", 0).orElseThrow()) {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("copydesk_records_total{outcome=\"ok\",service=\"enrich\",stage=\"clean\"}")
+            assertThat(response.body())
+                    .contains("copydesk_records_total{outcome=\"ok\",service=\"enrich\",stage=\"clean\"}")
                     .contains("copydesk_dead_letters_total{reason=\"empty-body\",service=\"enrich\",stage=\"clean\"}")
                     .contains("copydesk_duplicates_total{kind=\"exact\"}")
                     .contains("copydesk_stage_seconds_bucket{service=\"enrich\",stage=\"clean\"")
@@ -295,10 +339,12 @@ class EnrichTopologyTest {
         EnrichConfig config = EnrichConfig.load(Optional.empty(), Map.of(), settings);
         Properties props = new Properties();
         props.putAll(config.streamsSettings());
-        try (TopologyTestDriver offline = new TopologyTestDriver(EnrichTopology.buildTopology(config, Clock.fixed(NOW, ZoneOffset.UTC)), props)) {
+        try (TopologyTestDriver offline =
+                new TopologyTestDriver(EnrichTopology.buildTopology(config, Clock.fixed(NOW, ZoneOffset.UTC)), props)) {
             var in = offline.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
             var letters = offline.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.pipeInput("k", new byte[] {0, 0, 0, 0, 5, 2, 4, 6}))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> in.pipeInput("k", new byte[] {0, 0, 0, 0, 5, 2, 4, 6}))
                     .hasStackTraceContaining("Schema Registry unreachable")
                     .hasStackTraceContaining("stopping without dead-lettering it");
             assertThat(letters.isEmpty()).isTrue();
@@ -307,8 +353,13 @@ class EnrichTopologyTest {
 
     @Test
     void anHtmlPageWithoutAStoryIsDeadLetteredWithItsBytes() {
-        RawArticle empty = RawArticle.newBuilder().setId("shell").setSourceRef("spa.html").setReceivedAt(NOW)
-                .setContentType(ContentType.HTML).setText("<html><body><div id='root'></div><script>app()</script></body></html>").build();
+        RawArticle empty = RawArticle.newBuilder()
+                .setId("shell")
+                .setSourceRef("spa.html")
+                .setReceivedAt(NOW)
+                .setContentType(ContentType.HTML)
+                .setText("<html><body><div id='root'></div><script>app()</script></body></html>")
+                .build();
         send(empty);
         var letters = dlq.readKeyValuesToList();
         assertThat(letters).hasSize(1);
@@ -350,8 +401,11 @@ class EnrichTopologyTest {
 
     @Test
     void whatIsOlderThanTheRetentionWindowIsForgotten() throws IOException {
-        start(Map.of(EnrichConfig.DEDUP_RETENTION_MS, String.valueOf(Duration.ofDays(7).toMillis()),
-                EnrichConfig.DEDUP_EXPIRY_INTERVAL_MS, "60000"));
+        start(Map.of(
+                EnrichConfig.DEDUP_RETENTION_MS,
+                String.valueOf(Duration.ofDays(7).toMillis()),
+                EnrichConfig.DEDUP_EXPIRY_INTERVAL_MS,
+                "60000"));
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         send(rawArticle("orig", "a.txt", sample("reuters-london-rates.txt")), t0);
         send(rawArticle("copy-day-6", "b.txt", sample("reuters-london-rates-copy.txt")), t0.plus(Duration.ofDays(6)));
@@ -359,11 +413,15 @@ class EnrichTopologyTest {
         // stream time moves past the window: the punctuator expires what was seen on day 0 (and day 6 by day 14)
         send(rawArticle("other", "c.txt", sample("afp-paris-strike.txt")), t0.plus(Duration.ofDays(14)));
         send(rawArticle("copy-day-15", "d.txt", sample("reuters-london-rates-copy.txt")), t0.plus(Duration.ofDays(15)));
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orig", "other", "copy-day-15");
+        assertThat(enriched.readKeyValuesToList())
+                .extracting(kv -> kv.key)
+                .containsExactly("orig", "other", "copy-day-15");
         assertThat(duplicates.isEmpty()).isTrue();
         var articlesStore = driver.<String, byte[]>getKeyValueStore(StoreDedupState.STORE);
         List<String> remembered = new ArrayList<>();
-        articlesStore.prefixScan("a:", new StringSerializer()).forEachRemaining(kv -> remembered.add(kv.key.substring(2)));
+        articlesStore
+                .prefixScan("a:", new StringSerializer())
+                .forEachRemaining(kv -> remembered.add(kv.key.substring(2)));
         assertThat(remembered).containsExactlyInAnyOrder("other", "copy-day-15");
     }
 
@@ -371,11 +429,13 @@ class EnrichTopologyTest {
     void badDedupSettingsAreClearErrors() {
         Map<String, String> settings = new HashMap<>(EnrichConfig.DEFAULTS);
         settings.put(EnrichConfig.DEDUP_POLICY, "merge");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
                 .hasMessageContaining("copydesk.dedup.policy must be version or drop");
         settings.put(EnrichConfig.DEDUP_POLICY, "version");
         settings.put(EnrichConfig.DEDUP_BANDS, "30");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        EnrichConfig.load(Optional.empty(), Map.of(), settings).dedupSettings())
                 .hasMessageContaining("multiple of copydesk.dedup.bands");
     }
 }

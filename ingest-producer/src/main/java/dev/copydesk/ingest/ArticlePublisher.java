@@ -48,7 +48,9 @@ public final class ArticlePublisher implements AutoCloseable {
         this.decoder = new InputDecoder(config.maxBytes());
         Map<String, Object> settings = new HashMap<>(producerDefaults());
         settings.putAll(config.clientSettings()); // the user's Kafka settings win
-        this.producer = new KafkaProducer<>(settings, new StringSerializer(),
+        this.producer = new KafkaProducer<>(
+                settings,
+                new StringSerializer(),
                 AvroSerdes.specific(RawArticle.class, settings, false).serializer());
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(Metrics.registry());
@@ -112,7 +114,12 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** The outcome of publishing one input synchronously. */
     public record Outcome(Status status, String id, String reason) {
-        public enum Status { PUBLISHED, TOO_LARGE, REJECTED, UNAVAILABLE }
+        public enum Status {
+            PUBLISHED,
+            TOO_LARGE,
+            REJECTED,
+            UNAVAILABLE
+        }
     }
 
     /**
@@ -120,11 +127,14 @@ public final class ArticlePublisher implements AutoCloseable {
      * answer someone (the HTTP endpoint). Extra metadata is added to the record's metadata map; a declared
      * content type replaces the one guessed from the name and the text.
      */
-    public Outcome publishNow(RawInput input, Map<String, String> extraMetadata, Optional<ContentType> declared,
-                              Duration timeout) {
+    public Outcome publishNow(
+            RawInput input, Map<String, String> extraMetadata, Optional<ContentType> declared, Duration timeout) {
         if (input.bytes().length > config.maxBytes()) {
             countRejection("too large");
-            return new Outcome(Outcome.Status.TOO_LARGE, null, "too large: " + input.bytes().length + " bytes, the limit is " + config.maxBytes());
+            return new Outcome(
+                    Outcome.Status.TOO_LARGE,
+                    null,
+                    "too large: " + input.bytes().length + " bytes, the limit is " + config.maxBytes());
         }
         InputDecoder.Result result = decoder.decode(input, clock.instant());
         if (!result.accepted()) {
@@ -134,12 +144,14 @@ public final class ArticlePublisher implements AutoCloseable {
         RawArticle article = result.article();
         declared.ifPresent(article::setContentType); // what the sender says beats the guess from name and text
         if (!extraMetadata.isEmpty()) {
-            Map<String, String> metadata = new HashMap<>(article.getMetadata() == null ? Map.of() : article.getMetadata());
+            Map<String, String> metadata =
+                    new HashMap<>(article.getMetadata() == null ? Map.of() : article.getMetadata());
             metadata.putAll(extraMetadata);
             article.setMetadata(metadata);
         }
         try {
-            producer.send(new ProducerRecord<>(config.topic(), article.getId(), article)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(config.topic(), article.getId(), article))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             PUBLISHED.increment();
             return new Outcome(Outcome.Status.PUBLISHED, article.getId(), null);
         } catch (InterruptedException e) {
@@ -156,7 +168,11 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Rejections counted by the kind of reason: the words before the colon ("too large", "binary", "not published"). */
     private static void countRejection(String reason) {
-        Metrics.records("ingest", "publish", "rejected-" + reason.split(":")[0].strip().replace(' ', '-')).increment();
+        Metrics.records(
+                        "ingest",
+                        "publish",
+                        "rejected-" + reason.split(":")[0].strip().replace(' ', '-'))
+                .increment();
     }
 
     @Override

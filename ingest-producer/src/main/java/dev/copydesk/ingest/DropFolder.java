@@ -33,20 +33,15 @@ import java.util.stream.Stream;
 public final class DropFolder {
 
     /** What to do with a file once it is published or rejected. */
-    public sealed interface AfterPublish permits Keep, Delete, MoveTo {
-    }
+    public sealed interface AfterPublish permits Keep, Delete, MoveTo {}
 
-    public record Keep() implements AfterPublish {
-    }
+    public record Keep() implements AfterPublish {}
 
-    public record Delete() implements AfterPublish {
-    }
+    public record Delete() implements AfterPublish {}
 
-    public record MoveTo(Path folder) implements AfterPublish {
-    }
+    public record MoveTo(Path folder) implements AfterPublish {}
 
-    private record Seen(long size, long modified) {
-    }
+    private record Seen(long size, long modified) {}
 
     private final Path folder;
     private final Path stateFile;
@@ -89,7 +84,8 @@ public final class DropFolder {
         for (Path file : candidates()) {
             Seen seen;
             try {
-                seen = new Seen(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+                seen = new Seen(
+                        Files.size(file), Files.getLastModifiedTime(file).toMillis());
             } catch (IOException e) {
                 continue; // gone between listing and looking: the next pass will tell
             }
@@ -120,7 +116,8 @@ public final class DropFolder {
         for (Path file : ready) {
             boolean failed = rejected.contains(sourceRef(file));
             try {
-                Seen seen = new Seen(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+                Seen seen = new Seen(
+                        Files.size(file), Files.getLastModifiedTime(file).toMillis());
                 // a failure to reach Kafka is not remembered: the file is tried again on the next pass
                 if (!failed || !isTransient(report, sourceRef(file))) {
                     remember(file, seen, failed ? "rejected" : "published");
@@ -134,7 +131,8 @@ public final class DropFolder {
     }
 
     private static boolean isTransient(IngestReport report, String sourceRef) {
-        return report.rejected().stream().anyMatch(r -> r.sourceRef().equals(sourceRef) && r.reason().startsWith("not published"));
+        return report.rejected().stream()
+                .anyMatch(r -> r.sourceRef().equals(sourceRef) && r.reason().startsWith("not published"));
     }
 
     private List<Path> candidates() {
@@ -143,7 +141,9 @@ public final class DropFolder {
                     .filter(p -> !isInside(p, after))
                     .filter(p -> {
                         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return !name.startsWith(".") && !name.endsWith(".part") && !name.endsWith(".tmp")
+                        return !name.startsWith(".")
+                                && !name.endsWith(".part")
+                                && !name.endsWith(".tmp")
                                 && InputSource.FOLDER_EXTENSIONS.stream().anyMatch(name::endsWith);
                     })
                     .sorted()
@@ -154,7 +154,10 @@ public final class DropFolder {
     }
 
     private static boolean isInside(Path file, AfterPublish after) {
-        return after instanceof MoveTo move && file.toAbsolutePath().normalize().startsWith(move.folder().toAbsolutePath().normalize());
+        return after instanceof MoveTo move
+                && file.toAbsolutePath()
+                        .normalize()
+                        .startsWith(move.folder().toAbsolutePath().normalize());
     }
 
     private String sourceRef(Path file) {
@@ -168,8 +171,14 @@ public final class DropFolder {
     private void remember(Path file, Seen seen, String outcome) throws IOException {
         String key = key(file, seen);
         done.add(key);
-        Files.writeString(stateFile, key + "\t" + outcome + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.writeString(
+                stateFile,
+                key + "\t" + outcome + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
     }
 
     private void finish(Path file) throws IOException {

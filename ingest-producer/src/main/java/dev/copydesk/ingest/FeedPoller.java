@@ -40,8 +40,7 @@ public final class FeedPoller {
     static final int FULL_TEXT_CHARS = 600;
 
     /** What one poll of all feeds did. */
-    public record Poll(int published, int rejected, int unchangedFeeds, int failedFeeds) {
-    }
+    public record Poll(int published, int rejected, int unchangedFeeds, int failedFeeds) {}
 
     private final List<URI> feeds;
     private final ArticlePublisher publisher;
@@ -55,14 +54,18 @@ public final class FeedPoller {
         this.feeds = List.copyOf(feeds);
         this.publisher = publisher;
         this.stateFile = stateFile;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(timeout)
+                .build();
         loadState();
     }
 
     public void run(Duration every, Consumer<String> progress) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted()) {
             Poll poll = poll(progress);
-            progress.accept(String.format("polled %d feeds: %d published, %d rejected, %d unchanged, %d failed",
+            progress.accept(String.format(
+                    "polled %d feeds: %d published, %d rejected, %d unchanged, %d failed",
                     feeds.size(), poll.published(), poll.rejected(), poll.unchangedFeeds(), poll.failedFeeds()));
             Thread.sleep(every.toMillis());
         }
@@ -104,11 +107,13 @@ public final class FeedPoller {
                     }
                     case UNAVAILABLE -> {
                         retryLater = true;
-                        progress.accept("item " + key + " not published, will retry: " + outcome.get().reason());
+                        progress.accept("item " + key + " not published, will retry: "
+                                + outcome.get().reason());
                     }
                     default -> {
                         rejected++;
-                        progress.accept("item " + key + " rejected: " + outcome.get().reason());
+                        progress.accept(
+                                "item " + key + " rejected: " + outcome.get().reason());
                         remember(feed, key); // the same bytes would be rejected again
                     }
                 }
@@ -117,17 +122,18 @@ public final class FeedPoller {
             Fetched f = parsed.get();
             if (!retryLater && (f.etag() != null || f.lastModified() != null)) {
                 validators.put(feed, new String[] {f.etag(), f.lastModified()});
-                append("validators\t" + feed + "\t" + (f.etag() == null ? "" : f.etag()) + "\t" + (f.lastModified() == null ? "" : f.lastModified()));
+                append("validators\t" + feed + "\t" + (f.etag() == null ? "" : f.etag()) + "\t"
+                        + (f.lastModified() == null ? "" : f.lastModified()));
             }
         }
         return new Poll(done, rejected, unchanged, failed);
     }
 
-    private record Fetched(SyndFeed feed, String etag, String lastModified) {
-    }
+    private record Fetched(SyndFeed feed, String etag, String lastModified) {}
 
     private Optional<Fetched> fetchFeed(URI feed) throws IOException, FeedException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(feed).timeout(timeout).header("User-Agent", "copydesk");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(feed).timeout(timeout).header("User-Agent", "copydesk");
         String[] v = validators.get(feed);
         if (v != null && v[0] != null) {
             request.header("If-None-Match", v[0]);
@@ -144,16 +150,24 @@ public final class FeedPoller {
         }
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false); // no external entities from a feed
-        return Optional.of(new Fetched(input.build(new XmlReader(new ByteArrayInputStream(response.body()))),
-                response.headers().firstValue("ETag").orElse(null), response.headers().firstValue("Last-Modified").orElse(null)));
+        return Optional.of(new Fetched(
+                input.build(new XmlReader(new ByteArrayInputStream(response.body()))),
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null)));
     }
 
-    private Optional<ArticlePublisher.Outcome> publish(URI feed, SyndEntry entry, Consumer<String> progress) throws InterruptedException {
+    private Optional<ArticlePublisher.Outcome> publish(URI feed, SyndEntry entry, Consumer<String> progress)
+            throws InterruptedException {
         String link = entry.getLink() != null ? entry.getLink() : itemKey(entry);
         String title = entry.getTitle() == null ? "" : entry.getTitle();
-        String content = entry.getContents().stream().map(SyndContent::getValue).filter(s -> s != null && !s.isBlank())
+        String content = entry.getContents().stream()
+                .map(SyndContent::getValue)
+                .filter(s -> s != null && !s.isBlank())
                 .reduce((a, b) -> a.length() >= b.length() ? a : b)
-                .orElse(entry.getDescription() == null ? "" : entry.getDescription().getValue());
+                .orElse(
+                        entry.getDescription() == null
+                                ? ""
+                                : entry.getDescription().getValue());
         byte[] page;
         Map<String, String> metadata = new HashMap<>();
         metadata.put("feed", feed.toString());
@@ -161,13 +175,18 @@ public final class FeedPoller {
             metadata.put("feedPublished", entry.getPublishedDate().toInstant().toString());
         }
         if (content != null && content.length() >= FULL_TEXT_CHARS || entry.getLink() == null) {
-            page = ("<html><head><title>" + escape(title) + "</title></head><body><article><h1>" + escape(title) + "</h1>"
-                    + (content == null ? "" : content) + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
+            page = ("<html><head><title>" + escape(title) + "</title></head><body><article><h1>" + escape(title)
+                            + "</h1>" + (content == null ? "" : content) + "</article></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
             metadata.put("from", "feed");
         } else {
             try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link)).timeout(timeout)
-                        .header("User-Agent", "copydesk").build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(
+                        HttpRequest.newBuilder(URI.create(link))
+                                .timeout(timeout)
+                                .header("User-Agent", "copydesk")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) {
                     progress.accept("page " + link + ": HTTP " + response.statusCode() + ", will retry");
                     return Optional.empty();
@@ -179,7 +198,8 @@ public final class FeedPoller {
                 return Optional.empty();
             }
         }
-        return Optional.of(publisher.publishNow(new RawInput(link, page), metadata, Optional.of(ContentType.HTML), timeout));
+        return Optional.of(
+                publisher.publishNow(new RawInput(link, page), metadata, Optional.of(ContentType.HTML), timeout));
     }
 
     private static String itemKey(SyndEntry entry) {
@@ -200,8 +220,13 @@ public final class FeedPoller {
 
     private void append(String line) {
         try {
-            Files.writeString(stateFile, line.replace("\n", " ") + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            Files.writeString(
+                    stateFile,
+                    line.replace("\n", " ") + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the feed state " + stateFile, e);
         }
@@ -217,7 +242,9 @@ public final class FeedPoller {
                 if (f[0].equals("item") && f.length >= 3) {
                     published.add(f[1] + "\t" + f[2]);
                 } else if (f[0].equals("validators") && f.length >= 4) {
-                    validators.put(URI.create(f[1]), new String[] {f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3]});
+                    validators.put(
+                            URI.create(f[1]),
+                            new String[] {f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3]});
                 }
             }
         } catch (IOException e) {

@@ -37,7 +37,8 @@ public final class HttpIngest implements AutoCloseable {
     private final Optional<String> token;
     private final Duration timeout;
 
-    public HttpIngest(ArticlePublisher publisher, InetSocketAddress bind, int maxBytes, Optional<String> token, Duration timeout)
+    public HttpIngest(
+            ArticlePublisher publisher, InetSocketAddress bind, int maxBytes, Optional<String> token, Duration timeout)
             throws IOException {
         this.publisher = publisher;
         this.maxBytes = maxBytes;
@@ -78,10 +79,13 @@ public final class HttpIngest implements AutoCloseable {
                 respond(exchange, 413, Map.of("error", "too large: the limit is " + maxBytes + " bytes"));
                 return;
             }
-            String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("text/plain")
+            String contentType = Optional.ofNullable(
+                            exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .orElse("text/plain")
                     .toLowerCase(Locale.ROOT);
             String remote = exchange.getRemoteAddress().getAddress().getHostAddress();
-            String sourceRef = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Source-Ref")).orElse("http:" + remote);
+            String sourceRef = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Source-Ref"))
+                    .orElse("http:" + remote);
             Map<String, String> metadata = new HashMap<>();
             metadata.put("via", "http");
             Optional<ContentType> declared = Optional.empty();
@@ -90,7 +94,13 @@ public final class HttpIngest implements AutoCloseable {
                 try {
                     json = JSON.readTree(body);
                 } catch (IOException e) {
-                    respond(exchange, 400, Map.of("error", "not JSON: " + e.getMessage().lines().findFirst().orElse("")));
+                    respond(
+                            exchange,
+                            400,
+                            Map.of(
+                                    "error",
+                                    "not JSON: "
+                                            + e.getMessage().lines().findFirst().orElse("")));
                     return;
                 }
                 if (json == null || !json.path("text").isTextual()) {
@@ -104,13 +114,17 @@ public final class HttpIngest implements AutoCloseable {
                     case "text", "text/plain" -> Optional.of(ContentType.TEXT);
                     default -> Optional.empty();
                 };
-                json.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+                json.path("metadata")
+                        .fields()
+                        .forEachRemaining(
+                                e -> metadata.put(e.getKey(), e.getValue().asText()));
             } else if (contentType.startsWith("text/html")) {
                 declared = Optional.of(ContentType.HTML);
             } else if (contentType.startsWith("text/plain")) {
                 declared = Optional.of(ContentType.TEXT);
             }
-            ArticlePublisher.Outcome outcome = publisher.publishNow(new RawInput(sourceRef, body), metadata, declared, timeout);
+            ArticlePublisher.Outcome outcome =
+                    publisher.publishNow(new RawInput(sourceRef, body), metadata, declared, timeout);
             switch (outcome.status()) {
                 case PUBLISHED -> respond(exchange, 202, Map.of("id", outcome.id()));
                 case TOO_LARGE -> respond(exchange, 413, Map.of("error", outcome.reason()));
@@ -127,7 +141,8 @@ public final class HttpIngest implements AutoCloseable {
         if (header == null || !header.startsWith("Bearer ")) {
             return false;
         }
-        return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
                 token.orElseThrow().getBytes(StandardCharsets.UTF_8));
     }
 

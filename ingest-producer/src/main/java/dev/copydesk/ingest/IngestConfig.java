@@ -13,10 +13,14 @@ public final class IngestConfig extends ServiceConfig {
     public static final String MAX_BYTES = "copydesk.ingest.max.bytes";
 
     public static final Map<String, String> DEFAULTS = Map.of(
-            TOPIC, Topics.RAW,
-            MAX_BYTES, String.valueOf(2 * 1024 * 1024),
-            "bootstrap.servers", "127.0.0.1:9092",
-            "schema.registry.url", "http://127.0.0.1:8081");
+            TOPIC,
+            Topics.RAW,
+            MAX_BYTES,
+            String.valueOf(2 * 1024 * 1024),
+            "bootstrap.servers",
+            "127.0.0.1:9092",
+            "schema.registry.url",
+            "http://127.0.0.1:8081");
 
     public IngestConfig(Map<String, String> values) {
         super(values);

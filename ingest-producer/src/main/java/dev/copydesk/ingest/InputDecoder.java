@@ -12,14 +12,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +37,8 @@ public final class InputDecoder {
         }
     }
 
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
 
     private final int maxBytes;
 
@@ -49,7 +49,8 @@ public final class InputDecoder {
     public Result decode(RawInput input, Instant receivedAt) {
         byte[] bytes = input.bytes();
         if (bytes.length > maxBytes) {
-            return rejected("too large: " + bytes.length + " bytes, the limit is " + maxBytes + " (copydesk.ingest.max.bytes)");
+            return rejected(
+                    "too large: " + bytes.length + " bytes, the limit is " + maxBytes + " (copydesk.ingest.max.bytes)");
         }
         if (isBlank(bytes)) {
             return rejected("empty: no text");
@@ -72,13 +73,16 @@ public final class InputDecoder {
         String text;
         String detected = null;
         try {
-            text = strictDecoder(charset).decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+            text = strictDecoder(charset)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
+                    .toString();
         } catch (CharacterCodingException e) {
             // not what it says (or not UTF-8, saying nothing): let ICU guess from the byte statistics
             Optional<Detected> guess = skip == 0 ? detectCharset(bytes) : Optional.empty();
             if (guess.isEmpty()) {
-                return rejected("undecodable: not valid " + charset.name() + " (" + e.getMessage()
-                        + ") and no other charset fits it well; convert it to UTF-8 or declare its charset in a <meta charset> tag");
+                return rejected(
+                        "undecodable: not valid " + charset.name() + " (" + e.getMessage()
+                                + ") and no other charset fits it well; convert it to UTF-8 or declare its charset in a <meta charset> tag");
             }
             charset = guess.get().charset();
             text = guess.get().text();
@@ -123,11 +127,12 @@ public final class InputDecoder {
     }
 
     private static CharsetDecoder strictDecoder(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    private record Detected(Charset charset, String text, int confidence) {
-    }
+    private record Detected(Charset charset, String text, int confidence) {}
 
     /** Lowest ICU confidence taken: below it, guesses on short Latin text are coin tosses between single-byte charsets. */
     static final int MIN_CONFIDENCE = 20;
@@ -146,7 +151,8 @@ public final class InputDecoder {
             }
             try {
                 Charset charset = Charset.forName(match.getName());
-                String text = strictDecoder(charset).decode(ByteBuffer.wrap(bytes)).toString();
+                String text =
+                        strictDecoder(charset).decode(ByteBuffer.wrap(bytes)).toString();
                 return Optional.of(new Detected(charset, text, match.getConfidence()));
             } catch (CharacterCodingException | IllegalCharsetNameException | UnsupportedCharsetException e) {
                 // the next candidate, then

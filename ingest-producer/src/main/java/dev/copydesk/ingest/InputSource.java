@@ -37,9 +37,11 @@ public interface InputSource {
     }
 
     static InputSource file(Path file, String sourceRef) {
-        return new Named(sourceRef, limit -> Files.size(file) > limit
-                ? new byte[limit + 1] // not read: only its size matters for the rejection
-                : Files.readAllBytes(file));
+        return new Named(
+                sourceRef,
+                limit -> Files.size(file) > limit
+                        ? new byte[limit + 1] // not read: only its size matters for the rejection
+                        : Files.readAllBytes(file));
     }
 
     static InputSource stream(String sourceRef, InputStream in) {
@@ -63,9 +65,14 @@ public interface InputSource {
                 String prefix = root.getFileName() == null ? "" : root.getFileName() + "/";
                 try (Stream<Path> walk = Files.walk(root)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> FOLDER_EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
+                            .filter(p -> FOLDER_EXTENSIONS.stream()
+                                    .anyMatch(e -> p.getFileName()
+                                            .toString()
+                                            .toLowerCase(Locale.ROOT)
+                                            .endsWith(e)))
                             .sorted()
-                            .forEach(p -> out.add(file(p, prefix + root.relativize(p).toString().replace('\\', '/'))));
+                            .forEach(p -> out.add(file(
+                                    p, prefix + root.relativize(p).toString().replace('\\', '/'))));
                 }
             } else {
                 out.add(file(path, path.normalize().toString().replace('\\', '/')));

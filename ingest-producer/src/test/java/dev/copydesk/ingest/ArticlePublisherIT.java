@@ -57,22 +57,34 @@ class ArticlePublisherIT {
         IngestConfig config = new IngestConfig(settings(stack, topic, 4096));
         IngestReport report;
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            report = publisher.publish(InputSource.of(List.of(in.toString(), dir.resolve("missing.txt").toString()),
-                    new ByteArrayInputStream(new byte[0])), s -> { });
+            report = publisher.publish(
+                    InputSource.of(
+                            List.of(in.toString(), dir.resolve("missing.txt").toString()),
+                            new ByteArrayInputStream(new byte[0])),
+                    s -> {});
         }
 
         assertThat(report.published()).isEqualTo(3);
         assertThat(report.exitStatus()).isEqualTo(2);
-        assertThat(report.rejected()).extracting(Rejection::sourceRef)
-                .containsExactlyInAnyOrder("inbox/empty.txt", "inbox/binary.txt", "inbox/latin1.txt", "inbox/huge.txt",
+        assertThat(report.rejected())
+                .extracting(Rejection::sourceRef)
+                .containsExactlyInAnyOrder(
+                        "inbox/empty.txt",
+                        "inbox/binary.txt",
+                        "inbox/latin1.txt",
+                        "inbox/huge.txt",
                         dir.resolve("missing.txt").toString());
-        assertThat(report.rejected()).extracting(Rejection::reason)
-                .anyMatch(r -> r.startsWith("empty")).anyMatch(r -> r.startsWith("binary"))
-                .anyMatch(r -> r.startsWith("undecodable")).anyMatch(r -> r.startsWith("too large"))
+        assertThat(report.rejected())
+                .extracting(Rejection::reason)
+                .anyMatch(r -> r.startsWith("empty"))
+                .anyMatch(r -> r.startsWith("binary"))
+                .anyMatch(r -> r.startsWith("undecodable"))
+                .anyMatch(r -> r.startsWith("too large"))
                 .anyMatch(r -> r.contains("no such file"));
 
         List<ConsumerRecord<String, byte[]>> records = readAll(stack, topic, 3);
-        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).deserializer();
+        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                .deserializer();
         List<String> refs = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             RawArticle article = deserializer.deserialize(topic, r.value());
@@ -80,9 +92,12 @@ class ArticlePublisherIT {
             refs.add(article.getSourceRef());
             // Confluent framing, and the id resolves at the registry's REST API
             assertThat(r.value()[0]).isEqualTo(WireFormat.MAGIC_BYTE);
-            HttpResponse<String> schema = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(stack.schemaRegistryUrl() + "/schemas/ids/" + WireFormat.schemaId(r.value()))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> schema = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/schemas/ids/"
+                                            + WireFormat.schemaId(r.value())))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(schema.statusCode()).isEqualTo(200);
             assertThat(schema.body()).contains("RawArticle");
         }
@@ -95,8 +110,12 @@ class ArticlePublisherIT {
         createTopic(stack, topic);
         IngestReport report;
         try (ArticlePublisher publisher = new ArticlePublisher(new IngestConfig(settings(stack, topic, 4096)))) {
-            report = publisher.publish(InputSource.of(List.of("-"),
-                    new ByteArrayInputStream("LONDON, Dec 1 (Reuters) - Piped in.".getBytes(StandardCharsets.UTF_8))), s -> { });
+            report = publisher.publish(
+                    InputSource.of(
+                            List.of("-"),
+                            new ByteArrayInputStream(
+                                    "LONDON, Dec 1 (Reuters) - Piped in.".getBytes(StandardCharsets.UTF_8))),
+                    s -> {});
         }
         assertThat(report.published()).isEqualTo(1);
         assertThat(report.exitStatus()).isZero();
@@ -122,7 +141,8 @@ class ArticlePublisherIT {
         c.put("group.id", "reader-" + topic);
         c.put("auto.offset.reset", "earliest");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (out.size() < expected && System.currentTimeMillis() < deadline) {

@@ -57,8 +57,10 @@ class BrokerOutageIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             TopicAdmin.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
         }
-        Path story = Files.writeString(dir.resolve("story.txt"), "SEOUL, Nov. 28 (Yonhap) -- The harbour ferry strike ended on Friday "
-                + "after unions and operators signed a wage deal, the transport ministry said.");
+        Path story = Files.writeString(
+                dir.resolve("story.txt"),
+                "SEOUL, Nov. 28 (Yonhap) -- The harbour ferry strike ended on Friday "
+                        + "after unions and operators signed a wage deal, the transport ministry said.");
         kafka.close();
         long down = System.nanoTime();
 
@@ -66,11 +68,11 @@ class BrokerOutageIT {
         CompletableFuture<IngestReport> patient;
         try (ArticlePublisher waiting = new ArticlePublisher(config(port, topic, OUTAGE.multipliedBy(3)))) {
             List<InputSource> once = inputs(story);
-            patient = CompletableFuture.supplyAsync(() -> waiting.publish(once, line -> { }));
+            patient = CompletableFuture.supplyAsync(() -> waiting.publish(once, line -> {}));
 
             // told not to wait: fails within seconds, loudly, with the input named
             try (ArticlePublisher impatient = new ArticlePublisher(config(port, topic, Duration.ofSeconds(3)))) {
-                IngestReport refused = impatient.publish(inputs(story), line -> { });
+                IngestReport refused = impatient.publish(inputs(story), line -> {});
                 assertThat(refused.published()).isZero();
                 assertThat(refused.exitStatus()).isNotZero();
                 assertThat(refused.summary()).contains("story.txt").containsIgnoringCase("not published");
@@ -85,7 +87,9 @@ class BrokerOutageIT {
             assertThat(published.exitStatus()).isZero();
         }
         try {
-            assertThat(recordsOn(kafka.bootstrapServers(), topic)).as("exactly one copy on the topic").isEqualTo(1);
+            assertThat(recordsOn(kafka.bootstrapServers(), topic))
+                    .as("exactly one copy on the topic")
+                    .isEqualTo(1);
         } finally {
             kafka.close();
         }
@@ -114,7 +118,8 @@ class BrokerOutageIT {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Object> seen = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 20_000;
             while (System.currentTimeMillis() < deadline) {

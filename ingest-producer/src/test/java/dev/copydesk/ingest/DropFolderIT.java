@@ -24,7 +24,8 @@ class DropFolderIT {
     @TempDir
     Path dir;
 
-    private static final String STORY = "WASHINGTON (AP) — The Senate passed a temporary funding bill late Wednesday, officials said.";
+    private static final String STORY =
+            "WASHINGTON (AP) — The Senate passed a temporary funding bill late Wednesday, officials said.";
 
     @Test
     void completeFilesArePublishedOnceAcrossRestartsAndHalfWrittenOnesWait(TestStack stack) throws Exception {
@@ -43,8 +44,10 @@ class DropFolderIT {
             Files.write(inbox.resolve("empty.txt"), new byte[0]);
             assertThat(drop.scan(log::add).published()).isZero(); // first sight: nothing is known to be complete yet
             // the growing file grows between passes: it is not taken; the others are
-            Files.writeString(inbox.resolve("growing.txt"), "WASHINGTON (AP) — The first half and the second half of the story.");
-            Files.setLastModifiedTime(inbox.resolve("growing.txt"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Files.writeString(
+                    inbox.resolve("growing.txt"), "WASHINGTON (AP) — The first half and the second half of the story.");
+            Files.setLastModifiedTime(
+                    inbox.resolve("growing.txt"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
             IngestReport second = drop.scan(log::add);
             assertThat(second.published()).isEqualTo(1);
             assertThat(second.rejected()).extracting(Rejection::sourceRef).containsExactly("inbox/empty.txt");
@@ -67,7 +70,8 @@ class DropFolderIT {
         assertThat(inbox.resolve("a.txt")).exists(); // kept by the first watcher
 
         List<ConsumerRecord<String, byte[]>> records = ArticlePublisherIT.readAll(stack, topic, 3);
-        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).deserializer();
+        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                .deserializer();
         List<String> refs = new ArrayList<>();
         String grown = null;
         for (ConsumerRecord<String, byte[]> r : records) {

@@ -30,7 +30,8 @@ class FeedPollerIT {
     @TempDir
     Path dir;
 
-    private static final String FULL = "LONDON, Dec 1 (Reuters) - The Bank of England kept interest rates unchanged on Thursday. ".repeat(10);
+    private static final String FULL =
+            "LONDON, Dec 1 (Reuters) - The Bank of England kept interest rates unchanged on Thursday. ".repeat(10);
 
     static String rss(String base, boolean withThird) {
         return """
@@ -42,7 +43,13 @@ class FeedPollerIT {
                 <item><title>Ferry strike</title><link>%1$s/ferry.html</link><guid>ferry-1</guid><description>Crews walked off.</description></item>
                 %3$s
                 </channel></rss>
-                """.formatted(base, FULL, withThird ? "<item><title>Third</title><link>" + base + "/third.html</link><guid>third-1</guid><description>New.</description></item>" : "");
+                """.formatted(
+                        base,
+                        FULL,
+                        withThird
+                                ? "<item><title>Third</title><link>" + base
+                                        + "/third.html</link><guid>third-1</guid><description>New.</description></item>"
+                                : "");
     }
 
     static String atom(String base) {
@@ -82,8 +89,10 @@ class FeedPollerIT {
                 body = atom(base).getBytes(StandardCharsets.UTF_8);
             } else if (path.endsWith(".html")) {
                 body = ("<html><head><title>Page</title></head><body><article><h1>Page " + path + "</h1><p>"
-                        + "PARIS (AFP) - Crews walked off the job on Thursday, halting every sailing across the bay, officials said. ".repeat(5)
-                        + path + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
+                                + "PARIS (AFP) - Crews walked off the job on Thursday, halting every sailing across the bay, officials said. "
+                                        .repeat(5)
+                                + path + "</p></article></body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 404;
                 body = new byte[0];
@@ -98,7 +107,8 @@ class FeedPollerIT {
         try {
             IngestConfig config = new IngestConfig(ArticlePublisherIT.settings(stack, topic, 1 << 20));
             Path state = dir.resolve("feeds.state");
-            List<URI> feeds = List.of(URI.create(base + "/rss.xml"), URI.create(base + "/atom.xml"), URI.create(base + "/missing.xml"));
+            List<URI> feeds = List.of(
+                    URI.create(base + "/rss.xml"), URI.create(base + "/atom.xml"), URI.create(base + "/missing.xml"));
             List<String> log = new ArrayList<>();
             try (ArticlePublisher publisher = new ArticlePublisher(config)) {
                 FeedPoller poller = new FeedPoller(feeds, publisher, state);
@@ -123,14 +133,17 @@ class FeedPollerIT {
             assertThat(hits).doesNotContainKey("/rates"); // its story came with the feed
 
             List<ConsumerRecord<String, byte[]>> records = ArticlePublisherIT.readAll(stack, topic, 4);
-            var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).deserializer();
+            var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                    .deserializer();
             List<String> refs = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : records) {
                 RawArticle a = deserializer.deserialize(topic, r.value());
                 refs.add(a.getSourceRef());
                 assertThat(a.getMetadata()).containsKey("feed");
             }
-            assertThat(refs).containsExactlyInAnyOrder(base + "/rates", base + "/ferry.html", base + "/atom-story", base + "/third.html");
+            assertThat(refs)
+                    .containsExactlyInAnyOrder(
+                            base + "/rates", base + "/ferry.html", base + "/atom-story", base + "/third.html");
         } finally {
             server.stop(0);
         }

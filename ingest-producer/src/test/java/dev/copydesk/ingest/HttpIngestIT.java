@@ -28,12 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaStackExtension.class)
 class HttpIngestIT {
 
-    private static final String STORY = "WASHINGTON (AP) — The Senate passed a temporary funding bill late Wednesday, officials said.";
+    private static final String STORY =
+            "WASHINGTON (AP) — The Senate passed a temporary funding bill late Wednesday, officials said.";
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(int port, String contentType, byte[] body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -46,41 +48,76 @@ class HttpIngestIT {
         ArticlePublisherIT.createTopic(stack, topic);
         IngestConfig config = new IngestConfig(ArticlePublisherIT.settings(stack, topic, 4096));
         try (ArticlePublisher publisher = new ArticlePublisher(config);
-             HttpIngest ingest = new HttpIngest(publisher, new InetSocketAddress("127.0.0.1", 0), 4096, Optional.of("s3cret"), Duration.ofSeconds(20))) {
+                HttpIngest ingest = new HttpIngest(
+                        publisher,
+                        new InetSocketAddress("127.0.0.1", 0),
+                        4096,
+                        Optional.of("s3cret"),
+                        Duration.ofSeconds(20))) {
             int port = ingest.port();
             HttpResponse<String> text = post(port, "text/plain; charset=utf-8", STORY.getBytes(), "s3cret");
             assertThat(text.statusCode()).as(text.body()).isEqualTo(202);
             String id = new ObjectMapper().readTree(text.body()).path("id").asText();
             assertThat(id).isNotEmpty();
-            assertThat(post(port, "text/html", ("<html><body><p>" + STORY + "</p></body></html>").getBytes(), "s3cret").statusCode()).isEqualTo(202);
-            HttpResponse<String> json = post(port, "application/json",
-                    ("{\"text\": \"" + STORY + "\", \"sourceRef\": \"https://wire.example/1\", \"metadata\": {\"feed\": \"ap\"}}").getBytes(), "s3cret");
+            assertThat(post(port, "text/html", ("<html><body><p>" + STORY + "</p></body></html>").getBytes(), "s3cret")
+                            .statusCode())
+                    .isEqualTo(202);
+            HttpResponse<String> json = post(
+                    port,
+                    "application/json",
+                    ("{\"text\": \"" + STORY
+                                    + "\", \"sourceRef\": \"https://wire.example/1\", \"metadata\": {\"feed\": \"ap\"}}")
+                            .getBytes(),
+                    "s3cret");
             assertThat(json.statusCode()).isEqualTo(202);
 
-            assertThat(post(port, "text/plain", STORY.getBytes(), null).statusCode()).isEqualTo(401);
-            assertThat(post(port, "text/plain", STORY.getBytes(), "wrong").statusCode()).isEqualTo(401);
-            assertThat(post(port, "text/plain", new byte[0], "s3cret").statusCode()).isEqualTo(400);
-            assertThat(post(port, "text/plain", new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0}, "s3cret").statusCode()).isEqualTo(400);
-            assertThat(post(port, "application/json", "{not json".getBytes(), "s3cret").statusCode()).isEqualTo(400);
-            assertThat(post(port, "application/json", "{\"title\": 1}".getBytes(), "s3cret").statusCode()).isEqualTo(400);
+            assertThat(post(port, "text/plain", STORY.getBytes(), null).statusCode())
+                    .isEqualTo(401);
+            assertThat(post(port, "text/plain", STORY.getBytes(), "wrong").statusCode())
+                    .isEqualTo(401);
+            assertThat(post(port, "text/plain", new byte[0], "s3cret").statusCode())
+                    .isEqualTo(400);
+            assertThat(post(port, "text/plain", new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0}, "s3cret")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(post(port, "application/json", "{not json".getBytes(), "s3cret")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(post(port, "application/json", "{\"title\": 1}".getBytes(), "s3cret")
+                            .statusCode())
+                    .isEqualTo(400);
             HttpResponse<String> big = post(port, "text/plain", "x".repeat(5000).getBytes(), "s3cret");
             assertThat(big.statusCode()).isEqualTo(413);
             assertThat(big.body()).contains("limit");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
-            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(405);
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
         }
         List<ConsumerRecord<String, byte[]>> records = ArticlePublisherIT.readAll(stack, topic, 3);
-        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false).deserializer();
+        var deserializer = AvroSerdes.specific(RawArticle.class, stack.clientSettings(), false)
+                .deserializer();
         Map<String, RawArticle> bySource = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             RawArticle a = deserializer.deserialize(topic, r.value());
             bySource.put(a.getSourceRef() + "/" + a.getContentType(), a);
         }
         assertThat(bySource).hasSize(3);
-        assertThat(bySource.get("https://wire.example/1/TEXT").getMetadata()).containsEntry("feed", "ap").containsEntry("via", "http");
-        assertThat(bySource.keySet()).anyMatch(k -> k.startsWith("http:127.0.0.1") && k.endsWith("/" + ContentType.HTML));
+        assertThat(bySource.get("https://wire.example/1/TEXT").getMetadata())
+                .containsEntry("feed", "ap")
+                .containsEntry("via", "http");
+        assertThat(bySource.keySet())
+                .anyMatch(k -> k.startsWith("http:127.0.0.1") && k.endsWith("/" + ContentType.HTML));
     }
 
     @Test
@@ -96,7 +133,12 @@ class HttpIngestIT {
         settings.put("request.timeout.ms", "2000");
         settings.put("linger.ms", "0");
         try (ArticlePublisher publisher = new ArticlePublisher(new IngestConfig(settings));
-             HttpIngest ingest = new HttpIngest(publisher, new InetSocketAddress("127.0.0.1", 0), 4096, Optional.empty(), Duration.ofSeconds(5))) {
+                HttpIngest ingest = new HttpIngest(
+                        publisher,
+                        new InetSocketAddress("127.0.0.1", 0),
+                        4096,
+                        Optional.empty(),
+                        Duration.ofSeconds(5))) {
             HttpResponse<String> answer = post(ingest.port(), "text/plain", STORY.getBytes(), null);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
             assertThat(answer.body()).contains("Kafka did not acknowledge");

@@ -24,12 +24,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "clean", mixinStandardHelpOptions = true,
-        description = {"Runs the cleaner outside Kafka.",
-                "  clean --in DIR --out OUT   writes OUT/<id>.txt, the cleaned body of DIR/html/<id>.html[.gz] (or of DIR/text/<id>.txt when a page has no HTML)",
-                "  clean --eval DIR           scores html and text against DIR/ground-truth/<id>.json (word F1, shingle F1)",
-                "  clean --eval DIR --ids F   the same on the pages F lists (one id per line)",
-                "  clean FILE...              prints the title and cleaned body of each file (.html/.htm as HTML, anything else as text)"})
+@Command(
+        name = "clean",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the cleaner outside Kafka.",
+            "  clean --in DIR --out OUT   writes OUT/<id>.txt, the cleaned body of DIR/html/<id>.html[.gz] (or of DIR/text/<id>.txt when a page has no HTML)",
+            "  clean --eval DIR           scores html and text against DIR/ground-truth/<id>.json (word F1, shingle F1)",
+            "  clean --eval DIR --ids F   the same on the pages F lists (one id per line)",
+            "  clean FILE...              prints the title and cleaned body of each file (.html/.htm as HTML, anything else as text)"
+        })
 final class CleanCommand implements Callable<Integer> {
 
     static final class Batch {
@@ -46,11 +50,17 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--eval", paramLabel = "DIR", description = "Score against DIR/ground-truth.")
     Path eval;
 
-    @Option(names = "--ids", paramLabel = "FILE", description = "With --eval or --in: only the pages whose ids FILE lists "
-            + "(one per line, # comments), e.g. the news pages of a mixed corpus.")
+    @Option(
+            names = "--ids",
+            paramLabel = "FILE",
+            description = "With --eval or --in: only the pages whose ids FILE lists "
+                    + "(one per line, # comments), e.g. the news pages of a mixed corpus.")
     Path ids;
 
-    @Option(names = "--from", paramLabel = "auto|html|text", description = "With --in: which rendering to clean (default auto: html when present).")
+    @Option(
+            names = "--from",
+            paramLabel = "auto|html|text",
+            description = "With --in: which rendering to clean (default auto: html when present).")
     CleaningEvaluation.Source from = CleaningEvaluation.Source.AUTO;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to clean to standard output.")
@@ -78,7 +88,8 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         if (eval != null) {
-            CleaningEvaluation.Result result = CleaningEvaluation.score(new CleaningCorpus(eval, chosenIds()), System.err::println);
+            CleaningEvaluation.Result result =
+                    CleaningEvaluation.score(new CleaningCorpus(eval, chosenIds()), System.err::println);
             out.println(line("html", result.html()));
             out.println(line("text", result.text()));
             out.println(line("text as-is", result.wholeText()));
@@ -87,7 +98,10 @@ final class CleanCommand implements Callable<Integer> {
         if (batch != null) {
             CleaningCorpus corpus = new CleaningCorpus(batch.in, chosenIds());
             List<String> failed = CleaningEvaluation.write(corpus, batch.out, from, System.err::println);
-            out.printf("cleaned %d pages into %s%s%n", corpus.ids().size() - failed.size(), batch.out,
+            out.printf(
+                    "cleaned %d pages into %s%s%n",
+                    corpus.ids().size() - failed.size(),
+                    batch.out,
                     failed.isEmpty() ? "" : ", " + failed.size() + " skipped");
             return failed.isEmpty() ? 0 : 1;
         }
@@ -103,14 +117,17 @@ final class CleanCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            InputDecoder.Result decoded = decoder.decode(new RawInput(file.toString(), Files.readAllBytes(file)), Instant.now());
+            InputDecoder.Result decoded =
+                    decoder.decode(new RawInput(file.toString(), Files.readAllBytes(file)), Instant.now());
             if (!decoded.accepted()) {
                 System.err.println(file + ": rejected, " + decoded.rejection());
                 failures++;
                 continue;
             }
             RawArticle raw = decoded.article();
-            CleanedText cleaned = raw.getContentType() == ContentType.HTML ? Cleaning.fromHtml(raw.getText()) : Cleaning.fromText(raw.getText());
+            CleanedText cleaned = raw.getContentType() == ContentType.HTML
+                    ? Cleaning.fromHtml(raw.getText())
+                    : Cleaning.fromText(raw.getText());
             if (cleaned.body().isBlank()) {
                 System.err.println(file + ": no story found (in the pipeline: articles.dlq, reason empty-body)");
                 failures++;
@@ -125,7 +142,14 @@ final class CleanCommand implements Callable<Integer> {
     }
 
     private static String line(String label, ExtractionScore score) {
-        return String.format(Locale.ROOT, "%-11s pages %4d   word F1 %.4f   shingle F1 %.4f (precision %.4f, recall %.4f)",
-                label, score.pages(), score.wordF1(), score.shingleF1(), score.shinglePrecision(), score.shingleRecall());
+        return String.format(
+                Locale.ROOT,
+                "%-11s pages %4d   word F1 %.4f   shingle F1 %.4f (precision %.4f, recall %.4f)",
+                label,
+                score.pages(),
+                score.wordF1(),
+                score.shingleF1(),
+                score.shinglePrecision(),
+                score.shingleRecall());
     }
 }

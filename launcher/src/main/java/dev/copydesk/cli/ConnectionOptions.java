@@ -10,16 +10,28 @@ import picocli.CommandLine.Option;
 /** Options every service command shares: a config file, where Kafka and the registry are, and -D overrides. */
 final class ConnectionOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with copydesk.* and Kafka client settings.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file with copydesk.* and Kafka client settings.")
     Path config;
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (bootstrap.servers).")
+    @Option(
+            names = "--bootstrap-server",
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (bootstrap.servers).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema Registry URL(s) (schema.registry.url).")
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL",
+            description = "Schema Registry URL(s) (schema.registry.url).")
     String schemaRegistry;
 
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any setting, e.g. -D security.protocol=SASL_SSL.")
+    @Option(
+            names = {"-D", "--set"},
+            paramLabel = "KEY=VALUE",
+            description = "Any setting, e.g. -D security.protocol=SASL_SSL.")
     Map<String, String> settings = new HashMap<>();
 
     Optional<Path> configFile() {
@@ -31,9 +43,9 @@ final class ConnectionOptions {
      * on localhost unless told otherwise, then the file, the environment and the overrides.
      */
     ServiceConfig serviceConfig() {
-        Map<String, String> defaults = Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
-        return new ServiceConfig(ServiceConfig.load(defaults, configFile(), System.getenv(), overrides())) {
-        };
+        Map<String, String> defaults =
+                Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
+        return new ServiceConfig(ServiceConfig.load(defaults, configFile(), System.getenv(), overrides())) {};
     }
 
     /** Explicit overrides: -D settings, then the named flags. */

@@ -5,10 +5,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code copydesk} command line. */
-@Command(name = "copydesk", mixinStandardHelpOptions = true, version = "copydesk 0.1.0",
-        description = "Event-streaming article ingestion: raw wire copy in, clean, deduplicated, enriched articles out.",
-        subcommands = {DemoCommand.class, ProduceCommand.class, EnrichCommand.class, SinkCommand.class,
-                StackCommand.class, SearchCommand.class, CleanCommand.class, DlqCommand.class, TailCommand.class, StatsCommand.class, DashboardCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "copydesk",
+        mixinStandardHelpOptions = true,
+        version = "copydesk 0.1.0",
+        description =
+                "Event-streaming article ingestion: raw wire copy in, clean, deduplicated, enriched articles out.",
+        subcommands = {
+            DemoCommand.class,
+            ProduceCommand.class,
+            EnrichCommand.class,
+            SinkCommand.class,
+            StackCommand.class,
+            SearchCommand.class,
+            CleanCommand.class,
+            DlqCommand.class,
+            TailCommand.class,
+            StatsCommand.class,
+            DashboardCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CopydeskCommand implements Runnable {
 
     @CommandLine.Spec

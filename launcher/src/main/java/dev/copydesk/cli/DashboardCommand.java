@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "dashboard", mixinStandardHelpOptions = true,
-        description = "A live web dashboard on 127.0.0.1 (a token is required when copydesk.http.token / COPYDESK_HTTP_TOKEN is set): throughput per stage, lag, duplicates and dead letters, languages, "
-                + "top entities of the last hour, latest stories (click for the cleaned text and its duplicates).")
+@Command(
+        name = "dashboard",
+        mixinStandardHelpOptions = true,
+        description =
+                "A live web dashboard on 127.0.0.1 (a token is required when copydesk.http.token / COPYDESK_HTTP_TOKEN is set): throughput per stage, lag, duplicates and dead letters, languages, "
+                        + "top entities of the last hour, latest stories (click for the cleaned text and its duplicates).")
 final class DashboardCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 8900;
@@ -36,12 +39,16 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String jdbcUrl = Database.jdbcUrl(db != null ? db : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
+        String jdbcUrl = Database.jdbcUrl(
+                db != null
+                        ? db
+                        : DemoCommand.defaultDataDir().resolve("copydesk.db").toString());
         var config = connection.serviceConfig();
         Optional<String> token = Optional.ofNullable(config.get("copydesk.http.token", null));
         try (DashboardServer server = new DashboardServer(config, jdbcUrl, host, port, enrichGroup, sinkGroup, token)) {
-            System.err.printf("copydesk: dashboard at http://%s:%d/%s (database %s); Ctrl-C to stop%n", host, server.port(),
-                    token.isPresent() ? "?token=…" : "", Redact.secrets(jdbcUrl));
+            System.err.printf(
+                    "copydesk: dashboard at http://%s:%d/%s (database %s); Ctrl-C to stop%n",
+                    host, server.port(), token.isPresent() ? "?token=…" : "", Redact.secrets(jdbcUrl));
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

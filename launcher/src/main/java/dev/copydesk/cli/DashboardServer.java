@@ -42,23 +42,33 @@ final class DashboardServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long one look at the broker may take: a dashboard that waits a minute for a dead broker looks dead too. */
     private static final int KAFKA_TIMEOUT_MS = 3000;
+
     private final HttpServer server;
     private final Admin admin;
     private final RecordCounter counter;
     private final ScheduledExecutorService sampler;
     /** The latest look at the broker: a snapshot, or why there is none. */
     private volatile Object latestFlow = Map.of("kafka", "connecting");
+
     private final ServiceConfig config;
     private final String jdbcUrl;
     private final String enrichGroup;
     private final String sinkGroup;
 
-    DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup) throws IOException {
+    DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup)
+            throws IOException {
         this(config, jdbcUrl, host, port, enrichGroup, sinkGroup, Optional.empty());
     }
 
-    DashboardServer(ServiceConfig config, String jdbcUrl, String host, int port, String enrichGroup, String sinkGroup,
-                    Optional<String> token) throws IOException {
+    DashboardServer(
+            ServiceConfig config,
+            String jdbcUrl,
+            String host,
+            int port,
+            String enrichGroup,
+            String sinkGroup,
+            Optional<String> token)
+            throws IOException {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.enrichGroup = enrichGroup;
@@ -78,11 +88,14 @@ final class DashboardServer implements AutoCloseable {
         List<HttpContext> contexts = List.of(
                 server.createContext("/", this::page),
                 server.createContext("/api/flow", exchange -> json(exchange, () -> latestFlow)),
-                server.createContext("/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20")))),
+                server.createContext(
+                        "/api/stories", exchange -> json(exchange, () -> stories(param(exchange, "limit", "20")))),
                 server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", "")))),
                 server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
-                server.createContext("/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
-        token.filter(t -> !t.isBlank()).ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new TokenFilter(t))));
+                server.createContext(
+                        "/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
+        token.filter(t -> !t.isBlank())
+                .ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new TokenFilter(t))));
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "copydesk-dashboard");
             t.setDaemon(true);
@@ -113,7 +126,11 @@ final class DashboardServer implements AutoCloseable {
         try {
             send(exchange, 200, "application/json", JSON.writeValueAsBytes(body.get()));
         } catch (Exception e) {
-            send(exchange, 503, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
+            send(
+                    exchange,
+                    503,
+                    "application/json",
+                    JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -159,10 +176,15 @@ final class DashboardServer implements AutoCloseable {
             out.clear();
             out.put("kafka", "unreachable");
             out.put("at", System.currentTimeMillis());
-            out.put("error", Redact.secrets(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+            out.put(
+                    "error",
+                    Redact.secrets(
+                            String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
         }
         try {
-            out.put("stored", rows("SELECT COUNT(*) AS \"n\" FROM articles").get(0).get("n"));
+            out.put(
+                    "stored",
+                    rows("SELECT COUNT(*) AS \"n\" FROM articles").get(0).get("n"));
         } catch (SQLException e) {
             out.put("stored", -1);
         }
@@ -172,7 +194,8 @@ final class DashboardServer implements AutoCloseable {
     /** The rows of a query, each a map from column label to value (labels are quoted aliases: the JSON keys). */
     private List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = Database.connect(jdbcUrl); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = Database.connect(jdbcUrl);
+                PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 p.setObject(i + 1, params[i]);
             }
@@ -191,20 +214,29 @@ final class DashboardServer implements AutoCloseable {
     }
 
     private Object stories(String limit) throws SQLException {
-        return rows("SELECT id AS \"id\", story_id AS \"storyId\", version AS \"version\", title AS \"title\", source_ref AS \"source\", "
-                + "language AS \"language\", agency AS \"agency\", received_at_ms AS \"receivedAt\", word_count AS \"words\" FROM articles "
-                + "ORDER BY stored_at_ms DESC, received_at_ms DESC LIMIT ?", Math.max(1, Math.min(200, Integer.parseInt(limit))));
+        return rows(
+                "SELECT id AS \"id\", story_id AS \"storyId\", version AS \"version\", title AS \"title\", source_ref AS \"source\", "
+                        + "language AS \"language\", agency AS \"agency\", received_at_ms AS \"receivedAt\", word_count AS \"words\" FROM articles "
+                        + "ORDER BY stored_at_ms DESC, received_at_ms DESC LIMIT ?",
+                Math.max(1, Math.min(200, Integer.parseInt(limit))));
     }
 
     private Object story(String id) throws SQLException {
-        List<Map<String, Object>> found = rows("SELECT title AS \"title\", body AS \"body\", source_ref AS \"source\", story_id AS \"storyId\", "
-                + "version AS \"version\", language AS \"language\" FROM articles WHERE id = ?", id);
+        List<Map<String, Object>> found = rows(
+                "SELECT title AS \"title\", body AS \"body\", source_ref AS \"source\", story_id AS \"storyId\", "
+                        + "version AS \"version\", language AS \"language\" FROM articles WHERE id = ?",
+                id);
         if (found.isEmpty()) {
             return Map.of("error", "no article " + id);
         }
         Map<String, Object> out = found.get(0);
-        out.put("duplicates", rows("SELECT id AS \"id\", source_ref AS \"source\", kind AS \"kind\", similarity AS \"similarity\" "
-                + "FROM duplicates WHERE duplicate_of = ? OR story_id = ? ORDER BY detected_at_ms", id, String.valueOf(out.get("storyId"))));
+        out.put(
+                "duplicates",
+                rows(
+                        "SELECT id AS \"id\", source_ref AS \"source\", kind AS \"kind\", similarity AS \"similarity\" "
+                                + "FROM duplicates WHERE duplicate_of = ? OR story_id = ? ORDER BY detected_at_ms",
+                        id,
+                        String.valueOf(out.get("storyId"))));
         return out;
     }
 
@@ -219,9 +251,11 @@ final class DashboardServer implements AutoCloseable {
 
     private Object entities(String hours) throws SQLException {
         long since = System.currentTimeMillis() - (long) (Double.parseDouble(hours) * 3_600_000);
-        return rows("SELECT e.type AS \"type\", e.canonical_name AS \"name\", SUM(e.mentions) AS \"mentions\", "
-                + "COUNT(DISTINCT e.article_id) AS \"articles\" FROM entities e JOIN articles a ON a.id = e.article_id "
-                + "WHERE a.stored_at_ms >= ? GROUP BY e.type, e.canonical_name ORDER BY SUM(e.mentions) DESC, e.canonical_name LIMIT 15", since);
+        return rows(
+                "SELECT e.type AS \"type\", e.canonical_name AS \"name\", SUM(e.mentions) AS \"mentions\", "
+                        + "COUNT(DISTINCT e.article_id) AS \"articles\" FROM entities e JOIN articles a ON a.id = e.article_id "
+                        + "WHERE a.stored_at_ms >= ? GROUP BY e.type, e.canonical_name ORDER BY SUM(e.mentions) DESC, e.canonical_name LIMIT 15",
+                since);
     }
 
     @Override
@@ -229,7 +263,8 @@ final class DashboardServer implements AutoCloseable {
         server.stop(0);
         sampler.shutdownNow();
         try {
-            sampler.awaitTermination(KAFKA_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS); // the counter's consumer is the sampler's alone
+            sampler.awaitTermination(
+                    KAFKA_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS); // the counter's consumer is the sampler's alone
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

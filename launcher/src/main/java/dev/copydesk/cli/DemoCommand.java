@@ -46,27 +46,51 @@ import picocli.CommandLine.Option;
  * topics, enrich-streams, the sink, then the input published; waits until everything is stored and prints a
  * summary. Running it again on the same input adds no rows.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run producer, streams and sink on the embedded stack over a folder of wire copy (default: the shipped samples), then print what was stored.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run producer, streams and sink on the embedded stack over a folder of wire copy (default: the shipped samples), then print what was stored.")
 final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> SAMPLE_FILES = List.of("000_37dfc94a614f9a67.txt", "reuters-london-rates.txt",
-            "reuters-london-rates-copy.txt", "reuters-london-rates-update.txt", "ap-washington-budget.txt", "afp-paris-strike.txt",
+    static final List<String> SAMPLE_FILES = List.of(
+            "000_37dfc94a614f9a67.txt",
+            "reuters-london-rates.txt",
+            "reuters-london-rates-copy.txt",
+            "reuters-london-rates-update.txt",
+            "ap-washington-budget.txt",
+            "afp-paris-strike.txt",
             "harbour-ferry-strike.html");
 
-    @Option(names = "--input", paramLabel = "DIR", description = "Folder (or file) of .txt/.html wire copy (default: the shipped samples).")
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "Folder (or file) of .txt/.html wire copy (default: the shipped samples).")
     Path input;
 
-    @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "SQLite file or PostgreSQL JDBC URL (default <data-dir>/copydesk.db).")
+    @Option(
+            names = "--db",
+            paramLabel = "PATH|JDBC-URL",
+            description = "SQLite file or PostgreSQL JDBC URL (default <data-dir>/copydesk.db).")
     String db;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker log, streams state and default database; a new folder is a new, empty world (default ~/.copydesk/demo).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Broker log, streams state and default database; a new folder is a new, empty world (default ~/.copydesk/demo).")
     Path dataDir = defaultDataDir();
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of the embedded one.")
+    @Option(
+            names = "--bootstrap-server",
+            paramLabel = "HOST:PORT",
+            description = "Use this Kafka cluster instead of the embedded one.")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema Registry to use with --bootstrap-server.")
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL",
+            description = "Schema Registry to use with --bootstrap-server.")
     String schemaRegistry;
 
     @Option(names = "--partitions", description = "Partitions of the copydesk topics when created (default 3).")
@@ -93,7 +117,9 @@ final class DemoCommand implements Callable<Integer> {
             stack = new LocalStack(dataDir).start();
             clients.put("bootstrap.servers", stack.bootstrapServers());
             clients.put("schema.registry.url", stack.schemaRegistryUrl());
-            say("embedded Kafka %s, Schema Registry %s (data in %s)", stack.bootstrapServers(), stack.schemaRegistryUrl(), dataDir);
+            say(
+                    "embedded Kafka %s, Schema Registry %s (data in %s)",
+                    stack.bootstrapServers(), stack.schemaRegistryUrl(), dataDir);
         } else {
             clients.put("bootstrap.servers", bootstrapServers);
             clients.put("schema.registry.url", schemaRegistry);
@@ -118,7 +144,8 @@ final class DemoCommand implements Callable<Integer> {
         EnrichConfig enrichConfig = EnrichConfig.load(Optional.empty(), System.getenv(), streamsOverrides);
 
         Map<String, String> sinkOverrides = new HashMap<>(clients);
-        sinkOverrides.put(SinkConfig.DB, db != null ? db : dataDir.resolve("copydesk.db").toString());
+        sinkOverrides.put(
+                SinkConfig.DB, db != null ? db : dataDir.resolve("copydesk.db").toString());
         SinkConfig sinkConfig = SinkConfig.load(Optional.empty(), System.getenv(), sinkOverrides);
 
         Path inputPath = input != null ? input : extractSamples();
@@ -128,15 +155,21 @@ final class DemoCommand implements Callable<Integer> {
             sinkThread.start();
             try {
                 IngestReport report;
-                try (ArticlePublisher publisher = new ArticlePublisher(IngestConfig.load(Optional.empty(), System.getenv(), clients))) {
-                    report = publisher.publish(InputSource.of(List.of(inputPath.toString()), InputStream.nullInputStream()), this::say);
+                try (ArticlePublisher publisher =
+                        new ArticlePublisher(IngestConfig.load(Optional.empty(), System.getenv(), clients))) {
+                    report = publisher.publish(
+                            InputSource.of(List.of(inputPath.toString()), InputStream.nullInputStream()), this::say);
                 }
-                say("published %d article(s) from %s, rejected %d", report.published(), inputPath, report.rejected().size());
+                say(
+                        "published %d article(s) from %s, rejected %d",
+                        report.published(), inputPath, report.rejected().size());
                 report.rejected().forEach(r -> say("  rejected %s", r));
 
                 try (PipelineProgress progress = new PipelineProgress(clientSettings);
-                     ArticleStore reader = new ArticleStore(sinkConfig.jdbcUrl(), sinkConfig.groupId())) {
-                    progress.awaitCaughtUp(enrichConfig.rawTopic(), enrichConfig.get("application.id"),
+                        ArticleStore reader = new ArticleStore(sinkConfig.jdbcUrl(), sinkConfig.groupId())) {
+                    progress.awaitCaughtUp(
+                            enrichConfig.rawTopic(),
+                            enrichConfig.get("application.id"),
                             List.of(sinkConfig.enrichedTopic(), sinkConfig.duplicatesTopic()),
                             () -> {
                                 try {
@@ -145,11 +178,23 @@ final class DemoCommand implements Callable<Integer> {
                                     throw new IllegalStateException(e);
                                 }
                             },
-                            () -> sink.failure() != null ? "the sink stopped: " + sink.failure().getMessage()
-                                    : enrich.state().hasCompletedShutdown() ? "enrich-streams stopped: " + enrich.state() : null,
+                            () -> sink.failure() != null
+                                    ? "the sink stopped: " + sink.failure().getMessage()
+                                    : enrich.state().hasCompletedShutdown()
+                                            ? "enrich-streams stopped: " + enrich.state()
+                                            : null,
                             Duration.ofSeconds(timeoutSeconds));
-                    long deadLetters = progress.endOffsets(List.of(enrichConfig.dlqTopic())).values().stream().mapToLong(Long::longValue).sum();
-                    summary(report, reader, deadLetters, clientSettings, enrichConfig.enrichedTopic(), sinkConfig.jdbcUrl(), t0);
+                    long deadLetters = progress.endOffsets(List.of(enrichConfig.dlqTopic())).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum();
+                    summary(
+                            report,
+                            reader,
+                            deadLetters,
+                            clientSettings,
+                            enrichConfig.enrichedTopic(),
+                            sinkConfig.jdbcUrl(),
+                            t0);
                 }
             } finally {
                 sink.close();
@@ -160,8 +205,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void summary(IngestReport report, ArticleStore reader, long deadLetters, Map<String, Object> clients,
-                         String enrichedTopic, String jdbcUrl, long t0) throws Exception {
+    private void summary(
+            IngestReport report,
+            ArticleStore reader,
+            long deadLetters,
+            Map<String, Object> clients,
+            String enrichedTopic,
+            String jdbcUrl,
+            long t0)
+            throws Exception {
         System.out.println();
         System.out.println("copydesk demo summary");
         System.out.printf("  published this run     %d%n", report.published());
@@ -173,37 +225,49 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  elapsed                %.1f s%n", (System.nanoTime() - t0) / 1e9);
         wireFormatCheck(clients, enrichedTopic);
         try (Connection c = Database.connect(jdbcUrl);
-             PreparedStatement p = c.prepareStatement("SELECT id, title, source_ref, word_count, removed_lines, body, language, agency, "
-                     + "dateline_place, sentence_count FROM articles "
-                     + "ORDER BY CASE WHEN source_ref LIKE ? THEN 0 ELSE 1 END, stored_at_ms DESC LIMIT 1")) {
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT id, title, source_ref, word_count, removed_lines, body, language, agency, "
+                                + "dateline_place, sentence_count FROM articles "
+                                + "ORDER BY CASE WHEN source_ref LIKE ? THEN 0 ELSE 1 END, stored_at_ms DESC LIMIT 1")) {
             p.setString(1, "%000_37dfc94a614f9a67%");
             try (ResultSet rs = p.executeQuery()) {
                 if (rs.next()) {
                     System.out.println();
                     System.out.println("one enriched article");
-                    System.out.printf("  id       %s%n  source   %s%n  title    %s%n  words    %d (%d chrome lines removed)%n",
+                    System.out.printf(
+                            "  id       %s%n  source   %s%n  title    %s%n  words    %d (%d chrome lines removed)%n",
                             rs.getString(1), rs.getString(3), rs.getString(2), rs.getInt(4), rs.getInt(5));
-                    System.out.printf("  language %s, agency %s, dateline %s, %d sentences%n", rs.getString(7),
-                            rs.getString(8).isEmpty() ? "-" : rs.getString(8), rs.getString(9).isEmpty() ? "-" : rs.getString(9), rs.getInt(10));
+                    System.out.printf(
+                            "  language %s, agency %s, dateline %s, %d sentences%n",
+                            rs.getString(7),
+                            rs.getString(8).isEmpty() ? "-" : rs.getString(8),
+                            rs.getString(9).isEmpty() ? "-" : rs.getString(9),
+                            rs.getInt(10));
                     System.out.println("  people   " + entities(c, rs.getString(1), "person", false));
                     System.out.println("  places   " + entities(c, rs.getString(1), "place", true));
                     System.out.println("  orgs     " + entities(c, rs.getString(1), "organization", false));
                     String body = rs.getString(6);
-                    System.out.println("  body     " + (body.length() > 400 ? body.substring(0, 400) + "..." : body).replace("\n\n", "\n           "));
+                    System.out.println("  body     "
+                            + (body.length() > 400 ? body.substring(0, 400) + "..." : body)
+                                    .replace("\n\n", "\n           "));
                 }
             }
         }
     }
 
     private static String entities(Connection c, String articleId, String type, boolean withCodes) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT canonical_name, country_code FROM entities WHERE article_id = ? AND type = ? "
-                + "ORDER BY mentions DESC, canonical_name")) {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT canonical_name, country_code FROM entities WHERE article_id = ? AND type = ? "
+                        + "ORDER BY mentions DESC, canonical_name")) {
             p.setString(1, articleId);
             p.setString(2, type);
             List<String> names = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    names.add(withCodes && !rs.getString(2).isEmpty() ? rs.getString(1) + " (" + rs.getString(2) + ")" : rs.getString(1));
+                    names.add(
+                            withCodes && !rs.getString(2).isEmpty()
+                                    ? rs.getString(1) + " (" + rs.getString(2) + ")"
+                                    : rs.getString(1));
                 }
             }
             return names.isEmpty() ? "-" : String.join(", ", names);
@@ -215,19 +279,27 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> c = new HashMap<>(clients);
         c.put("auto.offset.reset", "earliest");
         c.put("isolation.level", "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.currentTimeMillis() + 5000;
             while (System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     int id = WireFormat.schemaId(r.value());
-                    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(clients.get("schema.registry.url").toString().split(",")[0] + "/schemas/ids/" + id)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    System.out.printf("  wire format            %s[%d]@%d: magic byte %d, schema id %d -> GET /schemas/ids/%d: HTTP %d%n",
+                    HttpResponse<String> answer = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    clients.get("schema.registry.url")
+                                                                    .toString()
+                                                                    .split(",")[0] + "/schemas/ids/" + id))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                    System.out.printf(
+                            "  wire format            %s[%d]@%d: magic byte %d, schema id %d -> GET /schemas/ids/%d: HTTP %d%n",
                             topic, r.partition(), r.offset(), r.value()[0], id, id, answer.statusCode());
                     return;
                 }

@@ -25,35 +25,38 @@ import org.apache.kafka.common.TopicPartition;
 final class FlowStats {
 
     /** Lag of one consumer group: total, per partition, and whether it has committed anything. */
-    record Lag(String group, long total, Map<String, Long> perPartition, boolean committed) {
-    }
+    record Lag(String group, long total, Map<String, Long> perPartition, boolean committed) {}
 
     /** Records per topic (-1 when the topic does not exist), and the two groups' lag. */
-    record Snapshot(long at, Map<String, Long> records, Lag enrich, Lag sink) {
-    }
+    record Snapshot(long at, Map<String, Long> records, Lag enrich, Lag sink) {}
 
-    private FlowStats() {
-    }
+    private FlowStats() {}
 
     static Snapshot take(Admin admin, RecordCounter counter, ServiceConfig config, String enrichGroup, String sinkGroup)
             throws ExecutionException, InterruptedException {
-        List<String> topics = List.of(config.rawTopic(), config.enrichedTopic(), config.duplicatesTopic(), config.dlqTopic());
+        List<String> topics =
+                List.of(config.rawTopic(), config.enrichedTopic(), config.duplicatesTopic(), config.dlqTopic());
         Set<String> existing = admin.listTopics().names().get();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         List<String> present = topics.stream().filter(existing::contains).toList();
         if (!present.isEmpty()) {
-            for (TopicDescription d : admin.describeTopics(present).allTopicNames().get().values()) {
+            for (TopicDescription d :
+                    admin.describeTopics(present).allTopicNames().get().values()) {
                 d.partitions().forEach(p -> {
                     earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
                     latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
                 });
             }
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> first = admin.listOffsets(earliest).all().get();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last = admin.listOffsets(latest).all().get();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = admin.listOffsets(latest,
-                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> first =
+                admin.listOffsets(earliest).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last =
+                admin.listOffsets(latest).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = admin.listOffsets(
+                        latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
         Map<TopicPartition, Long> counted = counter.count(offsets(first), offsets(stable));
         Map<String, Long> records = new LinkedHashMap<>();
         for (String topic : topics) {
@@ -65,24 +68,35 @@ final class FlowStats {
             }
             records.put(topic, existing.contains(topic) ? sum : -1);
         }
-        return new Snapshot(System.currentTimeMillis(), records,
+        return new Snapshot(
+                System.currentTimeMillis(),
+                records,
                 lag(admin, enrichGroup, List.of(config.rawTopic()), last),
                 lag(admin, sinkGroup, List.of(config.enrichedTopic(), config.duplicatesTopic()), last));
     }
 
-    private static Map<TopicPartition, Long> offsets(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed) {
+    private static Map<TopicPartition, Long> offsets(
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed) {
         Map<TopicPartition, Long> out = new HashMap<>();
         listed.forEach((tp, info) -> out.put(tp, info.offset()));
         return out;
     }
 
-    private static Lag lag(Admin admin, String group, List<String> topics, Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last)
+    private static Lag lag(
+            Admin admin,
+            String group,
+            List<String> topics,
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> last)
             throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<String, Long> perPartition = new LinkedHashMap<>();
         long total = 0;
         List<TopicPartition> partitions = new ArrayList<>(last.keySet());
-        partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
+        partitions.sort((a, b) -> a.topic().equals(b.topic())
+                ? Integer.compare(a.partition(), b.partition())
+                : a.topic().compareTo(b.topic()));
         for (TopicPartition tp : partitions) {
             if (!topics.contains(tp.topic())) {
                 continue;

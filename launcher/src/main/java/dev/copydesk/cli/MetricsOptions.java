@@ -8,11 +8,17 @@ import picocli.CommandLine.Option;
 /** Where a long-running service serves its Prometheus metrics. */
 final class MetricsOptions {
 
-    @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "Serve GET /metrics (Prometheus) on this port; 0 picks one, -1 turns it off (default: the service's port).")
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "PORT",
+            description =
+                    "Serve GET /metrics (Prometheus) on this port; 0 picks one, -1 turns it off (default: the service's port).")
     Integer port;
 
-    @Option(names = "--metrics-host", paramLabel = "HOST", description = "Address for the metrics endpoint (default 127.0.0.1).")
+    @Option(
+            names = "--metrics-host",
+            paramLabel = "HOST",
+            description = "Address for the metrics endpoint (default 127.0.0.1).")
     String host = "127.0.0.1";
 
     /** Starts the endpoint; a bearer token is required when {@code copydesk.http.token} (COPYDESK_HTTP_TOKEN) is set. */
@@ -23,7 +29,8 @@ final class MetricsOptions {
         }
         Optional<String> token = Optional.ofNullable(config.get("copydesk.http.token", null));
         Optional<Metrics.Endpoint> endpoint = Metrics.serve(host, p, token);
-        endpoint.ifPresent(e -> System.err.printf("copydesk: %s metrics at http://%s:%d/metrics%n", service, host, e.port()));
+        endpoint.ifPresent(
+                e -> System.err.printf("copydesk: %s metrics at http://%s:%d/metrics%n", service, host, e.port()));
         return endpoint;
     }
 }

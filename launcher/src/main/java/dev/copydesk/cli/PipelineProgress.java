@@ -30,17 +30,25 @@ public final class PipelineProgress implements AutoCloseable {
     /** Last committed (read_committed) end offsets of every partition of the topics. */
     Map<TopicPartition, Long> endOffsets(List<String> topics) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
-                description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, description) -> description
+                        .partitions()
+                        .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> out = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get()
                 .forEach((tp, info) -> out.put(tp, info.offset()));
         return out;
     }
 
     public Map<TopicPartition, Long> groupOffsets(String groupId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> out = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get();
         committed.forEach((tp, om) -> {
             if (om != null) {
                 out.put(tp, om.offset());
@@ -50,14 +58,16 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     static boolean reached(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> positions) {
-        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return ends.entrySet().stream()
+                .allMatch(e -> e.getValue() == 0 || positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     /**
      * Whether the streams app has consumed everything committed on its input and on its own repartition topics:
      * the raw topic can be fully consumed while records still wait between the two sub-topologies.
      */
-    public boolean streamsCaughtUp(String rawTopic, String streamsGroup) throws ExecutionException, InterruptedException {
+    public boolean streamsCaughtUp(String rawTopic, String streamsGroup)
+            throws ExecutionException, InterruptedException {
         List<String> inputs = new ArrayList<>(List.of(rawTopic));
         admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(streamsGroup + "-") && t.endsWith("-repartition"))
@@ -66,8 +76,13 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     /** Waits until the streams group and the sink have consumed everything committed so far. */
-    void awaitCaughtUp(String rawTopic, String streamsGroup, List<String> sinkTopics,
-                       Supplier<Map<TopicPartition, Long>> sinkPositions, Supplier<String> failure, Duration timeout)
+    void awaitCaughtUp(
+            String rawTopic,
+            String streamsGroup,
+            List<String> sinkTopics,
+            Supplier<Map<TopicPartition, Long>> sinkPositions,
+            Supplier<String> failure,
+            Duration timeout)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         int stableRounds = 0;

@@ -21,9 +21,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "produce", mixinStandardHelpOptions = true,
-        description = "Publish raw article text to articles.raw: files, folders (recursively, .txt/.html) or - for stdin. "
-                + "Exit status 2 when any input was rejected.")
+@Command(
+        name = "produce",
+        mixinStandardHelpOptions = true,
+        description =
+                "Publish raw article text to articles.raw: files, folders (recursively, .txt/.html) or - for stdin. "
+                        + "Exit status 2 when any input was rejected.")
 final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,27 +41,46 @@ final class ProduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, folders, or - for standard input.")
     List<String> paths = List.of();
 
-    @Option(names = "--follow", paramLabel = "DIR", description = "Watch a drop folder: publish every new or completed file once, until Ctrl-C.")
+    @Option(
+            names = "--follow",
+            paramLabel = "DIR",
+            description = "Watch a drop folder: publish every new or completed file once, until Ctrl-C.")
     Path follow;
 
-    @Option(names = "--http", paramLabel = "[HOST]:PORT", description = "Serve POST /articles on HOST:PORT (default host 127.0.0.1) until Ctrl-C. "
-            + "A bearer token is required when copydesk.ingest.http.token (env COPYDESK_INGEST_HTTP_TOKEN) is set.")
+    @Option(
+            names = "--http",
+            paramLabel = "[HOST]:PORT",
+            description =
+                    "Serve POST /articles on HOST:PORT (default host 127.0.0.1) until Ctrl-C. "
+                            + "A bearer token is required when copydesk.ingest.http.token (env COPYDESK_INGEST_HTTP_TOKEN) is set.")
     String http;
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS or Atom feed (repeatable); publish each new item once, until Ctrl-C.")
+    @Option(
+            names = "--feed",
+            paramLabel = "URL",
+            description = "Poll this RSS or Atom feed (repeatable); publish each new item once, until Ctrl-C.")
     List<URI> feeds = List.of();
 
     @Option(names = "--every", paramLabel = "DURATION", description = "With --feed: how often to poll (default 60s).")
     String every = "60s";
 
-    @Option(names = "--interval", paramLabel = "DURATION", description = "With --follow: how often to look, and how long a file must stay unchanged (default 1s).")
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            description = "With --follow: how often to look, and how long a file must stay unchanged (default 1s).")
     String interval = "1s";
 
-    @Option(names = "--state", paramLabel = "FILE", description = "With --follow or --feed: where to remember what was sent "
-            + "(default DIR/.copydesk-sent, or ~/.copydesk/feeds.state).")
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "With --follow or --feed: where to remember what was sent "
+                    + "(default DIR/.copydesk-sent, or ~/.copydesk/feeds.state).")
     Path state;
 
-    @Option(names = "--on-done", paramLabel = "keep|delete|move=DIR", description = "With --follow: what to do with a handled file (default keep).")
+    @Option(
+            names = "--on-done",
+            paramLabel = "keep|delete|move=DIR",
+            description = "With --follow: what to do with a handled file (default keep).")
     String onDone = "keep";
 
     @Override
@@ -90,7 +112,6 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-
     private int poll(IngestConfig config) throws Exception {
         Path stateFile = state != null ? state : Path.of(System.getProperty("user.home"), ".copydesk", "feeds.state");
         Files.createDirectories(stateFile.toAbsolutePath().getParent());
@@ -99,7 +120,8 @@ final class ProduceCommand implements Callable<Integer> {
             FeedPoller poller = new FeedPoller(feeds, publisher, stateFile);
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "produce-feed-shutdown"));
-            System.err.printf("copydesk: polling %d feeds every %s (state %s); Ctrl-C to stop%n", feeds.size(), every, stateFile);
+            System.err.printf(
+                    "copydesk: polling %d feeds every %s (state %s); Ctrl-C to stop%n", feeds.size(), every, stateFile);
             poller.run(period, line -> System.err.println("copydesk: " + line));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,10 +139,15 @@ final class ProduceCommand implements Callable<Integer> {
         }
         Optional<String> token = Optional.ofNullable(config.get("copydesk.ingest.http.token", null));
         try (ArticlePublisher publisher = new ArticlePublisher(config);
-             HttpIngest ingest = new HttpIngest(publisher, new InetSocketAddress(host, Integer.parseInt(port)), config.maxBytes(),
-                     token, Duration.ofSeconds(30))) {
-            System.err.printf("copydesk: POST articles to http://%s:%d/articles%s; Ctrl-C to stop%n", host, ingest.port(),
-                    token.isPresent() ? " (bearer token required)" : "");
+                HttpIngest ingest = new HttpIngest(
+                        publisher,
+                        new InetSocketAddress(host, Integer.parseInt(port)),
+                        config.maxBytes(),
+                        token,
+                        Duration.ofSeconds(30))) {
+            System.err.printf(
+                    "copydesk: POST articles to http://%s:%d/articles%s; Ctrl-C to stop%n",
+                    host, ingest.port(), token.isPresent() ? " (bearer token required)" : "");
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,7 +168,8 @@ final class ProduceCommand implements Callable<Integer> {
         };
         Duration every = TimeArgs.duration(interval);
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            DropFolder drop = new DropFolder(follow, state != null ? state : DropFolder.defaultStateFile(follow), publisher, after);
+            DropFolder drop = new DropFolder(
+                    follow, state != null ? state : DropFolder.defaultStateFile(follow), publisher, after);
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "produce-follow-shutdown"));
             System.err.printf("copydesk: watching %s every %s; Ctrl-C to stop%n", follow, interval);

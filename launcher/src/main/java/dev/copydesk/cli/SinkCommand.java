@@ -8,8 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "Write articles.enriched and articles.duplicates to SQLite (a file path) or PostgreSQL (a JDBC URL), exactly once, until stopped.")
+@Command(
+        name = "sink",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write articles.enriched and articles.duplicates to SQLite (a file path) or PostgreSQL (a JDBC URL), exactly once, until stopped.")
 final class SinkCommand implements Callable<Integer> {
 
     /** Where the sink serves its metrics unless told otherwise (docker-compose.yml publishes it). */
@@ -21,7 +24,10 @@ final class SinkCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics;
 
-    @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://... (default copydesk.db).")
+    @Option(
+            names = "--db",
+            paramLabel = "PATH|JDBC-URL",
+            description = "SQLite file or jdbc:postgresql://... (default copydesk.db).")
     String db;
 
     @Override
@@ -33,14 +39,17 @@ final class SinkCommand implements Callable<Integer> {
         SinkConfig config = SinkConfig.load(connection.configFile(), System.getenv(), overrides);
         SinkRunner sink = new SinkRunner(config);
         Thread loop = new Thread(sink, "copydesk-sink");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sink.close();
-            try {
-                loop.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sink-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sink.close();
+                            try {
+                                loop.join(30_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "sink-shutdown"));
         loop.start();
         metrics.start(METRICS_PORT, "sink", config);
         System.err.println("sink writing to " + Redact.secrets(config.jdbcUrl()) + "; Ctrl-C to stop");

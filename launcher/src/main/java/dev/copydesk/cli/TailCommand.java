@@ -33,26 +33,37 @@ import picocli.CommandLine.Parameters;
  * version wrote it) and prints one readable line, or one JSON object per line. A record it cannot decode is
  * shown as such, with its size, and the tail goes on.
  */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Print the records of a topic (raw, enriched, duplicates, dlq or any Avro topic), decoded through the registry.")
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the records of a topic (raw, enriched, duplicates, dlq or any Avro topic), decoded through the registry.")
 final class TailCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(paramLabel = "TOPIC", description = "A topic name, or raw, enriched, duplicates, dlq for copydesk's own.")
+    @Parameters(
+            paramLabel = "TOPIC",
+            description = "A topic name, or raw, enriched, duplicates, dlq for copydesk's own.")
     String topic;
 
-    @Option(names = "--from-beginning", description = "Start at the oldest record (default: only records that arrive from now on).")
+    @Option(
+            names = "--from-beginning",
+            description = "Start at the oldest record (default: only records that arrive from now on).")
     boolean fromBeginning;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep waiting for new records until Ctrl-C (default: stop at the end).")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep waiting for new records until Ctrl-C (default: stop at the end).")
     boolean follow;
 
     @Option(names = "--json", description = "One JSON object per line (bytes as base64), for scripts and jq.")
     boolean json;
 
-    @Option(names = {"-n", "--limit"}, description = "Stop after this many records.")
+    @Option(
+            names = {"-n", "--limit"},
+            description = "Stop after this many records.")
     long limit = Long.MAX_VALUE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,12 +86,15 @@ final class TailCommand implements Callable<Integer> {
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(settings, false);
         long printed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             var infos = consumer.partitionsFor(name, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalArgumentException("no topic " + name);
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             if (fromBeginning) {
                 consumer.seekToBeginning(partitions);
@@ -96,7 +110,9 @@ final class TailCommand implements Callable<Integer> {
                         break;
                     }
                 }
-                if (!follow && records.isEmpty() && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                if (!follow
+                        && records.isEmpty()
+                        && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
                     break;
                 }
             }
@@ -139,24 +155,54 @@ final class TailCommand implements Callable<Integer> {
     /** One readable line for copydesk's record types; Avro's own JSON rendering for anything else. */
     private static String line(GenericRecord g) {
         return switch (g.getSchema().getName()) {
-            case "Article" -> String.format("article %s v%s [%s%s] \"%s\" %s words%s", g.get("id"), g.get("version"), g.get("language"),
-                    has(g, "agency") ? " " + g.get("agency") : "", g.get("title"), g.get("wordCount"), entities(g));
-            case "RawArticle" -> String.format("raw %s %s %s, %d chars", g.get("id"), g.get("sourceRef"), g.get("contentType"),
-                    String.valueOf(g.get("text")).length());
-            case "DuplicateNotice" -> String.format("duplicate %s %s of %s similarity %.3f (%s)", g.get("id"), g.get("kind"),
-                    g.get("duplicateOf"), (Double) g.get("similarity"), g.get("sourceRef"));
-            case "DeadLetter" -> String.format("dead letter %s/%s from %s[%s]@%s: %s", g.get("stage"), g.get("reason"), g.get("topic"),
-                    g.get("partition"), g.get("offset"), g.get("errorMessage"));
+            case "Article" ->
+                String.format(
+                        "article %s v%s [%s%s] \"%s\" %s words%s",
+                        g.get("id"),
+                        g.get("version"),
+                        g.get("language"),
+                        has(g, "agency") ? " " + g.get("agency") : "",
+                        g.get("title"),
+                        g.get("wordCount"),
+                        entities(g));
+            case "RawArticle" ->
+                String.format(
+                        "raw %s %s %s, %d chars",
+                        g.get("id"),
+                        g.get("sourceRef"),
+                        g.get("contentType"),
+                        String.valueOf(g.get("text")).length());
+            case "DuplicateNotice" ->
+                String.format(
+                        "duplicate %s %s of %s similarity %.3f (%s)",
+                        g.get("id"),
+                        g.get("kind"),
+                        g.get("duplicateOf"),
+                        (Double) g.get("similarity"),
+                        g.get("sourceRef"));
+            case "DeadLetter" ->
+                String.format(
+                        "dead letter %s/%s from %s[%s]@%s: %s",
+                        g.get("stage"),
+                        g.get("reason"),
+                        g.get("topic"),
+                        g.get("partition"),
+                        g.get("offset"),
+                        g.get("errorMessage"));
             default -> g.toString();
         };
     }
 
     private static boolean has(GenericRecord g, String field) {
-        return g.getSchema().getField(field) != null && g.get(field) != null && !g.get(field).toString().isEmpty();
+        return g.getSchema().getField(field) != null
+                && g.get(field) != null
+                && !g.get(field).toString().isEmpty();
     }
 
     private static String entities(GenericRecord g) {
-        if (g.getSchema().getField("entities") == null || !(g.get("entities") instanceof Collection<?> list) || list.isEmpty()) {
+        if (g.getSchema().getField("entities") == null
+                || !(g.get("entities") instanceof Collection<?> list)
+                || list.isEmpty()) {
             return "";
         }
         List<String> names = new ArrayList<>();

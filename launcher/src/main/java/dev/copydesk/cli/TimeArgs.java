@@ -15,8 +15,7 @@ final class TimeArgs {
     private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([mhdw])");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
-    private TimeArgs() {
-    }
+    private TimeArgs() {}
 
     /** 30m, 12h, 2d, 1w back from now, or midnight UTC of a date. */
     static Instant since(String text, Instant now) {
@@ -34,7 +33,8 @@ final class TimeArgs {
         try {
             return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since takes an age like 30m, 12h, 2d, 1w or a date like 2026-11-01, not \"" + text + "\"");
+            throw new IllegalArgumentException(
+                    "--since takes an age like 30m, 12h, 2d, 1w or a date like 2026-11-01, not \"" + text + "\"");
         }
     }
 

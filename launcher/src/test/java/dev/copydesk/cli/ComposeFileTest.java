@@ -55,7 +55,8 @@ class ComposeFileTest {
 
     @Test
     void theFullStackIsThere() {
-        assertThat(services).containsKeys("kafka", "schema-registry", "postgres", "ingest", "enrich", "sink", "dashboard");
+        assertThat(services)
+                .containsKeys("kafka", "schema-registry", "postgres", "ingest", "enrich", "sink", "dashboard");
         assertThat((String) service("kafka").get("image")).startsWith("apache/kafka:");
         assertThat((String) service("schema-registry").get("image")).startsWith("confluentinc/cp-schema-registry:");
         assertThat((String) service("postgres").get("image")).startsWith("postgres:");
@@ -72,7 +73,8 @@ class ComposeFileTest {
         assertThat(IngestConfig.DEFAULTS.get("schema.registry.url")).endsWith(":8081");
         assertThat(service("schema-registry").get("ports").toString()).contains("8081:8081");
         assertThat(service("postgres").get("ports").toString()).contains("5432:5432");
-        assertThat(environment("sink").get("COPYDESK_DB_URL").toString()).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(environment("sink").get("COPYDESK_DB_URL").toString())
+                .startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(service("kafka-init").get("command").toString()).contains(String.join(" ", Topics.ALL));
     }
 
@@ -89,12 +91,16 @@ class ComposeFileTest {
                 "sink", SinkConfig.DEFAULTS.keySet());
         ownKeys.forEach((service, keys) -> {
             Map<String, Object> env = environment(service);
-            assertThat(env).as(service).containsKeys("COPYDESK_KAFKA_BOOTSTRAP_SERVERS", "COPYDESK_KAFKA_SCHEMA_REGISTRY_URL");
+            assertThat(env)
+                    .as(service)
+                    .containsKeys("COPYDESK_KAFKA_BOOTSTRAP_SERVERS", "COPYDESK_KAFKA_SCHEMA_REGISTRY_URL");
             ServiceConfig.fromEnvironment(toStrings(env)).keySet().forEach(key -> {
                 if (key.startsWith(ServiceConfig.OWN_PREFIX)) {
                     assertThat(keys).as(service + " reads " + key).contains(key);
                 } else {
-                    assertThat(kafkaNames).as(service + ": " + key + " is a Kafka or serde setting").contains(key);
+                    assertThat(kafkaNames)
+                            .as(service + ": " + key + " is a Kafka or serde setting")
+                            .contains(key);
                 }
             });
         });
@@ -106,7 +112,8 @@ class ComposeFileTest {
         // the apache/kafka image writes to /tmp/kraft-combined-logs unless told: the log dirs must be the volume's path
         String logDirs = environment("kafka").get("KAFKA_LOG_DIRS").toString();
         assertThat((List<String>) service("kafka").get("volumes")).contains("kafka-data:" + logDirs);
-        assertThat((List<String>) service("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data");
+        assertThat((List<String>) service("postgres").get("volumes"))
+                .contains("postgres-data:/var/lib/postgresql/data");
         try (Reader in = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
             Map<String, Object> compose = new Yaml().load(in);
             assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("kafka-data", "postgres-data");
@@ -116,8 +123,13 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void theServicesMetricsAndTheDashboardAreReachableFromTheHost() {
-        Map<String, Integer> published = Map.of("enrich", EnrichCommand.METRICS_PORT, "sink", SinkCommand.METRICS_PORT,
-                "dashboard", DashboardCommand.DEFAULT_PORT);
+        Map<String, Integer> published = Map.of(
+                "enrich",
+                EnrichCommand.METRICS_PORT,
+                "sink",
+                SinkCommand.METRICS_PORT,
+                "dashboard",
+                DashboardCommand.DEFAULT_PORT);
         published.forEach((name, port) -> {
             assertThat(service(name).get("ports").toString()).as(name).contains(port + ":" + port);
             List<String> command = (List<String>) service(name).get("command");
@@ -126,24 +138,33 @@ class ComposeFileTest {
             assertThat(command.get(command.indexOf(hostFlag) + 1)).as(name).isEqualTo("0.0.0.0");
         });
         List<String> dashboard = (List<String>) service("dashboard").get("command");
-        assertThat(dashboard.get(dashboard.indexOf("--db") + 1)).isEqualTo(environment("sink").get("COPYDESK_DB_URL"));
+        assertThat(dashboard.get(dashboard.indexOf("--db") + 1))
+                .isEqualTo(environment("sink").get("COPYDESK_DB_URL"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void startUpWaitsForHealthyKafkaRegistryAndDatabase() {
         for (String dependency : List.of("kafka", "schema-registry", "postgres")) {
-            assertThat(service(dependency)).as(dependency + " has a healthcheck").containsKey("healthcheck");
+            assertThat(service(dependency))
+                    .as(dependency + " has a healthcheck")
+                    .containsKey("healthcheck");
         }
         services.forEach((name, definition) -> {
-            Map<String, Object> dependsOn = (Map<String, Object>) ((Map<String, Object>) definition).getOrDefault("depends_on", Map.of());
+            Map<String, Object> dependsOn =
+                    (Map<String, Object>) ((Map<String, Object>) definition).getOrDefault("depends_on", Map.of());
             dependsOn.forEach((dependency, condition) -> {
-                String expected = dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy";
-                assertThat(((Map<String, Object>) condition).get("condition")).as(name + " waits for " + dependency).isEqualTo(expected);
+                String expected =
+                        dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy";
+                assertThat(((Map<String, Object>) condition).get("condition"))
+                        .as(name + " waits for " + dependency)
+                        .isEqualTo(expected);
             });
         });
         for (String s : List.of("ingest", "enrich", "sink")) {
-            assertThat((Map<String, Object>) service(s).get("depends_on")).as(s).containsKeys("kafka-init", "schema-registry");
+            assertThat((Map<String, Object>) service(s).get("depends_on"))
+                    .as(s)
+                    .containsKeys("kafka-init", "schema-registry");
         }
     }
 
@@ -152,7 +173,8 @@ class ComposeFileTest {
     void everyServiceCommandParsesWithTheRealCommandLine() {
         for (String s : List.of("ingest", "enrich", "sink", "dashboard")) {
             List<String> command = (List<String>) service(s).get("command");
-            assertThatCode(() -> new CommandLine(new CopydeskCommand()).parseArgs(command.toArray(String[]::new))).as(s)
+            assertThatCode(() -> new CommandLine(new CopydeskCommand()).parseArgs(command.toArray(String[]::new)))
+                    .as(s)
                     .doesNotThrowAnyException();
         }
     }

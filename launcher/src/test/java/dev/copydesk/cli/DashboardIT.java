@@ -61,7 +61,8 @@ class DashboardIT {
                 return Path.of(candidate);
             }
         }
-        throw new AssertionError("headless Chromium is needed for the dashboard test: apt-get install chromium (.ci/run does)");
+        throw new AssertionError(
+                "headless Chromium is needed for the dashboard test: apt-get install chromium (.ci/run does)");
     }
 
     @Test
@@ -69,27 +70,42 @@ class DashboardIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String raw = "dash-raw-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(raw, 1, (short) 1), new NewTopic("dash-enriched-" + run, 1, (short) 1),
-                    new NewTopic("dash-dup-" + run, 1, (short) 1), new NewTopic("dash-dlq-" + run, 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(raw, 1, (short) 1),
+                            new NewTopic("dash-enriched-" + run, 1, (short) 1),
+                            new NewTopic("dash-dup-" + run, 1, (short) 1),
+                            new NewTopic("dash-dlq-" + run, 1, (short) 1)));
         }
         String db = "jdbc:sqlite:" + dir.resolve("dash.db");
         try (ArticleStore store = new ArticleStore(db, "g")) {
-            store.write(List.of(article("a1", "Ferry crews strike over rosters", "en", "Mere Tahana"),
+            store.write(
+                    List.of(
+                            article("a1", "Ferry crews strike over rosters", "en", "Mere Tahana"),
                             article("a2", "Rates held as inflation cools", "en", "Andrew Bailey"),
                             article("a3", "Grève des cheminots", "fr", "Clement Beaune")),
-                    List.of(DuplicateNotice.newBuilder().setId("a4").setSourceRef("copy.txt").setDuplicateOf("a1").setKind(DuplicateKind.EXACT)
-                            .setSimilarity(1.0).setStoryId("a1").setDetectedAt(Instant.now()).build()), Map.of());
+                    List.of(DuplicateNotice.newBuilder()
+                            .setId("a4")
+                            .setSourceRef("copy.txt")
+                            .setDuplicateOf("a1")
+                            .setKind(DuplicateKind.EXACT)
+                            .setSimilarity(1.0)
+                            .setStoryId("a1")
+                            .setDetectedAt(Instant.now())
+                            .build()),
+                    Map.of());
         }
         Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put("copydesk.topic.raw", raw);
         settings.put("copydesk.topic.enriched", "dash-enriched-" + run);
         settings.put("copydesk.topic.duplicates", "dash-dup-" + run);
         settings.put("copydesk.topic.dlq", "dash-dlq-" + run);
-        ServiceConfig config = new ServiceConfig(settings) {
-        };
+        ServiceConfig config = new ServiceConfig(settings) {};
         AtomicBoolean flowing = new AtomicBoolean(true);
         Thread feeder = new Thread(() -> {
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {
                 while (flowing.get()) {
                     for (int i = 0; i < 20; i++) {
                         producer.send(new ProducerRecord<>(raw, "k", "v"));
@@ -102,18 +118,27 @@ class DashboardIT {
             }
         });
         feeder.start();
-        try (DashboardServer server = new DashboardServer(config, db, "127.0.0.1", 0, "dash-enrich-" + run, "dash-sink-" + run)) {
+        try (DashboardServer server =
+                new DashboardServer(config, db, "127.0.0.1", 0, "dash-enrich-" + run, "dash-sink-" + run)) {
             String url = "http://127.0.0.1:" + server.port() + "/";
-            HttpResponse<String> story = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/story?id=a1")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> story = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "api/story?id=a1"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(story.body()).contains("Body of a1").contains("copy.txt").contains("\"kind\":\"exact\"");
 
             String dom = browser("--dump-dom", url);
-            Matcher throughput = Pattern.compile("data-series=\"ingest \\(raw\\)\" data-points=\"(\\d+)\"").matcher(dom);
+            Matcher throughput = Pattern.compile("data-series=\"ingest \\(raw\\)\" data-points=\"(\\d+)\"")
+                    .matcher(dom);
             assertThat(throughput.find()).as(dom).isTrue();
             assertThat(Integer.parseInt(throughput.group(1))).isGreaterThanOrEqualTo(2);
             assertThat(dom).contains("data-series=\"enrich-streams\"", "data-series=\"dead letters\"");
-            assertThat(Pattern.compile("<rect [^>]*data-value=\"2\"").matcher(dom).find()).as("languages bars").isTrue();
+            assertThat(Pattern.compile("<rect [^>]*data-value=\"2\"")
+                            .matcher(dom)
+                            .find())
+                    .as("languages bars")
+                    .isTrue();
             assertThat(dom).contains("Ferry crews strike over rosters", "Grève des cheminots", "Andrew Bailey");
 
             Path png = dir.resolve("dashboard.png");
@@ -140,13 +165,25 @@ class DashboardIT {
             feeder.join(5000);
         }
         // with a token configured, the page and its data answer only those who hold it
-        try (DashboardServer guarded = new DashboardServer(config, db, "127.0.0.1", 0, "g", "g", Optional.of("t0ken"))) {
+        try (DashboardServer guarded =
+                new DashboardServer(config, db, "127.0.0.1", 0, "g", "g", Optional.of("t0ken"))) {
             String api = "http://127.0.0.1:" + guarded.port() + "/api/languages";
             HttpClient client = HttpClient.newHttpClient();
-            assertThat(client.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(api)).header("Authorization", "Bearer t0ken").build(),
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(URI.create(api)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + "/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> ok = client.send(
+                    HttpRequest.newBuilder(URI.create(api))
+                            .header("Authorization", "Bearer t0ken")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("\"en\":2");
@@ -157,50 +194,95 @@ class DashboardIT {
     void withKafkaDownTheDatabasePanelsStillShowAndThePageSaysKafkaIsUnreachable() throws Exception {
         String db = "jdbc:sqlite:" + dir.resolve("down.db");
         try (ArticleStore store = new ArticleStore(db, "g")) {
-            store.write(List.of(article("a1", "Ferry crews strike over rosters", "en", "Mere Tahana"),
-                    article("a2", "Grève des cheminots", "fr", "Clement Beaune")), List.of(), Map.of());
+            store.write(
+                    List.of(
+                            article("a1", "Ferry crews strike over rosters", "en", "Mere Tahana"),
+                            article("a2", "Grève des cheminots", "fr", "Clement Beaune")),
+                    List.of(),
+                    Map.of());
         }
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort(); // nothing listens there once the socket is closed
         }
-        ServiceConfig config = new ServiceConfig(Map.of("bootstrap.servers", "127.0.0.1:" + closedPort,
-                "schema.registry.url", "http://127.0.0.1:" + closedPort)) {
-        };
+        ServiceConfig config = new ServiceConfig(Map.of(
+                "bootstrap.servers",
+                "127.0.0.1:" + closedPort,
+                "schema.registry.url",
+                "http://127.0.0.1:" + closedPort)) {};
         try (DashboardServer server = new DashboardServer(config, db, "127.0.0.1", 0, "e", "s")) {
             String url = "http://127.0.0.1:" + server.port() + "/";
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.send(HttpRequest.newBuilder(URI.create(url + "api/flow"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"kafka\":\"unreachable\"").contains("\"stored\":2"));
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(client.send(
+                                            HttpRequest.newBuilder(URI.create(url + "api/flow"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                            .contains("\"kafka\":\"unreachable\"")
+                            .contains("\"stored\":2"));
             // every endpoint answers at once, the broker's included: none waits on the broker
             for (String api : List.of("api/flow", "api/stories", "api/languages", "api/entities?hours=1")) {
                 long start = System.nanoTime();
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + api)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create(url + api))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(api).isEqualTo(200);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as(api).isLessThan(Duration.ofSeconds(1));
             }
             String dom = browser("--dump-dom", url);
-            assertThat(dom).contains("data-state=\"unreachable\"", "Kafka unreachable", "Ferry crews strike over rosters", "Grève des cheminots",
-                    "Mere Tahana");
+            assertThat(dom)
+                    .contains(
+                            "data-state=\"unreachable\"",
+                            "Kafka unreachable",
+                            "Ferry crews strike over rosters",
+                            "Grève des cheminots",
+                            "Mere Tahana");
             assertThat(dom).doesNotContain(">Kafka: connecting…</span>");
         }
     }
 
     private String browser(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=8000", "--user-data-dir=" + dir.resolve("profile")));
+        List<String> command = new ArrayList<>(List.of(
+                chromium().toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--virtual-time-budget=8000",
+                "--user-data-dir=" + dir.resolve("profile")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("chromium.err").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .start();
         String out = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         return out;
     }
 
     private static Article article(String id, String title, String language, String person) {
-        return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
-                .setReceivedAt(Instant.now()).setProcessedAt(Instant.now()).setTitle(title).setBody("Body of " + id)
-                .setLanguage(language).setContentHash("h-" + id).setWordCount(3)
-                .setEntities(List.of(Entity.newBuilder().setType(EntityType.PERSON).setName(person).setMentions(2).build())).build();
+        return Article.newBuilder()
+                .setId(id)
+                .setStoryId(id)
+                .setVersion(1)
+                .setSourceRef(id + ".txt")
+                .setReceivedAt(Instant.now())
+                .setProcessedAt(Instant.now())
+                .setTitle(title)
+                .setBody("Body of " + id)
+                .setLanguage(language)
+                .setContentHash("h-" + id)
+                .setWordCount(3)
+                .setEntities(List.of(Entity.newBuilder()
+                        .setType(EntityType.PERSON)
+                        .setName(person)
+                        .setMentions(2)
+                        .build()))
+                .build();
     }
 }

@@ -41,31 +41,56 @@ class DlqCommandIT {
             TopicAdmin.create(admin, List.of(new NewTopic(dlq, 1, (short) 1), new NewTopic(raw, 1, (short) 1)));
         }
         byte[] story = {0, 0, 0, 0, 9, 1, 2, 3};
-        var serializer = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(dlq, "a", serializer.serialize(dlq, letter("clean", "empty-body", raw, "a", story)))).get();
-            producer.send(new ProducerRecord<>(dlq, "b", serializer.serialize(dlq, letter("deserialize", "deserialization-failed", raw, "b",
-                    new byte[] {7, 7})))).get();
-            producer.send(new ProducerRecord<>(dlq, "c", serializer.serialize(dlq, letter("sink", "null-value", "articles.enriched", "c", null)))).get();
-            producer.send(new ProducerRecord<>(dlq, "junk", new byte[] {1, 2, 3})).get(); // not a dead letter at all
+        var serializer = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            dlq, "a", serializer.serialize(dlq, letter("clean", "empty-body", raw, "a", story))))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            dlq,
+                            "b",
+                            serializer.serialize(
+                                    dlq, letter("deserialize", "deserialization-failed", raw, "b", new byte[] {7, 7}))))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            dlq,
+                            "c",
+                            serializer.serialize(dlq, letter("sink", "null-value", "articles.enriched", "c", null))))
+                    .get();
+            producer.send(new ProducerRecord<>(dlq, "junk", new byte[] {1, 2, 3}))
+                    .get(); // not a dead letter at all
         }
-        String[] connection = {"--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl(),
-                "-D", "copydesk.topic.dlq=" + dlq};
+        String[] connection = {
+            "--bootstrap-server",
+            stack.bootstrapServers(),
+            "--schema-registry",
+            stack.schemaRegistryUrl(),
+            "-D",
+            "copydesk.topic.dlq=" + dlq
+        };
 
         DemoCommandIT.Run all = copydesk(concat(new String[] {"dlq", "list"}, connection));
         assertThat(all.exit()).as(all.err()).isZero();
-        assertThat(all.out()).contains("3 dead letters match").contains("clean/empty-body").contains("deserialize/deserialization-failed");
+        assertThat(all.out())
+                .contains("3 dead letters match")
+                .contains("clean/empty-body")
+                .contains("deserialize/deserialization-failed");
         assertThat(all.err()).contains("dead letter 3@0 cannot be read");
-        assertThat(copydesk(concat(new String[] {"dlq", "list", "--reason", "empty-body"}, connection)).out()).contains("1 dead letters match");
+        assertThat(copydesk(concat(new String[] {"dlq", "list", "--reason", "empty-body"}, connection))
+                        .out())
+                .contains("1 dead letters match");
 
         DemoCommandIT.Run unchosen = copydesk(concat(new String[] {"dlq", "replay"}, connection));
         assertThat(unchosen.exit()).isNotZero();
         assertThat(unchosen.err()).contains("choose what to replay");
 
-        DemoCommandIT.Run dry = copydesk(concat(new String[] {"dlq", "replay", "--reason", "empty-body", "--dry-run"}, connection));
+        DemoCommandIT.Run dry =
+                copydesk(concat(new String[] {"dlq", "replay", "--reason", "empty-body", "--dry-run"}, connection));
         assertThat(dry.out()).contains("would replay 1");
-        DemoCommandIT.Run replay = copydesk(concat(new String[] {"dlq", "replay", "--reason", "empty-body"}, connection));
+        DemoCommandIT.Run replay =
+                copydesk(concat(new String[] {"dlq", "replay", "--reason", "empty-body"}, connection));
         assertThat(replay.exit()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("replayed 1, skipped 0");
 
@@ -73,18 +98,33 @@ class DlqCommandIT {
         assertThat(replayed).hasSize(1); // the dry run sent nothing
         assertThat(replayed.get(0).key()).isEqualTo("a".getBytes(StandardCharsets.UTF_8));
         assertThat(replayed.get(0).value()).isEqualTo(story);
-        assertThat(new String(replayed.get(0).headers().lastHeader("copydesk.replayed-from").value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        replayed.get(0)
+                                .headers()
+                                .lastHeader("copydesk.replayed-from")
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(dlq + "[0]@0");
 
-        DemoCommandIT.Run nothingToSend = copydesk(concat(new String[] {"dlq", "replay", "--stage", "sink"}, connection));
+        DemoCommandIT.Run nothingToSend =
+                copydesk(concat(new String[] {"dlq", "replay", "--stage", "sink"}, connection));
         assertThat(nothingToSend.exit()).isEqualTo(2);
         assertThat(nothingToSend.err()).contains("no original value");
     }
 
     private static DeadLetter letter(String stage, String reason, String topic, String key, byte[] value) {
-        return DeadLetter.newBuilder().setStage(stage).setReason(reason).setErrorClass(reason).setErrorMessage("because " + reason)
-                .setTopic(topic).setPartition(0).setOffset(42).setOriginalKey(ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
-                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value)).setFailedAt(Instant.now()).build();
+        return DeadLetter.newBuilder()
+                .setStage(stage)
+                .setReason(reason)
+                .setErrorClass(reason)
+                .setErrorMessage("because " + reason)
+                .setTopic(topic)
+                .setPartition(0)
+                .setOffset(42)
+                .setOriginalKey(ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
+                .setFailedAt(Instant.now())
+                .build();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(TestStack stack, String topic) {
@@ -92,7 +132,8 @@ class DlqCommandIT {
         c.put("group.id", "dlq-it-" + UUID.randomUUID());
         c.put("auto.offset.reset", "earliest");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 5000;
             while (System.currentTimeMillis() < deadline) {

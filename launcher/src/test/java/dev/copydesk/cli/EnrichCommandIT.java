@@ -23,11 +23,23 @@ class EnrichCommandIT {
     @Timeout(180)
     void enrichStreamsThatStopsOnAnErrorExitsNonZero(TestStack stack) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        DemoCommandIT.Run enrich = copydesk("enrich", "--bootstrap-server", stack.bootstrapServers(),
-                "--schema-registry", stack.schemaRegistryUrl(), "--metrics-port", "-1",
-                "-D", "application.id=enrich-fails-" + run, "-D", "state.dir=" + stateDir,
-                "-D", "copydesk.topic.raw=no-such-topic-" + run); // a source topic that does not exist: Streams stops
+        DemoCommandIT.Run enrich = copydesk(
+                "enrich",
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--schema-registry",
+                stack.schemaRegistryUrl(),
+                "--metrics-port",
+                "-1",
+                "-D",
+                "application.id=enrich-fails-" + run,
+                "-D",
+                "state.dir=" + stateDir,
+                "-D",
+                "copydesk.topic.raw=no-such-topic-" + run); // a source topic that does not exist: Streams stops
         assertThat(enrich.exit()).as(enrich.err()).isEqualTo(1);
-        assertThat(enrich.err()).contains("enrich-streams stopped on the error above").contains("no-such-topic-" + run);
+        assertThat(enrich.err())
+                .contains("enrich-streams stopped on the error above")
+                .contains("no-such-topic-" + run);
     }
 }

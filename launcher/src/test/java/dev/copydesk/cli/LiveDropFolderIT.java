@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,10 +47,21 @@ class LiveDropFolderIT {
     @Test
     void aDroppedFileReachesTailStorageAndTheDashboardWithinSeconds(TestStack stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> topics = Map.of("copydesk.topic.raw", "live-raw-" + run, "copydesk.topic.enriched", "live-enriched-" + run,
-                "copydesk.topic.duplicates", "live-dup-" + run, "copydesk.topic.dlq", "live-dlq-" + run);
+        Map<String, String> topics = Map.of(
+                "copydesk.topic.raw",
+                "live-raw-" + run,
+                "copydesk.topic.enriched",
+                "live-enriched-" + run,
+                "copydesk.topic.duplicates",
+                "live-dup-" + run,
+                "copydesk.topic.dlq",
+                "live-dlq-" + run);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, topics.values().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList());
+            TopicAdmin.create(
+                    admin,
+                    topics.values().stream()
+                            .map(t -> new NewTopic(t, 1, (short) 1))
+                            .toList());
         }
         String db = "jdbc:sqlite:" + dir.resolve("live.db");
         Map<String, String> common = new HashMap<>(stack.clientStrings());
@@ -73,36 +83,57 @@ class LiveDropFolderIT {
         SinkRunner sinkRunner = new SinkRunner(SinkConfig.load(Optional.empty(), Map.of(), sink));
         Thread sinkLoop = new Thread(sinkRunner, "live-sink");
         try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), enrich)).start();
-             ArticlePublisher publisher = new ArticlePublisher(new IngestConfig(IngestConfig.load(Optional.empty(), Map.of(), ingest).all()));
-             DashboardServer dashboard = new DashboardServer(new ServiceConfig(common) {
-             }, db, "127.0.0.1", 0, "live-enrich-" + run, "live-sink-" + run)) {
+                ArticlePublisher publisher = new ArticlePublisher(new IngestConfig(
+                        IngestConfig.load(Optional.empty(), Map.of(), ingest).all()));
+                DashboardServer dashboard = new DashboardServer(
+                        new ServiceConfig(common) {}, db, "127.0.0.1", 0, "live-enrich-" + run, "live-sink-" + run)) {
             sinkLoop.start();
             DropFolder drop = new DropFolder(inbox, dir.resolve("sent.state"), publisher, new DropFolder.Keep());
-            Thread watcher = new Thread(() -> {
-                try {
-                    drop.run(Duration.ofMillis(300), line -> { });
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "live-drop");
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            drop.run(Duration.ofMillis(300), line -> {});
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "live-drop");
             watcher.start();
             try {
                 Files.copy(Path.of("..", "samples", "wire", "afp-paris-strike.txt"), inbox.resolve("afp.tmp"));
                 Files.move(inbox.resolve("afp.tmp"), inbox.resolve("afp.txt")); // written elsewhere, then renamed in
                 long dropped = System.currentTimeMillis();
 
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> stored(db) == 1);
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> stored(db) == 1);
                 long seconds = (System.currentTimeMillis() - dropped) / 1000;
                 System.out.println("live drop folder: dropped file stored after " + seconds + " s");
                 assertThat(seconds).isLessThan(30);
 
-                DemoCommandIT.Run tail = DemoCommandIT.copydesk("tail", "enriched", "--from-beginning", "--bootstrap-server", stack.bootstrapServers(),
-                        "--schema-registry", stack.schemaRegistryUrl(), "-D", "copydesk.topic.enriched=" + topics.get("copydesk.topic.enriched"));
-                assertThat(tail.out()).contains("French rail workers strike over pensions").contains("AFP");
+                DemoCommandIT.Run tail = DemoCommandIT.copydesk(
+                        "tail",
+                        "enriched",
+                        "--from-beginning",
+                        "--bootstrap-server",
+                        stack.bootstrapServers(),
+                        "--schema-registry",
+                        stack.schemaRegistryUrl(),
+                        "-D",
+                        "copydesk.topic.enriched=" + topics.get("copydesk.topic.enriched"));
+                assertThat(tail.out())
+                        .contains("French rail workers strike over pensions")
+                        .contains("AFP");
 
-                HttpResponse<String> stories = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + dashboard.port() + "/api/stories")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(stories.body()).contains("French rail workers strike over pensions").contains("inbox/afp.txt");
+                HttpResponse<String> stories = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + dashboard.port() + "/api/stories"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(stories.body())
+                        .contains("French rail workers strike over pensions")
+                        .contains("inbox/afp.txt");
             } finally {
                 watcher.interrupt();
                 watcher.join(5000);
@@ -115,8 +146,9 @@ class LiveDropFolderIT {
     }
 
     private static int stored(String db) throws Exception {
-        try (Connection c = Database.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+        try (Connection c = Database.connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
             return 0; // the sink has not created its tables yet

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +90,9 @@ class PipelineCrashIT {
                 heldBack = i;
             }
         }
-        assertThat(heldBack).as("the corpus has an exact copy to send after the crashes").isNotNegative();
+        assertThat(heldBack)
+                .as("the corpus has an exact copy to send after the crashes")
+                .isNotNegative();
         // each half goes out as CHUNKS producer runs, one after the other: the feed lasts long enough for the kills,
         // which follow the feed's progress, to land while there is still copy to process
         List<Path> first = new ArrayList<>();
@@ -103,18 +104,35 @@ class PipelineCrashIT {
         Path last = dir.resolve("in-3");
         int half = copies.size() / 2;
         for (int i = 0; i < copies.size(); i++) {
-            Path folder = i == heldBack ? last
-                    : i < half ? first.get(i * CHUNKS / half) : second.get((i - half) * CHUNKS / (copies.size() - half));
+            Path folder = i == heldBack
+                    ? last
+                    : i < half
+                            ? first.get(i * CHUNKS / half)
+                            : second.get((i - half) * CHUNKS / (copies.size() - half));
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve(String.format("wire-%05d.txt", i)), copies.get(i).text());
+            Files.writeString(
+                    folder.resolve(String.format("wire-%05d.txt", i)),
+                    copies.get(i).text());
         }
         Expected expected = Expected.of(copies, heldBack);
 
         Process stack = startStack(kafkaPort, registryPort);
-        Process enrich = start("enrich", bootstrap, registry, List.of("-D", "group.instance.id=crash-enrich",
-                "-D", "state.dir=" + dir.resolve("streams-state"), "-D", "session.timeout.ms=20000"));
-        Process sink = start("sink", bootstrap, registry, List.of("--db", db, "-D", "group.instance.id=crash-sink",
-                "-D", "copydesk.sink.batch.size=50"));
+        Process enrich = start(
+                "enrich",
+                bootstrap,
+                registry,
+                List.of(
+                        "-D",
+                        "group.instance.id=crash-enrich",
+                        "-D",
+                        "state.dir=" + dir.resolve("streams-state"),
+                        "-D",
+                        "session.timeout.ms=20000"));
+        Process sink = start(
+                "sink",
+                bootstrap,
+                registry,
+                List.of("--db", db, "-D", "group.instance.id=crash-sink", "-D", "copydesk.sink.batch.size=50"));
         Services services = new Services(bootstrap, registry, db, enrich, sink);
 
         Feed feed = new Feed(bootstrap, registry, db, first);
@@ -137,27 +155,43 @@ class PipelineCrashIT {
         services.killWhileFeeding("enrich", feed, random, expected.articles());
         feed.await();
 
-        services.superviseUntil(() -> storedArticles(db) >= expected.articles() && exactDuplicates(db) >= expected.exactDuplicates(), 300);
+        services.superviseUntil(
+                () -> storedArticles(db) >= expected.articles() && exactDuplicates(db) >= expected.exactDuplicates(),
+                300);
         // after all that, one more exact copy of an early story: the dedup state must still know it
         awaitProducer(startProducer(bootstrap, registry, last), last);
         services.superviseUntil(() -> exactDuplicates(db) >= expected.exactDuplicates() + 1, 120);
         Thread.sleep(2_000); // anything doubled would arrive now
 
-        System.out.printf("pipeline crash test (%s, %d copies, seed %d): %s; starts %s; %d articles, %d exact duplicates%n",
+        System.out.printf(
+                "pipeline crash test (%s, %d copies, seed %d): %s; starts %s; %d articles, %d exact duplicates%n",
                 kind, ARTICLES, SEED, events, starts, storedArticles(db), exactDuplicates(db));
         Stored stored = Stored.read(db);
-        assertThat(events).filteredOn(e -> e.startsWith("killed")).hasSize(4)
-                .as("at least one kill landed while the pipeline was storing").anyMatch(e -> !e.endsWith("(idle)"));
+        assertThat(events)
+                .filteredOn(e -> e.startsWith("killed"))
+                .hasSize(4)
+                .as("at least one kill landed while the pipeline was storing")
+                .anyMatch(e -> !e.endsWith("(idle)"));
         assertThat(stored.articleIds()).as("0 lost, 0 doubled").hasSize(expected.articles());
         assertThat(stored.exactDuplicateIds()).hasSize(expected.exactDuplicates() + 1);
         Set<String> both = new HashSet<>(stored.articleIds());
         both.retainAll(stored.exactDuplicateIds());
-        assertThat(both).as("nothing is both stored and reported an exact duplicate").isEmpty();
-        assertThat(stored.articleIds().size() + stored.exactDuplicateIds().size()).isEqualTo(copies.size());
-        assertThat(stored.duplicateOf().values()).as("every duplicate points at a stored article").allMatch(stored.articleIds()::contains);
-        stored.versionsByStory().forEach((story, versions) -> assertThat(versions).as("versions of " + story + ": none doubled, none skipped")
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList()));
-        assertThat(stored.sourceRefOfExactDuplicates()).as("the copy sent after the crashes is recognised")
+        assertThat(both)
+                .as("nothing is both stored and reported an exact duplicate")
+                .isEmpty();
+        assertThat(stored.articleIds().size() + stored.exactDuplicateIds().size())
+                .isEqualTo(copies.size());
+        assertThat(stored.duplicateOf().values())
+                .as("every duplicate points at a stored article")
+                .allMatch(stored.articleIds()::contains);
+        stored.versionsByStory()
+                .forEach((story, versions) -> assertThat(versions)
+                        .as("versions of " + story + ": none doubled, none skipped")
+                        .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size())
+                                .boxed()
+                                .toList()));
+        assertThat(stored.sourceRefOfExactDuplicates())
+                .as("the copy sent after the crashes is recognised")
                 .anyMatch(ref -> ref.endsWith(String.format("wire-%05d.txt", expected.heldBack())));
     }
 
@@ -172,8 +206,13 @@ class PipelineCrashIT {
                 if (i == heldBack) {
                     continue;
                 }
-                RawArticle raw = RawArticle.newBuilder().setId("x" + i).setSourceRef("x").setReceivedAt(Instant.EPOCH)
-                        .setContentType(ContentType.TEXT).setText(copies.get(i).text()).build();
+                RawArticle raw = RawArticle.newBuilder()
+                        .setId("x" + i)
+                        .setSourceRef("x")
+                        .setReceivedAt(Instant.EPOCH)
+                        .setContentType(ContentType.TEXT)
+                        .setText(copies.get(i).text())
+                        .build();
                 Optional<Article> article = builder.build(raw, Instant.EPOCH);
                 assertThat(article).as("copy %d cleans to a story", i).isPresent();
                 built++;
@@ -186,19 +225,26 @@ class PipelineCrashIT {
         }
     }
 
-    record Stored(List<String> articleIds, List<String> exactDuplicateIds, Map<String, String> duplicateOf,
-                  Map<String, List<Integer>> versionsByStory, List<String> sourceRefOfExactDuplicates) {
+    record Stored(
+            List<String> articleIds,
+            List<String> exactDuplicateIds,
+            Map<String, String> duplicateOf,
+            Map<String, List<Integer>> versionsByStory,
+            List<String> sourceRefOfExactDuplicates) {
         static Stored read(String db) throws Exception {
             List<String> articles = new ArrayList<>();
             Map<String, List<Integer>> versions = new TreeMap<>();
             List<String> exact = new ArrayList<>();
             List<String> exactRefs = new ArrayList<>();
             Map<String, String> duplicateOf = new HashMap<>();
-            try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT id, story_id, version FROM articles ORDER BY story_id, version")) {
+            try (Connection c = Database.connect(Database.jdbcUrl(db));
+                    Statement s = c.createStatement()) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT id, story_id, version FROM articles ORDER BY story_id, version")) {
                     while (rs.next()) {
                         articles.add(rs.getString(1));
-                        versions.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getInt(3));
+                        versions.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                                .add(rs.getInt(3));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT id, duplicate_of, kind, source_ref FROM duplicates")) {
@@ -257,7 +303,8 @@ class PipelineCrashIT {
                 }
                 for (var e : byName.entrySet()) {
                     if (!e.getValue().isAlive()) {
-                        events.add(e.getKey() + " exited by itself (" + e.getValue().exitValue() + ": " + lastError(e.getKey()) + ")");
+                        events.add(e.getKey() + " exited by itself ("
+                                + e.getValue().exitValue() + ": " + lastError(e.getKey()) + ")");
                         running.remove(e.getValue());
                         e.setValue(start(e.getKey(), bootstrap, registry, lastArgs.get(e.getKey())));
                     }
@@ -271,13 +318,28 @@ class PipelineCrashIT {
     private final Map<String, List<String>> lastArgs = new ConcurrentHashMap<>();
 
     private Process startStack(int kafkaPort, int registryPort) throws Exception {
-        Process stack = start("stack", null, null, List.of("--data-dir", dir.resolve("stack").toString(),
-                "--port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort), "--partitions", "3"));
+        Process stack = start(
+                "stack",
+                null,
+                null,
+                List.of(
+                        "--data-dir",
+                        dir.resolve("stack").toString(),
+                        "--port",
+                        String.valueOf(kafkaPort),
+                        "--registry-port",
+                        String.valueOf(registryPort),
+                        "--partitions",
+                        "3"));
         Path log = dir.resolve("stack-" + starts.get("stack") + ".log");
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.readString(log, StandardCharsets.UTF_8).contains("schema.registry.url=")) {
-            assertThat(stack.isAlive()).as("the stack is starting (see %s)", log).isTrue();
-            assertThat(System.currentTimeMillis()).as("the stack started in time").isLessThan(deadline);
+            assertThat(stack.isAlive())
+                    .as("the stack is starting (see %s)", log)
+                    .isTrue();
+            assertThat(System.currentTimeMillis())
+                    .as("the stack started in time")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
         return stack;
@@ -300,7 +362,9 @@ class PipelineCrashIT {
                         awaitProducer(startProducer(bootstrap, registry, folder), folder);
                         long deadline = System.currentTimeMillis() + 180_000;
                         while (storedArticles(db) <= before) {
-                            assertThat(System.currentTimeMillis()).as("storage grew within 180 s").isLessThan(deadline);
+                            assertThat(System.currentTimeMillis())
+                                    .as("storage grew within 180 s")
+                                    .isLessThan(deadline);
                             Thread.sleep(100);
                         }
                         published.incrementAndGet();
@@ -328,22 +392,35 @@ class PipelineCrashIT {
     }
 
     private void awaitProducer(Process producer, Path folder) throws Exception {
-        assertThat(producer.waitFor(180, TimeUnit.SECONDS)).as("the producer finished").isTrue();
+        assertThat(producer.waitFor(180, TimeUnit.SECONDS))
+                .as("the producer finished")
+                .isTrue();
         running.remove(producer);
-        assertThat(producer.exitValue()).as("the producer published %s (log %s)", folder, dir).isZero();
+        assertThat(producer.exitValue())
+                .as("the producer published %s (log %s)", folder, dir)
+                .isZero();
     }
 
-    private synchronized Process start(String command, String bootstrap, String registry, List<String> args) throws IOException {
+    private synchronized Process start(String command, String bootstrap, String registry, List<String> args)
+            throws IOException {
         lastArgs.put(command, args);
         int n = starts.merge(command, 1, Integer::sum);
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), CopydeskCommand.class.getName(), command));
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CopydeskCommand.class.getName(),
+                command));
         if (bootstrap != null) {
-            line.addAll(List.of("--bootstrap-server", bootstrap, "--schema-registry", registry, "--metrics-port", "-1"));
+            line.addAll(
+                    List.of("--bootstrap-server", bootstrap, "--schema-registry", registry, "--metrics-port", "-1"));
         }
         line.addAll(args);
-        Process p = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(command + "-" + n + ".log").toFile()).start();
+        Process p = new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(command + "-" + n + ".log").toFile())
+                .start();
         running.add(p);
         return p;
     }
@@ -373,7 +450,9 @@ class PipelineCrashIT {
     }
 
     private static int count(String db, String sql) {
-        try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = Database.connect(Database.jdbcUrl(db));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         } catch (Exception notThereYet) {

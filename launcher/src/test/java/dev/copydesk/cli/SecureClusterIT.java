@@ -45,24 +45,37 @@ class SecureClusterIT {
 
     @Test
     void saslAndRegistryBasicAuthReachEveryClientAndWrongPasswordsFailLoudly() throws Exception {
-        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka")).withSaslPlainListener(Map.of("desk", KAFKA_PASSWORD)).start()) {
-            Map<String, String> sasl = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
-                    "sasl.jaas.config", jaas("desk", KAFKA_PASSWORD));
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"))
+                .withSaslPlainListener(Map.of("desk", KAFKA_PASSWORD))
+                .start()) {
+            Map<String, String> sasl = Map.of(
+                    "security.protocol",
+                    "SASL_PLAINTEXT",
+                    "sasl.mechanism",
+                    "PLAIN",
+                    "sasl.jaas.config",
+                    jaas("desk", KAFKA_PASSWORD));
             Map<String, Object> registryKafka = new HashMap<>(sasl);
             registryKafka.put("bootstrap.servers", kafka.saslBootstrapServers());
-            try (SchemaRegistryServer registry = new SchemaRegistryServer(registryKafka, "127.0.0.1", 0, Optional.of("desk:" + REGISTRY_PASSWORD)).start()) {
+            try (SchemaRegistryServer registry = new SchemaRegistryServer(
+                            registryKafka, "127.0.0.1", 0, Optional.of("desk:" + REGISTRY_PASSWORD))
+                    .start()) {
                 Map<String, String> settings = new HashMap<>(sasl);
                 settings.put("bootstrap.servers", kafka.saslBootstrapServers());
                 settings.put("schema.registry.url", registry.url());
                 settings.put("basic.auth.credentials.source", "USER_INFO");
                 settings.put("basic.auth.user.info", "desk:" + REGISTRY_PASSWORD);
                 try (Admin admin = Admin.create(new HashMap<>(settings))) {
-                    TopicAdmin.create(admin, List.of(Topics.RAW, Topics.ENRICHED, Topics.DUPLICATES, Topics.DLQ).stream()
-                            .map(t -> new NewTopic(t, 1, (short) 1)).toList());
+                    TopicAdmin.create(
+                            admin,
+                            List.of(Topics.RAW, Topics.ENRICHED, Topics.DUPLICATES, Topics.DLQ).stream()
+                                    .map(t -> new NewTopic(t, 1, (short) 1))
+                                    .toList());
                 }
                 List<String> output = new ArrayList<>();
 
-                DemoCommandIT.Run produced = DemoCommandIT.copydesk(args("produce", settings, "../samples/wire/afp-paris-strike.txt"));
+                DemoCommandIT.Run produced =
+                        DemoCommandIT.copydesk(args("produce", settings, "../samples/wire/afp-paris-strike.txt"));
                 output.add(produced.out() + produced.err());
                 assertThat(produced.exit()).as(produced.err()).isZero();
 
@@ -79,7 +92,9 @@ class SecureClusterIT {
                 Thread sinkLoop = new Thread(sinkRunner, "secure-sink");
                 try (EnrichApp app = new EnrichApp(EnrichConfig.load(Optional.empty(), Map.of(), enrich)).start()) {
                     sinkLoop.start();
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> stored(db) == 1);
+                    await().atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> stored(db) == 1);
                 } finally {
                     sinkRunner.close();
                     sinkLoop.join(30_000);
@@ -99,7 +114,8 @@ class SecureClusterIT {
                 Map<String, String> wrongKafka = new HashMap<>(settings);
                 wrongKafka.put("sasl.jaas.config", jaas("desk", "not-the-password"));
                 wrongKafka.put("max.block.ms", "15000");
-                DemoCommandIT.Run refused = DemoCommandIT.copydesk(args("produce", wrongKafka, "../samples/wire/afp-paris-strike.txt"));
+                DemoCommandIT.Run refused =
+                        DemoCommandIT.copydesk(args("produce", wrongKafka, "../samples/wire/afp-paris-strike.txt"));
                 output.add(refused.out() + refused.err());
                 assertThat(refused.exit()).isNotZero();
                 assertThat(refused.out() + refused.err()).containsIgnoringCase("authentication failed");
@@ -107,19 +123,23 @@ class SecureClusterIT {
                 // a wrong registry password: refused with the registry's 401, named as such
                 Map<String, String> wrongRegistry = new HashMap<>(settings);
                 wrongRegistry.put("basic.auth.user.info", "desk:not-the-password");
-                DemoCommandIT.Run unauthorised = DemoCommandIT.copydesk(args("produce", wrongRegistry, "../samples/wire/afp-paris-strike.txt"));
+                DemoCommandIT.Run unauthorised =
+                        DemoCommandIT.copydesk(args("produce", wrongRegistry, "../samples/wire/afp-paris-strike.txt"));
                 output.add(unauthorised.out() + unauthorised.err());
                 assertThat(unauthorised.exit()).isNotZero();
                 assertThat(unauthorised.out() + unauthorised.err()).contains("401");
 
-                assertThat(String.join("\n", output)).doesNotContain(KAFKA_PASSWORD).doesNotContain(REGISTRY_PASSWORD)
+                assertThat(String.join("\n", output))
+                        .doesNotContain(KAFKA_PASSWORD)
+                        .doesNotContain(REGISTRY_PASSWORD)
                         .doesNotContain("not-the-password");
             }
         }
     }
 
     private static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** A copydesk command line with every setting given as -D, as a user would pass them. */
@@ -137,8 +157,9 @@ class SecureClusterIT {
     }
 
     private static int stored(String db) {
-        try (Connection c = Database.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+        try (Connection c = Database.connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException notYet) {
             return 0;

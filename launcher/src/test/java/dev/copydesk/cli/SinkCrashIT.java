@@ -60,21 +60,37 @@ class SinkCrashIT {
         String enriched = "crash-enriched-" + run;
         String duplicates = "crash-duplicates-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(enriched, 3, (short) 1), new NewTopic(duplicates, 1, (short) 1),
-                    new NewTopic("crash-dlq-" + run, 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(enriched, 3, (short) 1),
+                            new NewTopic(duplicates, 1, (short) 1),
+                            new NewTopic("crash-dlq-" + run, 1, (short) 1)));
         }
         // every article twice (a re-delivery), so upserts are exercised too
         Set<String> expected = new HashSet<>();
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             for (int copy = 0; copy < 2; copy++) {
                 for (int i = 0; i < ARTICLES; i++) {
                     String id = String.format("crash-%05d", i);
                     expected.add(id);
-                    Article a = Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef("crash/" + i)
-                            .setReceivedAt(Instant.ofEpochMilli(i)).setProcessedAt(Instant.now()).setTitle("Story " + i)
-                            .setBody("Body of story " + i + " with a few words to index.").setLanguage("en")
-                            .setContentHash("h" + i).setWordCount(9).setRemovedLines(0).build();
+                    Article a = Article.newBuilder()
+                            .setId(id)
+                            .setStoryId(id)
+                            .setVersion(1)
+                            .setSourceRef("crash/" + i)
+                            .setReceivedAt(Instant.ofEpochMilli(i))
+                            .setProcessedAt(Instant.now())
+                            .setTitle("Story " + i)
+                            .setBody("Body of story " + i + " with a few words to index.")
+                            .setLanguage("en")
+                            .setContentHash("h" + i)
+                            .setWordCount(9)
+                            .setRemovedLines(0)
+                            .build();
                     producer.send(new ProducerRecord<>(enriched, id, serializer.serialize(enriched, a)));
                 }
             }
@@ -86,8 +102,12 @@ class SinkCrashIT {
             int before = safeCount(db);
             Process sink = startSink(stack, db, enriched, duplicates, run, crash);
             long deadline = System.currentTimeMillis() + 60_000;
-            // once every article is stored there is nothing left to interrupt: kill at once rather than wait out the deadline
-            while (before < ARTICLES && safeCount(db) == before && sink.isAlive() && System.currentTimeMillis() < deadline) {
+            // once every article is stored there is nothing left to interrupt: kill at once rather than wait out the
+            // deadline
+            while (before < ARTICLES
+                    && safeCount(db) == before
+                    && sink.isAlive()
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20); // wait until it is writing...
             }
             Thread.sleep(random.nextInt(150)); // ...then kill it at a random point of its work
@@ -97,7 +117,8 @@ class SinkCrashIT {
         }
         System.out.printf("sink crash test (%s): rows after each kill -9: %s%n", kind, rowsAfterCrash);
         // the kills must have landed while the sink was writing, or this test would prove nothing
-        assertThat(rowsAfterCrash.stream().filter(n -> n > 0 && n < ARTICLES).count()).isGreaterThanOrEqualTo(3);
+        assertThat(rowsAfterCrash.stream().filter(n -> n > 0 && n < ARTICLES).count())
+                .isGreaterThanOrEqualTo(3);
         Map<TopicPartition, Long> ends = endOffsets(stack, List.of(enriched, duplicates));
         Process last = startSink(stack, db, enriched, duplicates, run, CRASHES + 1);
         try {
@@ -109,30 +130,57 @@ class SinkCrashIT {
             last.destroy();
             last.waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(caughtUp(db, ends)).as("stored offsets reach the end of every partition").isTrue();
+        assertThat(caughtUp(db, ends))
+                .as("stored offsets reach the end of every partition")
+                .isTrue();
         assertThat(ids(db)).hasSize(ARTICLES).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private Process startSink(TestStack stack, String db, String enriched, String duplicates, String run, int n) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), CopydeskCommand.class.getName(), "sink",
-                "--db", db, "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl(),
-                "-D", "copydesk.topic.enriched=" + enriched, "-D", "copydesk.topic.duplicates=" + duplicates,
-                "-D", "copydesk.topic.dlq=crash-dlq-" + run, "-D", "group.id=crash-sink-" + run,
-                "-D", "group.instance.id=crash-sink-" + run, // static member: a restart takes its partitions back at once
-                "-D", "copydesk.sink.batch.size=20"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sink-" + n + ".log").toFile()).start();
+    private Process startSink(TestStack stack, String db, String enriched, String duplicates, String run, int n)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CopydeskCommand.class.getName(),
+                "sink",
+                "--db",
+                db,
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--schema-registry",
+                stack.schemaRegistryUrl(),
+                "-D",
+                "copydesk.topic.enriched=" + enriched,
+                "-D",
+                "copydesk.topic.duplicates=" + duplicates,
+                "-D",
+                "copydesk.topic.dlq=crash-dlq-" + run,
+                "-D",
+                "group.id=crash-sink-" + run,
+                "-D",
+                "group.instance.id=crash-sink-" + run, // static member: a restart takes its partitions back at once
+                "-D",
+                "copydesk.sink.batch.size=20"));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sink-" + n + ".log").toFile())
+                .start();
     }
-
 
     private static Map<TopicPartition, Long> endOffsets(TestStack stack, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(stack.clientSettings())) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
-                    .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get()
+                    .forEach((name, d) -> d.partitions()
+                            .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> out = new HashMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get()
                     .forEach((tp, info) -> out.put(tp, info.offset()));
             return out;
         }
@@ -140,7 +188,8 @@ class SinkCrashIT {
 
     private static boolean caughtUp(String db, Map<TopicPartition, Long> ends) throws Exception {
         Map<TopicPartition, Long> stored = new HashMap<>();
-        try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = Database.connect(Database.jdbcUrl(db));
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT topic, partition_id, next_offset FROM consumer_offsets")) {
                 while (rs.next()) {
                     stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
@@ -149,7 +198,8 @@ class SinkCrashIT {
         } catch (SQLException notYetCreated) {
             return false;
         }
-        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return ends.entrySet().stream()
+                .allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     private static int safeCount(String db) {
@@ -162,8 +212,9 @@ class SinkCrashIT {
 
     private static List<String> ids(String db) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = Database.connect(Database.jdbcUrl(db)); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id FROM articles")) {
+        try (Connection c = Database.connect(Database.jdbcUrl(db));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM articles")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

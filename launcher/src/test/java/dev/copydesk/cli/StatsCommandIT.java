@@ -33,10 +33,15 @@ class StatsCommandIT {
         String enriched = "st-enriched-" + run;
         String duplicates = "st-dup-" + run;
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(raw, 2, (short) 1), new NewTopic(enriched, 1, (short) 1),
-                    new NewTopic(duplicates, 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(raw, 2, (short) 1),
+                            new NewTopic(enriched, 1, (short) 1),
+                            new NewTopic(duplicates, 1, (short) 1)));
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(raw, i % 2, "k" + i, "v")).get();
             }
@@ -48,7 +53,8 @@ class StatsCommandIT {
         // would say 12 (3 commit markers, 2 aborted records and their abort marker); a subscriber reads 6
         Map<String, Object> tx = new HashMap<>(stack.clientSettings());
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "st-tx-" + run);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(tx, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(tx, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             for (int t = 0; t < 3; t++) {
                 producer.beginTransaction();
@@ -65,20 +71,42 @@ class StatsCommandIT {
         String enrichGroup = "st-enrich-" + run;
         Map<String, Object> c = new HashMap<>(stack.clientSettings());
         c.put("group.id", enrichGroup);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.commitSync(Map.of(new TopicPartition(raw, 0), new OffsetAndMetadata(5), new TopicPartition(raw, 1), new OffsetAndMetadata(2)));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.commitSync(Map.of(
+                    new TopicPartition(raw, 0),
+                    new OffsetAndMetadata(5),
+                    new TopicPartition(raw, 1),
+                    new OffsetAndMetadata(2)));
         }
 
-        DemoCommandIT.Run stats = copydesk("stats", "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl(),
-                "-D", "copydesk.topic.raw=" + raw, "-D", "copydesk.topic.enriched=" + enriched, "-D", "copydesk.topic.duplicates=" + duplicates,
-                "-D", "copydesk.topic.dlq=st-dlq-" + run, "--enrich-group", enrichGroup, "--sink-group", "st-sink-" + run);
+        DemoCommandIT.Run stats = copydesk(
+                "stats",
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--schema-registry",
+                stack.schemaRegistryUrl(),
+                "-D",
+                "copydesk.topic.raw=" + raw,
+                "-D",
+                "copydesk.topic.enriched=" + enriched,
+                "-D",
+                "copydesk.topic.duplicates=" + duplicates,
+                "-D",
+                "copydesk.topic.dlq=st-dlq-" + run,
+                "--enrich-group",
+                enrichGroup,
+                "--sink-group",
+                "st-sink-" + run);
         assertThat(stats.exit()).as(stats.err()).isZero();
-        assertThat(stats.out()).containsPattern(raw + "\\s+10")
+        assertThat(stats.out())
+                .containsPattern(raw + "\\s+10")
                 .containsPattern(enriched + "\\s+6\\b")
                 .containsPattern("st-dlq-" + run + "\\s+\\(missing\\)")
                 .contains("dedup: 2 of 8 copies were duplicates (25.0%); dead letters: 0")
                 .contains("lag of " + enrichGroup + ": 3  (" + raw + "[0] 0, " + raw + "[1] 3)")
-                // lag is in offsets, as kafka-consumer-groups shows it: the 12 offsets of enriched and the 2 of duplicates
+                // lag is in offsets, as kafka-consumer-groups shows it: the 12 offsets of enriched and the 2 of
+                // duplicates
                 .contains("lag of st-sink-" + run + ": 14 (no committed offsets)");
     }
 }

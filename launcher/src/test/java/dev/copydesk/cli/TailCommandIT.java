@@ -38,30 +38,47 @@ class TailCommandIT {
         }
         Article first = article("a1", "Rates held as inflation cools");
         first.setAgency("Reuters");
-        first.setEntities(List.of(Entity.newBuilder().setType(EntityType.PERSON).setName("Andrew Bailey").setMentions(2).build()));
+        first.setEntities(List.of(Entity.newBuilder()
+                .setType(EntityType.PERSON)
+                .setName("Andrew Bailey")
+                .setMentions(2)
+                .build()));
         Article second = article("a2", "Ferry crews strike");
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "a1", serializer.serialize(topic, first))).get();
-            producer.send(new ProducerRecord<>(topic, "bad", new byte[] {9, 9, 9})).get();
-            producer.send(new ProducerRecord<>(topic, "a2", serializer.serialize(topic, second))).get();
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "a1", serializer.serialize(topic, first)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "bad", new byte[] {9, 9, 9}))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "a2", serializer.serialize(topic, second)))
+                    .get();
         }
-        String[] connection = {"--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl()};
+        String[] connection = {
+            "--bootstrap-server", stack.bootstrapServers(), "--schema-registry", stack.schemaRegistryUrl()
+        };
 
         DemoCommandIT.Run lines = copydesk(concat(new String[] {"tail", topic, "--from-beginning"}, connection));
         assertThat(lines.exit()).as(lines.err()).isZero();
         List<String> out = lines.out().lines().toList();
         assertThat(out).hasSize(3);
-        assertThat(out.get(0)).startsWith(topic + "[0]@0  article a1 v1 [en Reuters] \"Rates held as inflation cools\"").endsWith("· Andrew Bailey");
-        assertThat(out.get(1)).startsWith(topic + "[0]@1  undecodable (3 bytes)").contains("Not a Confluent-framed Avro record");
+        assertThat(out.get(0))
+                .startsWith(topic + "[0]@0  article a1 v1 [en Reuters] \"Rates held as inflation cools\"")
+                .endsWith("· Andrew Bailey");
+        assertThat(out.get(1))
+                .startsWith(topic + "[0]@1  undecodable (3 bytes)")
+                .contains("Not a Confluent-framed Avro record");
         assertThat(out.get(2)).contains("article a2", "Ferry crews strike");
 
-        DemoCommandIT.Run json = copydesk(concat(new String[] {"tail", topic, "--from-beginning", "--json", "--limit", "1"}, connection));
+        DemoCommandIT.Run json = copydesk(
+                concat(new String[] {"tail", topic, "--from-beginning", "--json", "--limit", "1"}, connection));
         List<String> objects = json.out().lines().toList();
         assertThat(objects).hasSize(1);
         JsonNode node = new ObjectMapper().readTree(objects.get(0));
         assertThat(node.path("value").path("title").asText()).isEqualTo("Rates held as inflation cools");
-        assertThat(node.path("value").path("entities").get(0).path("type").asText()).isEqualTo("PERSON");
+        assertThat(node.path("value").path("entities").get(0).path("type").asText())
+                .isEqualTo("PERSON");
         assertThat(node.path("offset").asLong()).isZero();
 
         // without --from-beginning and --follow there is nothing new to show
@@ -75,30 +92,73 @@ class TailCommandIT {
         try (Admin admin = Admin.create(stack.clientSettings())) {
             TopicAdmin.create(admin, List.of(new NewTopic(other, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)));
         }
-        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).serializer();
-        var letters = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(other, "d1", notices.serialize(other, DuplicateNotice.newBuilder().setId("d1")
-                    .setSourceRef("copy.txt").setDuplicateOf("a1").setKind(DuplicateKind.NEAR).setSimilarity(0.81)
-                    .setStoryId("a1").setDetectedAt(Instant.now()).build()))).get();
-            producer.send(new ProducerRecord<>(dlq, "x", letters.serialize(dlq, DeadLetter.newBuilder().setStage("clean")
-                    .setReason("empty-body").setErrorClass("empty-body").setErrorMessage("nothing left").setTopic("articles.raw").setPartition(0)
-                    .setOffset(7).setFailedAt(Instant.now()).build()))).get();
+        var notices = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false)
+                .serializer();
+        var letters = AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            other,
+                            "d1",
+                            notices.serialize(
+                                    other,
+                                    DuplicateNotice.newBuilder()
+                                            .setId("d1")
+                                            .setSourceRef("copy.txt")
+                                            .setDuplicateOf("a1")
+                                            .setKind(DuplicateKind.NEAR)
+                                            .setSimilarity(0.81)
+                                            .setStoryId("a1")
+                                            .setDetectedAt(Instant.now())
+                                            .build())))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            dlq,
+                            "x",
+                            letters.serialize(
+                                    dlq,
+                                    DeadLetter.newBuilder()
+                                            .setStage("clean")
+                                            .setReason("empty-body")
+                                            .setErrorClass("empty-body")
+                                            .setErrorMessage("nothing left")
+                                            .setTopic("articles.raw")
+                                            .setPartition(0)
+                                            .setOffset(7)
+                                            .setFailedAt(Instant.now())
+                                            .build())))
+                    .get();
         }
-        assertThat(copydesk(concat(new String[] {"tail", other, "--from-beginning"}, connection)).out())
+        assertThat(copydesk(concat(new String[] {"tail", other, "--from-beginning"}, connection))
+                        .out())
                 .contains("duplicate d1 NEAR of a1 similarity 0.810 (copy.txt)");
         // the dlq alias resolves to the configured dead-letter topic
-        assertThat(copydesk(concat(new String[] {"tail", "dlq", "--from-beginning", "-D", "copydesk.topic.dlq=" + dlq}, connection)).out())
+        assertThat(copydesk(concat(
+                                new String[] {"tail", "dlq", "--from-beginning", "-D", "copydesk.topic.dlq=" + dlq},
+                                connection))
+                        .out())
                 .contains("dead letter clean/empty-body from articles.raw[0]@7: nothing left");
 
-        DemoCommandIT.Run missing = copydesk(concat(new String[] {"tail", "no-such-topic-" + UUID.randomUUID()}, connection));
+        DemoCommandIT.Run missing =
+                copydesk(concat(new String[] {"tail", "no-such-topic-" + UUID.randomUUID()}, connection));
         assertThat(missing.exit()).isNotZero();
     }
 
     private static Article article(String id, String title) {
-        return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
-                .setReceivedAt(Instant.ofEpochMilli(1000)).setProcessedAt(Instant.ofEpochMilli(2000))
-                .setTitle(title).setBody("Body of " + id).setLanguage("en").setContentHash("h-" + id).setWordCount(3).build();
+        return Article.newBuilder()
+                .setId(id)
+                .setStoryId(id)
+                .setVersion(1)
+                .setSourceRef(id + ".txt")
+                .setReceivedAt(Instant.ofEpochMilli(1000))
+                .setProcessedAt(Instant.ofEpochMilli(2000))
+                .setTitle(title)
+                .setBody("Body of " + id)
+                .setLanguage("en")
+                .setContentHash("h-" + id)
+                .setWordCount(3)
+                .build();
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -87,8 +87,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         formatOnce(props);
         server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup(); // returns once the broker is unfenced and serving
-        log.info("Embedded Kafka KRaft node up at {} in {} ms (data: {})", bootstrapServers(),
-                (System.nanoTime() - t0) / 1_000_000, logDir);
+        log.info(
+                "Embedded Kafka KRaft node up at {} in {} ms (data: {})",
+                bootstrapServers(),
+                (System.nanoTime() - t0) / 1_000_000,
+                logDir);
         return this;
     }
 
@@ -105,11 +108,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!saslPlainUsers.isEmpty()) {
             p.put("listeners", p.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
             p.put("advertised.listeners", p.get("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
-            p.put("listener.security.protocol.map", p.get("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            p.put(
+                    "listener.security.protocol.map",
+                    p.get("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
             p.put("sasl.enabled.mechanisms", "PLAIN");
             StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
-            saslPlainUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
-            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+            saslPlainUsers.forEach((user, password) -> jaas.append(" user_")
+                    .append(user)
+                    .append("=\"")
+                    .append(password)
+                    .append('"'));
+            p.put(
+                    "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    jaas.append(';').toString());
         }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
@@ -142,8 +153,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString(), "--ignore-formatted"}, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int rc = StorageTool.execute(
+                new String[] {
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"
+                },
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("Formatting Kafka storage in " + logDir + " failed (" + rc + "): "
                     + buffer.toString(StandardCharsets.UTF_8));

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** Picks free loopback ports (KafkaRaftServer does not report the port it bound, so we choose first). */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

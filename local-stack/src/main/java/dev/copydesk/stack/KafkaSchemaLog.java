@@ -61,14 +61,21 @@ final class KafkaSchemaLog implements AutoCloseable {
         try (Admin admin = Admin.create(clientSettings)) {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!names.contains(topic)) {
-                short rf = (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-                NewTopic t = new NewTopic(topic, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                short rf = (short) Math.min(
+                        3,
+                        admin.describeCluster()
+                                .nodes()
+                                .get(30, TimeUnit.SECONDS)
+                                .size());
+                NewTopic t = new NewTopic(topic, 1, rf)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
             }
             TopicAdmin.awaitLeaders(admin, List.of(topic), Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create registry topic " + topic + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException(
+                        "Cannot create registry topic " + topic + ": " + e.getCause(), e.getCause());
             }
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("Cannot reach Kafka to create registry topic " + topic + ": " + e, e);
@@ -82,7 +89,8 @@ final class KafkaSchemaLog implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "copydesk-registry-reader");
         int applied = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
@@ -109,7 +117,8 @@ final class KafkaSchemaLog implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new RegistryException(500, RegistryException.STORE_ERROR, "Interrupted while writing to " + topic);
         } catch (ExecutionException | TimeoutException e) {
-            throw new RegistryException(500, RegistryException.STORE_ERROR, "Error while writing to Kafka topic " + topic + ": " + e);
+            throw new RegistryException(
+                    500, RegistryException.STORE_ERROR, "Error while writing to Kafka topic " + topic + ": " + e);
         }
     }
 
@@ -117,9 +126,15 @@ final class KafkaSchemaLog implements AutoCloseable {
         ObjectNode key = JSON.createObjectNode();
         ObjectNode value = JSON.createObjectNode();
         if (record instanceof SchemaRecord.SchemaVersion v) {
-            key.put("keytype", "SCHEMA").put("subject", v.subject()).put("version", v.version()).put("magic", 1);
-            value.put("subject", v.subject()).put("version", v.version()).put("id", v.id())
-                    .put("schema", v.schema()).put("deleted", v.deleted());
+            key.put("keytype", "SCHEMA")
+                    .put("subject", v.subject())
+                    .put("version", v.version())
+                    .put("magic", 1);
+            value.put("subject", v.subject())
+                    .put("version", v.version())
+                    .put("id", v.id())
+                    .put("schema", v.schema())
+                    .put("deleted", v.deleted());
         } else if (record instanceof SchemaRecord.Config c) {
             key.put("keytype", "CONFIG");
             if (c.subject() == null) {
@@ -146,13 +161,23 @@ final class KafkaSchemaLog implements AutoCloseable {
                         return null; // hard delete tombstone: Confluent's permanent delete, not used by copydesk
                     }
                     JsonNode v = JSON.readTree(valueBytes);
-                    return new SchemaRecord.SchemaVersion(v.get("subject").asText(), v.get("version").asInt(),
-                            v.get("id").asInt(), v.get("schema").asText(), v.path("deleted").asBoolean(false));
+                    return new SchemaRecord.SchemaVersion(
+                            v.get("subject").asText(),
+                            v.get("version").asInt(),
+                            v.get("id").asInt(),
+                            v.get("schema").asText(),
+                            v.path("deleted").asBoolean(false));
                 }
                 case "CONFIG" -> {
-                    String subject = key.path("subject").isNull() || key.path("subject").isMissingNode() ? null : key.get("subject").asText();
-                    CompatibilityLevel level = valueBytes == null ? null
-                            : CompatibilityLevel.parse(JSON.readTree(valueBytes).get("compatibilityLevel").asText());
+                    String subject =
+                            key.path("subject").isNull() || key.path("subject").isMissingNode()
+                                    ? null
+                                    : key.get("subject").asText();
+                    CompatibilityLevel level = valueBytes == null
+                            ? null
+                            : CompatibilityLevel.parse(JSON.readTree(valueBytes)
+                                    .get("compatibilityLevel")
+                                    .asText());
                     return new SchemaRecord.Config(subject, level);
                 }
                 default -> {
@@ -160,7 +185,8 @@ final class KafkaSchemaLog implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Unreadable record in the schema log: " + new String(keyBytes, StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "Unreadable record in the schema log: " + new String(keyBytes, StandardCharsets.UTF_8), e);
         }
     }
 

@@ -31,7 +31,12 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack start() {
         kafka.start();
-        registry = new SchemaRegistryServer(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", registryPort, Optional.empty()).start();
+        registry = new SchemaRegistryServer(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        "127.0.0.1",
+                        registryPort,
+                        Optional.empty())
+                .start();
         return this;
     }
 

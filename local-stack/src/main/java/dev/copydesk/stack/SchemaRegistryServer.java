@@ -55,7 +55,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final Pattern SCHEMA_BY_ID = Pattern.compile("^/schemas/ids/(-?\\d+)/?$");
     private static final Pattern SCHEMA_BY_ID_RAW = Pattern.compile("^/schemas/ids/(-?\\d+)/schema/?$");
     private static final Pattern TYPES = Pattern.compile("^/schemas/types/?$");
-    private static final Pattern COMPATIBILITY = Pattern.compile("^/compatibility/subjects/([^/]+)/versions/([^/]+)/?$");
+    private static final Pattern COMPATIBILITY =
+            Pattern.compile("^/compatibility/subjects/([^/]+)/versions/([^/]+)/?$");
     private static final Pattern GLOBAL_CONFIG = Pattern.compile("^/config/?$");
     private static final Pattern SUBJECT_CONFIG = Pattern.compile("^/config/([^/]+)/?$");
 
@@ -77,7 +78,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.schemaLog = new KafkaSchemaLog("_schemas", clientSettings);
         this.host = host;
         this.requestedPort = port;
-        this.expectedAuthorization = basicAuth.map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+        this.expectedAuthorization =
+                basicAuth.map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
     }
 
     public SchemaRegistryServer(String bootstrapServers) {
@@ -90,7 +92,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
         } catch (IOException e) {
-            throw new IllegalStateException("Schema Registry cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Schema Registry cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "schema-registry-http");
@@ -121,8 +124,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"copydesk-schema-registry\"");
                     throw new RegistryException(401, RegistryException.UNAUTHORIZED, "Unauthorized");
                 }
-                answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        query(exchange.getRequestURI().getRawQuery()), exchange.getRequestBody());
+                answer = route(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        query(exchange.getRequestURI().getRawQuery()),
+                        exchange.getRequestBody());
             } catch (RegistryException e) {
                 status = e.httpStatus();
                 answer = error(e.errorCode(), e.plainMessage());
@@ -130,7 +136,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 status = 400;
                 answer = error(400, e.getMessage());
             } catch (RuntimeException e) {
-                log.error("Schema Registry request failed: {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                log.error(
+                        "Schema Registry request failed: {} {}",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI(),
+                        e);
                 status = 500;
                 answer = error(50001, "Error in the backend data store: " + e.getMessage());
             }
@@ -143,8 +153,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     private boolean authorized(HttpExchange exchange) {
         String given = exchange.getRequestHeaders().getFirst("Authorization");
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expectedAuthorization.get().getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8),
+                        expectedAuthorization.get().getBytes(StandardCharsets.UTF_8));
     }
 
     private Object route(String method, String path, Map<String, String> query, InputStream body) throws IOException {
@@ -163,7 +175,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             }
         }
         if ((m = VERSION_SCHEMA.matcher(path)).matches() && method.equals("GET")) {
-            return JSON.readTree(state.version(decode(m.group(1)), m.group(2)).schema().toString());
+            return JSON.readTree(
+                    state.version(decode(m.group(1)), m.group(2)).schema().toString());
         }
         if ((m = VERSION.matcher(path)).matches() && method.equals("GET")) {
             return registered(state.version(decode(m.group(1)), m.group(2)));
@@ -183,7 +196,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             }
         }
         if ((m = SCHEMA_BY_ID.matcher(path)).matches() && method.equals("GET")) {
-            return JSON.createObjectNode().put("schema", state.getById(Integer.parseInt(m.group(1))).toString());
+            return JSON.createObjectNode()
+                    .put("schema", state.getById(Integer.parseInt(m.group(1))).toString());
         }
         if ((m = SCHEMA_BY_ID_RAW.matcher(path)).matches() && method.equals("GET")) {
             return JSON.readTree(state.getById(Integer.parseInt(m.group(1))).toString());
@@ -199,7 +213,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         if (GLOBAL_CONFIG.matcher(path).matches()) {
             if (method.equals("GET")) {
-                return JSON.createObjectNode().put("compatibilityLevel", state.compatibility(null).name());
+                return JSON.createObjectNode()
+                        .put("compatibilityLevel", state.compatibility(null).name());
             }
             if (method.equals("PUT")) {
                 CompatibilityLevel level = compatibilityOf(body);
@@ -212,10 +227,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
             if (method.equals("GET")) {
                 Optional<CompatibilityLevel> own = state.subjectCompatibility(subject);
                 if (own.isEmpty() && !"true".equalsIgnoreCase(query.get("defaultToGlobal"))) {
-                    throw new RegistryException(404, RegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                    throw new RegistryException(
+                            404,
+                            RegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
                             "Subject '" + subject + "' does not have subject-level compatibility configured");
                 }
-                return JSON.createObjectNode().put("compatibilityLevel", own.orElse(state.compatibility(null)).name());
+                return JSON.createObjectNode()
+                        .put(
+                                "compatibilityLevel",
+                                own.orElse(state.compatibility(null)).name());
             }
             if (method.equals("PUT")) {
                 CompatibilityLevel level = compatibilityOf(body);
@@ -230,7 +250,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     private static ObjectNode registered(RegisteredSchema r) {
-        return JSON.createObjectNode().put("subject", r.subject()).put("version", r.version()).put("id", r.id())
+        return JSON.createObjectNode()
+                .put("subject", r.subject())
+                .put("version", r.version())
+                .put("id", r.id())
                 .put("schema", r.schema().toString());
     }
 
@@ -238,7 +261,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         JsonNode request = readBody(body);
         String type = request.path("schemaType").asText("AVRO");
         if (!"AVRO".equalsIgnoreCase(type)) {
-            throw RegistryException.invalidSchema("schema type " + type + " is not supported by this registry (AVRO only)");
+            throw RegistryException.invalidSchema(
+                    "schema type " + type + " is not supported by this registry (AVRO only)");
         }
         JsonNode schema = request.get("schema");
         if (schema == null || !schema.isTextual()) {

@@ -14,18 +14,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaMetadata;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
+import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericData;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericDatumReader;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericDatumWriter;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord;
-import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericData;
+import org.apache.flink.avro.shaded.org.apache.avro.io.BinaryEncoder;
 import org.apache.flink.avro.shaded.org.apache.avro.io.DecoderFactory;
 import org.apache.flink.avro.shaded.org.apache.avro.io.EncoderFactory;
-import org.apache.flink.avro.shaded.org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.generic.GenericContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ class ConfluentClientCompatibilityIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafka kafka;
     static SchemaRegistryServer server;
     static CachedSchemaRegistryClient confluent;
@@ -58,8 +59,14 @@ class ConfluentClientCompatibilityIT {
     }
 
     private static RawArticle sample() {
-        return RawArticle.newBuilder().setId("abc123").setSourceRef("wire/seoul.txt").setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L))
-                .setContentType(ContentType.TEXT).setText("SEOUL, Nov. 13 (Yonhap) -- Talks.").setMetadata(Map.of("charset", "UTF-8")).build();
+        return RawArticle.newBuilder()
+                .setId("abc123")
+                .setSourceRef("wire/seoul.txt")
+                .setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L))
+                .setContentType(ContentType.TEXT)
+                .setText("SEOUL, Nov. 13 (Yonhap) -- Talks.")
+                .setMetadata(Map.of("charset", "UTF-8"))
+                .build();
     }
 
     @Test
@@ -71,7 +78,8 @@ class ConfluentClientCompatibilityIT {
         assertThat(bytes[0]).isZero();
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
         AvroSchema schema = (AvroSchema) confluent.getSchemaById(id);
-        assertThat(schema.canonicalString()).isEqualTo(new AvroSchema(RawArticle.getClassSchema().toString()).canonicalString());
+        assertThat(schema.canonicalString())
+                .isEqualTo(new AvroSchema(RawArticle.getClassSchema().toString()).canonicalString());
 
         SchemaMetadata latest = confluent.getLatestSchemaMetadata("articles.raw-value");
         assertThat(latest.getId()).isEqualTo(id);
@@ -95,7 +103,9 @@ class ConfluentClientCompatibilityIT {
         AvroSchema schema = new AvroSchema(schemaText);
         int id = confluent.register("pings-value", schema);
         assertThat(new HttpSchemaRegistryClient(RegistryClientConfig.from(Map.of("schema.registry.url", server.url())))
-                .getById(id).getFullName()).isEqualTo("ext.Ping");
+                        .getById(id)
+                        .getFullName())
+                .isEqualTo("ext.Ping");
 
         GenericData.Record ping = new GenericData.Record(schema.rawSchema());
         ping.put("who", "confluent");
@@ -109,15 +119,20 @@ class ConfluentClientCompatibilityIT {
 
         AvroDeserializer<GenericContainer> ours = new AvroDeserializer<>();
         ours.configure(Map.of("schema.registry.url", server.url()), false);
-        org.apache.avro.generic.GenericRecord read = (org.apache.avro.generic.GenericRecord) ours.deserialize("pings", out.toByteArray());
+        org.apache.avro.generic.GenericRecord read =
+                (org.apache.avro.generic.GenericRecord) ours.deserialize("pings", out.toByteArray());
         assertThat(read.get("who").toString()).isEqualTo("confluent");
         assertThat(read.get("n")).isEqualTo(7);
     }
 
     @Test
     void confluentClientSeesIncompatibleSchemaRefusedWith409() throws Exception {
-        confluent.register("strict-value", new AvroSchema("{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}"));
-        AvroSchema breaking = new AvroSchema("{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"long\"}]}");
+        confluent.register(
+                "strict-value",
+                new AvroSchema(
+                        "{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}"));
+        AvroSchema breaking = new AvroSchema(
+                "{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"long\"}]}");
         assertThat(confluent.testCompatibility("strict-value", breaking)).isFalse();
         try {
             confluent.register("strict-value", breaking);

@@ -29,17 +29,30 @@ class EmbeddedKafkaIT {
         Path logDir = dir.resolve("kafka");
         try (EmbeddedKafka kafka = new EmbeddedKafka(logDir).start()) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+                        .all()
+                        .get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "acks", "all"), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("kept", "k", "before restart")).get();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "before restart"))
+                        .get();
             }
         }
         assertThat(Files.exists(logDir.resolve("meta.properties"))).isTrue();
         try (EmbeddedKafka again = new EmbeddedKafka(logDir).start();
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", again.bootstrapServers(),
-                     "group.id", "t", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                "bootstrap.servers",
+                                again.bootstrapServers(),
+                                "group.id",
+                                "t",
+                                "auto.offset.reset",
+                                "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             consumer.subscribe(List.of("kept"));
             List<String> seen = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;

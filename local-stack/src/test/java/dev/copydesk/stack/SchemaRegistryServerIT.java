@@ -30,6 +30,7 @@ class SchemaRegistryServerIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafka kafka;
     static SchemaRegistryServer server;
     static SchemaRegistryClient client;
@@ -50,7 +51,8 @@ class SchemaRegistryServerIT {
     @Test
     void sameSchemaGetsSameIdInEverySubjectAndAfterWhitespaceChanges() {
         int first = client.register("a-value", RawArticle.getClassSchema());
-        int again = client.register("a-value", new Schema.Parser().parse(RawArticle.getClassSchema().toString(true)));
+        int again = client.register(
+                "a-value", new Schema.Parser().parse(RawArticle.getClassSchema().toString(true)));
         int otherSubject = client.register("b-value", RawArticle.getClassSchema());
         assertThat(again).isEqualTo(first);
         assertThat(otherSubject).isEqualTo(first);
@@ -61,11 +63,26 @@ class SchemaRegistryServerIT {
 
     @Test
     void backwardCompatibleEvolutionIsAcceptedAndIncompatibleIsRefusedWith409() {
-        Schema v1 = SchemaBuilder.record("Evolving").namespace("t").fields().requiredString("a").endRecord();
-        Schema v2 = SchemaBuilder.record("Evolving").namespace("t").fields().requiredString("a")
-                .name("b").type().stringType().stringDefault("x").endRecord();
-        Schema breaking = SchemaBuilder.record("Evolving").namespace("t").fields().requiredString("a")
-                .requiredLong("c").endRecord();
+        Schema v1 = SchemaBuilder.record("Evolving")
+                .namespace("t")
+                .fields()
+                .requiredString("a")
+                .endRecord();
+        Schema v2 = SchemaBuilder.record("Evolving")
+                .namespace("t")
+                .fields()
+                .requiredString("a")
+                .name("b")
+                .type()
+                .stringType()
+                .stringDefault("x")
+                .endRecord();
+        Schema breaking = SchemaBuilder.record("Evolving")
+                .namespace("t")
+                .fields()
+                .requiredString("a")
+                .requiredLong("c")
+                .endRecord();
         int id1 = client.register("evolving-value", v1);
         int id2 = client.register("evolving-value", v2);
         assertThat(id2).isNotEqualTo(id1);
@@ -85,27 +102,38 @@ class SchemaRegistryServerIT {
     @Test
     void lookupFindsOnlyWhatIsRegistered() {
         client.register("lookup-value", Article.getClassSchema());
-        assertThat(client.lookup("lookup-value", Article.getClassSchema())).hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(1));
+        assertThat(client.lookup("lookup-value", Article.getClassSchema()))
+                .hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(1));
         assertThat(client.lookup("lookup-value", RawArticle.getClassSchema())).isEmpty();
-        assertThat(client.lookup("no-such-subject", RawArticle.getClassSchema())).isEmpty();
+        assertThat(client.lookup("no-such-subject", RawArticle.getClassSchema()))
+                .isEmpty();
     }
 
     @Test
     void errorsCarryConfluentErrorCodes() throws Exception {
         assertThatThrownBy(() -> client.getById(987654))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
         assertThatThrownBy(() -> client.latest("missing-subject"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> invalid = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/subjects/x-value/versions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"{not avro\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> invalid = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/subjects/x-value/versions"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"{not avro\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("\"error_code\":42201");
-        HttpResponse<String> noLevel = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/config/x-value")).build(),
+        HttpResponse<String> noLevel = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/config/x-value"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(noLevel.body()).contains("40408");
-        HttpResponse<String> badVersion = http.send(HttpRequest.newBuilder(
-                URI.create(server.url() + "/subjects/a-value/versions/zero?ignored=1")).header("Accept", "*/*").build(),
+        HttpResponse<String> badVersion = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/subjects/a-value/versions/zero?ignored=1"))
+                        .header("Accept", "*/*")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         client.register("a-value", RawArticle.getClassSchema());
         assertThat(badVersion.body()).containsAnyOf("42202", "40401");
@@ -113,7 +141,11 @@ class SchemaRegistryServerIT {
 
     @Test
     void idsSurviveARegistryRestartBecauseTheyAreInTheSchemasTopic() {
-        Schema restartSchema = SchemaBuilder.record("Restart").namespace("t").fields().requiredInt("n").endRecord();
+        Schema restartSchema = SchemaBuilder.record("Restart")
+                .namespace("t")
+                .fields()
+                .requiredInt("n")
+                .endRecord();
         int id = client.register("restart-value", restartSchema);
         try (SchemaRegistryServer second = new SchemaRegistryServer(kafka.bootstrapServers()).start()) {
             SchemaRegistryClient secondClient = new HttpSchemaRegistryClient(
@@ -126,12 +158,18 @@ class SchemaRegistryServerIT {
 
     @Test
     void basicAuthIsEnforcedAndAcceptedFromUserInfoSettings() {
-        try (SchemaRegistryServer secured = new SchemaRegistryServer(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                "127.0.0.1", 0, Optional.of("desk:s3cret")).start()) {
+        try (SchemaRegistryServer secured = new SchemaRegistryServer(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        "127.0.0.1",
+                        0,
+                        Optional.of("desk:s3cret"))
+                .start()) {
             SchemaRegistryClient anonymous = new HttpSchemaRegistryClient(
                     RegistryClientConfig.from(Map.of("schema.registry.url", secured.url())));
-            assertThatThrownBy(anonymous::subjects).isInstanceOfSatisfying(RegistryException.class,
-                    e -> assertThat(e.httpStatus()).isEqualTo(401));
+            assertThatThrownBy(anonymous::subjects)
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
+                            e -> assertThat(e.httpStatus()).isEqualTo(401));
             SchemaRegistryClient authorised = new HttpSchemaRegistryClient(RegistryClientConfig.from(Map.of(
                     "schema.registry.url", secured.url(),
                     "basic.auth.credentials.source", "USER_INFO",
@@ -147,11 +185,14 @@ class SchemaRegistryServerIT {
                 "schema.registry.url", "http://127.0.0.1:" + deadPort,
                 "schema.registry.retry.max.attempts", "3",
                 "schema.registry.retry.backoff.ms", "10")));
-        assertThatThrownBy(() -> dead.getById(1)).isInstanceOf(RegistryUnreachableException.class)
-                .hasMessageContaining("unreachable").hasMessageContaining("3 attempts");
+        assertThatThrownBy(() -> dead.getById(1))
+                .isInstanceOf(RegistryUnreachableException.class)
+                .hasMessageContaining("unreachable")
+                .hasMessageContaining("3 attempts");
         // a dead first URL is skipped in favour of a live second one
-        SchemaRegistryClient failover = new HttpSchemaRegistryClient(RegistryClientConfig.from(Map.of(
-                "schema.registry.url", "http://127.0.0.1:" + deadPort + "," + server.url())));
-        assertThat(failover.register("failover-value", RawArticle.getClassSchema())).isPositive();
+        SchemaRegistryClient failover = new HttpSchemaRegistryClient(RegistryClientConfig.from(
+                Map.of("schema.registry.url", "http://127.0.0.1:" + deadPort + "," + server.url())));
+        assertThat(failover.register("failover-value", RawArticle.getClassSchema()))
+                .isPositive();
     }
 }

@@ -41,7 +41,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     public HttpSchemaRegistryClient(RegistryClientConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Override
@@ -79,10 +80,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         try {
             RegisteredSchema found = registered(call("POST", "/subjects/" + enc(subject), schemaBody(schema)));
-            idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, found.id());
+            idsBySubject
+                    .computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
+                    .put(schema, found.id());
             return Optional.of(found);
         } catch (RegistryException e) {
-            if (e.errorCode() == RegistryException.SCHEMA_NOT_FOUND || e.errorCode() == RegistryException.SUBJECT_NOT_FOUND) {
+            if (e.errorCode() == RegistryException.SCHEMA_NOT_FOUND
+                    || e.errorCode() == RegistryException.SUBJECT_NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;
@@ -92,10 +96,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean isCompatible(String subject, Schema schema) {
         try {
-            JsonNode answer = call("POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest", schemaBody(schema));
+            JsonNode answer =
+                    call("POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest", schemaBody(schema));
             return answer.path("is_compatible").asBoolean(false);
         } catch (RegistryException e) {
-            if (e.errorCode() == RegistryException.SUBJECT_NOT_FOUND || e.errorCode() == RegistryException.VERSION_NOT_FOUND) {
+            if (e.errorCode() == RegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == RegistryException.VERSION_NOT_FOUND) {
                 return true; // nothing registered yet: anything is compatible
             }
             throw e;
@@ -105,7 +111,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public CompatibilityLevel compatibility(String subject) {
         String path = subject == null ? "/config" : "/config/" + enc(subject) + "?defaultToGlobal=true";
-        return CompatibilityLevel.parse(call("GET", path, null).get("compatibilityLevel").asText());
+        return CompatibilityLevel.parse(
+                call("GET", path, null).get("compatibilityLevel").asText());
     }
 
     @Override
@@ -129,7 +136,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static RegisteredSchema registered(JsonNode n) {
-        return new RegisteredSchema(n.get("subject").asText(), n.get("id").asInt(), n.get("version").asInt(),
+        return new RegisteredSchema(
+                n.get("subject").asText(),
+                n.get("id").asInt(),
+                n.get("version").asInt(),
                 RegistryState.parse(n.get("schema").asText()));
     }
 
@@ -150,14 +160,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 try {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                             .timeout(config.requestTimeout())
-                            .header("Accept", CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5")
-                            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                            .header(
+                                    "Accept",
+                                    CONTENT_TYPE
+                                            + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5")
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
                     if (body != null) {
                         request.header("Content-Type", CONTENT_TYPE);
                     }
                     config.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
-                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse<String> response =
+                            http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                     if (response.statusCode() / 100 == 2) {
                         return JSON.readTree(response.body());
                     }
@@ -174,18 +191,29 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 }
             }
             if (attempt < config.maxAttempts()) {
-                log.warn("Schema Registry {} did not answer {} {} (attempt {}/{}): {}; retrying in {} ms",
-                        Redact.secrets(String.valueOf(config.urls())), method, path, attempt, config.maxAttempts(),
-                        Redact.secrets(String.valueOf(last)), backoff.toMillis());
+                log.warn(
+                        "Schema Registry {} did not answer {} {} (attempt {}/{}): {}; retrying in {} ms",
+                        Redact.secrets(String.valueOf(config.urls())),
+                        method,
+                        path,
+                        attempt,
+                        config.maxAttempts(),
+                        Redact.secrets(String.valueOf(last)),
+                        backoff.toMillis());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
             }
         }
         if (last instanceof RegistryException e) {
             throw e;
         }
-        throw new RegistryUnreachableException("Schema Registry unreachable at " + Redact.secrets(String.valueOf(config.urls())) + " after "
-                + config.maxAttempts() + " attempts (" + method + " " + path + "): " + Redact.secrets(String.valueOf(last)), last);
+        throw new RegistryUnreachableException(
+                "Schema Registry unreachable at " + Redact.secrets(String.valueOf(config.urls())) + " after "
+                        + config.maxAttempts() + " attempts (" + method + " " + path + "): "
+                        + Redact.secrets(String.valueOf(last)),
+                last);
     }
 
     private static RegistryException errorOf(HttpResponse<String> response) {

@@ -32,7 +32,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public int register(String subject, Schema schema) {
-        return state.register(subject, schema.toString(), r -> { }).id();
+        return state.register(subject, schema.toString(), r -> {}).id();
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public void setCompatibility(String subject, CompatibilityLevel level) {
-        state.setCompatibility(subject, level, r -> { });
+        state.setCompatibility(subject, level, r -> {});
     }
 
     @Override

@@ -17,8 +17,12 @@ import java.util.Optional;
  * {@code schema.registry.} prefix). copydesk adds {@code schema.registry.retry.max.attempts} (default 6) and
  * {@code schema.registry.retry.backoff.ms} (default 200, doubled per attempt up to 5 s) for an unreachable registry.
  */
-public record RegistryClientConfig(List<String> urls, Optional<String> authorizationHeader, int maxAttempts,
-                                   Duration initialBackoff, Duration requestTimeout) {
+public record RegistryClientConfig(
+        List<String> urls,
+        Optional<String> authorizationHeader,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration requestTimeout) {
 
     public static final String URL = "schema.registry.url";
     public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -39,26 +43,35 @@ public record RegistryClientConfig(List<String> urls, Optional<String> authoriza
                 urls.add(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
             }
         }
-        String source = Optional.ofNullable(firstOf(configs, CREDENTIALS_SOURCE, "schema.registry." + CREDENTIALS_SOURCE))
-                .orElse("URL").toUpperCase(Locale.ROOT);
+        String source = Optional.ofNullable(
+                        firstOf(configs, CREDENTIALS_SOURCE, "schema.registry." + CREDENTIALS_SOURCE))
+                .orElse("URL")
+                .toUpperCase(Locale.ROOT);
         String userInfo = switch (source) {
             case "USER_INFO" -> {
                 String info = firstOf(configs, USER_INFO, "schema.registry." + USER_INFO);
                 if (info == null || !info.contains(":")) {
-                    throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=USER_INFO needs " + USER_INFO + "=user:password");
+                    throw new IllegalArgumentException(
+                            CREDENTIALS_SOURCE + "=USER_INFO needs " + USER_INFO + "=user:password");
                 }
                 yield info;
             }
             case "URL" -> URI.create(urls.get(0)).getRawUserInfo();
-            default -> throw new IllegalArgumentException("Unsupported " + CREDENTIALS_SOURCE + ": " + source
-                    + " (copydesk supports USER_INFO and URL)");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unsupported " + CREDENTIALS_SOURCE + ": " + source + " (copydesk supports USER_INFO and URL)");
         };
         Optional<String> header = Optional.ofNullable(userInfo)
                 .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
-        return new RegistryClientConfig(List.copyOf(urls), header,
-                Integer.parseInt(Optional.ofNullable(string(configs, MAX_ATTEMPTS)).orElse("6")),
-                Duration.ofMillis(Long.parseLong(Optional.ofNullable(string(configs, BACKOFF_MS)).orElse("200"))),
-                Duration.ofMillis(Long.parseLong(Optional.ofNullable(string(configs, REQUEST_TIMEOUT_MS)).orElse("10000"))));
+        return new RegistryClientConfig(
+                List.copyOf(urls),
+                header,
+                Integer.parseInt(
+                        Optional.ofNullable(string(configs, MAX_ATTEMPTS)).orElse("6")),
+                Duration.ofMillis(Long.parseLong(
+                        Optional.ofNullable(string(configs, BACKOFF_MS)).orElse("200"))),
+                Duration.ofMillis(Long.parseLong(
+                        Optional.ofNullable(string(configs, REQUEST_TIMEOUT_MS)).orElse("10000"))));
     }
 
     /** The scope of a {@code mock://scope} URL, if this configuration points at an in-memory registry. */

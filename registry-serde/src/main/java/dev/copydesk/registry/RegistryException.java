@@ -27,9 +27,13 @@ public class RegistryException extends RuntimeException {
         this.errorCode = errorCode;
     }
 
-    public int httpStatus() { return httpStatus; }
+    public int httpStatus() {
+        return httpStatus;
+    }
 
-    public int errorCode() { return errorCode; }
+    public int errorCode() {
+        return errorCode;
+    }
 
     /** The message without the status suffix, as a server puts it in its JSON body. */
     public String plainMessage() {
@@ -43,7 +47,8 @@ public class RegistryException extends RuntimeException {
     }
 
     public static RegistryException versionNotFound(String subject, Object version) {
-        return new RegistryException(404, VERSION_NOT_FOUND, "Version " + version + " not found for subject '" + subject + "'.");
+        return new RegistryException(
+                404, VERSION_NOT_FOUND, "Version " + version + " not found for subject '" + subject + "'.");
     }
 
     public static RegistryException schemaNotFound(String what) {

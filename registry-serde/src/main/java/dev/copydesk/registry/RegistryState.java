@@ -23,8 +23,7 @@ import org.apache.avro.SchemaParseException;
  */
 public final class RegistryState {
 
-    private record Version(int version, int id, boolean deleted) {
-    }
+    private record Version(int version, int id, boolean deleted) {}
 
     private final Map<String, TreeMap<Integer, Version>> subjects = new HashMap<>();
     private final Map<Integer, Schema> schemasById = new HashMap<>();
@@ -47,7 +46,8 @@ public final class RegistryState {
             Schema schema = parse(v.schema());
             schemasById.putIfAbsent(v.id(), schema);
             idsByCanonicalForm.putIfAbsent(SchemaNormalization.toParsingForm(schema), v.id());
-            subjects.computeIfAbsent(v.subject(), s -> new TreeMap<>()).put(v.version(), new Version(v.version(), v.id(), v.deleted()));
+            subjects.computeIfAbsent(v.subject(), s -> new TreeMap<>())
+                    .put(v.version(), new Version(v.version(), v.id(), v.deleted()));
             maxId = Math.max(maxId, v.id());
         } else if (record instanceof SchemaRecord.Config c) {
             if (c.subject() == null) {
@@ -68,7 +68,9 @@ public final class RegistryState {
             return existing.get();
         }
         if (!isCompatible(subject, schema)) {
-            throw new RegistryException(409, RegistryException.INCOMPATIBLE_SCHEMA,
+            throw new RegistryException(
+                    409,
+                    RegistryException.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\" (compatibility level " + compatibility(subject) + ")");
         }
@@ -76,7 +78,8 @@ public final class RegistryState {
         int id = idsByCanonicalForm.getOrDefault(canonical, maxId + 1);
         TreeMap<Integer, Version> versions = subjects.get(subject);
         int version = versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
-        SchemaRecord.SchemaVersion record = new SchemaRecord.SchemaVersion(subject, version, id, schema.toString(), false);
+        SchemaRecord.SchemaVersion record =
+                new SchemaRecord.SchemaVersion(subject, version, id, schema.toString(), false);
         journal.accept(record);
         apply(record);
         return new RegisteredSchema(subject, id, version, schemasById.get(id));
@@ -95,7 +98,9 @@ public final class RegistryState {
         if (id == null) {
             return Optional.empty();
         }
-        return liveVersions(subject).stream().filter(v -> v.id() == id).findFirst()
+        return liveVersions(subject).stream()
+                .filter(v -> v.id() == id)
+                .findFirst()
                 .map(v -> new RegisteredSchema(subject, v.id(), v.version(), schemasById.get(v.id())));
     }
 
@@ -116,14 +121,20 @@ public final class RegistryState {
             try {
                 wanted = Integer.parseInt(versionText);
             } catch (NumberFormatException e) {
-                throw new RegistryException(422, RegistryException.INVALID_VERSION,
+                throw new RegistryException(
+                        422,
+                        RegistryException.INVALID_VERSION,
                         "The specified version '" + versionText + "' is not a valid version id.");
             }
             if (wanted <= 0) {
-                throw new RegistryException(422, RegistryException.INVALID_VERSION,
+                throw new RegistryException(
+                        422,
+                        RegistryException.INVALID_VERSION,
                         "The specified version '" + versionText + "' is not a valid version id.");
             }
-            chosen = live.stream().filter(v -> v.version() == wanted).findFirst()
+            chosen = live.stream()
+                    .filter(v -> v.version() == wanted)
+                    .findFirst()
                     .orElseThrow(() -> RegistryException.versionNotFound(subject, wanted));
         }
         return new RegisteredSchema(subject, chosen.id(), chosen.version(), schemasById.get(chosen.id()));
@@ -148,8 +159,8 @@ public final class RegistryState {
             throw RegistryException.subjectNotFound(subject);
         }
         for (Version v : live) {
-            SchemaRecord.SchemaVersion record = new SchemaRecord.SchemaVersion(subject, v.version(), v.id(),
-                    schemasById.get(v.id()).toString(), true);
+            SchemaRecord.SchemaVersion record = new SchemaRecord.SchemaVersion(
+                    subject, v.version(), v.id(), schemasById.get(v.id()).toString(), true);
             journal.accept(record);
             apply(record);
         }
@@ -179,7 +190,8 @@ public final class RegistryState {
     }
 
     private static boolean canRead(Schema reader, Schema writer) {
-        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                        .getType()
                 == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
     }
 
@@ -192,7 +204,8 @@ public final class RegistryState {
         return Optional.ofNullable(subjectLevels.get(subject));
     }
 
-    public synchronized void setCompatibility(String subject, CompatibilityLevel level, Consumer<SchemaRecord> journal) {
+    public synchronized void setCompatibility(
+            String subject, CompatibilityLevel level, Consumer<SchemaRecord> journal) {
         SchemaRecord.Config record = new SchemaRecord.Config(subject, level);
         journal.accept(record);
         apply(record);

@@ -6,10 +6,8 @@ package dev.copydesk.registry;
  */
 public sealed interface SchemaRecord {
 
-    record SchemaVersion(String subject, int version, int id, String schema, boolean deleted) implements SchemaRecord {
-    }
+    record SchemaVersion(String subject, int version, int id, String schema, boolean deleted) implements SchemaRecord {}
 
     /** subject null means the global level. */
-    record Config(String subject, CompatibilityLevel level) implements SchemaRecord {
-    }
+    record Config(String subject, CompatibilityLevel level) implements SchemaRecord {}
 }

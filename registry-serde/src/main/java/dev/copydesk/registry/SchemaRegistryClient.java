@@ -36,6 +36,5 @@ public interface SchemaRegistryClient extends AutoCloseable {
     List<Integer> versions(String subject);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

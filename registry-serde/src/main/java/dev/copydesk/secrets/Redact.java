@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  */
 public final class Redact {
 
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:^|[?&;])(?:password|pwd|sslpassword|sslkey-password)=)[^&;]*");
+    private static final Pattern QUERY_PASSWORD =
+            Pattern.compile("(?i)((?:^|[?&;])(?:password|pwd|sslpassword|sslkey-password)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)\"[^\"]*\"");
 
-    private Redact() {
-    }
+    private Redact() {}
 
     public static String secrets(String text) {
         if (text == null) {

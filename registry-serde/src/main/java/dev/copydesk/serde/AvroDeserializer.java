@@ -28,8 +28,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private Class<T> targetType;
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
-    public AvroDeserializer() {
-    }
+    public AvroDeserializer() {}
 
     /** A deserializer that always decodes into the given specific record class. */
     public AvroDeserializer(Class<T> targetType) {
@@ -60,14 +59,19 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             reader = readers.computeIfAbsent(id, this::readerFor);
         } catch (RuntimeException e) {
-            throw new SerializationException("Unknown or unreadable schema id " + id + " on topic " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Unknown or unreadable schema id " + id + " on topic " + topic + ": " + e.getMessage(), e);
         }
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE, null));
+            return reader.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Corrupt Avro record on topic " + topic + " (schema id " + id + ", "
-                    + data.length + " bytes): " + e, e);
+            throw new SerializationException(
+                    "Corrupt Avro record on topic " + topic + " (schema id " + id + ", " + data.length + " bytes): "
+                            + e,
+                    e);
         }
     }
 

@@ -9,8 +9,12 @@ import java.util.Map;
  * {@code value.subject.name.strategy} (TopicNameStrategy). Registry connection settings: see
  * {@link dev.copydesk.registry.RegistryClientConfig}.
  */
-public record AvroSerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean specificReader,
-                              SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy) {
+public record AvroSerdeConfig(
+        boolean autoRegister,
+        boolean useLatestVersion,
+        boolean specificReader,
+        SubjectNameStrategy keyStrategy,
+        SubjectNameStrategy valueStrategy) {
 
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     public static final String USE_LATEST_VERSION = "use.latest.version";

@@ -33,8 +33,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<String, Integer> latestIds = new ConcurrentHashMap<>();
 
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     /** For callers that share one registry client between serdes. */
     public AvroSerializer(SchemaRegistryClient registry, Map<String, ?> configs, boolean isKey) {
@@ -70,7 +69,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not serialise a " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not serialise a " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,9 +81,10 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         if (config.autoRegister()) {
             return registry.register(subject, schema);
         }
-        return registry.lookup(subject, schema).orElseThrow(() -> new SerializationException(
-                "Schema " + schema.getFullName() + " is not registered under subject " + subject
-                        + " and auto.register.schemas=false")).id();
+        return registry.lookup(subject, schema)
+                .orElseThrow(() -> new SerializationException("Schema " + schema.getFullName()
+                        + " is not registered under subject " + subject + " and auto.register.schemas=false"))
+                .id();
     }
 
     @SuppressWarnings("unchecked")

@@ -11,8 +11,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0x0;
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     public static void writeHeader(ByteBuffer out, int schemaId) {
         out.put(MAGIC_BYTE).putInt(schemaId);
@@ -21,11 +20,12 @@ public final class WireFormat {
     /** The schema id of a framed record; throws a clear {@link SerializationException} if it is not framed. */
     public static int schemaId(byte[] data) {
         if (data == null || data.length < HEADER_SIZE) {
-            throw new SerializationException("Not a Confluent-framed Avro record: " + (data == null ? "null" : data.length + " bytes")
-                    + ", at least " + HEADER_SIZE + " needed");
+            throw new SerializationException("Not a Confluent-framed Avro record: "
+                    + (data == null ? "null" : data.length + " bytes") + ", at least " + HEADER_SIZE + " needed");
         }
         if (data[0] != MAGIC_BYTE) {
-            throw new SerializationException(String.format("Unknown magic byte 0x%02x (expected 0x00): not Confluent-framed Avro", data[0]));
+            throw new SerializationException(
+                    String.format("Unknown magic byte 0x%02x (expected 0x00): not Confluent-framed Avro", data[0]));
         }
         return ByteBuffer.wrap(data, 1, 4).getInt();
     }

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class RegistryStateTest {
 
-    private static final String V1 = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}";
-    private static final String V2 = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
-            + "{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";
+    private static final String V1 =
+            "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}";
+    private static final String V2 =
+            "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+                    + "{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";
 
     @Test
     void replayingTheJournalRebuildsTheSameIdsVersionsAndLevels() {
@@ -29,32 +31,35 @@ class RegistryStateTest {
         assertThat(replayed.getById(id2)).isEqualTo(original.getById(id2));
         assertThat(replayed.compatibility("s")).isEqualTo(CompatibilityLevel.FULL);
         // a re-registration after a soft delete starts a new version and keeps the id
-        assertThat(replayed.register("s", V1, r -> { }).id()).isEqualTo(id1);
+        assertThat(replayed.register("s", V1, r -> {}).id()).isEqualTo(id1);
     }
 
     @Test
     void aFailedJournalWriteLeavesTheStateUnchanged() {
         RegistryState state = new RegistryState();
         assertThatThrownBy(() -> state.register("s", V1, r -> {
-            throw new RegistryException(500, RegistryException.STORE_ERROR, "disk full");
-        })).isInstanceOf(RegistryException.class);
+                    throw new RegistryException(500, RegistryException.STORE_ERROR, "disk full");
+                }))
+                .isInstanceOf(RegistryException.class);
         assertThat(state.subjects()).isEmpty();
     }
 
     @Test
     void invalidSchemaAndLevelAreRejectedWithConfluentCodes() {
         RegistryState state = new RegistryState();
-        assertThatThrownBy(() -> state.register("s", "{nope", r -> { }))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+        assertThatThrownBy(() -> state.register("s", "{nope", r -> {}))
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
         assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42203));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42203));
     }
 
     @Test
     void forwardAndTransitiveLevelsCheckTheRightDirection() {
         RegistryState state = new RegistryState();
-        state.setCompatibility("s", CompatibilityLevel.FORWARD, r -> { });
-        state.register("s", V2, r -> { });
+        state.setCompatibility("s", CompatibilityLevel.FORWARD, r -> {});
+        state.register("s", V2, r -> {});
         // V1 (dropping b) can still be read by V2's readers: forward compatible
         assertThat(state.isCompatible("s", RegistryState.parse(V1))).isTrue();
         String v3 = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";

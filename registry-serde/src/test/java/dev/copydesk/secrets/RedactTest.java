@@ -23,8 +23,11 @@ class RedactTest {
                 .isEqualTo("jdbc:postgresql://db:5432/news?user=copydesk&password=****&ssl=true");
         assertThat(Redact.secrets("http://alice:s3cr3t@registry:8081,http://bob:pw@other:8081"))
                 .isEqualTo("http://****@registry:8081,http://****@other:8081");
-        assertThat(Redact.secrets("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"s3cr3t\";"))
-                .doesNotContain("s3cr3t").contains("password=\"****\"");
+        assertThat(
+                        Redact.secrets(
+                                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"s3cr3t\";"))
+                .doesNotContain("s3cr3t")
+                .contains("password=\"****\"");
         assertThat(Redact.secrets("jdbc:sqlite:/data/copydesk.db")).isEqualTo("jdbc:sqlite:/data/copydesk.db");
         assertThat(Redact.secrets(null)).isNull();
     }
@@ -37,16 +40,28 @@ class RedactTest {
         }
         StringWriter logs = new StringWriter();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        WriterAppender appender = WriterAppender.newBuilder().setName("secrets-test").setTarget(logs)
-                .setLayout(PatternLayout.newBuilder().withPattern("%m %ex%n").build()).build();
+        WriterAppender appender = WriterAppender.newBuilder()
+                .setName("secrets-test")
+                .setTarget(logs)
+                .setLayout(PatternLayout.newBuilder().withPattern("%m %ex%n").build())
+                .build();
         appender.start();
         context.getConfiguration().getRootLogger().addAppender(appender, Level.ALL, null);
         context.updateLoggers();
         try {
-            var client = SchemaRegistryClients.create(Map.of("schema.registry.url", "http://alice:s3cr3t@127.0.0.1:" + closed,
-                    "basic.auth.credentials.source", "URL", "schema.registry.retry.max.attempts", "2", "schema.registry.retry.backoff.ms", "10"));
-            assertThatThrownBy(() -> client.getById(1)).isInstanceOf(RegistryUnreachableException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).contains("unreachable").doesNotContain("s3cr3t"));
+            var client = SchemaRegistryClients.create(Map.of(
+                    "schema.registry.url",
+                    "http://alice:s3cr3t@127.0.0.1:" + closed,
+                    "basic.auth.credentials.source",
+                    "URL",
+                    "schema.registry.retry.max.attempts",
+                    "2",
+                    "schema.registry.retry.backoff.ms",
+                    "10"));
+            assertThatThrownBy(() -> client.getById(1))
+                    .isInstanceOf(RegistryUnreachableException.class)
+                    .satisfies(e ->
+                            assertThat(e.getMessage()).contains("unreachable").doesNotContain("s3cr3t"));
         } finally {
             context.getConfiguration().getRootLogger().removeAppender("secrets-test");
             context.updateLoggers();

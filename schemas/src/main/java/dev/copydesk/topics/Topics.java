@@ -15,6 +15,5 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(RAW, ENRICHED, DUPLICATES, DLQ);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

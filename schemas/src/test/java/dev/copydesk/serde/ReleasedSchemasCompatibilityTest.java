@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every current schema must read data written with every released version (BACKWARD compatibility, as the
@@ -36,8 +36,10 @@ class ReleasedSchemasCompatibilityTest {
     static Stream<Arguments> releasedVersions() throws IOException {
         Path released = Path.of("released");
         try (Stream<Path> files = Files.walk(released)) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
-            return list.stream().map(p -> Arguments.of(p.getParent().getFileName().toString(), p));
+            List<Path> list =
+                    files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
+            return list.stream()
+                    .map(p -> Arguments.of(p.getParent().getFileName().toString(), p));
         }
     }
 
@@ -46,9 +48,14 @@ class ReleasedSchemasCompatibilityTest {
     void currentSchemaReadsEveryReleasedVersion(String name, Path releasedFile) throws IOException {
         Schema writer = new Schema.Parser().parse(releasedFile.toFile());
         Schema reader = CURRENT.get(name);
-        assertThat(reader).as("a released schema without a current one: " + releasedFile).isNotNull();
-        SchemaCompatibility.SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        assertThat(result.getType()).as(name + " is not BACKWARD compatible with " + releasedFile + ": " + result.getResult().getIncompatibilities())
+        assertThat(reader)
+                .as("a released schema without a current one: " + releasedFile)
+                .isNotNull();
+        SchemaCompatibility.SchemaPairCompatibility result =
+                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        assertThat(result.getType())
+                .as(name + " is not BACKWARD compatible with " + releasedFile + ": "
+                        + result.getResult().getIncompatibilities())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
     }
 
@@ -57,7 +64,9 @@ class ReleasedSchemasCompatibilityTest {
         for (var e : CURRENT.entrySet()) {
             assertThat(Path.of("released", e.getKey())).isDirectory();
             for (Schema.Field f : e.getValue().getFields()) {
-                assertThat(f.doc()).as(e.getKey() + "." + f.name() + " has no doc").isNotBlank();
+                assertThat(f.doc())
+                        .as(e.getKey() + "." + f.name() + " has no doc")
+                        .isNotBlank();
             }
         }
     }
@@ -71,8 +80,10 @@ class ReleasedSchemasCompatibilityTest {
         }
         // a new field without a default cannot be filled from old data: not BACKWARD compatible
         fields.add(new Schema.Field("newRequired", Schema.create(Schema.Type.STRING), "no default", (Object) null));
-        Schema breaking = Schema.createRecord(released.getName(), released.getDoc(), released.getNamespace(), false, fields);
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(breaking, released).getType())
+        Schema breaking =
+                Schema.createRecord(released.getName(), released.getDoc(), released.getNamespace(), false, fields);
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(breaking, released)
+                        .getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE);
     }
 }

@@ -21,8 +21,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates copydesk's topics and waits until their leaders serve. */
 public final class TopicAdmin {
 
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
     /** Creates the copydesk topics that do not exist yet; existing ones are left as they are. */
     public static void ensure(Map<String, Object> adminSettings, int partitions, short replication) {
@@ -34,14 +33,17 @@ public final class TopicAdmin {
                     Map<String, String> configs = new HashMap<>();
                     configs.put(TopicConfig.COMPRESSION_TYPE_CONFIG, "producer");
                     // the dead-letter topic takes a letter for the largest record of the others: its bytes and more
-                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf((topic.equals(Topics.DLQ) ? 16 : 8) * 1024 * 1024));
+                    configs.put(
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            String.valueOf((topic.equals(Topics.DLQ) ? 16 : 8) * 1024 * 1024));
                     missing.add(new NewTopic(topic, partitions, replication).configs(configs));
                 }
             }
             create(admin, missing);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create copydesk topics: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "Could not create copydesk topics: " + e.getCause().getMessage(), e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -55,7 +57,8 @@ public final class TopicAdmin {
      * NOT_LEADER_OR_FOLLOWER for a batch the leader did append, then loop on OUT_OF_ORDER_SEQUENCE_NUMBER until
      * its delivery timeout expires the batch (seen on Kafka 4.4 with a single KRaft node).
      */
-    public static void create(Admin admin, Collection<NewTopic> topics) throws ExecutionException, InterruptedException {
+    public static void create(Admin admin, Collection<NewTopic> topics)
+            throws ExecutionException, InterruptedException {
         if (topics.isEmpty()) {
             return;
         }
@@ -64,16 +67,19 @@ public final class TopicAdmin {
     }
 
     /** Waits until every partition of the topics answers a list-offsets request, which only a serving leader does. */
-    public static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout) throws InterruptedException {
+    public static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
                 Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                for (TopicDescription description : admin.describeTopics(names).allTopicNames().get().values()) {
+                for (TopicDescription description :
+                        admin.describeTopics(names).allTopicNames().get().values()) {
                     for (TopicPartitionInfo partition : description.partitions()) {
                         if (partition.leader() == null) {
-                            throw new IllegalStateException("no leader yet for " + description.name() + "-" + partition.partition());
+                            throw new IllegalStateException(
+                                    "no leader yet for " + description.name() + "-" + partition.partition());
                         }
                         request.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
                     }
@@ -85,6 +91,7 @@ public final class TopicAdmin {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("Topics " + names + " have no serving leader after " + timeout.toSeconds() + " s", last);
+        throw new IllegalStateException(
+                "Topics " + names + " have no serving leader after " + timeout.toSeconds() + " s", last);
     }
 }

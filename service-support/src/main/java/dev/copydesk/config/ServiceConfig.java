@@ -45,8 +45,8 @@ public class ServiceConfig {
     }
 
     /** Merges defaults, the file (if given), the environment and the overrides, in that order. */
-    public static Map<String, String> load(Map<String, String> defaults, Optional<Path> file, Map<String, String> env,
-                                           Map<String, String> overrides) {
+    public static Map<String, String> load(
+            Map<String, String> defaults, Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>(defaults);
         file.ifPresent(f -> merged.putAll(readProperties(f)));
         merged.putAll(fromEnvironment(env));
@@ -127,7 +127,8 @@ public class ServiceConfig {
     public String get(String key) {
         String v = values.get(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("Missing setting " + key + " (environment: " + environmentName(key) + ")");
+            throw new IllegalArgumentException(
+                    "Missing setting " + key + " (environment: " + environmentName(key) + ")");
         }
         return v;
     }

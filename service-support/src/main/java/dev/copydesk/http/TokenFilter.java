@@ -27,16 +27,22 @@ public final class TokenFilter extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header != null && header.startsWith("Bearer ") && matches(header.substring(7).strip())) {
+        if (header != null
+                && header.startsWith("Bearer ")
+                && matches(header.substring(7).strip())) {
             chain.doFilter(exchange);
             return;
         }
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
-                if (pair.startsWith("token=") && matches(URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8))) {
-                    exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + new String(token, StandardCharsets.UTF_8)
-                            + "; HttpOnly; SameSite=Strict; Path=/");
+                if (pair.startsWith("token=")
+                        && matches(URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8))) {
+                    exchange.getResponseHeaders()
+                            .add(
+                                    "Set-Cookie",
+                                    COOKIE + "=" + new String(token, StandardCharsets.UTF_8)
+                                            + "; HttpOnly; SameSite=Strict; Path=/");
                     chain.doFilter(exchange);
                     return;
                 }

@@ -39,8 +39,7 @@ public final class Metrics {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     private static final PrometheusMeterRegistry REGISTRY = create();
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     private static PrometheusMeterRegistry create() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,23 +62,34 @@ public final class Metrics {
     }
 
     public static Counter records(String service, String stage, String outcome) {
-        return Counter.builder("copydesk.records").description("Records through each stage, by outcome")
-                .tags("service", service, "stage", stage, "outcome", outcome).register(REGISTRY);
+        return Counter.builder("copydesk.records")
+                .description("Records through each stage, by outcome")
+                .tags("service", service, "stage", stage, "outcome", outcome)
+                .register(REGISTRY);
     }
 
     public static Counter deadLetters(String service, String stage, String reason) {
-        return Counter.builder("copydesk.dead.letters").description("Records sent to the dead-letter topic, by reason")
-                .tags("service", service, "stage", stage, "reason", reason).register(REGISTRY);
+        return Counter.builder("copydesk.dead.letters")
+                .description("Records sent to the dead-letter topic, by reason")
+                .tags("service", service, "stage", stage, "reason", reason)
+                .register(REGISTRY);
     }
 
     public static Counter duplicates(String kind) {
-        return Counter.builder("copydesk.duplicates").description("Duplicates found, by kind").tags("kind", kind).register(REGISTRY);
+        return Counter.builder("copydesk.duplicates")
+                .description("Duplicates found, by kind")
+                .tags("kind", kind)
+                .register(REGISTRY);
     }
 
     public static Timer stage(String service, String stage) {
-        return Timer.builder("copydesk.stage").description("Processing time per record (or per batch for the sink)")
-                .tags("service", service, "stage", stage).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(30)).register(REGISTRY);
+        return Timer.builder("copydesk.stage")
+                .description("Processing time per record (or per batch for the sink)")
+                .tags("service", service, "stage", stage)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(REGISTRY);
     }
 
     /** A running {@code GET /metrics} endpoint. */

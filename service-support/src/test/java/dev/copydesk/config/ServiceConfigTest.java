@@ -26,11 +26,18 @@ class ServiceConfigTest {
                 copydesk.db.url=jdbc:sqlite:file.db
                 copydesk.batch.size=10
                 """);
-        Map<String, String> merged = ServiceConfig.load(Map.of("copydesk.batch.size", "1", "ssl.truststore.type", "PKCS12"),
+        Map<String, String> merged = ServiceConfig.load(
+                Map.of("copydesk.batch.size", "1", "ssl.truststore.type", "PKCS12"),
                 Optional.of(file),
-                Map.of("COPYDESK_KAFKA_BOOTSTRAP_SERVERS", "env:9092", "COPYDESK_DB_URL", "jdbc:postgresql://h/db", "PATH", "/bin"),
+                Map.of(
+                        "COPYDESK_KAFKA_BOOTSTRAP_SERVERS",
+                        "env:9092",
+                        "COPYDESK_DB_URL",
+                        "jdbc:postgresql://h/db",
+                        "PATH",
+                        "/bin"),
                 Map.of("copydesk.batch.size", "500"));
-        ServiceConfig config = new ServiceConfig(merged) { };
+        ServiceConfig config = new ServiceConfig(merged) {};
         assertThat(config.get("copydesk.db.url")).isEqualTo("jdbc:postgresql://h/db");
         assertThat(config.getInt("copydesk.batch.size", 0)).isEqualTo(500);
         assertThat(config.clientSettings())
@@ -45,17 +52,20 @@ class ServiceConfigTest {
     @Test
     void environmentNamesMapBothWays() {
         assertThat(ServiceConfig.environmentName("copydesk.db.url")).isEqualTo("COPYDESK_DB_URL");
-        assertThat(ServiceConfig.environmentName("schema.registry.url")).isEqualTo("COPYDESK_KAFKA_SCHEMA_REGISTRY_URL");
+        assertThat(ServiceConfig.environmentName("schema.registry.url"))
+                .isEqualTo("COPYDESK_KAFKA_SCHEMA_REGISTRY_URL");
         assertThat(ServiceConfig.fromEnvironment(Map.of("COPYDESK_KAFKA_SCHEMA_REGISTRY_URL", "http://r")))
                 .containsEntry("schema.registry.url", "http://r");
     }
 
     @Test
     void badValuesAndMissingKeysAreClearErrors() {
-        ServiceConfig config = new ServiceConfig(Map.of("copydesk.batch.size", "lots")) { };
-        assertThatThrownBy(() -> config.getInt("copydesk.batch.size", 1)).hasMessageContaining("copydesk.batch.size")
+        ServiceConfig config = new ServiceConfig(Map.of("copydesk.batch.size", "lots")) {};
+        assertThatThrownBy(() -> config.getInt("copydesk.batch.size", 1))
+                .hasMessageContaining("copydesk.batch.size")
                 .hasMessageContaining("lots");
-        assertThatThrownBy(() -> config.get("bootstrap.servers")).hasMessageContaining("COPYDESK_KAFKA_BOOTSTRAP_SERVERS");
+        assertThatThrownBy(() -> config.get("bootstrap.servers"))
+                .hasMessageContaining("COPYDESK_KAFKA_BOOTSTRAP_SERVERS");
         assertThatThrownBy(() -> ServiceConfig.readProperties(dir.resolve("missing.properties")))
                 .hasMessageContaining("Cannot read config file");
     }

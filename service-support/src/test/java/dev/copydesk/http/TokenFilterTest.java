@@ -25,7 +25,8 @@ class TokenFilterTest {
 
     @Test
     void withATokenOnlyItsHoldersAreAnswered() throws Exception {
-        try (Metrics.Endpoint endpoint = Metrics.serve("127.0.0.1", 0, Optional.of("t0ken")).orElseThrow()) {
+        try (Metrics.Endpoint endpoint =
+                Metrics.serve("127.0.0.1", 0, Optional.of("t0ken")).orElseThrow()) {
             String url = "http://127.0.0.1:" + endpoint.port() + "/metrics";
             assertThat(get(url).statusCode()).isEqualTo(401);
             assertThat(get(url, "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
@@ -37,8 +38,10 @@ class TokenFilterTest {
             assertThat(get(url, "Cookie", cookie.split(";")[0]).statusCode()).isEqualTo(200);
             assertThat(get(url, "Cookie", "copydesk_token=nope").statusCode()).isEqualTo(401);
         }
-        try (Metrics.Endpoint open = Metrics.serve("127.0.0.1", 0, Optional.empty()).orElseThrow()) {
-            assertThat(get("http://127.0.0.1:" + open.port() + "/metrics").statusCode()).isEqualTo(200);
+        try (Metrics.Endpoint open =
+                Metrics.serve("127.0.0.1", 0, Optional.empty()).orElseThrow()) {
+            assertThat(get("http://127.0.0.1:" + open.port() + "/metrics").statusCode())
+                    .isEqualTo(200);
         }
     }
 }

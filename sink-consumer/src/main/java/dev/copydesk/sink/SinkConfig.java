@@ -19,16 +19,26 @@ public final class SinkConfig extends ServiceConfig {
     public static final String LINGER_MS = "copydesk.sink.linger.ms";
 
     public static final Map<String, String> DEFAULTS = Map.of(
-            DB, "copydesk.db",
-            BATCH_SIZE, "2000",
-            POLL_MS, "200",
-            LINGER_MS, "0",
-            TOPIC_ENRICHED, Topics.ENRICHED,
-            TOPIC_DUPLICATES, Topics.DUPLICATES,
-            TOPIC_DLQ, Topics.DLQ,
-            "bootstrap.servers", "127.0.0.1:9092",
-            "schema.registry.url", "http://127.0.0.1:8081",
-            ConsumerConfig.GROUP_ID_CONFIG, "copydesk-sink");
+            DB,
+            "copydesk.db",
+            BATCH_SIZE,
+            "2000",
+            POLL_MS,
+            "200",
+            LINGER_MS,
+            "0",
+            TOPIC_ENRICHED,
+            Topics.ENRICHED,
+            TOPIC_DUPLICATES,
+            Topics.DUPLICATES,
+            TOPIC_DLQ,
+            Topics.DLQ,
+            "bootstrap.servers",
+            "127.0.0.1:9092",
+            "schema.registry.url",
+            "http://127.0.0.1:8081",
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "copydesk-sink");
 
     public SinkConfig(Map<String, String> values) {
         super(values);

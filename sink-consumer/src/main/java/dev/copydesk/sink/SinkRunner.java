@@ -2,8 +2,8 @@ package dev.copydesk.sink;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
-import dev.copydesk.metrics.Metrics;
 import dev.copydesk.avro.DuplicateNotice;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.registry.RegistryUnreachableException;
 import dev.copydesk.registry.SchemaRegistryClient;
 import dev.copydesk.registry.SchemaRegistryClients;
@@ -77,16 +77,21 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.store = new ArticleStore(config.jdbcUrl(), config.groupId());
         Map<String, Object> settings = config.clientSettings();
         SchemaRegistryClient registry = SchemaRegistryClients.create(settings);
-        this.articles = AvroSerdes.specific(Article.class, registry, settings, false).deserializer();
-        this.notices = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false).deserializer();
-        this.consumer = new KafkaConsumer<>(config.consumerSettings(), new StringDeserializer(), new ByteArrayDeserializer());
+        this.articles =
+                AvroSerdes.specific(Article.class, registry, settings, false).deserializer();
+        this.notices = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false)
+                .deserializer();
+        this.consumer =
+                new KafkaConsumer<>(config.consumerSettings(), new StringDeserializer(), new ByteArrayDeserializer());
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(Metrics.registry());
         Map<String, Object> producerSettings = new HashMap<>(settings);
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
         producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, "copydesk-sink-dlq");
-        this.dlqProducer = new KafkaProducer<>(producerSettings, new StringSerializer(),
+        this.dlqProducer = new KafkaProducer<>(
+                producerSettings,
+                new StringSerializer(),
                 AvroSerdes.specific(DeadLetter.class, registry, settings, false).serializer());
     }
 
@@ -111,8 +116,10 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             }
         } catch (SQLException e) {
             failure = e;
-            log.error("sink stopped: the database refused a batch ({}); nothing of it was committed and the stored "
-                    + "offsets still point before it, so a restart resumes there", e.getMessage());
+            log.error(
+                    "sink stopped: the database refused a batch ({}); nothing of it was committed and the stored "
+                            + "offsets still point before it, so a restart resumes there",
+                    e.getMessage());
         } catch (RuntimeException e) {
             failure = e;
             log.error("sink stopped: {}", e.toString(), e);
@@ -128,7 +135,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         long linger = config.linger().toNanos();
         if (linger > 0 && !batch.isEmpty()) {
             long deadline = System.nanoTime() + linger;
-            for (long left = linger; left > 0 && running.get() && batch.size() < config.batchSize(); left = deadline - System.nanoTime()) {
+            for (long left = linger;
+                    left > 0 && running.get() && batch.size() < config.batchSize();
+                    left = deadline - System.nanoTime()) {
                 consumer.poll(Duration.ofNanos(left)).forEach(batch::add);
             }
         }
@@ -152,8 +161,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             } catch (RuntimeException e) {
                 if (RegistryUnreachableException.isCause(e)) {
                     // not a bad record: nothing of this batch is written and no offset moves; the sink stops loudly
-                    throw new IllegalStateException("Schema Registry unreachable while reading " + r.topic() + "[" + r.partition()
-                            + "]@" + r.offset() + "; stopping before this batch, nothing dead-lettered: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Schema Registry unreachable while reading " + r.topic() + "[" + r.partition() + "]@"
+                                    + r.offset() + "; stopping before this batch, nothing dead-lettered: "
+                                    + e.getMessage(),
+                            e);
                 }
                 deadLetters.add(dlqProducer.send(new ProducerRecord<>(config.dlqTopic(), r.key(), deadLetter(r, e))));
                 Metrics.deadLetters("sink", "sink", "deserialization-failed").increment();
@@ -163,7 +175,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             try {
                 f.get();
             } catch (Exception e) {
-                throw new IllegalStateException("could not dead-letter an undecodable record; stopping before its offset is committed", e);
+                throw new IllegalStateException(
+                        "could not dead-letter an undecodable record; stopping before its offset is committed", e);
             }
         }
         Map<TopicPartition, Long> positions = new HashMap<>();
@@ -194,8 +207,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
      * polling), reconnect with backoff, then re-read from the offsets the database holds.
      */
     private void waitForDatabase(SQLException cause) throws SQLException {
-        log.warn("sink: the database is unavailable (SQLState {}: {}); the batch was rolled back and no offset "
-                + "advanced; waiting for it to come back", cause.getSQLState(), brief(cause));
+        log.warn(
+                "sink: the database is unavailable (SQLState {}: {}); the batch was rolled back and no offset "
+                        + "advanced; waiting for it to come back",
+                cause.getSQLState(),
+                brief(cause));
         consumer.pause(consumer.assignment());
         long backoff = 200;
         while (running.get()) {
@@ -232,12 +248,18 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Exception e) {
-        return DeadLetter.newBuilder().setStage("sink").setReason("deserialization-failed")
-                .setErrorClass(e.getClass().getName()).setErrorMessage(String.valueOf(e.getMessage()))
-                .setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
+        return DeadLetter.newBuilder()
+                .setStage("sink")
+                .setReason("deserialization-failed")
+                .setErrorClass(e.getClass().getName())
+                .setErrorMessage(String.valueOf(e.getMessage()))
+                .setTopic(r.topic())
+                .setPartition(r.partition())
+                .setOffset(r.offset())
                 .setOriginalKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
                 .setOriginalValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
-                .setFailedAt(Instant.now()).build();
+                .setFailedAt(Instant.now())
+                .build();
     }
 
     /** Puts the partitions' positions where the database says (the beginning where it holds none). */

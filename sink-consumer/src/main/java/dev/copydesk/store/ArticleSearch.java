@@ -21,13 +21,20 @@ import java.util.regex.Pattern;
 public final class ArticleSearch {
 
     /** What to look for; empty optionals mean no filter. */
-    public record Query(String text, Optional<String> language, Optional<String> entity, Optional<Instant> since, int limit) {
-    }
+    public record Query(
+            String text, Optional<String> language, Optional<String> entity, Optional<Instant> since, int limit) {}
 
     /** One hit: the snippet marks matches with the given markers. */
-    public record Hit(String id, String storyId, int version, String title, String sourceRef, String language,
-                      Instant receivedAt, String snippet, double score) {
-    }
+    public record Hit(
+            String id,
+            String storyId,
+            int version,
+            String title,
+            String sourceRef,
+            String language,
+            Instant receivedAt,
+            String snippet,
+            double score) {}
 
     /**
      * Hits are ranked among the newest this many matching articles. Ranking every match of a common word costs
@@ -59,7 +66,8 @@ public final class ArticleSearch {
     public List<Hit> search(Query query, String highlightStart, String highlightEnd) throws SQLException {
         List<String> terms = terms(query.text());
         if (terms.isEmpty()) {
-            throw new IllegalArgumentException("nothing to search for in \"" + query.text() + "\": give at least one word");
+            throw new IllegalArgumentException(
+                    "nothing to search for in \"" + query.text() + "\": give at least one word");
         }
         // rank first, then build snippets for the top hits only: a snippet costs far more than a score
         StringBuilder filters = new StringBuilder();
@@ -75,7 +83,8 @@ public final class ArticleSearch {
                 // every article received since then is stored at or after the first of them (exact, whatever the
                 // order they came in): a rowid range FTS5 applies itself, so a common word's older matches are never
                 // walked or scored (a common word with --since over 20,000 articles: 95 ms -> see ArticleSearchTest)
-                filters.append(" AND {rowid} >= (SELECT COALESCE(MIN(+rowid), 9223372036854775807) FROM articles WHERE received_at_ms >= ?)");
+                filters.append(
+                        " AND {rowid} >= (SELECT COALESCE(MIN(+rowid), 9223372036854775807) FROM articles WHERE received_at_ms >= ?)");
                 filterParams.add(t.toEpochMilli());
             }
         });
@@ -95,22 +104,28 @@ public final class ArticleSearch {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (dialect.equals("sqlite")) {
-            String match = String.join(" ", terms.stream().map(t -> "\"" + t + "\"").toList());
+            String match =
+                    String.join(" ", terms.stream().map(t -> "\"" + t + "\"").toList());
             // the window: the oldest rowid among the newest matches (FTS5 walks its lists in rowid order, i.e.
             // storage order, and stops at the LIMIT); then bm25 only from there on, as a rowid range FTS5 applies
             // itself; then snippets for the page of hits only, each found by rowid
             // CROSS JOIN fixes the order (SQLite never reorders it): the full-text index drives, whatever statistics
             // ANALYZE left behind; with them the planner would start from articles and probe FTS5 row by row (25 s)
-            String matches = "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?" + filters;
+            String matches =
+                    "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                            + filters;
             // "+" keeps SQLite from probing rowid by rowid where the range already bounds the walk: bm25 set up
             // per probe costs a pass over a common word's whole list
             String windowMatches = matches.replace("{rowid}", "articles_fts.rowid");
             String rankedMatches = matches.replace("{rowid}", "+articles_fts.rowid");
             sql.append("SELECT a.id, a.story_id, a.version, a.title, a.source_ref, a.language, a.received_at_ms, ")
                     .append("snippet(articles_fts, 1, ?, ?, '…', 16), m.score FROM (")
-                    .append("SELECT articles_fts.rowid AS r, bm25(articles_fts, 5.0, 1.0) AS score ").append(rankedMatches)
-                    .append(" AND articles_fts.rowid >= (SELECT COALESCE(MIN(w), 0) FROM (SELECT articles_fts.rowid AS w ")
-                    .append(windowMatches).append(" ORDER BY articles_fts.rowid DESC LIMIT ?)) ORDER BY score LIMIT ?) m ")
+                    .append("SELECT articles_fts.rowid AS r, bm25(articles_fts, 5.0, 1.0) AS score ")
+                    .append(rankedMatches)
+                    .append(
+                            " AND articles_fts.rowid >= (SELECT COALESCE(MIN(w), 0) FROM (SELECT articles_fts.rowid AS w ")
+                    .append(windowMatches)
+                    .append(" ORDER BY articles_fts.rowid DESC LIMIT ?)) ORDER BY score LIMIT ?) m ")
                     .append("CROSS JOIN articles_fts ON articles_fts.rowid = m.r AND articles_fts MATCH ? ")
                     .append("CROSS JOIN articles a ON a.rowid = m.r ORDER BY m.score, a.received_at_ms DESC");
             params.add(highlightStart);
@@ -130,12 +145,15 @@ public final class ArticleSearch {
                     .append("ts_headline('simple', a.body, plainto_tsquery('simple', ?), ?), t.score FROM (")
                     .append("SELECT w.id, w.received_at_ms, w.score FROM (")
                     .append("SELECT a.id, a.received_at_ms, -ts_rank(a.search, plainto_tsquery('simple', ?)) AS score ")
-                    .append("FROM articles a WHERE a.search @@ plainto_tsquery('simple', ?)").append(filters)
-                    .append(" ORDER BY a.received_at_ms DESC LIMIT ?) w ORDER BY w.score, w.received_at_ms DESC LIMIT ?) t ")
+                    .append("FROM articles a WHERE a.search @@ plainto_tsquery('simple', ?)")
+                    .append(filters)
+                    .append(
+                            " ORDER BY a.received_at_ms DESC LIMIT ?) w ORDER BY w.score, w.received_at_ms DESC LIMIT ?) t ")
                     .append("JOIN articles a ON a.id = t.id ORDER BY t.score, t.received_at_ms DESC");
             String words = String.join(" ", terms);
             params.add(words);
-            params.add("StartSel=" + highlightStart + ", StopSel=" + highlightEnd + ", MaxWords=24, MinWords=10, MaxFragments=1");
+            params.add("StartSel=" + highlightStart + ", StopSel=" + highlightEnd
+                    + ", MaxWords=24, MinWords=10, MaxFragments=1");
             params.add(words);
             params.add(words);
             params.addAll(filterParams);
@@ -150,8 +168,15 @@ public final class ArticleSearch {
             }
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    hits.add(new Hit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8).replaceAll("\\s+", " ").strip(),
+                    hits.add(new Hit(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            Instant.ofEpochMilli(rs.getLong(7)),
+                            rs.getString(8).replaceAll("\\s+", " ").strip(),
                             -rs.getDouble(9)));
                 }
             }
@@ -163,7 +188,8 @@ public final class ArticleSearch {
     }
 
     private long articlesNaming(String lowerCaseEntity) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT COUNT(*) FROM entities WHERE LOWER(canonical_name) = ?")) {
+        try (PreparedStatement p =
+                connection.prepareStatement("SELECT COUNT(*) FROM entities WHERE LOWER(canonical_name) = ?")) {
             p.setString(1, lowerCaseEntity);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();

@@ -62,6 +62,7 @@ public final class ArticleStore implements AutoCloseable {
     private final boolean sqlite;
     /** SQLite only: checkpoints the write-ahead log off the writer's thread (null for PostgreSQL). */
     private final WalCheckpointer checkpointer;
+
     static final int ANALYZE_EVERY = 20_000;
     private long articlesSinceAnalyze = ANALYZE_EVERY; // once soon after start: a database may come without statistics
 
@@ -79,7 +80,8 @@ public final class ArticleStore implements AutoCloseable {
             Database.migrate(c);
             if (WalCheckpointer.appliesTo(jdbcUrl)) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_THRESHOLD_PAGES); // see WalCheckpointer
+                    s.execute("PRAGMA wal_autocheckpoint="
+                            + WalCheckpointer.WRITER_THRESHOLD_PAGES); // see WalCheckpointer
                 }
             }
             c.setAutoCommit(false);
@@ -108,12 +110,17 @@ public final class ArticleStore implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                        || state.equals("40001") || state.equals("40P01"))) {
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.startsWith("53")
+                                || state.startsWith("57P")
+                                || state.equals("40001")
+                                || state.equals("40P01"))) {
                     return true;
                 }
                 int code = sql.getErrorCode() & 0xFF; // SQLite primary result codes: BUSY, LOCKED, IOERR, FULL
-                if (sql.getClass().getName().startsWith("org.sqlite") && (code == 5 || code == 6 || code == 10 || code == 13)) {
+                if (sql.getClass().getName().startsWith("org.sqlite")
+                        && (code == 5 || code == 6 || code == 10 || code == 13)) {
                     return true;
                 }
             }
@@ -132,9 +139,9 @@ public final class ArticleStore implements AutoCloseable {
         // one prepared statement per table, run as a batch: re-preparing costs SQLite more than the insert itself,
         // so multi-row VALUES statements (a new text per row count) were slower here (StorageBench)
         try (PreparedStatement entity = connection.prepareStatement(
-                     "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement keyword = connection.prepareStatement(
-                     "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
+                        "INSERT INTO entities (article_id, type, canonical_name, mentions, country_code) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement keyword = connection.prepareStatement(
+                        "INSERT INTO keywords (article_id, keyword, weight) VALUES (?, ?, ?)")) {
             forEachRow(articles, new RowVisitor() {
                 @Override
                 public void entity(String articleId, Entity e) throws SQLException {
@@ -198,22 +205,33 @@ public final class ArticleStore implements AutoCloseable {
         forEachRow(articles, new RowVisitor() {
             @Override
             public void entity(String articleId, Entity e) {
-                copyField(entities, articleId).append('\t').append(e.getType().name().toLowerCase(Locale.ROOT)).append('\t');
-                copyField(entities, e.getName()).append('\t').append(e.getMentions()).append('\t');
+                copyField(entities, articleId)
+                        .append('\t')
+                        .append(e.getType().name().toLowerCase(Locale.ROOT))
+                        .append('\t');
+                copyField(entities, e.getName())
+                        .append('\t')
+                        .append(e.getMentions())
+                        .append('\t');
                 copyField(entities, e.getCountryCode()).append('\n');
             }
 
             @Override
             public void keyword(String articleId, Keyword k) {
                 copyField(keywords, articleId).append('\t');
-                copyField(keywords, k.getPhrase()).append('\t').append(k.getWeight()).append('\n');
+                copyField(keywords, k.getPhrase())
+                        .append('\t')
+                        .append(k.getWeight())
+                        .append('\n');
             }
         });
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY entities (article_id, type, canonical_name, mentions, country_code) FROM STDIN",
+            copy.copyIn(
+                    "COPY entities (article_id, type, canonical_name, mentions, country_code) FROM STDIN",
                     new StringReader(entities.toString()));
-            copy.copyIn("COPY keywords (article_id, keyword, weight) FROM STDIN", new StringReader(keywords.toString()));
+            copy.copyIn(
+                    "COPY keywords (article_id, keyword, weight) FROM STDIN", new StringReader(keywords.toString()));
         } catch (IOException e) {
             throw new SQLException("Cannot stream rows to PostgreSQL: " + e.getMessage(), "08006", e);
         }
@@ -282,8 +300,10 @@ public final class ArticleStore implements AutoCloseable {
                 List<String> ids = articles.stream().map(Article::getId).toList();
                 if (sqlite) {
                     // re-delivered articles: take their old text out of the index before the upsert replaces it
-                    forIdChunks("INSERT INTO articles_fts(articles_fts, rowid, title, body) "
-                            + "SELECT 'delete', rowid, title, body FROM articles WHERE id IN ", ids);
+                    forIdChunks(
+                            "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+                                    + "SELECT 'delete', rowid, title, body FROM articles WHERE id IN ",
+                            ids);
                 }
                 try (PreparedStatement p = connection.prepareStatement(UPSERT_ARTICLE)) {
                     for (Article a : articles) {
@@ -316,8 +336,10 @@ public final class ArticleStore implements AutoCloseable {
                     p.executeBatch();
                 }
                 if (sqlite) {
-                    forIdChunks("INSERT INTO articles_fts(rowid, title, body) "
-                            + "SELECT rowid, title, body FROM articles WHERE id IN ", ids);
+                    forIdChunks(
+                            "INSERT INTO articles_fts(rowid, title, body) "
+                                    + "SELECT rowid, title, body FROM articles WHERE id IN ",
+                            ids);
                 }
                 writeEntitiesAndKeywords(articles, ids);
             }
@@ -406,7 +428,8 @@ public final class ArticleStore implements AutoCloseable {
             throw new IllegalArgumentException("Unknown table " + table);
         }
         long n;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             n = rs.getLong(1);
         }

@@ -31,9 +31,16 @@ public final class Database {
      * Migration scripts in order; add new ones at the end, never edit a released one. {@code {dialect}} stands for
      * {@code sqlite} or {@code postgresql} where the two databases need different SQL (full-text search).
      */
-    static final List<String> MIGRATIONS = List.of("V1__articles_duplicates_offsets.sql", "V2__story_versions.sql",
-            "V3__entities_keywords.sql", "V4__search.{dialect}.sql", "V5__page_metadata.sql",
-            "V6__enrichment.sql", "V7__search_sync.{dialect}.sql", "V8__entities_one_name_index.sql", "V9__search_index_detail.{dialect}.sql");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__articles_duplicates_offsets.sql",
+            "V2__story_versions.sql",
+            "V3__entities_keywords.sql",
+            "V4__search.{dialect}.sql",
+            "V5__page_metadata.sql",
+            "V6__enrichment.sql",
+            "V7__search_sync.{dialect}.sql",
+            "V8__entities_one_name_index.sql",
+            "V9__search_index_detail.{dialect}.sql");
 
     /** sqlite or postgresql, from the connection. */
     public static String dialect(Connection connection) throws SQLException {
@@ -47,8 +54,7 @@ public final class Database {
         throw new SQLException("copydesk stores articles in SQLite or PostgreSQL, not " + product);
     }
 
-    private Database() {
-    }
+    private Database() {}
 
     /** A JDBC URL for what the user typed: a jdbc: URL as is, anything else a SQLite file path. */
     public static String jdbcUrl(String dbOption) {
@@ -72,13 +78,16 @@ public final class Database {
                         Files.createDirectories(parent);
                     }
                 } catch (IOException e) {
-                    throw new SQLException("Cannot create the folder for SQLite database " + path + ": " + e.getMessage(), e);
+                    throw new SQLException(
+                            "Cannot create the folder for SQLite database " + path + ": " + e.getMessage(), e);
                 }
             }
         }
         Properties properties = new Properties();
-        if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") && !jdbcUrl.contains("reWriteBatchedInserts")) {
-            // batches go to the server as multi-row INSERTs (articles, notices, offsets; entities and keywords go by COPY)
+        if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")
+                && !jdbcUrl.contains("reWriteBatchedInserts")) {
+            // batches go to the server as multi-row INSERTs (articles, notices, offsets; entities and keywords go by
+            // COPY)
             properties.setProperty("reWriteBatchedInserts", "true");
         }
         // sqlite-jdbc knows no wal_autocheckpoint setting: it would keep "?wal_autocheckpoint=N" as part of the file's
@@ -86,7 +95,8 @@ public final class Database {
         Matcher walSetting = SQLITE_WAL_SETTING.matcher(jdbcUrl);
         boolean setsWal = isSqlite(jdbcUrl) && walSetting.find();
         String walPages = setsWal ? walSetting.group(2) : "16384"; // 64 MiB of 4 KiB pages
-        Connection connection = DriverManager.getConnection(setsWal ? withoutWalSetting(jdbcUrl, walSetting) : jdbcUrl, properties);
+        Connection connection =
+                DriverManager.getConnection(setsWal ? withoutWalSetting(jdbcUrl, walSetting) : jdbcUrl, properties);
         if (isSqlite(jdbcUrl)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -109,7 +119,8 @@ public final class Database {
     }
 
     /** {@code wal_autocheckpoint=N} in a SQLite URL's query, with the separator before it. */
-    private static final Pattern SQLITE_WAL_SETTING = Pattern.compile("([?&])wal_autocheckpoint=(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQLITE_WAL_SETTING =
+            Pattern.compile("([?&])wal_autocheckpoint=(\\d+)", Pattern.CASE_INSENSITIVE);
 
     /** The URL without its wal_autocheckpoint setting (and without a query left empty). */
     private static String withoutWalSetting(String jdbcUrl, Matcher setting) {
@@ -122,7 +133,8 @@ public final class Database {
     }
 
     /** Sets a SQLite pragma unless the URL sets it (the driver applies URL settings itself). */
-    private static void pragmaUnlessInUrl(Statement s, String jdbcUrl, String pragma, String value) throws SQLException {
+    private static void pragmaUnlessInUrl(Statement s, String jdbcUrl, String pragma, String value)
+            throws SQLException {
         if (!jdbcUrl.toLowerCase(Locale.ROOT).contains(pragma + "=")) {
             s.execute("PRAGMA " + pragma + "=" + value);
         }
@@ -139,11 +151,13 @@ public final class Database {
         connection.setAutoCommit(false);
         try {
             try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
             }
             connection.commit();
             int current = 0;
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
                 if (rs.next()) {
                     current = rs.getInt(1);
                 }
@@ -157,7 +171,8 @@ public final class Database {
                         s.execute(sql);
                     }
                 }
-                try (PreparedStatement p = connection.prepareStatement("INSERT INTO schema_version (version, script, applied_at_ms) VALUES (?, ?, ?)")) {
+                try (PreparedStatement p = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, script, applied_at_ms) VALUES (?, ?, ?)")) {
                     p.setInt(1, i + 1);
                     p.setString(2, script);
                     p.setLong(3, System.currentTimeMillis());
@@ -194,6 +209,9 @@ public final class Database {
                 cleaned.append(line).append('\n');
             }
         }
-        return Arrays.stream(cleaned.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cleaned.toString().split(";\\s*\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

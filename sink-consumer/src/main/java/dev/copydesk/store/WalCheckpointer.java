@@ -72,7 +72,8 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     private void checkpoint(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             if (rs.next()) {
                 checkpoints.incrementAndGet();
             }

@@ -59,7 +59,8 @@ class SinkRunnerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
-    void storesEachArticleAndNoticeOnceAcrossRestartsAndDeadLettersGarbage(String kind, TestStack stack) throws Exception {
+    void storesEachArticleAndNoticeOnceAcrossRestartsAndDeadLettersGarbage(String kind, TestStack stack)
+            throws Exception {
         String suffix = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> settings = sinkSettings(stack, suffix, 3, TestDatabases.of(kind, dir));
         String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
@@ -69,9 +70,12 @@ class SinkRunnerIT {
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
 
         int articles = 40;
-        var articleSerializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        var noticeSerializer = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        var articleSerializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
+        var noticeSerializer = AvroSerdes.specific(DuplicateNotice.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < articles; i++) {
                 Article a = ArticleStoreTest.article("a" + i, "Title " + i);
                 producer.send(new ProducerRecord<>(enriched, a.getId(), articleSerializer.serialize(enriched, a)));
@@ -98,7 +102,8 @@ class SinkRunnerIT {
         runUntil(config, store -> store.count("articles") == articles + 1 && store.count("duplicates") == 1);
 
         // a restart resumes from the stored offsets: nothing is written twice, and a new record still lands
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             Article again = ArticleStoreTest.article("a0", "Title 0, re-sent");
             Article fresh = ArticleStoreTest.article("fresh", "Fresh");
             producer.send(new ProducerRecord<>(enriched, again.getId(), articleSerializer.serialize(enriched, again)));
@@ -107,28 +112,34 @@ class SinkRunnerIT {
         runUntil(config, store -> store.count("articles") == articles + 2);
 
         List<DeadLetter> letters = readDeadLetters(stack, dlq);
-        assertThat(letters).extracting(l -> new String(l.getOriginalKey().array(), StandardCharsets.UTF_8))
+        assertThat(letters)
+                .extracting(l -> new String(l.getOriginalKey().array(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("garbage", "unknown-id", "truncated", "null-value", "noise");
         assertThat(letters).allSatisfy(l -> {
             assertThat(l.getStage()).isEqualTo("sink");
             assertThat(l.getReason()).isNotBlank();
             assertThat(l.getErrorMessage()).isNotBlank();
         });
-        DeadLetter garbage = letters.stream().filter(l -> l.getOriginalValue() != null
-                && l.getOriginalValue().equals(ByteBuffer.wrap(new byte[] {9, 9, 9}))).findFirst().orElseThrow();
+        DeadLetter garbage = letters.stream()
+                .filter(l -> l.getOriginalValue() != null
+                        && l.getOriginalValue().equals(ByteBuffer.wrap(new byte[] {9, 9, 9})))
+                .findFirst()
+                .orElseThrow();
         assertThat(garbage.getTopic()).isEqualTo(enriched);
         assertThat(letters).filteredOn(l -> l.getTopic().equals(duplicates)).hasSize(1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
-    void twoSinksInOneGroupShareThePartitionsAndOneTakesOverWhenTheOtherStops(String kind, TestStack stack) throws Exception {
+    void twoSinksInOneGroupShareThePartitionsAndOneTakesOverWhenTheOtherStops(String kind, TestStack stack)
+            throws Exception {
         String suffix = "scale-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> settings = sinkSettings(stack, suffix, 4, TestDatabases.of(kind, dir));
         String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         settings.put(SinkConfig.BATCH_SIZE, "10");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
 
         SinkRunner first = new SinkRunner(config);
         SinkRunner second = new SinkRunner(config);
@@ -137,17 +148,21 @@ class SinkRunnerIT {
         firstThread.start();
         secondThread.start();
         try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             // both members hold partitions of the articles topic before anything is sent
-            await().atMost(Duration.ofSeconds(60)).until(() -> owned(first, enriched) > 0 && owned(second, enriched) > 0
-                    && owned(first, enriched) + owned(second, enriched) == 4);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> owned(first, enriched) > 0
+                            && owned(second, enriched) > 0
+                            && owned(first, enriched) + owned(second, enriched) == 4);
             for (int i = 0; i < 200; i++) {
                 Article a = ArticleStoreTest.article("s" + i, "Title " + i);
                 producer.send(new ProducerRecord<>(enriched, i % 4, a.getId(), serializer.serialize(enriched, a)));
             }
             producer.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || second.failure() != null
-                    || reader.count("articles") == 200);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            first.failure() != null || second.failure() != null || reader.count("articles") == 200);
             assertThat(first.failure()).isNull();
             assertThat(second.failure()).isNull();
             assertThat(first.batchesWritten()).isPositive();
@@ -164,13 +179,21 @@ class SinkRunnerIT {
                 producer.send(new ProducerRecord<>(enriched, i % 4, a.getId(), serializer.serialize(enriched, a)));
             }
             producer.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null || reader.count("articles") == 300);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> first.failure() != null || reader.count("articles") == 300);
             Thread.sleep(1500); // let any duplicate write show itself
             assertThat(first.failure()).isNull();
             assertThat(reader.count("articles")).isEqualTo(300);
-            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new TopicPartition(enriched, 0), 75L,
-                    new TopicPartition(enriched, 1), 75L, new TopicPartition(enriched, 2), 75L,
-                    new TopicPartition(enriched, 3), 75L));
+            assertThat(reader.storedOffsets())
+                    .containsAllEntriesOf(Map.of(
+                            new TopicPartition(enriched, 0),
+                            75L,
+                            new TopicPartition(enriched, 1),
+                            75L,
+                            new TopicPartition(enriched, 2),
+                            75L,
+                            new TopicPartition(enriched, 3),
+                            75L));
         } finally {
             first.close();
             if (secondThread.isAlive()) {
@@ -193,22 +216,26 @@ class SinkRunnerIT {
         // far longer than the bursts take (five take 1.5-2 s), so a slow machine cannot split them across two lingers
         settings.put(SinkConfig.LINGER_MS, "10000");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
         try (RunningSink running = RunningSink.start(config, "sink-lingering");
-             ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+                ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             SinkRunner sink = running.sink();
             await().atMost(Duration.ofSeconds(60)).until(() -> owned(sink, enriched) == 1);
             Thread.sleep(1000); // the positions of the empty topics are written once, before any record
             long before = sink.batchesWritten();
             // three bursts, each its own poll, well inside one linger: the batch is not full, the linger ends it
             sendBursts(producer, serializer, enriched, 0, 3);
-            await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") == 30);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> sink.failure() != null || reader.count("articles") == 30);
             assertThat(sink.failure()).isNull();
             assertThat(sink.batchesWritten() - before).isEqualTo(1);
             // five more bursts: the batch fills to its 50 records before the linger is over
             sendBursts(producer, serializer, enriched, 30, 5);
-            await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") == 80);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> sink.failure() != null || reader.count("articles") == 80);
             Thread.sleep(1500); // let any late or duplicate write show itself
             assertThat(sink.failure()).isNull();
             assertThat(reader.count("articles")).isEqualTo(80);
@@ -220,30 +247,43 @@ class SinkRunnerIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
     void aSecondSinkJoiningWhileTheFirstLingersLosesAndDoublesNothing(String kind, TestStack stack) throws Exception {
-        String suffix = "linger-join-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String suffix =
+                "linger-join-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> settings = sinkSettings(stack, suffix, 4, TestDatabases.of(kind, dir));
         String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         settings.put(SinkConfig.BATCH_SIZE, "1000");
         settings.put(SinkConfig.LINGER_MS, "4000");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
         try (RunningSink first = RunningSink.start(config, "sink-1");
-             ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+                ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> owned(first.sink(), enriched) == 4);
             sendBursts(producer, serializer, enriched, 0, 10);
             // the first holds these in a batch it has not written yet when the group rebalances
             try (RunningSink second = RunningSink.start(config, "sink-2")) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> first.sink().failure() != null || second.sink().failure() != null
-                        || reader.count("articles") == 100);
-                Thread.sleep(6000); // longer than a linger: the first has written its gathered batch by now, doubling nothing
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> first.sink().failure() != null
+                                || second.sink().failure() != null
+                                || reader.count("articles") == 100);
+                Thread.sleep(6000); // longer than a linger: the first has written its gathered batch by now, doubling
+                // nothing
                 assertThat(first.sink().failure()).isNull();
                 assertThat(second.sink().failure()).isNull();
             }
             assertThat(reader.count("articles")).isEqualTo(100);
-            assertThat(reader.storedOffsets()).containsAllEntriesOf(Map.of(new TopicPartition(enriched, 0), 25L,
-                    new TopicPartition(enriched, 1), 25L, new TopicPartition(enriched, 2), 25L,
-                    new TopicPartition(enriched, 3), 25L));
+            assertThat(reader.storedOffsets())
+                    .containsAllEntriesOf(Map.of(
+                            new TopicPartition(enriched, 0),
+                            25L,
+                            new TopicPartition(enriched, 1),
+                            25L,
+                            new TopicPartition(enriched, 2),
+                            25L,
+                            new TopicPartition(enriched, 3),
+                            25L));
         }
     }
 
@@ -265,8 +305,9 @@ class SinkRunnerIT {
     }
 
     /** {@code bursts} bursts of ten articles (ids from {@code from}), 300 ms apart, round the topic's partitions. */
-    private static void sendBursts(KafkaProducer<String, byte[]> producer, Serializer<Article> serializer,
-                                   String topic, int from, int bursts) throws InterruptedException {
+    private static void sendBursts(
+            KafkaProducer<String, byte[]> producer, Serializer<Article> serializer, String topic, int from, int bursts)
+            throws InterruptedException {
         int partitions = producer.partitionsFor(topic).size();
         for (int b = 0; b < bursts; b++) {
             for (int i = from + b * 10; i < from + (b + 1) * 10; i++) {
@@ -282,7 +323,8 @@ class SinkRunnerIT {
      * Fresh topics for one test (sink-it-enriched-SUFFIX with the given partitions, sink-it-duplicates-SUFFIX and
      * sink-it-dlq-SUFFIX) and the settings of a sink in group sink-it-SUFFIX that reads them into the database at url.
      */
-    private static Map<String, String> sinkSettings(TestStack stack, String suffix, int partitions, String url) throws Exception {
+    private static Map<String, String> sinkSettings(TestStack stack, String suffix, int partitions, String url)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(stack.clientStrings());
         settings.put(SinkConfig.DB, url);
         settings.put(SinkConfig.TOPIC_ENRICHED, "sink-it-enriched-" + suffix);
@@ -290,9 +332,12 @@ class SinkRunnerIT {
         settings.put(SinkConfig.TOPIC_DLQ, "sink-it-dlq-" + suffix);
         settings.put("group.id", "sink-it-" + suffix);
         try (Admin admin = Admin.create(stack.clientSettings())) {
-            TopicAdmin.create(admin, List.of(new NewTopic(settings.get(SinkConfig.TOPIC_ENRICHED), partitions, (short) 1),
-                    new NewTopic(settings.get(SinkConfig.TOPIC_DUPLICATES), 1, (short) 1),
-                    new NewTopic(settings.get(SinkConfig.TOPIC_DLQ), 1, (short) 1)));
+            TopicAdmin.create(
+                    admin,
+                    List.of(
+                            new NewTopic(settings.get(SinkConfig.TOPIC_ENRICHED), partitions, (short) 1),
+                            new NewTopic(settings.get(SinkConfig.TOPIC_DUPLICATES), 1, (short) 1),
+                            new NewTopic(settings.get(SinkConfig.TOPIC_DLQ), 1, (short) 1)));
         }
         return settings;
     }
@@ -303,7 +348,9 @@ class SinkRunnerIT {
 
     /** An Article in the released v1 schema, registered and framed as an older enrich-streams would have sent it. */
     private static byte[] olderArticle(TestStack stack, String topic) throws Exception {
-        Schema v1 = new Schema.Parser().parse(Path.of("..", "schemas", "released", "Article", "v1.avsc").toFile());
+        Schema v1 = new Schema.Parser()
+                .parse(Path.of("..", "schemas", "released", "Article", "v1.avsc")
+                        .toFile());
         GenericRecord r = new GenericData.Record(v1);
         r.put("id", "older-writer");
         r.put("storyId", "older-writer");
@@ -319,7 +366,7 @@ class SinkRunnerIT {
         r.put("removedLines", 0);
         // our serializer registers v1 under the topic's subject and frames the record with v1's id
         return new AvroSerializer<GenericRecord>(
-                SchemaRegistryClients.create(stack.clientSettings()), stack.clientSettings(), false)
+                        SchemaRegistryClients.create(stack.clientSettings()), stack.clientSettings(), false)
                 .serialize(topic, r);
     }
 
@@ -332,7 +379,8 @@ class SinkRunnerIT {
         Thread thread = new Thread(sink, "sink-under-test");
         thread.start();
         try (ArticleStore reader = new ArticleStore(config.jdbcUrl(), config.groupId())) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> sink.failure() != null || !thread.isAlive() || condition.holds(reader));
             assertThat(sink.failure()).as("the sink failed").isNull();
             Thread.sleep(1500); // let any duplicate write show itself
@@ -350,8 +398,11 @@ class SinkRunnerIT {
         c.put("group.id", "dlq-reader-" + topic);
         c.put("auto.offset.reset", "earliest");
         List<DeadLetter> out = new ArrayList<>();
-        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false).deserializer())) {
+        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(
+                c,
+                new StringDeserializer(),
+                AvroSerdes.specific(DeadLetter.class, stack.clientSettings(), false)
+                        .deserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 20_000;
             while (out.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -369,10 +420,13 @@ class SinkRunnerIT {
         Map<String, String> settings = sinkSettings(stack, suffix, 1, url);
         String enriched = settings.get(SinkConfig.TOPIC_ENRICHED);
         String dlq = settings.get(SinkConfig.TOPIC_DLQ);
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             Article a = ArticleStoreTest.article("r1", "Registry gone");
-            producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a))).get();
+            producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a)))
+                    .get();
         }
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -387,7 +441,9 @@ class SinkRunnerIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null);
         thread.join(30_000);
         sink.release();
-        assertThat(sink.failure()).hasMessageContaining("Schema Registry unreachable").hasMessageContaining("nothing dead-lettered");
+        assertThat(sink.failure())
+                .hasMessageContaining("Schema Registry unreachable")
+                .hasMessageContaining("nothing dead-lettered");
         try (ArticleStore store = new ArticleStore(url, "sink-it-" + suffix)) {
             assertThat(store.count("articles")).isZero();
             assertThat(store.storedOffsets()).isEmpty(); // the record will be read again once the registry answers
@@ -405,8 +461,10 @@ class SinkRunnerIT {
         settings.put(SinkConfig.BATCH_SIZE, "10");
         SinkConfig config = SinkConfig.load(Optional.empty(), Map.of(), settings);
         int articles = 1500;
-        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false).serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+        var serializer = AvroSerdes.specific(Article.class, stack.clientSettings(), false)
+                .serializer();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < articles; i++) {
                 Article a = ArticleStoreTest.article("o" + i, "Outage " + i);
                 producer.send(new ProducerRecord<>(enriched, a.getId(), serializer.serialize(enriched, a)));
@@ -415,11 +473,13 @@ class SinkRunnerIT {
         SinkRunner sink = new SinkRunner(config);
         Thread thread = new Thread(sink, "sink-outage");
         thread.start();
-        try (ArticleStore reader = new ArticleStore(url.replace(application, application + "_reader"), config.groupId());
-             Connection admin = DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {
+        try (ArticleStore reader =
+                        new ArticleStore(url.replace(application, application + "_reader"), config.groupId());
+                Connection admin = DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {
             for (int outage = 1; outage <= 3; outage++) {
                 long seen = reader.count("articles");
-                await().atMost(Duration.ofSeconds(60)).until(() -> sink.failure() != null || reader.count("articles") > seen);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> sink.failure() != null || reader.count("articles") > seen);
                 // the server drops the sink's connection, as on a restart or failover
                 try (PreparedStatement kill = admin.prepareStatement(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
@@ -427,7 +487,8 @@ class SinkRunnerIT {
                     kill.executeQuery().close();
                 }
             }
-            await().atMost(Duration.ofSeconds(90)).until(() -> sink.failure() != null || reader.count("articles") == articles);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> sink.failure() != null || reader.count("articles") == articles);
             assertThat(sink.failure()).as("the sink stopped instead of waiting").isNull();
             assertThat(reader.count("articles")).isEqualTo(articles);
             assertThat(sink.outagesSurvived()).isBetween(1L, 3L);

@@ -35,15 +35,32 @@ public class ArticleStoreTest {
     Path dir;
 
     public static Article article(String id, String title) {
-        return Article.newBuilder().setId(id).setStoryId(id).setVersion(1).setSourceRef(id + ".txt")
-                .setReceivedAt(Instant.ofEpochMilli(1000)).setProcessedAt(Instant.ofEpochMilli(2000))
-                .setTitle(title).setBody("Body of " + id + " with 'quotes'; DROP TABLE articles; --").setLanguage("en")
-                .setContentHash("h-" + id).setWordCount(5).setRemovedLines(2).build();
+        return Article.newBuilder()
+                .setId(id)
+                .setStoryId(id)
+                .setVersion(1)
+                .setSourceRef(id + ".txt")
+                .setReceivedAt(Instant.ofEpochMilli(1000))
+                .setProcessedAt(Instant.ofEpochMilli(2000))
+                .setTitle(title)
+                .setBody("Body of " + id + " with 'quotes'; DROP TABLE articles; --")
+                .setLanguage("en")
+                .setContentHash("h-" + id)
+                .setWordCount(5)
+                .setRemovedLines(2)
+                .build();
     }
 
     public static DuplicateNotice notice(String id, String of) {
-        return DuplicateNotice.newBuilder().setId(id).setSourceRef(id + ".txt").setDuplicateOf(of).setKind(DuplicateKind.EXACT)
-                .setSimilarity(1.0).setStoryId(of).setDetectedAt(Instant.ofEpochMilli(3000)).build();
+        return DuplicateNotice.newBuilder()
+                .setId(id)
+                .setSourceRef(id + ".txt")
+                .setDuplicateOf(of)
+                .setKind(DuplicateKind.EXACT)
+                .setSimilarity(1.0)
+                .setStoryId(of)
+                .setDetectedAt(Instant.ofEpochMilli(3000))
+                .build();
     }
 
     @ParameterizedTest
@@ -52,14 +69,16 @@ public class ArticleStoreTest {
         String url = TestDatabases.of(kind, dir);
         TopicPartition tp = new TopicPartition("articles.enriched", 0);
         try (ArticleStore store = new ArticleStore(url, "g")) {
-            store.write(List.of(article("a", "First"), article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L));
+            store.write(
+                    List.of(article("a", "First"), article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L));
             store.write(List.of(article("a", "First, again")), List.of(notice("c", "a")), Map.of(tp, 4L));
             assertThat(store.count("articles")).isEqualTo(2);
             assertThat(store.count("duplicates")).isEqualTo(1);
             assertThat(store.storedOffsets()).containsExactly(Map.entry(tp, 4L));
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT title, body, received_at_ms FROM articles WHERE id = 'a'")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT title, body, received_at_ms FROM articles WHERE id = 'a'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("First, again");
             assertThat(rs.getString(2)).contains("DROP TABLE articles");
@@ -74,10 +93,12 @@ public class ArticleStoreTest {
         TopicPartition tp = new TopicPartition("articles.enriched", 0);
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(article("a", "First")), List.of(), Map.of(tp, 1L));
-            try (Connection c = Database.connect(url); Statement s = c.createStatement()) {
+            try (Connection c = Database.connect(url);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP TABLE duplicates"); // the next batch's second statement fails
             }
-            assertThatThrownBy(() -> store.write(List.of(article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L)))
+            assertThatThrownBy(() ->
+                            store.write(List.of(article("b", "Second")), List.of(notice("c", "a")), Map.of(tp, 3L)))
                     .isInstanceOf(SQLException.class);
             assertThat(store.count("articles")).isEqualTo(1);
             assertThat(store.storedOffsets()).containsExactly(Map.entry(tp, 1L));
@@ -91,7 +112,8 @@ public class ArticleStoreTest {
         try (Connection c = Database.connect(url)) {
             assertThat(Database.migrate(c)).isEqualTo(Database.MIGRATIONS.size());
             assertThat(Database.migrate(c)).isZero();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
             }
@@ -108,7 +130,8 @@ public class ArticleStoreTest {
                     ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL"
                     : "SELECT indexname FROM pg_indexes WHERE tablename = 'entities' AND schemaname = current_schema() AND indexname NOT LIKE '%pkey'";
             List<String> indexes = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     indexes.add(rs.getString(1));
                 }
@@ -117,8 +140,9 @@ public class ArticleStoreTest {
             // the country index serves the documented WHERE country_code = 'KP'
             assertThat(indexes).containsExactlyInAnyOrder("entities_name_lower", "entities_country");
             if (Database.dialect(c).equals("sqlite")) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "EXPLAIN QUERY PLAN SELECT article_id FROM entities WHERE LOWER(canonical_name) = 'lloyd austin'")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery(
+                                "EXPLAIN QUERY PLAN SELECT article_id FROM entities WHERE LOWER(canonical_name) = 'lloyd austin'")) {
                     StringBuilder plan = new StringBuilder();
                     while (rs.next()) {
                         plan.append(rs.getString(4));
@@ -155,7 +179,10 @@ public class ArticleStoreTest {
                         for (int i = 0; i < 20; i++) {
                             articles.add(article("p" + partition + "-" + batch + "-" + i, "Harbour story " + i));
                         }
-                        store.write(articles, List.of(), Map.of(new TopicPartition("articles.enriched", partition), (batch + 1) * 20L));
+                        store.write(
+                                articles,
+                                List.of(),
+                                Map.of(new TopicPartition("articles.enriched", partition), (batch + 1) * 20L));
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -169,8 +196,10 @@ public class ArticleStoreTest {
         assertThat(failures).isEmpty();
         try (ArticleStore store = new ArticleStore(url, "g")) {
             assertThat(store.count("articles")).isEqualTo(1200);
-            assertThat(store.storedOffsets()).containsOnly(Map.entry(new TopicPartition("articles.enriched", 0), 600L),
-                    Map.entry(new TopicPartition("articles.enriched", 1), 600L));
+            assertThat(store.storedOffsets())
+                    .containsOnly(
+                            Map.entry(new TopicPartition("articles.enriched", 0), 600L),
+                            Map.entry(new TopicPartition("articles.enriched", 1), 600L));
         }
     }
 
@@ -187,14 +216,20 @@ public class ArticleStoreTest {
             assertThat(pragma(c, "synchronous")).isEqualTo(2);
         }
         // the driver knows no wal_autocheckpoint setting; copydesk applies it and keeps it out of the file's name
-        for (String query : List.of("?wal_autocheckpoint=100", "?cache_size=-1000&wal_autocheckpoint=100", "?wal_autocheckpoint=100&synchronous=FULL")) {
-            try (Connection c = Database.connect(url + query); Statement s = c.createStatement()) {
+        for (String query : List.of(
+                "?wal_autocheckpoint=100",
+                "?cache_size=-1000&wal_autocheckpoint=100",
+                "?wal_autocheckpoint=100&synchronous=FULL")) {
+            try (Connection c = Database.connect(url + query);
+                    Statement s = c.createStatement()) {
                 assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo(100);
                 s.execute("CREATE TABLE IF NOT EXISTS marker (x INTEGER)");
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).allMatch(name -> name.startsWith("tuned.db")).noneMatch(name -> name.contains("?"));
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .allMatch(name -> name.startsWith("tuned.db"))
+                    .noneMatch(name -> name.contains("?"));
         }
     }
 
@@ -207,12 +242,15 @@ public class ArticleStoreTest {
             long fileBefore = Files.size(file);
             List<Article> batch = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                batch.add(Article.newBuilder(article("a" + i, "Story " + i)).setBody(("Body of story " + i + ". ").repeat(200)).build());
+                batch.add(Article.newBuilder(article("a" + i, "Story " + i))
+                        .setBody(("Body of story " + i + ". ").repeat(200))
+                        .build());
             }
             store.write(batch, List.of(), Map.of(tp, 300L));
             // the writer checkpoints itself only past 256 MiB of log: what reaches the database file while the
             // writer holds its connection was copied there by the background checkpointer
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> Files.size(file) > fileBefore + 1_000_000);
             assertThat(store.walCheckpoints()).isPositive();
             try (Connection c = Database.connect(url)) {
@@ -228,7 +266,8 @@ public class ArticleStoreTest {
     }
 
     private static long pragma(Connection c, String name) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             assertThat(rs.next()).isTrue();
             return rs.getLong(1);
         }
@@ -247,31 +286,49 @@ public class ArticleStoreTest {
         page.setSentenceCount(9);
         page.setLede("The defense chiefs met.");
         page.setEntities(List.of(
-                Entity.newBuilder().setType(EntityType.PERSON).setName("Lloyd Austin").setMentions(6).build(),
-                Entity.newBuilder().setType(EntityType.PLACE).setName("North Korea").setMentions(5)
-                        .setCountryCode("KP").build()));
-        page.setKeywords(List.of(Keyword.newBuilder().setPhrase("deterrence strategy").setWeight(7.5).build()));
+                Entity.newBuilder()
+                        .setType(EntityType.PERSON)
+                        .setName("Lloyd Austin")
+                        .setMentions(6)
+                        .build(),
+                Entity.newBuilder()
+                        .setType(EntityType.PLACE)
+                        .setName("North Korea")
+                        .setMentions(5)
+                        .setCountryCode("KP")
+                        .build()));
+        page.setKeywords(List.of(Keyword.newBuilder()
+                .setPhrase("deterrence strategy")
+                .setWeight(7.5)
+                .build()));
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(page, article("t", "From text")), List.of(), Map.of());
             store.write(List.of(page), List.of(), Map.of()); // re-delivered: rows replaced, not doubled
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT type, canonical_name, mentions, country_code FROM entities WHERE article_id = 'p' ORDER BY type")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT type, canonical_name, mentions, country_code FROM entities WHERE article_id = 'p' ORDER BY type")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).isEqualTo("person/Lloyd Austin/6");
+            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3))
+                    .isEqualTo("person/Lloyd Austin/6");
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(4)).isEqualTo("place/North Korea/KP");
+            assertThat(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(4))
+                    .isEqualTo("place/North Korea/KP");
             assertThat(rs.next()).isFalse();
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'p'")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'p'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("deterrence strategy");
             assertThat(rs.next()).isFalse();
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, author, published_at, canonical_url, agency, dateline_place, sentence_count, lede "
-                     + "FROM story_latest ORDER BY id")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT id, author, published_at, canonical_url, agency, dateline_place, sentence_count, lede "
+                                + "FROM story_latest ORDER BY id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isEqualTo("Mere Tahana, Oliver Grant");
             assertThat(rs.getString(3)).isEqualTo("2026-11-26T07:45:00+13:00");
@@ -292,24 +349,37 @@ public class ArticleStoreTest {
         String url = TestDatabases.of(kind, dir);
         Article a = article("x", "Odd names");
         a.setEntities(List.of(
-                Entity.newBuilder().setType(EntityType.ORGANIZATION).setName(odd).setMentions(2)
-                        .setCountryCode("\\N").build(),
-                Entity.newBuilder().setType(EntityType.ORGANIZATION).setName(odd).setMentions(9).build()));
-        a.setKeywords(List.of(Keyword.newBuilder().setPhrase(odd).setWeight(1.0E-5).build(),
+                Entity.newBuilder()
+                        .setType(EntityType.ORGANIZATION)
+                        .setName(odd)
+                        .setMentions(2)
+                        .setCountryCode("\\N")
+                        .build(),
+                Entity.newBuilder()
+                        .setType(EntityType.ORGANIZATION)
+                        .setName(odd)
+                        .setMentions(9)
+                        .build()));
+        a.setKeywords(List.of(
+                Keyword.newBuilder().setPhrase(odd).setWeight(1.0E-5).build(),
                 Keyword.newBuilder().setPhrase("\\.").setWeight(123456789.25).build()));
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(a, article("y", "Plain")), List.of(), Map.of());
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT canonical_name, mentions, country_code FROM entities WHERE article_id = 'x'")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT canonical_name, mentions, country_code FROM entities WHERE article_id = 'x'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(odd);
             assertThat(rs.getInt(2)).isEqualTo(2); // the first of a repeated name, as before
             assertThat(rs.getString(3)).isEqualTo("\\N").isNotNull();
             assertThat(rs.next()).isFalse();
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'x' ORDER BY weight")) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT keyword, weight FROM keywords WHERE article_id = 'x' ORDER BY weight")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(odd);
             assertThat(rs.getDouble(2)).isEqualTo(1.0E-5);
@@ -329,24 +399,32 @@ public class ArticleStoreTest {
         v2.setStoryId("a");
         v2.setVersion(2);
         Article other = article("c", "Strike");
-        DuplicateNotice near = DuplicateNotice.newBuilder(notice("b", "a")).setKind(DuplicateKind.NEAR).setSimilarity(0.8)
-                .setContainment(0.97).setVersion(2).build();
+        DuplicateNotice near = DuplicateNotice.newBuilder(notice("b", "a"))
+                .setKind(DuplicateKind.NEAR)
+                .setSimilarity(0.8)
+                .setContainment(0.97)
+                .setVersion(2)
+                .build();
         try (ArticleStore store = new ArticleStore(url, "g")) {
             store.write(List.of(v1, v2, other), List.of(near), Map.of());
         }
-        try (Connection c = Database.connect(url); Statement s = c.createStatement()) {
+        try (Connection c = Database.connect(url);
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT story_id, id, version FROM story_latest ORDER BY story_id")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3)).isEqualTo("a/b/v2");
+                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3))
+                        .isEqualTo("a/b/v2");
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3)).isEqualTo("c/c/v1");
+                assertThat(rs.getString(1) + "/" + rs.getString(2) + "/v" + rs.getInt(3))
+                        .isEqualTo("c/c/v1");
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles WHERE story_id = 'a'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(2);
             }
-            try (ResultSet rs = s.executeQuery("SELECT kind, similarity, containment, version FROM duplicates WHERE id = 'b'")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT kind, similarity, containment, version FROM duplicates WHERE id = 'b'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("near");
                 assertThat(rs.getDouble(3)).isEqualTo(0.97);

@@ -25,7 +25,8 @@ import org.testcontainers.kafka.KafkaContainer;
 public final class KafkaStackExtension implements ParameterResolver {
 
     public static final String MODE_PROPERTY = "copydesk.test.broker";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaStackExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -34,8 +35,10 @@ public final class KafkaStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunningStack.class, k -> RunningStack.start(), RunningStack.class).stack;
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RunningStack.class, k -> RunningStack.start(), RunningStack.class)
+                .stack;
     }
 
     /** The started stack, closed by JUnit when the run ends. */
@@ -56,7 +59,9 @@ public final class KafkaStackExtension implements ParameterResolver {
                 case "docker" -> true;
                 case "embedded" -> false;
                 case "auto" -> dockerAvailable();
-                default -> throw new IllegalArgumentException(MODE_PROPERTY + " must be auto, docker or embedded, not " + mode);
+                default ->
+                    throw new IllegalArgumentException(
+                            MODE_PROPERTY + " must be auto, docker or embedded, not " + mode);
             };
             long t0 = System.nanoTime();
             AutoCloseable broker;
@@ -79,13 +84,16 @@ public final class KafkaStackExtension implements ParameterResolver {
                 EmbeddedKafka kafka = new EmbeddedKafka(dir).start();
                 broker = kafka;
                 bootstrap = kafka.bootstrapServers();
-                kind = "embedded KRaft (kafka_2.13 4.4.0" + ("auto".equals(mode) ? ", no Docker engine found" : "") + ")";
+                kind = "embedded KRaft (kafka_2.13 4.4.0" + ("auto".equals(mode) ? ", no Docker engine found" : "")
+                        + ")";
             }
-            SchemaRegistryServer registry = new SchemaRegistryServer(Map.of("bootstrap.servers", bootstrap),
-                    "127.0.0.1", 0, Optional.empty()).start();
+            SchemaRegistryServer registry = new SchemaRegistryServer(
+                            Map.of("bootstrap.servers", bootstrap), "127.0.0.1", 0, Optional.empty())
+                    .start();
             TestStack stack = new TestStack(kind, bootstrap, registry.url());
-            System.out.printf("copydesk tests: broker = %s at %s, schema registry at %s (%d ms)%n", kind, bootstrap,
-                    registry.url(), (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "copydesk tests: broker = %s at %s, schema registry at %s (%d ms)%n",
+                    kind, bootstrap, registry.url(), (System.nanoTime() - t0) / 1_000_000);
             return new RunningStack(stack, broker, registry);
         }
 

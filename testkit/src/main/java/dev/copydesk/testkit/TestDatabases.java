@@ -12,19 +12,20 @@ import java.util.UUID;
  */
 public final class TestDatabases {
 
-    public static final String POSTGRES_URL = System.getProperty("copydesk.test.postgres.url",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String POSTGRES_URL =
+            System.getProperty("copydesk.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static String sqlite(Path dir) {
         return "jdbc:sqlite:" + dir.resolve("copydesk-" + UUID.randomUUID() + ".db");
     }
 
     public static String postgres() throws Exception {
-        String schema = "copydesk_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+        String schema =
+                "copydesk_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;

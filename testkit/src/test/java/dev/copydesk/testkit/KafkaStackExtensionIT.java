@@ -23,12 +23,16 @@ class KafkaStackExtensionIT {
             assertThat(stack.kind()).startsWith("embedded KRaft");
         }
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("testkit-probe", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("testkit-probe", 1, (short) 1)))
+                    .all()
+                    .get();
             assertThat(admin.listTopics().names().get()).contains("testkit-probe", "_schemas");
         }
-        HttpResponse<String> types = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/schemas/types")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> types = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/schemas/types"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(types.body()).isEqualTo("[\"AVRO\"]");
     }
 }

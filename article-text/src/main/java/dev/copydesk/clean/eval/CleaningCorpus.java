@@ -49,10 +49,11 @@ public final class CleaningCorpus {
                 throw new IllegalArgumentException("The list of page ids is empty");
             }
             Set<String> held = Set.copyOf(allIds()); // listed once: the folders are read for every id otherwise
-            List<String> unknown = only.stream().filter(id -> !held.contains(id)).sorted().toList();
+            List<String> unknown =
+                    only.stream().filter(id -> !held.contains(id)).sorted().toList();
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("No page " + unknown.subList(0, Math.min(5, unknown.size())) + " in " + dir
-                        + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
+                throw new IllegalArgumentException("No page " + unknown.subList(0, Math.min(5, unknown.size())) + " in "
+                        + dir + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
             }
         }
     }
@@ -71,7 +72,10 @@ public final class CleaningCorpus {
                 continue;
             }
             try (Stream<Path> files = Files.list(folder)) {
-                files.map(p -> p.getFileName().toString()).map(CleaningCorpus::idOf).flatMap(Optional::stream).forEach(ids::add);
+                files.map(p -> p.getFileName().toString())
+                        .map(CleaningCorpus::idOf)
+                        .flatMap(Optional::stream)
+                        .forEach(ids::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -20,14 +20,17 @@ import java.util.function.Consumer;
 public final class CleaningEvaluation {
 
     /** Which rendering of a page to clean when writing bodies. */
-    public enum Source { AUTO, HTML, TEXT }
+    public enum Source {
+        AUTO,
+        HTML,
+        TEXT
+    }
 
     /** Scores per rendering, the page text as-is for reference, and the pages that failed. */
-    public record Result(ExtractionScore html, ExtractionScore text, ExtractionScore wholeText, List<String> failures) {
-    }
+    public record Result(
+            ExtractionScore html, ExtractionScore text, ExtractionScore wholeText, List<String> failures) {}
 
-    private CleaningEvaluation() {
-    }
+    private CleaningEvaluation() {}
 
     public static Result score(CleaningCorpus corpus, Consumer<String> progress) {
         ExtractionScore html = new ExtractionScore();

@@ -20,6 +20,7 @@ public final class ExtractionScore {
 
     /** Python's {@code \w}: letters, digits and the underscore, in any script. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
     private static final int SHINGLE = 4;
 
     private int pages;
@@ -28,7 +29,8 @@ public final class ExtractionScore {
     private double shingleRecallSum;
 
     /** One page's scores. */
-    public record Page(double wordPrecision, double wordRecall, double wordF1, double shinglePrecision, double shingleRecall) {
+    public record Page(
+            double wordPrecision, double wordRecall, double wordF1, double shinglePrecision, double shingleRecall) {
         public double shingleF1() {
             return f1(shinglePrecision, shingleRecall);
         }
@@ -75,8 +77,14 @@ public final class ExtractionScore {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "pages %d  word F1 %.4f  shingle F1 %.4f (P %.4f R %.4f)",
-                pages, wordF1(), shingleF1(), shinglePrecision(), shingleRecall());
+        return String.format(
+                Locale.ROOT,
+                "pages %d  word F1 %.4f  shingle F1 %.4f (P %.4f R %.4f)",
+                pages,
+                wordF1(),
+                shingleF1(),
+                shinglePrecision(),
+                shingleRecall());
     }
 
     static List<String> tokens(String text) {
@@ -121,7 +129,9 @@ public final class ExtractionScore {
         for (Map.Entry<String, Integer> e : got.entrySet()) {
             common += Math.min(e.getValue(), want.getOrDefault(e.getKey(), 0));
         }
-        return new double[] {gotSize == 0 ? 0 : (double) common / gotSize, wantSize == 0 ? 0 : (double) common / wantSize};
+        return new double[] {
+            gotSize == 0 ? 0 : (double) common / gotSize, wantSize == 0 ? 0 : (double) common / wantSize
+        };
     }
 
     private static double f1(double p, double r) {

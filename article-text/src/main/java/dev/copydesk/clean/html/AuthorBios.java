@@ -49,7 +49,8 @@ final class AuthorBios {
             collect(root, shingles, 0);
         }
         List<Pattern> signedBios = new ArrayList<>();
-        for (String author : authors.stream().flatMap(a -> BYLINE_SEPARATOR.splitAsStream(a)).toList()) {
+        for (String author :
+                authors.stream().flatMap(a -> BYLINE_SEPARATOR.splitAsStream(a)).toList()) {
             String[] names = author.strip().split("\\s+");
             // a person's name is two or three words; a one-word byline is as often the site's name
             if (names.length < 2 || names.length > 3 || !isName(names)) {
@@ -66,7 +67,8 @@ final class AuthorBios {
     private static final Pattern BYLINE_SEPARATOR = Pattern.compile("\\s*(?:[,;&]|\\band\\b)\\s*");
 
     /** How a bio goes on after the name: "is a", "has over 20 years", "writes about", "covers", "joined". */
-    private static final String BIO_VERBS = "(?:is|was|has|writes|covers|joined|leads|serves|specializes|specialises|loves|brings|holds)\\b";
+    private static final String BIO_VERBS =
+            "(?:is|was|has|writes|covers|joined|leads|serves|specializes|specialises|loves|brings|holds)\\b";
 
     /** "J." of "Mary J. Blige". */
     private static boolean isInitial(String word) {
@@ -76,7 +78,9 @@ final class AuthorBios {
     private static boolean isName(String[] words) {
         for (String word : words) {
             // capitalised, not capitals: "QCY Team" is a brand, whose name opens its own pitch
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || (word.chars().noneMatch(Character::isLowerCase) && !isInitial(word))
+            if (word.isEmpty()
+                    || !Character.isUpperCase(word.charAt(0))
+                    || (word.chars().noneMatch(Character::isLowerCase) && !isInitial(word))
                     || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '.')) {
                 return false;
             }
@@ -88,9 +92,12 @@ final class AuthorBios {
         if (depth > MAX_DEPTH) {
             return;
         }
-        if (node.isObject() && isPerson(node.get("@type")) && node.path("description").isTextual()) {
+        if (node.isObject()
+                && isPerson(node.get("@type"))
+                && node.path("description").isTextual()) {
             String description = node.get("description").asText();
-            String text = description.indexOf('<') >= 0 ? Jsoup.parse(description).text()
+            String text = description.indexOf('<') >= 0
+                    ? Jsoup.parse(description).text()
                     : Parser.unescapeEntities(description, false);
             List<String> words = PublisherBody.tokens(text);
             if (words.size() >= MIN_WORDS) {
@@ -130,7 +137,8 @@ final class AuthorBios {
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             // the words are counted only for a bio, and the body's only when there is one: most pages have none
-            if ((i >= tail && isSignedBio(paragraph)) || (!shingles.isEmpty() && isBio(PublisherBody.tokens(paragraph)))) {
+            if ((i >= tail && isSignedBio(paragraph))
+                    || (!shingles.isEmpty() && isBio(PublisherBody.tokens(paragraph)))) {
                 bioWords += PublisherBody.tokens(paragraph).size();
             } else {
                 kept.add(paragraph);

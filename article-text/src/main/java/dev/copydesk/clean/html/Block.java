@@ -12,6 +12,7 @@ final class Block {
     boolean inLink;
     /** Inside a teaser card of a listing: its excerpt reads like prose but is another page's. */
     boolean inCard;
+
     private String normalized;
 
     Block(Element element) {

@@ -14,8 +14,7 @@ import org.jsoup.select.NodeTraversor;
 /** Cuts the page into {@link Block}s: the text under each block-level element, a table row being one block. */
 final class BlockSegmenter {
 
-    private BlockSegmenter() {
-    }
+    private BlockSegmenter() {}
 
     /** Between the cells of a table row, which is one block. */
     static final String CELL_SEPARATOR = " | ";
@@ -31,69 +30,72 @@ final class BlockSegmenter {
         Map<Element, Block> openRun = new IdentityHashMap<>();
         Map<Element, Element> blockOf = new IdentityHashMap<>();
         Map<Element, Boolean> inCardLink = new IdentityHashMap<>();
-        NodeTraversor.filter(new NodeFilter() {
-            private Block run(Element owner) {
-                return openRun.computeIfAbsent(owner, o -> {
-                    Block b = new Block(o);
-                    b.inLink = insideCardLink(o, inCardLink);
-                    out.add(b);
-                    return b;
-                });
-            }
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    private Block run(Element owner) {
+                        return openRun.computeIfAbsent(owner, o -> {
+                            Block b = new Block(o);
+                            b.inLink = insideCardLink(o, inCardLink);
+                            out.add(b);
+                            return b;
+                        });
+                    }
 
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    if (skipped.contains(e)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    Element parent = e.parent();
-                    Element owner;
-                    if ((e.nameIs("td") || e.nameIs("th")) && parent != null && parent.nameIs("tr")) {
-                        owner = parent; // a table row is one line, its cells joined by " | "
-                        Block row = openRun.get(parent);
-                        if (row != null && !row.text.toString().isBlank()) {
-                            row.text.append(CELL_SEPARATOR);
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            if (skipped.contains(e)) {
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            Element parent = e.parent();
+                            Element owner;
+                            if ((e.nameIs("td") || e.nameIs("th")) && parent != null && parent.nameIs("tr")) {
+                                owner = parent; // a table row is one line, its cells joined by " | "
+                                Block row = openRun.get(parent);
+                                if (row != null && !row.text.toString().isBlank()) {
+                                    row.text.append(CELL_SEPARATOR);
+                                }
+                            } else {
+                                owner = !Tags.isInline(e) || parent == null ? e : blockOf.getOrDefault(parent, parent);
+                            }
+                            blockOf.put(e, owner);
+                            if (owner == e && parent != null) {
+                                openRun.remove(blockOf.getOrDefault(
+                                        parent, parent)); // a block child ends its container's run of text
+                            }
+                            if (e.nameIs("br") && owner != null) {
+                                Block open = openRun.get(owner);
+                                if (open != null && endsWithLineBreak(open.text)) {
+                                    openRun.remove(owner); // <br><br>: a paragraph break in text that has no <p>
+                                } else {
+                                    run(owner).text.append('\n');
+                                }
+                            }
+                        } else if (node instanceof TextNode t && !t.isBlank()) {
+                            Element parent = (Element) t.parent();
+                            Element owner = blockOf.getOrDefault(parent, parent);
+                            Block block = run(owner);
+                            String text = t.getWholeText();
+                            block.text.append(text);
+                            if (block.inLink || insideLink(parent, owner)) {
+                                block.linkChars += text.strip().length();
+                            }
+                        } else if (node instanceof TextNode t) {
+                            Element parent = (Element) t.parent();
+                            Block block = openRun.get(blockOf.getOrDefault(parent, parent));
+                            if (block != null) {
+                                block.text.append(' ');
+                            }
                         }
-                    } else {
-                        owner = !Tags.isInline(e) || parent == null ? e : blockOf.getOrDefault(parent, parent);
+                        return FilterResult.CONTINUE;
                     }
-                    blockOf.put(e, owner);
-                    if (owner == e && parent != null) {
-                        openRun.remove(blockOf.getOrDefault(parent, parent)); // a block child ends its container's run of text
-                    }
-                    if (e.nameIs("br") && owner != null) {
-                        Block open = openRun.get(owner);
-                        if (open != null && endsWithLineBreak(open.text)) {
-                            openRun.remove(owner); // <br><br>: a paragraph break in text that has no <p>
-                        } else {
-                            run(owner).text.append('\n');
-                        }
-                    }
-                } else if (node instanceof TextNode t && !t.isBlank()) {
-                    Element parent = (Element) t.parent();
-                    Element owner = blockOf.getOrDefault(parent, parent);
-                    Block block = run(owner);
-                    String text = t.getWholeText();
-                    block.text.append(text);
-                    if (block.inLink || insideLink(parent, owner)) {
-                        block.linkChars += text.strip().length();
-                    }
-                } else if (node instanceof TextNode t) {
-                    Element parent = (Element) t.parent();
-                    Block block = openRun.get(blockOf.getOrDefault(parent, parent));
-                    if (block != null) {
-                        block.text.append(' ');
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, root);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
         out.removeIf(b -> b.text.toString().isBlank());
         return out;
     }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class BlockTrimmer {
 
-    private BlockTrimmer() {
-    }
+    private BlockTrimmer() {}
 
     static List<String> trim(List<String> blocks) {
         int first = -1;
@@ -30,13 +29,16 @@ final class BlockTrimmer {
             return blocks; // no prose at all (a list, a table): nothing to anchor a trim on
         }
         // the box about the writer under the story reads as prose: step back over it (two writers, two boxes)
-        for (int stepped = 0; stepped < BioLines.CLOSING_BIO_PARAGRAPHS && last > first && BioLines.isClosingBio(blocks.get(last)); stepped++) {
+        for (int stepped = 0;
+                stepped < BioLines.CLOSING_BIO_PARAGRAPHS && last > first && BioLines.isClosingBio(blocks.get(last));
+                stepped++) {
             do {
                 last--;
             } while (last > first && !Prose.isProse(blocks.get(last)));
         }
         int end = last + 1;
-        while (end < blocks.size() && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(BlockSegmenter.CELL_SEPARATOR))) {
+        while (end < blocks.size()
+                && (blocks.get(end).startsWith("- ") || blocks.get(end).contains(BlockSegmenter.CELL_SEPARATOR))) {
             end++;
         }
         return new ArrayList<>(blocks.subList(first, end));

@@ -10,8 +10,7 @@ import java.util.Set;
  */
 final class ElementNames {
 
-    private ElementNames() {
-    }
+    private ElementNames() {}
 
     /**
      * Class/id fragments of page furniture, matched anywhere in a name ({@code sharedaddy}, {@code relatedPosts}) by
@@ -25,7 +24,8 @@ final class ElementNames {
     private static final List<String> NOT_NEGATIVE = List.of("promoted");
 
     /** Short furniture words, matched only as a whole part of a name ({@code ad}, {@code nav-main}, {@code tags}). */
-    private static final Set<String> NEGATIVE_PART = Set.copyOf(PhraseList.of(ElementNames.class, "furniture-name-parts.txt"));
+    private static final Set<String> NEGATIVE_PART =
+            Set.copyOf(PhraseList.of(ElementNames.class, "furniture-name-parts.txt"));
 
     /** The placements that make "side" a layout word ({@link #isPlacement}). */
     private static final List<String> PLACEMENTS = List.of("left", "right");
@@ -104,7 +104,8 @@ final class ElementNames {
         }
         for (String placement : PLACEMENTS) {
             if (lower.startsWith(placement, end + 1)
-                    && (end + 1 + placement.length() == lower.length() || isNameSeparator(lower.charAt(end + 1 + placement.length())))) {
+                    && (end + 1 + placement.length() == lower.length()
+                            || isNameSeparator(lower.charAt(end + 1 + placement.length())))) {
                 return true;
             }
         }

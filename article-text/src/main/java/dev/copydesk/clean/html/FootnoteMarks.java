@@ -20,8 +20,7 @@ final class FootnoteMarks {
     /** A word this long before the number makes it a footnote mark, not an exponent of a unit or a variable. */
     private static final int MIN_WORD = 3;
 
-    private FootnoteMarks() {
-    }
+    private FootnoteMarks() {}
 
     static void remove(Element body) {
         if (body == null) {
@@ -76,7 +75,8 @@ final class FootnoteMarks {
                 }
                 continue;
             }
-            String text = previous instanceof TextNode t ? t.getWholeText() : previous instanceof Element el ? el.text() : "";
+            String text =
+                    previous instanceof TextNode t ? t.getWholeText() : previous instanceof Element el ? el.text() : "";
             before.insert(0, text);
             node = previous;
         }

@@ -18,12 +18,33 @@ import org.jsoup.select.NodeTraversor;
  */
 final class FurnitureFilter {
 
-    private FurnitureFilter() {
-    }
+    private FurnitureFilter() {}
 
-    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
-            "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
-            "figcaption", "map", "audio", "video", "picture", "source", "math");
+    private static final Set<String> REMOVED_TAGS = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "canvas",
+            "iframe",
+            "object",
+            "embed",
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "option",
+            "dialog",
+            "link",
+            "meta",
+            "figcaption",
+            "map",
+            "audio",
+            "video",
+            "picture",
+            "source",
+            "math");
 
     /** Page regions that are furniture by their tag. */
     private static final Set<String> SECTIONING_FURNITURE = Set.of("nav", "aside", "header", "footer", "form");
@@ -31,7 +52,8 @@ final class FurnitureFilter {
     /** Characters of long paragraphs that overrule a weak name. */
     private static final int WEAK_NAME_PROSE = 300;
 
-    private static final Set<String> NEGATIVE_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo", "dialog", "alert");
+    private static final Set<String> NEGATIVE_ROLES =
+            Set.of("navigation", "complementary", "banner", "contentinfo", "dialog", "alert");
 
     /**
      * Class/id words that overrule a furniture word in the element's other names: the story's own wrapper ("main-content
@@ -45,57 +67,73 @@ final class FurnitureFilter {
     /** The id React gives a server-rendered segment streamed in a hidden div ("S:0", "S:17"). */
     private static final Pattern REACT_STREAMED_SEGMENT = Pattern.compile("S:\\d+");
 
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE =
+            Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
     /**
      * What is never article text: the elements whose whole subtree a reading skips, and how much text went only for
      * its class or id name.
      */
-    record Furniture(Set<Element> skipped, int namedText) {
-    }
+    record Furniture(Set<Element> skipped, int namedText) {}
 
     static Furniture furniture(Element body, TextLengths lengths, boolean trustNames) {
         int bodyText = lengths.body();
         int[] namedText = {0};
         Set<String> disclosed = disclosurePanels(body);
         Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == body) {
-                    return FilterResult.CONTINUE;
-                }
-                int text = lengths.under().getOrDefault(e, 0);
-                boolean furniture = isRemoved(e)
-                        // hidden, unless it holds most of the page (streamed React pages hide the article until JS moves it)
-                        || (isHidden(e) && !disclosed.contains(e.id()) && !followsCollapsedToggle(e)
-                                && (isNegative(e) || text < bodyText / 2))
-                        // unless it holds most of the page: an unclosed <aside> swallows the rest of a malformed page
-                        || (SECTIONING_FURNITURE.contains(e.normalName()) && text < bodyText / 2 && !isStorysOwnFooter(e, lengths));
-                boolean named = !furniture && trustNames
-                        && ((isNegative(e, lengths.paragraphs().getOrDefault(e, 0)) && !isPositive(e)
-                                && (isDialog(e) || !isVouchedByArticleName(e)) && text < bodyText / 3)
-                        // a box named "card" that holds no more than a teaser (a title, a sentence, a link): a promotion
-                        // or another page's teaser inside the story. Bigger cards are the story's own entries (a ranking's
-                        // schools, a recipe): the name alone would cut them (dev HTML: two pages lost 40% of their recall)
-                        || (text <= TextMass.CARD_MAX && isNamedCard(e) && !isCode(e) && !isQuotation(e)));
-                if (named) {
-                    furniture = true;
-                    namedText[0] += text;
-                }
-                if (furniture) {
-                    doomed.add(e);
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element e) || e == body) {
+                            return FilterResult.CONTINUE;
+                        }
+                        int text = lengths.under().getOrDefault(e, 0);
+                        boolean furniture = isRemoved(e)
+                                // hidden, unless it holds most of the page (streamed React pages hide the article until
+                                // JS moves it)
+                                || (isHidden(e)
+                                        && !disclosed.contains(e.id())
+                                        && !followsCollapsedToggle(e)
+                                        && (isNegative(e) || text < bodyText / 2))
+                                // unless it holds most of the page: an unclosed <aside> swallows the rest of a
+                                // malformed page
+                                || (SECTIONING_FURNITURE.contains(e.normalName())
+                                        && text < bodyText / 2
+                                        && !isStorysOwnFooter(e, lengths));
+                        boolean named = !furniture
+                                && trustNames
+                                && ((isNegative(e, lengths.paragraphs().getOrDefault(e, 0))
+                                                && !isPositive(e)
+                                                && (isDialog(e) || !isVouchedByArticleName(e))
+                                                && text < bodyText / 3)
+                                        // a box named "card" that holds no more than a teaser (a title, a sentence, a
+                                        // link): a promotion
+                                        // or another page's teaser inside the story. Bigger cards are the story's own
+                                        // entries (a ranking's
+                                        // schools, a recipe): the name alone would cut them (dev HTML: two pages lost
+                                        // 40% of their recall)
+                                        || (text <= TextMass.CARD_MAX
+                                                && isNamedCard(e)
+                                                && !isCode(e)
+                                                && !isQuotation(e)));
+                        if (named) {
+                            furniture = true;
+                            namedText[0] += text;
+                        }
+                        if (furniture) {
+                            doomed.add(e);
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
         return new Furniture(doomed, namedText[0]);
     }
 
@@ -138,7 +176,9 @@ final class FurnitureFilter {
     private static Set<String> disclosurePanels(Element body) {
         Set<String> ids = new HashSet<>();
         for (Element toggle : body.getElementsByAttribute("aria-controls")) {
-            if (toggle.hasAttr("aria-expanded") || "button".equals(toggle.attr("role")) || toggle.nameIs("button")
+            if (toggle.hasAttr("aria-expanded")
+                    || "button".equals(toggle.attr("role"))
+                    || toggle.nameIs("button")
                     || toggle.nameIs("summary")) {
                 for (String id : toggle.attr("aria-controls").split("\\s+")) {
                     if (!id.isEmpty()) {
@@ -174,7 +214,9 @@ final class FurnitureFilter {
         if (e.hasAttr("hidden") && REACT_STREAMED_SEGMENT.matcher(e.id()).matches()) {
             return false; // React's streamed server rendering: hidden until its script moves it into place, then shown
         }
-        return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || HIDDEN_STYLE.matcher(e.attr("style")).find();
+        return e.hasAttr("hidden")
+                || "true".equals(e.attr("aria-hidden"))
+                || HIDDEN_STYLE.matcher(e.attr("style")).find();
     }
 
     private static boolean isNegative(Element e) {
@@ -212,8 +254,11 @@ final class FurnitureFilter {
         String id = e.id();
         int name = ElementNames.nameWeight(e.className() + " " + (isHeadingSlug(e, id) ? "" : id));
         // a heading's weak name is its anchor for the page's table of contents ("toc_how-they-work", "header-anchor")
-        return (name == ElementNames.STRONG || (name == ElementNames.WEAK && paragraphs < WEAK_NAME_PROSE && !Tags.HEADINGS.contains(e.normalName())
-                        && !hasSections(e)))
+        return (name == ElementNames.STRONG
+                        || (name == ElementNames.WEAK
+                                && paragraphs < WEAK_NAME_PROSE
+                                && !Tags.HEADINGS.contains(e.normalName())
+                                && !hasSections(e)))
                 && !isCode(e);
     }
 
@@ -227,16 +272,21 @@ final class FurnitureFilter {
      */
     private static boolean hasSections(Element e) {
         int[] subheads = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element x && x != e && Tags.HEADINGS.contains(x.normalName()) && !x.nameIs("h1")
-                        && ++subheads[0] >= SECTIONS) {
-                    return FilterResult.STOP; // enough: a wrapper of the whole page is not walked to its end
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, e);
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element x
+                                && x != e
+                                && Tags.HEADINGS.contains(x.normalName())
+                                && !x.nameIs("h1")
+                                && ++subheads[0] >= SECTIONS) {
+                            return FilterResult.STOP; // enough: a wrapper of the whole page is not walked to its end
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                e);
         return subheads[0] >= SECTIONS;
     }
 
@@ -305,7 +355,8 @@ final class FurnitureFilter {
         }
         String lower = ElementNames.asciiLowerCase(e.className() + " " + e.id());
         for (int i = lower.indexOf("card"); i >= 0; i = lower.indexOf("card", i + 4)) {
-            if ((i == 0 || ElementNames.isNameSeparator(lower.charAt(i - 1))) && (i + 4 == lower.length() || ElementNames.isNameSeparator(lower.charAt(i + 4)))) {
+            if ((i == 0 || ElementNames.isNameSeparator(lower.charAt(i - 1)))
+                    && (i + 4 == lower.length() || ElementNames.isNameSeparator(lower.charAt(i + 4)))) {
                 return true;
             }
         }
@@ -313,6 +364,9 @@ final class FurnitureFilter {
     }
 
     private static boolean isPositive(Element e) {
-        return e.nameIs("article") || e.nameIs("main") || "main".equals(e.attr("role")) || "articleBody".equals(e.attr("itemprop"));
+        return e.nameIs("article")
+                || e.nameIs("main")
+                || "main".equals(e.attr("role"))
+                || "articleBody".equals(e.attr("itemprop"));
     }
 }

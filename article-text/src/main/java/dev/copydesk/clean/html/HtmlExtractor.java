@@ -60,7 +60,8 @@ public final class HtmlExtractor {
             // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
             // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the
             // text mass alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
-            ExtractedPage relaxed = extract(doc, metadata, stated, bios, lengths, FurnitureFilter.furniture(doc.body(), lengths, false));
+            ExtractedPage relaxed = extract(
+                    doc, metadata, stated, bios, lengths, FurnitureFilter.furniture(doc.body(), lengths, false));
             page = bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
         }
         return stated.isPresent() ? stated.get().standIn(page) : page;
@@ -85,8 +86,13 @@ public final class HtmlExtractor {
     }
 
     /** One reading of the page, without the given furniture. */
-    private static ExtractedPage extract(Document doc, PageMetadata metadata, Optional<PublisherBody> stated, AuthorBios bios,
-            TextLengths lengths, FurnitureFilter.Furniture furniture) {
+    private static ExtractedPage extract(
+            Document doc,
+            PageMetadata metadata,
+            Optional<PublisherBody> stated,
+            AuthorBios bios,
+            TextLengths lengths,
+            FurnitureFilter.Furniture furniture) {
         Element body = doc.body();
         List<Block> blocks = BlockSegmenter.blocks(body, furniture.skipped());
         int totalBlocks = lengths.owners();
@@ -115,8 +121,13 @@ public final class HtmlExtractor {
                 continue;
             }
             String text = block.text();
-            if (text.isEmpty() || isFurnitureText(block, text) || (LinkListRules.isLinkList(block, text) && !LinkListRules.isLinkedSubhead(blocks, b, text)
-                    && !ListNumbering.isAnnouncedListItem(blocks, b, announcedLists) && !LinkListRules.isLabelledLinks(block) && !LinkListRules.isLinkedSentence(blocks, b, text))) {
+            if (text.isEmpty()
+                    || isFurnitureText(block, text)
+                    || (LinkListRules.isLinkList(block, text)
+                            && !LinkListRules.isLinkedSubhead(blocks, b, text)
+                            && !ListNumbering.isAnnouncedListItem(blocks, b, announcedLists)
+                            && !LinkListRules.isLabelledLinks(block)
+                            && !LinkListRules.isLinkedSentence(blocks, b, text))) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -178,10 +189,12 @@ public final class HtmlExtractor {
         List<String> kept = new ArrayList<>(paragraphs.size());
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            boolean copy = i < TITLE_COPIES_WITHIN && (paragraph.equalsIgnoreCase(title)
-                    || (paragraph.regionMatches(true, 0, title, 0, title.length()) && paragraph.length() > title.length() + 1
-                            && paragraph.charAt(title.length()) == ' '
-                            && paragraphs.contains(paragraph.substring(title.length() + 1))));
+            boolean copy = i < TITLE_COPIES_WITHIN
+                    && (paragraph.equalsIgnoreCase(title)
+                            || (paragraph.regionMatches(true, 0, title, 0, title.length())
+                                    && paragraph.length() > title.length() + 1
+                                    && paragraph.charAt(title.length()) == ' '
+                                    && paragraphs.contains(paragraph.substring(title.length() + 1))));
             if (!copy) {
                 kept.add(paragraph);
             }
@@ -191,13 +204,19 @@ public final class HtmlExtractor {
 
     /** Share prompts, stamps, bios, shopping lines and other furniture, by their text; loose fragments by their tag. */
     private static boolean isFurnitureText(Block block, String text) {
-        if (FurnitureLines.isFurniture(text) || MetadataLines.isMetadata(text) || TemplateSentences.isTemplateSentence(text)
-                || BioLines.isAuthorBio(text) || FurnitureLines.isShoppingLine(text) || MarkupLines.isEmbedCode(text)
+        if (FurnitureLines.isFurniture(text)
+                || MetadataLines.isMetadata(text)
+                || TemplateSentences.isTemplateSentence(text)
+                || BioLines.isAuthorBio(text)
+                || FurnitureLines.isShoppingLine(text)
+                || MarkupLines.isEmbedCode(text)
                 || MarkupLines.isBareUrls(text)) {
             return true;
         }
         // a loose fragment in a div or span (a label, a price, a name, a counter): paragraphs, headings and list
         // items carry the story, and a short one of those is kept
-        return !Tags.TEXT_ELEMENTS.contains(block.element.normalName()) && Prose.words(text) < 5 && !Prose.endsSentence(text);
+        return !Tags.TEXT_ELEMENTS.contains(block.element.normalName())
+                && Prose.words(text) < 5
+                && !Prose.endsSentence(text);
     }
 }

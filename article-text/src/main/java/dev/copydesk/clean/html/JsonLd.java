@@ -14,10 +14,11 @@ import org.jsoup.nodes.Element;
 final class JsonLd {
 
     /** Lenient about raw line breaks inside strings, which CMSes often leave in a body. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .build();
 
-    private JsonLd() {
-    }
+    private JsonLd() {}
 
     /** Each {@code application/ld+json} script that parses, in page order; broken JSON-LD is common and skipped. */
     static List<JsonNode> of(Document doc) {

@@ -14,8 +14,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class LinkListRules {
 
-    private LinkListRules() {
-    }
+    private LinkListRules() {}
 
     /** A short block that is mostly link text: a menu, a list of other stories. */
     static boolean isLinkList(Block block, String text) {
@@ -30,14 +29,19 @@ final class LinkListRules {
      */
     static boolean isLinkedSubhead(List<Block> blocks, int at, String text) {
         Block block = blocks.get(at);
-        if (!block.element.nameIs("p") || block.inCard || block.inLink || text.indexOf(':') >= 0 || text.indexOf('|') >= 0
+        if (!block.element.nameIs("p")
+                || block.inCard
+                || block.inLink
+                || text.indexOf(':') >= 0
+                || text.indexOf('|') >= 0
                 || Prose.words(text) > SUBHEAD_WORDS) {
             return false;
         }
         // "Read our full review." closes its paragraph's section: the next block may be the section's next part (a
         // button's two words, "Learn more.", are no sentence)
-        return isProseNeighbour(blocks, at - 1) && (isProseNeighbour(blocks, at + 1)
-                || (Prose.endsSentence(text) && Prose.words(text) >= CLOSING_LINK_WORDS));
+        return isProseNeighbour(blocks, at - 1)
+                && (isProseNeighbour(blocks, at + 1)
+                        || (Prose.endsSentence(text) && Prose.words(text) >= CLOSING_LINK_WORDS));
     }
 
     /** Characters of a sentence's own words, outside its links, that make it the story's sentence. */
@@ -50,8 +54,13 @@ final class LinkListRules {
      */
     static boolean isLinkedSentence(List<Block> blocks, int at, String text) {
         Block block = blocks.get(at);
-        if (!block.element.nameIs("p") || block.inCard || block.inLink || text.length() - block.linkChars < OWN_WORDS_CHARS
-                || !Character.isUpperCase(text.charAt(0)) || !Prose.endsSentence(text) || text.indexOf('|') >= 0) {
+        if (!block.element.nameIs("p")
+                || block.inCard
+                || block.inLink
+                || text.length() - block.linkChars < OWN_WORDS_CHARS
+                || !Character.isUpperCase(text.charAt(0))
+                || !Prose.endsSentence(text)
+                || text.indexOf('|') >= 0) {
             return false;
         }
         return isProseNeighbour(blocks, at - 1) || isProseNeighbour(blocks, at + 1);
@@ -95,8 +104,12 @@ final class LinkListRules {
         }
         String text = label.toString().strip();
         int words = Prose.words(text);
-        return text.endsWith(":") && words >= 1 && words <= LABEL_WORDS && Character.isLetter(text.charAt(0))
-                && !FurnitureLines.isFurniture(text) && !FurnitureLines.isFurniture(text.substring(0, text.length() - 1))
+        return text.endsWith(":")
+                && words >= 1
+                && words <= LABEL_WORDS
+                && Character.isLetter(text.charAt(0))
+                && !FurnitureLines.isFurniture(text)
+                && !FurnitureLines.isFurniture(text.substring(0, text.length() - 1))
                 && !CROSS_REFERENCE.matcher(text).find();
     }
 
@@ -105,5 +118,6 @@ final class LinkListRules {
      * the topic:", "Learn more:"): its links are other stories, whatever the label's other words.
      */
     private static final Pattern CROSS_REFERENCE = Pattern.compile(
-            "\\b(?:miss|check|read|more|see|try|also|related|watch|listen|visit|explore|discover)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:miss|check|read|more|see|try|also|related|watch|listen|visit|explore|discover)\\b",
+            Pattern.CASE_INSENSITIVE);
 }

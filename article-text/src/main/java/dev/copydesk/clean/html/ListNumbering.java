@@ -9,8 +9,7 @@ import org.jsoup.nodes.Element;
 /** The numbers of ordered lists' items, and whether a sentence of the story announces a numbered list of links. */
 final class ListNumbering {
 
-    private ListNumbering() {
-    }
+    private ListNumbering() {}
 
     /**
      * An item of a numbered list of links that a sentence of the story announces ("Here's our roadmap:", "What's
@@ -39,8 +38,12 @@ final class ListNumbering {
         }
         Block lead = blocks.get(before);
         String text = lead.text();
-        return text.endsWith(":") && !lead.inCard && lead.linkDensity(text.length()) < 0.3 && Prose.words(text) >= 2
-                && !FurnitureLines.isFurniture(text) && Tags.inside(lead.element, previous);
+        return text.endsWith(":")
+                && !lead.inCard
+                && lead.linkDensity(text.length()) < 0.3
+                && Prose.words(text) >= 2
+                && !FurnitureLines.isFurniture(text)
+                && Tags.inside(lead.element, previous);
     }
 
     /**
@@ -50,7 +53,9 @@ final class ListNumbering {
      */
     static Integer itemNumber(Element e, Map<Element, Integer> numbers) {
         Element item = itemOf(e);
-        if (item == null || (item != e && (item.firstElementChild() != e || !item.ownText().isBlank()))) {
+        if (item == null
+                || (item != e
+                        && (item.firstElementChild() != e || !item.ownText().isBlank()))) {
             return null; // not an item, or a later block inside one: the number stands before the item's first block
         }
         Element list = item.parent();

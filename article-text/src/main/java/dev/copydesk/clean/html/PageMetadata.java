@@ -19,8 +19,17 @@ import org.jsoup.nodes.Element;
  */
 public record PageMetadata(String title, List<String> authors, String published, String canonicalUrl) {
 
-    private static final Set<String> ARTICLE_TYPES = Set.of("Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle",
-            "AnalysisNewsArticle", "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "WebPage", "LiveBlogPosting");
+    private static final Set<String> ARTICLE_TYPES = Set.of(
+            "Article",
+            "NewsArticle",
+            "BlogPosting",
+            "ReportageNewsArticle",
+            "AnalysisNewsArticle",
+            "OpinionNewsArticle",
+            "TechArticle",
+            "ScholarlyArticle",
+            "WebPage",
+            "LiveBlogPosting");
 
     public static PageMetadata empty() {
         return new PageMetadata("", List.of(), "", "");
@@ -34,7 +43,9 @@ public record PageMetadata(String title, List<String> authors, String published,
         JsonNode ld = articleJsonLd(jsonLd);
         Map<String, String> metas = new HashMap<>();
         for (Element e : doc.select("meta[content]")) {
-            String key = !e.attr("property").isEmpty() ? e.attr("property") : !e.attr("name").isEmpty() ? e.attr("name") : e.attr("itemprop");
+            String key = !e.attr("property").isEmpty()
+                    ? e.attr("property")
+                    : !e.attr("name").isEmpty() ? e.attr("name") : e.attr("itemprop");
             String content = e.attr("content").strip();
             if (!key.isEmpty() && !content.isEmpty()) {
                 metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
@@ -43,7 +54,11 @@ public record PageMetadata(String title, List<String> authors, String published,
         String title = first(text(ld, "headline"), meta(metas, "og:title"), meta(metas, "twitter:title"));
         Set<String> authors = new LinkedHashSet<>(jsonLdAuthors(ld));
         if (authors.isEmpty()) {
-            for (String candidate : List.of(meta(metas, "author"), meta(metas, "article:author"), meta(metas, "byl"), meta(metas, "dc.creator"))) {
+            for (String candidate : List.of(
+                    meta(metas, "author"),
+                    meta(metas, "article:author"),
+                    meta(metas, "byl"),
+                    meta(metas, "dc.creator"))) {
                 if (!candidate.isEmpty() && !candidate.startsWith("http")) {
                     authors.add(candidate.replaceFirst("(?i)^by\\s+", ""));
                 }
@@ -58,10 +73,18 @@ public record PageMetadata(String title, List<String> authors, String published,
                 }
             }
         }
-        String published = first(text(ld, "datePublished"), meta(metas, "article:published_time"), meta(metas, "og:published_time"),
-                meta(metas, "pubdate"), meta(metas, "publishdate"), meta(metas, "date"), meta(metas, "dc.date"), meta(metas, "dc.date.issued"));
+        String published = first(
+                text(ld, "datePublished"),
+                meta(metas, "article:published_time"),
+                meta(metas, "og:published_time"),
+                meta(metas, "pubdate"),
+                meta(metas, "publishdate"),
+                meta(metas, "date"),
+                meta(metas, "dc.date"),
+                meta(metas, "dc.date.issued"));
         if (published.isBlank()) {
-            // only now walk the whole page for markup dates: each lookup is a pass over a document of thousands of nodes
+            // only now walk the whole page for markup dates: each lookup is a pass over a document of thousands of
+            // nodes
             Element dated = doc.selectFirst("[itemprop=datePublished]");
             published = dated == null ? "" : first(dated.attr("content"), dated.attr("datetime"));
             if (published.isBlank()) {

@@ -33,6 +33,7 @@ final class PublisherBody {
     private static final double STATED = 0.3;
     /** Blocks of at least this many words are prose, kept even when unstated. */
     private static final int PROSE_WORDS = 25;
+
     private static final int SHINGLE = 4;
     /** A stated block this long is the story's first sentence, not a label that happens to be stated. */
     private static final int SENTENCE_WORDS = 10;
@@ -103,7 +104,10 @@ final class PublisherBody {
         } else {
             paragraphs.addAll(List.of(Parser.unescapeEntities(statement, false).split("\\n")));
         }
-        return paragraphs.stream().map(p -> TextNormalizer.normalize(p).strip()).filter(p -> !p.isEmpty()).toList();
+        return paragraphs.stream()
+                .map(p -> TextNormalizer.normalize(p).strip())
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /**

@@ -21,8 +21,7 @@ final class RunawayLinks {
     /** A paragraph of prose: this long and ending a sentence. */
     private static final int PARAGRAPH = 80;
 
-    private RunawayLinks() {
-    }
+    private RunawayLinks() {}
 
     static void unwrap(Element body) {
         if (body == null) {

@@ -6,15 +6,32 @@ import org.jsoup.nodes.Element;
 /** The tag vocabulary of the extractor, and where an element stands in the tree. */
 final class Tags {
 
-    private Tags() {
-    }
+    private Tags() {}
 
-    private static final Set<String> INLINE_TAGS = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data",
-            "dfn", "em", "font", "i", "img", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-            "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label", "tt", "big", "strike", "nobr");
+    private static final Set<String> INLINE_TAGS = Set.of(
+            "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd",
+            "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+            "wbr", "del", "ins", "label", "tt", "big", "strike", "nobr");
 
-    static final Set<String> TEXT_ELEMENTS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
-            "pre", "td", "th", "tr", "dd", "dt", "article", "section", "main");
+    static final Set<String> TEXT_ELEMENTS = Set.of(
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "blockquote",
+            "pre",
+            "td",
+            "th",
+            "tr",
+            "dd",
+            "dt",
+            "article",
+            "section",
+            "main");
 
     static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 

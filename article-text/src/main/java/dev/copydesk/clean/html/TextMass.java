@@ -23,8 +23,7 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextMass {
 
-    private TextMass() {
-    }
+    private TextMass() {}
 
     /** How much a link-list block counts against its containers, per character (prose counts +1). */
     private static final double LINK_PENALTY = 0.6;
@@ -89,26 +88,28 @@ final class TextMass {
      */
     static Set<Element> cards(Element body, Set<Element> skipped, TextLengths lengths) {
         Set<Element> cards = Collections.newSetFromMap(new IdentityHashMap<>());
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element parent)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (skipped.contains(parent)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (parent.childrenSize() >= CARD_MIN) {
-                    addCards(parent, skipped, lengths, cards);
-                }
-                return FilterResult.CONTINUE;
-            }
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element parent)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (skipped.contains(parent)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (parent.childrenSize() >= CARD_MIN) {
+                            addCards(parent, skipped, lengths, cards);
+                        }
+                        return FilterResult.CONTINUE;
+                    }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
         return cards;
     }
 
@@ -130,8 +131,11 @@ final class TextMass {
         Map<String, List<Element>> groups = new HashMap<>();
         for (Element child : shortChildren) {
             // numbered classes ("article_0", "post-17") still make one group
-            groups.computeIfAbsent(child.normalName() + "." + CARD_NUMBER.matcher(child.className()).replaceAll(""),
-                    k -> new ArrayList<>()).add(child);
+            groups.computeIfAbsent(
+                            child.normalName() + "."
+                                    + CARD_NUMBER.matcher(child.className()).replaceAll(""),
+                            k -> new ArrayList<>())
+                    .add(child);
         }
         for (List<Element> group : groups.values()) {
             if (group.size() < CARD_MIN) {
@@ -156,24 +160,30 @@ final class TextMass {
     private static boolean opensOnLink(Element e) {
         boolean[] linked = {false};
         int[] labels = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t && !t.isBlank()) {
-                    if (BlockSegmenter.insideLink((Element) t.parent(), e)) {
-                        linked[0] = true;
-                        return FilterResult.STOP;
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t && !t.isBlank()) {
+                            if (BlockSegmenter.insideLink((Element) t.parent(), e)) {
+                                linked[0] = true;
+                                return FilterResult.STOP;
+                            }
+                            return Prose.words(t.text()) <= 3 && ++labels[0] <= 2
+                                    ? FilterResult.CONTINUE
+                                    : FilterResult.STOP;
+                        }
+                        return node instanceof Element x && FurnitureFilter.isRemoved(x)
+                                ? FilterResult.SKIP_ENTIRELY
+                                : FilterResult.CONTINUE;
                     }
-                    return Prose.words(t.text()) <= 3 && ++labels[0] <= 2 ? FilterResult.CONTINUE : FilterResult.STOP;
-                }
-                return node instanceof Element x && FurnitureFilter.isRemoved(x) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
-            }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, e);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                e);
         return linked[0];
     }
 
@@ -194,7 +204,8 @@ final class TextMass {
         Element chosen = article;
         for (Element parent = article.parent(); parent != null && !parent.nameIs("html"); parent = parent.parent()) {
             double m = mass.getOrDefault(parent, 0.0), p = prose.getOrDefault(parent, 0.0);
-            if (m >= CLIMB_MASS * mass.getOrDefault(chosen, 0.0) && p >= CLIMB_PROSE * prose.getOrDefault(chosen, 0.0)) {
+            if (m >= CLIMB_MASS * mass.getOrDefault(chosen, 0.0)
+                    && p >= CLIMB_PROSE * prose.getOrDefault(chosen, 0.0)) {
                 chosen = parent;
             }
         }

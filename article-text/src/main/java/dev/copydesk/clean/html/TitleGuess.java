@@ -8,12 +8,13 @@ final class TitleGuess {
 
     private static final Pattern SEPARATOR = Pattern.compile("\\s+[|–—\\-·:»/]\\s+");
 
-    private TitleGuess() {
-    }
+    private TitleGuess() {}
 
     /** The longest part between site-name separators; the whole title when no part has three words. */
     static String fromDocumentTitle(String title) {
-        String t = TextNormalizer.normalize(title == null ? "" : title).replace('\n', ' ').strip();
+        String t = TextNormalizer.normalize(title == null ? "" : title)
+                .replace('\n', ' ')
+                .strip();
         String best = "";
         for (String part : SEPARATOR.split(t)) {
             if (part.length() > best.length()) {

@@ -19,8 +19,7 @@ import java.util.regex.Matcher;
  */
 final class ChromeMarker {
 
-    private ChromeMarker() {
-    }
+    private ChromeMarker() {}
 
     /** A list label that heads this many lists is the story's template, not a related-links box. */
     private static final int CONTENT_LABEL_REPEATS = 3;
@@ -47,7 +46,9 @@ final class ChromeMarker {
             Matcher label = TextLines.hasEarlyColon(line) ? TextLines.LABEL_LINE.matcher(line) : null;
             if (label != null && label.matches() && TextLines.isLabel(label.group(1))) {
                 // a label the page repeats card after card ("Pros:", "Cons:") heads the story's own lists
-                if (label.group(2).isEmpty() && seen.getOrDefault(line, 1) < CONTENT_LABEL_REPEATS && listsHeadlines(lines, prose, i + 1)) {
+                if (label.group(2).isEmpty()
+                        && seen.getOrDefault(line, 1) < CONTENT_LABEL_REPEATS
+                        && listsHeadlines(lines, prose, i + 1)) {
                     inChromeList = true;
                     chrome[i] = true;
                     continue;
@@ -56,16 +57,27 @@ final class ChromeMarker {
                     chrome[i] = true;
                     continue;
                 }
-                if (!label.group(2).isEmpty() && !TextLines.isListItem(line) && FurnitureLines.isFurniture(label.group(1))) {
+                if (!label.group(2).isEmpty()
+                        && !TextLines.isListItem(line)
+                        && FurnitureLines.isFurniture(label.group(1))) {
                     chrome[i] = true; // "Related: <another story>", "Read more: ...", "Email: ..." inside the story
                     continue;
                 }
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
-            boolean repeated = !prose[i] && seen.get(line) > 1 && i > 0 && !lines.get(i - 1).equals(line)
-                    && !TextLines.isCode(line) && !table[i]; // code repeats its braces and calls, tables their headers and rows: not a menu
-            chrome[i] = repeated || TemplateSentences.isTemplateSentence(line) || FurnitureLines.isFurniture(line) || MetadataLines.isMetadata(line)
-                    || MarkupLines.isGluedLinks(line) || FurnitureLines.isShoppingLine(line) || MarkupLines.isMarkupParagraph(line)
+            boolean repeated = !prose[i]
+                    && seen.get(line) > 1
+                    && i > 0
+                    && !lines.get(i - 1).equals(line)
+                    && !TextLines.isCode(line)
+                    && !table[i]; // code repeats its braces and calls, tables their headers and rows: not a menu
+            chrome[i] = repeated
+                    || TemplateSentences.isTemplateSentence(line)
+                    || FurnitureLines.isFurniture(line)
+                    || MetadataLines.isMetadata(line)
+                    || MarkupLines.isGluedLinks(line)
+                    || FurnitureLines.isShoppingLine(line)
+                    || MarkupLines.isMarkupParagraph(line)
                     || MarkupLines.isEmbedCode(line)
                     || Headline.BYLINE.matcher(line).matches();
         }
@@ -87,7 +99,10 @@ final class ChromeMarker {
             }
             items++;
             int words = Prose.words(line);
-            if (words >= 20 || (words >= 5 && TextLines.endsOnFullStop(line)) || (words >= 8 && TextLines.hasEarlyColon(line)) || TextLines.isCode(line)) {
+            if (words >= 20
+                    || (words >= 5 && TextLines.endsOnFullStop(line))
+                    || (words >= 8 && TextLines.hasEarlyColon(line))
+                    || TextLines.isCode(line)) {
                 sentences++; // or a line of code: "Output:", "This function prints:" above a code block
             }
         }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Joins the lines of text hard-wrapped at a fixed width back into paragraphs. */
 final class HardWraps {
 
-    private HardWraps() {
-    }
+    private HardWraps() {}
 
     /** Lines of at least this many characters tell the wrap width of hard-wrapped text. */
     private static final int WRAP_SAMPLE_MIN = 40;
@@ -44,7 +43,8 @@ final class HardWraps {
         }
         Collections.sort(lengths);
         int width = lengths.get((int) (0.95 * (lengths.size() - 1)));
-        long nearWidth = lengths.stream().filter(n -> n >= width - 15 && n <= width + 1).count();
+        long nearWidth =
+                lengths.stream().filter(n -> n >= width - 15 && n <= width + 1).count();
         if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH || nearWidth * 2 < lengths.size()) {
             return lines;
         }

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 /** The third pass: the headline above the story, and the byline and date stamp near its top. */
 final class Headline {
 
-    private Headline() {
-    }
+    private Headline() {}
 
-    static final Pattern BYLINE = Pattern.compile("^(?i:by|von|par|por|di)\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’\\-]*){0,4}$");
+    static final Pattern BYLINE = Pattern.compile(
+            "^(?i:by|von|par|por|di)\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’\\-]*){0,4}$");
 
     private static final int HEADLINE_LOOKBACK = 12;
 
@@ -20,7 +20,9 @@ final class Headline {
     static int headline(List<String> lines, boolean[] chrome, int storyStart) {
         for (int i = storyStart - 1; i >= 0 && i >= storyStart - HEADLINE_LOOKBACK; i--) {
             String line = lines.get(i);
-            if (chrome[i] || TextLines.isListItem(line) || (i > 0 && lines.get(i - 1).equals(line))) {
+            if (chrome[i]
+                    || TextLines.isListItem(line)
+                    || (i > 0 && lines.get(i - 1).equals(line))) {
                 continue;
             }
             if (canBeHeadline(line)) {
@@ -52,7 +54,8 @@ final class Headline {
     static String stamp(List<String> lines, int storyStart) {
         for (int i = 0; i < Math.min(lines.size(), storyStart + 3); i++) {
             String line = lines.get(i);
-            if (MetadataLines.isMetadata(line) && line.chars().filter(Character::isDigit).count() >= 4
+            if (MetadataLines.isMetadata(line)
+                    && line.chars().filter(Character::isDigit).count() >= 4
                     && !BYLINE.matcher(line).matches()) {
                 return line;
             }

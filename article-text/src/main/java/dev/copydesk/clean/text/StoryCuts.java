@@ -15,8 +15,7 @@ import java.util.Set;
  */
 final class StoryCuts {
 
-    private StoryCuts() {
-    }
+    private StoryCuts() {}
 
     /** Less prose than this above a comments heading: the heading is a comment counter at the story's top. */
     private static final int COUNTER_PROSE_BEFORE = 500;
@@ -49,7 +48,8 @@ final class StoryCuts {
      * a bio with a writer's or an officer's role: a listicle's subhead "TurboTax" over "TurboTax is the big player..."
      * is the story.
      */
-    static int[] cutAtWritersBox(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
+    static int[] cutAtWritersBox(
+            List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
         long proseBefore = 0;
         for (int i = story[0] + 1; i <= story[1]; i++) {
             if (!chrome[i - 1] && prose[i - 1]) {
@@ -57,8 +57,13 @@ final class StoryCuts {
             }
             String name = lines.get(i - 1);
             String line = lines.get(i);
-            if (proseBefore >= COUNTER_PROSE_BEFORE && name.length() <= 40 && !prose[i - 1] && line.length() > name.length()
-                    && line.startsWith(name) && line.charAt(name.length()) == ' ' && BioLines.isClosingBio(line)) {
+            if (proseBefore >= COUNTER_PROSE_BEFORE
+                    && name.length() <= 40
+                    && !prose[i - 1]
+                    && line.length() > name.length()
+                    && line.startsWith(name)
+                    && line.charAt(name.length()) == ' '
+                    && BioLines.isClosingBio(line)) {
                 return endBefore(i - 1, lines, prose, leftOut, chrome, story);
             }
         }
@@ -102,7 +107,8 @@ final class StoryCuts {
             if (prose[first + k] != prose[second + k]) {
                 return false;
             }
-            stamped |= MetadataLines.isMetadata(lines.get(first + k)) && MetadataLines.isMetadata(lines.get(second + k))
+            stamped |= MetadataLines.isMetadata(lines.get(first + k))
+                    && MetadataLines.isMetadata(lines.get(second + k))
                     && MetadataLines.isMetadata(lines.get(second + step + k));
         }
         return stamped; // a date or a byline on every card: a listing of stories, not a table in this one
@@ -141,10 +147,14 @@ final class StoryCuts {
         long before = 0;
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            boolean candidate = !prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && !seen.contains(line);
+            boolean candidate =
+                    !prose[i] && shortLines.getOrDefault(line, 0) >= CARD_MARKER_REPEATS && !seen.contains(line);
             boolean afterStory = before >= CARDS_AFTER_STORY_SHARE * total;
             // a listing that outweighs the story, told by its step: it opens on its marker ("Front Page")
-            boolean listing = !afterStory && before >= COUNTER_PROSE_BEFORE && candidate && repeatsInStep(lines, prose, i, story[1]);
+            boolean listing = !afterStory
+                    && before >= COUNTER_PROSE_BEFORE
+                    && candidate
+                    && repeatsInStep(lines, prose, i, story[1]);
             if (candidate && (afterStory || listing)) {
                 int end = i - 1;
                 while (!listing && end > story[0] && prose[end]) {
@@ -173,7 +183,8 @@ final class StoryCuts {
     }
 
     /** Everything from line {@code from} on is chrome: the story is found again above it (or stays, if none is). */
-    private static int[] endBefore(int from, List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
+    private static int[] endBefore(
+            int from, List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, int[] story) {
         for (int j = from; j < lines.size(); j++) {
             chrome[j] = true;
         }

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 final class StorySpan {
 
-    private StorySpan() {
-    }
+    private StorySpan() {}
 
     /** Per character, capped: how much a short list item or a short line counts against the story around it. */
     private static final double LIST_PENALTY = 0.25;
@@ -31,8 +30,11 @@ final class StorySpan {
         boolean[] code = codeBlocks(lines, prose, chrome);
         for (int i = 0; i < lines.size(); i++) {
             // a listing weighs nothing, a table its figures: both are the story's, however short their lines
-            run += code[i] ? 0 : table[i] && !chrome[i] ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)
-                    : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            run += code[i]
+                    ? 0
+                    : table[i] && !chrome[i]
+                            ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)
+                            : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -101,8 +103,14 @@ final class StorySpan {
 
     /** Code by its marks: brackets, assignment, a comment opener, an arrow. */
     private static boolean looksLikeCode(String line) {
-        return TextLines.isCode(line) || line.startsWith("--") || line.startsWith("//") || line.startsWith("/*") || line.startsWith("#")
-                || line.contains("->") || line.contains("=>") || line.endsWith("(");
+        return TextLines.isCode(line)
+                || line.startsWith("--")
+                || line.startsWith("//")
+                || line.startsWith("/*")
+                || line.startsWith("#")
+                || line.contains("->")
+                || line.contains("=>")
+                || line.endsWith("(");
     }
 
     /** A table copied as text puts each cell on its own line: a run with this many figures is a table, not a few labels. */
@@ -121,7 +129,9 @@ final class StorySpan {
     private static boolean isFigureCell(String line) {
         int length = line.length();
         // a list's items are not cells (a rating widget's "- 1 ... - 5"), nor is a playlist's "05:49"
-        if (length == 0 || length > FIGURE_CELL_MAX || line.startsWith("- ")
+        if (length == 0
+                || length > FIGURE_CELL_MAX
+                || line.startsWith("- ")
                 || (line.indexOf(':') > 0 && DURATION.matcher(line).matches())) {
             return false;
         }

@@ -48,7 +48,8 @@ public final class TextCleaner {
             prose[i] = Prose.isProse(lines.get(i));
             // captions' photo credits, authors' bios and lines of bare addresses: not the story, but they stand among
             // its paragraphs (a technical post lists the links it cites in the middle of its text)
-            leftOut[i] = PhotoCredits.endsWithPhotoCredit(lines.get(i)) || BioLines.isAuthorBio(lines.get(i))
+            leftOut[i] = PhotoCredits.endsWithPhotoCredit(lines.get(i))
+                    || BioLines.isAuthorBio(lines.get(i))
                     || MarkupLines.isBareUrls(lines.get(i));
         }
         boolean[] table = StorySpan.figureTables(lines, prose);
@@ -65,7 +66,9 @@ public final class TextCleaner {
         Set<String> proseSeen = new HashSet<>();
         for (int i = story[0]; i <= story[1]; i++) {
             String line = lines.get(i);
-            if (!chrome[i] && !leftOut[i] && (body.isEmpty() || !body.get(body.size() - 1).equals(line))
+            if (!chrome[i]
+                    && !leftOut[i]
+                    && (body.isEmpty() || !body.get(body.size() - 1).equals(line))
                     && (!prose[i] || proseSeen.add(line))) { // a second copy of a paragraph: the page's other layout
                 body.add(line);
             }
@@ -73,8 +76,12 @@ public final class TextCleaner {
         body = TrailingTeasers.without(ReferenceList.without(body));
         int headline = Headline.headline(lines, chrome, story[0]);
         String title = headline >= 0 ? lines.get(headline) : "";
-        return new CleanedText(title, List.copyOf(body), lines.size() - body.size() - (headline >= 0 ? 1 : 0),
-                Headline.byline(lines, story[0]), Headline.stamp(lines, story[0]));
+        return new CleanedText(
+                title,
+                List.copyOf(body),
+                lines.size() - body.size() - (headline >= 0 ? 1 : 0),
+                Headline.byline(lines, story[0]),
+                Headline.stamp(lines, story[0]));
     }
 
     /** No prose anywhere (a brief, a list): every line that is not chrome, the first as headline when there are several. */

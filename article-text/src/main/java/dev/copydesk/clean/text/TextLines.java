@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 /** Shapes of a line that every pass over copied text asks about: list items, labels, code. */
 final class TextLines {
 
-    private TextLines() {
-    }
+    private TextLines() {}
 
     static final Pattern LABEL_LINE = Pattern.compile("^([^:：]{1,30}?)\\s*[:：]\\s*(.*)$");
 
@@ -74,7 +73,11 @@ final class TextLines {
     static boolean isCode(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '{' || c == '}' || c == ';' || c == '=' || (c == '(' && i + 1 < line.length() && line.charAt(i + 1) == ')')) {
+            if (c == '{'
+                    || c == '}'
+                    || c == ';'
+                    || c == '='
+                    || (c == '(' && i + 1 < line.length() && line.charAt(i + 1) == ')')) {
                 return true;
             }
         }

@@ -37,6 +37,7 @@ final class BenchCluster {
     private final int partitions;
     /** PostgreSQL to sink into (a fresh schema per stage), or null for a SQLite file per stage. */
     private final String db;
+
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     BenchCluster(Map<String, Object> clients, Path workDir, int partitions, String db) {
@@ -85,10 +86,12 @@ final class BenchCluster {
         Map<String, Object> p = producerSettings(10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8), records.get(i))));
+                sent.add(producer.send(
+                        new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8), records.get(i))));
             }
             for (Future<?> f : sent) {
                 f.get();
@@ -111,8 +114,11 @@ final class BenchCluster {
         long last = 0;
         long withFirst = 0;
         long start = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> tps = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
             start = System.nanoTime();
@@ -138,7 +144,8 @@ final class BenchCluster {
             return "jdbc:sqlite:" + workDir.resolve(name + ".db");
         }
         String schema = "bench_" + name + "_" + run;
-        try (Connection c = Database.connect(db); Statement st = c.createStatement()) {
+        try (Connection c = Database.connect(db);
+                Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         }
         return db + (db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -146,7 +153,9 @@ final class BenchCluster {
 
     /** A count from a stage's database; 0 while the sink has not created its tables yet. */
     static long count(String jdbc, String sql) {
-        try (Connection c = Database.connect(jdbc); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = Database.connect(jdbc);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             return 0;

@@ -31,7 +31,13 @@ final class BenchReport {
     private final LatencyResult latency;
     private final StageMeter meter;
 
-    BenchReport(Workload workload, StageResult raw, StageResult passThrough, List<PipelineResult> full, LatencyResult latency, StageMeter meter) {
+    BenchReport(
+            Workload workload,
+            StageResult raw,
+            StageResult passThrough,
+            List<PipelineResult> full,
+            LatencyResult latency,
+            StageMeter meter) {
         this.workload = workload;
         this.raw = raw;
         this.passThrough = passThrough;
@@ -49,7 +55,9 @@ final class BenchReport {
     }
 
     void write(Path folder) throws IOException {
-        Files.writeString(folder.resolve("bench.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json()));
+        Files.writeString(
+                folder.resolve("bench.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json()));
         Files.writeString(folder.resolve("report.html"), html());
     }
 
@@ -60,13 +68,19 @@ final class BenchReport {
         result.put("partitions", workload.partitions());
         result.put("dupRate", workload.dupRate());
         result.put("size", workload.size());
-        result.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.version"));
+        result.put(
+                "machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.version"));
         result.put("rawPerSecond", Math.round(raw.perSecond()));
         result.put("passThroughPerSecond", Math.round(passThrough.perSecond()));
         Map<String, Object> byThreads = new LinkedHashMap<>();
         for (PipelineResult p : full) {
-            byThreads.put(String.valueOf(p.threads()), Map.of("enrichPerSecond", Math.round(p.enrichPerSecond()), "fullPerSecond",
-                    Math.round(p.fullPerSecond())));
+            byThreads.put(
+                    String.valueOf(p.threads()),
+                    Map.of(
+                            "enrichPerSecond",
+                            Math.round(p.enrichPerSecond()),
+                            "fullPerSecond",
+                            Math.round(p.fullPerSecond())));
         }
         result.put("fullByThreads", byThreads);
         result.put("jitCores", meter.jitCores());
@@ -77,8 +91,23 @@ final class BenchReport {
             cpu.put(stage, named);
         });
         result.put("cpuCores", cpu);
-        result.put("latencyMs", Map.of("rate", latency.rate(), "p50", latency.p50(), "p95", latency.p95(), "p99", latency.p99(),
-                "samples", latency.samples(), "startUpSeconds", latency.startUpSeconds(), "startUpP99", latency.startUpP99()));
+        result.put(
+                "latencyMs",
+                Map.of(
+                        "rate",
+                        latency.rate(),
+                        "p50",
+                        latency.p50(),
+                        "p95",
+                        latency.p95(),
+                        "p99",
+                        latency.p99(),
+                        "samples",
+                        latency.samples(),
+                        "startUpSeconds",
+                        latency.startUpSeconds(),
+                        "startUpP99",
+                        latency.startUpP99()));
         result.put("fullOverPassThrough", fullOverPassThrough());
         result.put("fullOverRaw", fullOverRaw());
         return result;
@@ -89,29 +118,49 @@ final class BenchReport {
         bars.put("raw produce+consume", raw.perSecond());
         bars.put("pass-through streams", passThrough.perSecond());
         full.forEach(p -> bars.put("full pipeline, " + p.threads() + " thread(s)", p.fullPerSecond()));
-        double max = bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        StringBuilder svg = new StringBuilder("<svg width=\"760\" height=\"" + (40 + 34 * bars.size()) + "\" xmlns=\"http://www.w3.org/2000/svg\">");
+        double max =
+                bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        StringBuilder svg = new StringBuilder(
+                "<svg width=\"760\" height=\"" + (40 + 34 * bars.size()) + "\" xmlns=\"http://www.w3.org/2000/svg\">");
         int y = 20;
         for (Map.Entry<String, Double> b : bars.entrySet()) {
             double w = 480 * b.getValue() / max;
-            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#2f6fdf\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.0f/s</text>", y + 15, b.getKey(), y, w, 206 + w, y + 15, b.getValue()));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#2f6fdf\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.0f/s</text>",
+                    y + 15,
+                    b.getKey(),
+                    y,
+                    w,
+                    206 + w,
+                    y + 15,
+                    b.getValue()));
             y += 34;
         }
         svg.append("</svg>");
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>copydesk bench</title></head><body style=\"font:14px system-ui\">"
-                + "<h1>copydesk bench</h1><p>" + workload.articles() + " articles, " + workload.partitions() + " partitions, dup rate "
-                + workload.dupRate() + ", size " + workload.sizes() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs</p>"
+                + "<h1>copydesk bench</h1><p>" + workload.articles() + " articles, " + workload.partitions()
+                + " partitions, dup rate "
+                + workload.dupRate() + ", size " + workload.sizes() + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs</p>"
                 + "<h2>Throughput (articles/s)</h2>" + svg
-                + String.format(Locale.ROOT, "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
-                latency.rate(), latency.p50(), latency.p95(), latency.p99(), latency.samples())
+                + String.format(
+                        Locale.ROOT,
+                        "<h2>End-to-end latency at %d/s</h2><p>p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d articles)</p>",
+                        latency.rate(),
+                        latency.p50(),
+                        latency.p95(),
+                        latency.p99(),
+                        latency.samples())
                 + cpuTable()
                 + "</body></html>";
     }
 
     /** Where each stage's CPU went: a row per stage, a column per part, in cores. */
     private String cpuTable() {
-        StringBuilder table = new StringBuilder("<h2>Where the CPU went (cores)</h2><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\"><tr><th>stage</th>");
+        StringBuilder table = new StringBuilder(
+                "<h2>Where the CPU went (cores)</h2><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\"><tr><th>stage</th>");
         for (CpuAccount.Part part : CpuAccount.Part.values()) {
             table.append("<th>").append(part.key()).append("</th>");
         }

@@ -29,7 +29,14 @@ import java.util.stream.Stream;
 final class CpuAccount {
 
     enum Part {
-        STREAMS, SINK, BROKER, CLIENTS, DRIVER, JIT, GC, OTHER;
+        STREAMS,
+        SINK,
+        BROKER,
+        CLIENTS,
+        DRIVER,
+        JIT,
+        GC,
+        OTHER;
 
         /** Its name in bench.json and report.html. */
         String key() {
@@ -42,8 +49,7 @@ final class CpuAccount {
     private static final double TICKS_PER_SECOND = 100;
 
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final OperatingSystemMXBean os =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Where the JVM's own threads show, on Linux. */
     private static final Path TASKS = Path.of("/proc/self/task");
 
@@ -63,6 +69,7 @@ final class CpuAccount {
     private final Map<Long, JavaThread> seen = new HashMap<>();
     /** Per JVM thread seen in /proc at the start: its part and CPU ticks then. */
     private final Map<String, NativeThread> nativeAtStart;
+
     private final long processNanosAtStart;
     private final long wallNanosAtStart;
     private final Thread sampler;
@@ -73,16 +80,18 @@ final class CpuAccount {
         processNanosAtStart = os.getProcessCpuTime();
         wallNanosAtStart = System.nanoTime();
         sample(true);
-        sampler = new Thread(() -> {
-            while (running) {
-                try {
-                    Thread.sleep(SAMPLE_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                sample(false);
-            }
-        }, "bench-cpu-account");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            Thread.sleep(SAMPLE_MS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        sample(false);
+                    }
+                },
+                "bench-cpu-account");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -96,9 +105,12 @@ final class CpuAccount {
         if (name.startsWith("bench-sink")) {
             return Part.SINK;
         }
-        // first: a stream thread's producer is named after it ("kafka-producer-network-thread | app-StreamThread-1-producer")
-        if (name.startsWith("kafka-producer-network-thread") || name.startsWith("kafka-coordinator-heartbeat-thread")
-                || name.startsWith("kafka-admin-client-thread") || name.startsWith("consumer_background_thread")
+        // first: a stream thread's producer is named after it ("kafka-producer-network-thread |
+        // app-StreamThread-1-producer")
+        if (name.startsWith("kafka-producer-network-thread")
+                || name.startsWith("kafka-coordinator-heartbeat-thread")
+                || name.startsWith("kafka-admin-client-thread")
+                || name.startsWith("consumer_background_thread")
                 || name.startsWith("HttpClient")) {
             return Part.CLIENTS;
         }
@@ -108,10 +120,19 @@ final class CpuAccount {
         if (name.equals("main") || name.startsWith("bench-driver")) {
             return Part.DRIVER;
         }
-        if (name.startsWith("data-plane-") || name.startsWith("kafka-") || name.contains("raft") || name.contains("quorum-controller")
-                || name.contains("coordinator") || name.startsWith("TxnMarkerSenderThread") || name.startsWith("AddPartitionsToTxnSender")
-                || name.startsWith("ExpirationReaper") || name.startsWith("controller-") || name.startsWith("broker-")
-                || name.startsWith("LogDirFailureHandler") || name.startsWith("metadata-") || name.startsWith("ReplicaFetcher")) {
+        if (name.startsWith("data-plane-")
+                || name.startsWith("kafka-")
+                || name.contains("raft")
+                || name.contains("quorum-controller")
+                || name.contains("coordinator")
+                || name.startsWith("TxnMarkerSenderThread")
+                || name.startsWith("AddPartitionsToTxnSender")
+                || name.startsWith("ExpirationReaper")
+                || name.startsWith("controller-")
+                || name.startsWith("broker-")
+                || name.startsWith("LogDirFailureHandler")
+                || name.startsWith("metadata-")
+                || name.startsWith("ReplicaFetcher")) {
             return Part.BROKER;
         }
         return Part.OTHER;
@@ -178,8 +199,7 @@ final class CpuAccount {
         return cores;
     }
 
-    private record NativeThread(Part part, long ticks) {
-    }
+    private record NativeThread(Part part, long ticks) {}
 
     /** The JVM's own threads (JIT, GC) by thread id, with their CPU ticks, from /proc; empty where there is no /proc. */
     private static Map<String, NativeThread> nativeThreads() {
@@ -200,7 +220,9 @@ final class CpuAccount {
                     }
                     String[] fields = stat.substring(close + 2).split(" ");
                     // after comm: state is field 3 of stat(5), so utime (14) and stime (15) are at 11 and 12 here
-                    found.put(task.getFileName().toString(), new NativeThread(part, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                    found.put(
+                            task.getFileName().toString(),
+                            new NativeThread(part, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while the list was read: its ticks are gone with it
                 }
@@ -221,10 +243,17 @@ final class CpuAccount {
         StringJoiner parts = new StringJoiner("  ", "CPU, cores: ", "");
         double total = 0;
         for (Map.Entry<Part, Double> e : cores.entrySet()) {
-            String name = e.getKey() == Part.JIT || e.getKey() == Part.GC ? e.getKey().name() : e.getKey().key();
+            String name = e.getKey() == Part.JIT || e.getKey() == Part.GC
+                    ? e.getKey().name()
+                    : e.getKey().key();
             parts.add(String.format(Locale.ROOT, "%s %.2f", name, e.getValue()));
             total += e.getValue();
         }
-        return parts + String.format(Locale.ROOT, "  = %.2f of %d", total, Runtime.getRuntime().availableProcessors());
+        return parts
+                + String.format(
+                        Locale.ROOT,
+                        "  = %.2f of %d",
+                        total,
+                        Runtime.getRuntime().availableProcessors());
     }
 }

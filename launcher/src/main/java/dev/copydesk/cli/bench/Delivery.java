@@ -9,7 +9,9 @@ record Delivery(long count, long firstNanos, long lastNanos, long withFirst, lon
 
     /** Per second after the first output; when it all came at once (a small run), all of it since the consumer started. */
     double steadyRate() {
-        return count > withFirst ? steady(count - withFirst, firstNanos, lastNanos) : steady(count, startNanos, lastNanos);
+        return count > withFirst
+                ? steady(count - withFirst, firstNanos, lastNanos)
+                : steady(count, startNanos, lastNanos);
     }
 
     /** Records per second between the first and the last output of a stage. */

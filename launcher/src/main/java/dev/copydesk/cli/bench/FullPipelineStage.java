@@ -17,8 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
 final class FullPipelineStage {
 
     /** One full copydesk pipeline of the bench: its topics, its streams app and its sink's database. */
-    record Pipeline(String raw, String dlq, String appId, String jdbc, EnrichConfig enrich, SinkConfig sink) {
-    }
+    record Pipeline(String raw, String dlq, String appId, String jdbc, EnrichConfig enrich, SinkConfig sink) {}
 
     private final BenchCluster cluster;
 
@@ -28,7 +27,11 @@ final class FullPipelineStage {
 
     Pipeline pipeline(String suffix, int streamThreads) throws Exception {
         String raw = cluster.topic("raw-" + suffix);
-        cluster.create(raw, cluster.topic("enriched-" + suffix), cluster.topic("duplicates-" + suffix), cluster.topic("dlq-" + suffix));
+        cluster.create(
+                raw,
+                cluster.topic("enriched-" + suffix),
+                cluster.topic("duplicates-" + suffix),
+                cluster.topic("dlq-" + suffix));
         Map<String, String> common = new HashMap<>();
         cluster.clients().forEach((k, v) -> common.put(k, String.valueOf(v)));
         common.put("copydesk.topic.raw", raw);
@@ -39,13 +42,20 @@ final class FullPipelineStage {
         Map<String, String> e = new HashMap<>(common);
         e.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         e.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
-        e.put(StreamsConfig.STATE_DIR_CONFIG, cluster.workDir().resolve("state-" + suffix).toString());
+        e.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                cluster.workDir().resolve("state-" + suffix).toString());
         e.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         String jdbc = cluster.database(suffix);
         Map<String, String> s = new HashMap<>(common);
         s.put(SinkConfig.DB, jdbc);
         s.put("group.id", "bench-sink-" + suffix + "-" + cluster.run());
-        return new Pipeline(raw, cluster.topic("dlq-" + suffix), appId, jdbc, EnrichConfig.load(Optional.empty(), Map.of(), e),
+        return new Pipeline(
+                raw,
+                cluster.topic("dlq-" + suffix),
+                appId,
+                jdbc,
+                EnrichConfig.load(Optional.empty(), Map.of(), e),
                 SinkConfig.load(Optional.empty(), Map.of(), s));
     }
 
@@ -87,15 +97,19 @@ final class FullPipelineStage {
                         Map<TopicPartition, Long> committed = progress.groupOffsets(pipeline.appId());
                         if (!committed.isEmpty()) {
                             enrichFirst = System.nanoTime();
-                            consumedAtFirst = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(pipeline.raw()))
-                                    .mapToLong(Map.Entry::getValue).sum();
+                            consumedAtFirst = committed.entrySet().stream()
+                                    .filter(e -> e.getKey().topic().equals(pipeline.raw()))
+                                    .mapToLong(Map.Entry::getValue)
+                                    .sum();
                         }
                     } else if (enrichDone == 0 && progress.streamsCaughtUp(pipeline.raw(), pipeline.appId())) {
                         enrichDone = System.nanoTime();
-                        expected = records.size() - cluster.consumeCount(pipeline.dlq(), Long.MAX_VALUE, Duration.ofSeconds(2));
+                        expected = records.size()
+                                - cluster.consumeCount(pipeline.dlq(), Long.MAX_VALUE, Duration.ofSeconds(2));
                     }
                     if (expected >= 0 && (rows = BenchCluster.count(pipeline.jdbc(), rowCount)) >= expected) {
-                        break; // the sink trails enrich-streams: its rows are only counted once there is a total to reach
+                        break; // the sink trails enrich-streams: its rows are only counted once there is a total to
+                        // reach
                     }
                     Thread.sleep(20);
                 }
@@ -103,7 +117,9 @@ final class FullPipelineStage {
                     throw new IllegalStateException("enrich-streams did not consume " + pipeline.raw() + " in time");
                 }
                 BenchCluster.check(rows, expected, "full pipeline");
-                return new PipelineResult(streamThreads, Delivery.steady(records.size() - consumedAtFirst, enrichFirst, enrichDone),
+                return new PipelineResult(
+                        streamThreads,
+                        Delivery.steady(records.size() - consumedAtFirst, enrichFirst, enrichDone),
                         Delivery.steady(records.size() - consumedAtFirst, enrichFirst, System.nanoTime()));
             }
         });

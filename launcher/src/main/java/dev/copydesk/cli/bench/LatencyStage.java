@@ -40,7 +40,8 @@ final class LatencyStage {
         this.pipelines = new FullPipelineStage(cluster);
     }
 
-    LatencyResult run(SyntheticWire corpus, int rate, int startUpSeconds, int seconds, int size, int streamThreads, Path csv)
+    LatencyResult run(
+            SyntheticWire corpus, int rate, int startUpSeconds, int seconds, int size, int streamThreads, Path csv)
             throws Exception {
         int skipped = rate * startUpSeconds;
         int n = skipped + rate * seconds;
@@ -48,12 +49,13 @@ final class LatencyStage {
         FullPipelineStage.Pipeline pipeline = pipelines.pipeline("lat", streamThreads);
         String raw = pipeline.raw();
         InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
-        var serializer = AvroSerdes.specific(RawArticle.class, cluster.clients(), false).serializer();
+        var serializer =
+                AvroSerdes.specific(RawArticle.class, cluster.clients(), false).serializer();
         Map<String, Long> sentAt = new HashMap<>();
         Set<String> startUpIds = new HashSet<>();
         FullPipelineStage.running(pipeline, () -> {
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(cluster.producerSettings(5), new StringSerializer(),
-                    new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    cluster.producerSettings(5), new StringSerializer(), new ByteArraySerializer())) {
                 Thread.sleep(3000); // let both join their groups: the latency of a rebalance is not the pipeline's
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -61,8 +63,12 @@ final class LatencyStage {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    RawArticle article = decoder.decode(new RawInput("lat/" + i + ".txt", copies.get(i).text().getBytes(StandardCharsets.UTF_8)),
-                            Instant.now()).article();
+                    RawArticle article = decoder.decode(
+                                    new RawInput(
+                                            "lat/" + i + ".txt",
+                                            copies.get(i).text().getBytes(StandardCharsets.UTF_8)),
+                                    Instant.now())
+                            .article();
                     sentAt.put(article.getId(), System.currentTimeMillis());
                     if (i < skipped) {
                         startUpIds.add(article.getId());
@@ -71,7 +77,8 @@ final class LatencyStage {
                 }
                 producer.flush();
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-                while (BenchCluster.count(pipeline.jdbc(), "SELECT COUNT(*) FROM articles") < n && System.nanoTime() < deadline) {
+                while (BenchCluster.count(pipeline.jdbc(), "SELECT COUNT(*) FROM articles") < n
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
             }
@@ -80,15 +87,21 @@ final class LatencyStage {
         List<Long> latencies = new ArrayList<>();
         List<Long> startUp = new ArrayList<>();
         StringBuilder rows = new StringBuilder("sent_ms,stored_ms,latency_ms\n"); // latency over time, for stalls
-        try (Connection c = Database.connect(pipeline.jdbc()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, stored_at_ms FROM articles ORDER BY stored_at_ms")) {
+        try (Connection c = Database.connect(pipeline.jdbc());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, stored_at_ms FROM articles ORDER BY stored_at_ms")) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 long stored = rs.getLong(2);
                 Long sent = sentAt.get(id);
                 if (sent != null) {
                     (startUpIds.contains(id) ? startUp : latencies).add(stored - sent);
-                    rows.append(sent).append(',').append(stored).append(',').append(stored - sent).append('\n');
+                    rows.append(sent)
+                            .append(',')
+                            .append(stored)
+                            .append(',')
+                            .append(stored - sent)
+                            .append('\n');
                 }
             }
         }
@@ -98,8 +111,14 @@ final class LatencyStage {
             throw new IllegalStateException("no article of the latency stage was stored");
         }
         long[] first = startUp.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new LatencyResult(rate, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), sorted.length,
-                startUpSeconds, first.length == 0 ? 0 : percentile(first, 0.99));
+        return new LatencyResult(
+                rate,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.95),
+                percentile(sorted, 0.99),
+                sorted.length,
+                startUpSeconds,
+                first.length == 0 ? 0 : percentile(first, 0.99));
     }
 
     static double percentile(long[] sorted, double p) {

@@ -27,15 +27,20 @@ final class PassThroughStage {
         cluster.create(in, out);
         cluster.load(in, records);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Properties props = new Properties();
         props.putAll(cluster.clients());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-" + cluster.run());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         // commits as often as enrich-streams does, so the two stages pay the same transaction overhead
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EnrichConfig.DEFAULTS.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, cluster.workDir().resolve("pass-state").toString());
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                EnrichConfig.DEFAULTS.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                cluster.workDir().resolve("pass-state").toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {

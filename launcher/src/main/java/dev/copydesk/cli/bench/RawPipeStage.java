@@ -15,13 +15,15 @@ final class RawPipeStage {
     StageResult run(List<byte[]> records, String name) throws Exception {
         String topic = cluster.topic(name);
         cluster.create(topic);
-        Thread producing = new Thread(() -> {
-            try {
-                cluster.load(topic, records);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "bench-driver-producer");
+        Thread producing = new Thread(
+                () -> {
+                    try {
+                        cluster.load(topic, records);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "bench-driver-producer");
         producing.start();
         Delivery got = cluster.consumeTimed(topic, records.size(), Duration.ofMinutes(5));
         producing.join();

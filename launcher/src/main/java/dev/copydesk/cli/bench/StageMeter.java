@@ -30,7 +30,10 @@ final class StageMeter {
         } finally {
             cpuCores.put(stage, cpu.stop());
             double wallMillis = (System.nanoTime() - startNanos) / 1e6;
-            jitCores.put(stage, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis) / Math.max(1, wallMillis));
+            jitCores.put(
+                    stage,
+                    (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillis)
+                            / Math.max(1, wallMillis));
         }
     }
 

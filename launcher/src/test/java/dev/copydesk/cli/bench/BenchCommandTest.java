@@ -26,12 +26,14 @@ class BenchCommandTest {
                 .hasMessageContaining("--articles 30000 and --warmup 200000 need about")
                 .hasMessageContaining("this JVM has 1024 MB")
                 .hasMessageContaining("COPYDESK_JAVA_OPTS=-Xmx3g");
-        assertThatCode(() -> parsed("--warmup", "200000").checkHeap(4 * oneGigabyte)).doesNotThrowAnyException();
+        assertThatCode(() -> parsed("--warmup", "200000").checkHeap(4 * oneGigabyte))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theCommandLineReportsTheRefusalAsAnErrorWithoutStartingAnything() {
-        DemoCommandIT.Run run = DemoCommandIT.copydesk("bench", "--articles", "2000000000", "--results", "target/never");
+        DemoCommandIT.Run run =
+                DemoCommandIT.copydesk("bench", "--articles", "2000000000", "--results", "target/never");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("copydesk: --articles 2000000000 and --warmup 20000 need about");
         assertThat(new File("target/never")).doesNotExist();

@@ -13,14 +13,20 @@ class CpuAccountTest {
 
     @Test
     void threadsAreAccountedToTheirPartByTheNamesKafkaAndTheBenchGiveThem() {
-        assertThat(CpuAccount.partOf("bench-enrich-t2-1a2b3c-5f0e8d1e-9c2e-4f0a-b7a4-3c1f2e9d8b7a-StreamThread-1")).isEqualTo(Part.STREAMS);
-        assertThat(CpuAccount.partOf("bench-enrich-t2-1a2b3c-5f0e8d1e-StateUpdater-1")).isEqualTo(Part.STREAMS);
+        assertThat(CpuAccount.partOf("bench-enrich-t2-1a2b3c-5f0e8d1e-9c2e-4f0a-b7a4-3c1f2e9d8b7a-StreamThread-1"))
+                .isEqualTo(Part.STREAMS);
+        assertThat(CpuAccount.partOf("bench-enrich-t2-1a2b3c-5f0e8d1e-StateUpdater-1"))
+                .isEqualTo(Part.STREAMS);
         assertThat(CpuAccount.partOf("bench-sink")).isEqualTo(Part.SINK);
-        assertThat(CpuAccount.partOf("kafka-producer-network-thread | bench-enrich-t2-StreamThread-1-producer")).isEqualTo(Part.CLIENTS);
-        assertThat(CpuAccount.partOf("kafka-coordinator-heartbeat-thread | bench-sink-t2")).isEqualTo(Part.CLIENTS);
-        assertThat(CpuAccount.partOf("kafka-admin-client-thread | adminclient-3")).isEqualTo(Part.CLIENTS);
+        assertThat(CpuAccount.partOf("kafka-producer-network-thread | bench-enrich-t2-StreamThread-1-producer"))
+                .isEqualTo(Part.CLIENTS);
+        assertThat(CpuAccount.partOf("kafka-coordinator-heartbeat-thread | bench-sink-t2"))
+                .isEqualTo(Part.CLIENTS);
+        assertThat(CpuAccount.partOf("kafka-admin-client-thread | adminclient-3"))
+                .isEqualTo(Part.CLIENTS);
         assertThat(CpuAccount.partOf("data-plane-kafka-request-handler-0")).isEqualTo(Part.BROKER);
-        assertThat(CpuAccount.partOf("data-plane-kafka-network-thread-1-ListenerName(PLAINTEXT)-PLAINTEXT-0")).isEqualTo(Part.BROKER);
+        assertThat(CpuAccount.partOf("data-plane-kafka-network-thread-1-ListenerName(PLAINTEXT)-PLAINTEXT-0"))
+                .isEqualTo(Part.BROKER);
         assertThat(CpuAccount.partOf("kafka-1-raft-io-thread")).isEqualTo(Part.BROKER);
         assertThat(CpuAccount.partOf("group-coordinator-event-processor-0")).isEqualTo(Part.BROKER);
         assertThat(CpuAccount.partOf("TxnMarkerSenderThread-1")).isEqualTo(Part.BROKER);
@@ -36,11 +42,13 @@ class CpuAccountTest {
     void aBusyThreadCountsForItsPartAndAnIdleOneForNothing() throws Exception {
         CountDownLatch spun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread busy = new Thread(() -> {
-            spinCpu(800);
-            spun.countDown();
-            await(release);
-        }, "test-app-StreamThread-1");
+        Thread busy = new Thread(
+                () -> {
+                    spinCpu(800);
+                    spun.countDown();
+                    await(release);
+                },
+                "test-app-StreamThread-1");
         Thread idle = new Thread(() -> await(release), "bench-sink");
         long start = System.nanoTime();
         CpuAccount account = CpuAccount.start();
@@ -53,9 +61,16 @@ class CpuAccountTest {
         busy.join();
         idle.join();
         // CPU seconds, not cores: a busy CI machine may give the spinning thread less than a core, never less CPU
-        assertThat(cores.get(Part.STREAMS) * wallSeconds).as("%s over %.2f s", cores, wallSeconds).isGreaterThan(0.75);
-        assertThat(cores.get(Part.SINK) * wallSeconds).as("%s over %.2f s", cores, wallSeconds).isLessThan(0.05);
-        assertThat(CpuAccount.describe(cores)).startsWith("CPU, cores: streams ").contains("  JIT ").contains("  GC ");
+        assertThat(cores.get(Part.STREAMS) * wallSeconds)
+                .as("%s over %.2f s", cores, wallSeconds)
+                .isGreaterThan(0.75);
+        assertThat(cores.get(Part.SINK) * wallSeconds)
+                .as("%s over %.2f s", cores, wallSeconds)
+                .isLessThan(0.05);
+        assertThat(CpuAccount.describe(cores))
+                .startsWith("CPU, cores: streams ")
+                .contains("  JIT ")
+                .contains("  GC ");
     }
 
     @Test
@@ -68,7 +83,9 @@ class CpuAccountTest {
         Map<Part, Double> cores = account.stop();
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         // it spun 1.2 s of CPU; what it spent after its last sample (one interval, 0.25 s at most) is lost with it
-        assertThat(cores.get(Part.SINK) * wallSeconds).as("%s over %.2f s", cores, wallSeconds).isGreaterThan(0.9);
+        assertThat(cores.get(Part.SINK) * wallSeconds)
+                .as("%s over %.2f s", cores, wallSeconds)
+                .isGreaterThan(0.9);
     }
 
     /** Spins until this thread has used {@code millis} of CPU time. */
