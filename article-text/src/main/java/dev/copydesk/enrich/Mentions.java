@@ -1,0 +1,85 @@
+package dev.copydesk.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How often a story names a person: the full name, and the short form ("Austin" for "Lloyd Austin") where it
+ * stands alone, not inside another name.
+ */
+final class Mentions {
+
+    private Mentions() {}
+
+    static String shortForm(String name) {
+        String[] words = name.split("\\s+");
+        // East Asian order with a hyphenated given name: the family name comes first (Kim Jong-un, Shin Won-sik)
+        if (words.length == 2 && words[1].contains("-")) {
+            return words[0];
+        }
+        return words[words.length - 1];
+    }
+
+    /**
+     * Mentions by full name plus mentions by the short form alone, reading the text left to right: a full name's
+     * words are one mention, and its short form inside it is not another. Found through where each word stands
+     * ({@code positions}), not by comparing every token with every person's name.
+     */
+    static int countMentions(
+            List<EntityRecognizer.Token> tokens,
+            Map<String, List<Integer>> positions,
+            String fullName,
+            String shortForm) {
+        String[] parts = fullName.split(" ");
+        int full = 0;
+        int end = 0; // tokens before this one belong to a full-name mention already counted
+        List<int[]> spans = new ArrayList<>();
+        for (int i : positions.getOrDefault(parts[0], List.of())) {
+            if (i < end || i + parts.length > tokens.size()) {
+                continue;
+            }
+            boolean whole = true;
+            for (int k = 1; whole && k < parts.length; k++) {
+                whole = tokens.get(i + k).text().equals(parts[k]);
+            }
+            if (whole) {
+                full++;
+                end = i + parts.length;
+                spans.add(new int[] {i, end});
+            }
+        }
+        int shortAlone = 0;
+        int span = 0;
+        for (int i : positions.getOrDefault(shortForm, List.of())) {
+            while (span < spans.size() && spans.get(span)[1] <= i) {
+                span++;
+            }
+            if (span == spans.size() || i < spans.get(span)[0]) {
+                shortAlone++;
+            }
+        }
+        return full + shortAlone;
+    }
+
+    /** Where each person's first word and short form stand in the text, in token order. */
+    static Map<String, List<Integer>> positions(List<EntityRecognizer.Token> tokens, Map<String, String> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (Map.Entry<String, String> person : people.entrySet()) {
+            int space = person.getKey().indexOf(' ');
+            positions.putIfAbsent(space < 0 ? person.getKey() : person.getKey().substring(0, space), new ArrayList<>());
+            positions.putIfAbsent(person.getValue(), new ArrayList<>());
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Integer> at = positions.get(tokens.get(i).text());
+            if (at != null) {
+                at.add(i);
+            }
+        }
+        return positions;
+    }
+}
