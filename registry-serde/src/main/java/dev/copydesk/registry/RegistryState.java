@@ -9,13 +9,14 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 
 /**
  * The registry's state machine: subjects, versions, global ids and compatibility levels, with Confluent's rules
- * (the same schema, compared on Avro's parsing canonical form, always gets the same id; a new version must pass
- * the subject's compatibility level, BACKWARD by default).
+ * (the same schema always gets the same id; a new version must pass the subject's compatibility level, BACKWARD by
+ * default). Schemas are the same when Avro writes them alike ({@link #identity}): whitespace and the order of a
+ * JSON object's keys do not count, a {@code doc}, a default or an alias does, as in Confluent, so a schema that
+ * only documents a field better is a new version.
  *
  * <p>Every change is first handed to a {@code journal} (the embedded server writes it to the {@code _schemas}
  * topic and waits for the acknowledgement) and only then applied, so what is in memory is always in the log.
@@ -27,7 +28,7 @@ public final class RegistryState {
 
     private final Map<String, TreeMap<Integer, Version>> subjects = new HashMap<>();
     private final Map<Integer, Schema> schemasById = new HashMap<>();
-    private final Map<String, Integer> idsByCanonicalForm = new HashMap<>();
+    private final Map<String, Integer> idsBySchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
     private int maxId = 0;
@@ -40,12 +41,20 @@ public final class RegistryState {
         }
     }
 
+    /**
+     * What makes two schemas the same one: Avro's own JSON of the parsed schema, with docs, defaults, aliases and
+     * properties. Avro's parsing canonical form would fold away the docs and defaults, which a registry must keep.
+     */
+    static String identity(Schema schema) {
+        return schema.toString();
+    }
+
     /** Applies a log entry; used both for replay and after a journaled change. Later entries win. */
     public synchronized void apply(SchemaRecord record) {
         if (record instanceof SchemaRecord.SchemaVersion v) {
             Schema schema = parse(v.schema());
             schemasById.putIfAbsent(v.id(), schema);
-            idsByCanonicalForm.putIfAbsent(SchemaNormalization.toParsingForm(schema), v.id());
+            idsBySchema.putIfAbsent(identity(schema), v.id());
             subjects.computeIfAbsent(v.subject(), s -> new TreeMap<>())
                     .put(v.version(), new Version(v.version(), v.id(), v.deleted()));
             maxId = Math.max(maxId, v.id());
@@ -74,8 +83,7 @@ public final class RegistryState {
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\" (compatibility level " + compatibility(subject) + ")");
         }
-        String canonical = SchemaNormalization.toParsingForm(schema);
-        int id = idsByCanonicalForm.getOrDefault(canonical, maxId + 1);
+        int id = idsBySchema.getOrDefault(identity(schema), maxId + 1);
         TreeMap<Integer, Version> versions = subjects.get(subject);
         int version = versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
         SchemaRecord.SchemaVersion record =
@@ -94,7 +102,7 @@ public final class RegistryState {
     }
 
     public synchronized Optional<RegisteredSchema> lookup(String subject, Schema schema) {
-        Integer id = idsByCanonicalForm.get(SchemaNormalization.toParsingForm(schema));
+        Integer id = idsBySchema.get(identity(schema));
         if (id == null) {
             return Optional.empty();
         }

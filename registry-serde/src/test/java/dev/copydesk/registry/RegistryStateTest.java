@@ -65,4 +65,30 @@ class RegistryStateTest {
         String v3 = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";
         assertThat(state.isCompatible("s", RegistryState.parse(v3))).isFalse();
     }
+
+    @Test
+    void aNewDocOrDefaultIsANewVersionWhileReformattedTextIsTheSameSchema() {
+        String plain =
+                "{\"type\":\"record\",\"name\":\"Note\",\"fields\":[{\"name\":\"text\",\"type\":\"string\",\"default\":\"\"}]}";
+        String reformatted =
+                "{ \"name\" : \"Note\",\n  \"type\" : \"record\",\n  \"fields\" : [ { \"type\" : \"string\", \"name\" : \"text\", \"default\" : \"\" } ] }";
+        String documented = plain.replace("\"name\":\"text\",", "\"name\":\"text\",\"doc\":\"The note's text.\",");
+        String otherDefault = plain.replace("\"default\":\"\"", "\"default\":\"-\"");
+        RegistryState state = new RegistryState();
+        var first = state.register("notes", plain, r -> {});
+        assertThat(state.register("notes", reformatted, r -> {})).isEqualTo(first);
+        var withDoc = state.register("notes", documented, r -> {});
+        assertThat(withDoc.version()).isEqualTo(2);
+        assertThat(withDoc.id()).isNotEqualTo(first.id());
+        assertThat(withDoc.schema().getField("text").doc()).isEqualTo("The note's text.");
+        var withDefault = state.register("notes", otherDefault, r -> {});
+        assertThat(withDefault.version()).isEqualTo(3);
+        assertThat(withDefault.id()).isNotIn(first.id(), withDoc.id());
+        // the same schema under another subject keeps its id, as Confluent's global ids do
+        assertThat(state.register("other", documented, r -> {}).id()).isEqualTo(withDoc.id());
+        assertThat(state.lookup("notes", RegistryState.parse(plain))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(1);
+    }
 }
