@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import dev.copydesk.registry.CompatibilityLevel;
 import dev.copydesk.registry.RegisteredSchema;
 import dev.copydesk.registry.RegistryException;
 import dev.copydesk.registry.RegistryState;
+import dev.copydesk.registry.TlsContexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +70,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final KafkaSchemaLog schemaLog;
     private final String host;
     private final int requestedPort;
-    private final Optional<String> expectedAuthorization;
+    private Optional<String> expectedAuthorization;
+    private Optional<SSLContext> tls = Optional.empty();
+    private boolean needClientCertificates;
     private HttpServer http;
     private ExecutorService executor;
 
@@ -86,11 +94,43 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this(Map.of("bootstrap.servers", bootstrapServers), "127.0.0.1", 0, Optional.empty());
     }
 
+    /** Requires {@code Authorization: Bearer TOKEN} on every request instead of basic auth. Before {@link #start}. */
+    public synchronized SchemaRegistryServer withBearerToken(String token) {
+        this.expectedAuthorization = Optional.of("Bearer " + token);
+        return this;
+    }
+
+    /**
+     * Serves HTTPS with the key store and trusts the trust store that {@code settings} name under Confluent's
+     * {@code schema.registry.ssl.*} keys ({@link TlsContexts}); with {@code needClientCertificates}, a client must
+     * present a certificate the trust store vouches for. Before {@link #start}.
+     */
+    public synchronized SchemaRegistryServer withTls(Map<String, ?> settings, boolean needClientCertificates) {
+        this.tls = Optional.of(TlsContexts.from(settings, TlsContexts.PREFIX)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("TLS needs " + TlsContexts.PREFIX + "ssl.keystore.location")));
+        this.needClientCertificates = needClientCertificates;
+        return this;
+    }
+
     public synchronized SchemaRegistryServer start() {
         schemaLog.ensureTopic();
         int replayed = schemaLog.replayInto(state);
         try {
-            http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+            if (tls.isPresent()) {
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(host, requestedPort), 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()) {
+                    @Override
+                    public void configure(HttpsParameters parameters) {
+                        SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                        ssl.setNeedClientAuth(needClientCertificates);
+                        parameters.setSSLParameters(ssl);
+                    }
+                });
+                http = https;
+            } else {
+                http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+            }
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Schema Registry cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
@@ -108,7 +148,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + host + ":" + http.getAddress().getPort();
+        return (tls.isPresent() ? "https://" : "http://") + host + ":"
+                + http.getAddress().getPort();
     }
 
     public int port() {
@@ -121,7 +162,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
             int status = 200;
             try {
                 if (expectedAuthorization.isPresent() && !authorized(exchange)) {
-                    exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"copydesk-schema-registry\"");
+                    exchange.getResponseHeaders()
+                            .add(
+                                    "WWW-Authenticate",
+                                    expectedAuthorization.get().split(" ")[0] + " realm=\"copydesk-schema-registry\"");
                     throw new RegistryException(401, RegistryException.UNAUTHORIZED, "Unauthorized");
                 }
                 answer = route(

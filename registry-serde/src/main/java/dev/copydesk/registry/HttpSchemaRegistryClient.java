@@ -41,8 +41,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     public HttpSchemaRegistryClient(RegistryClientConfig config) {
         this.config = config;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        config.tls().ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     @Override

@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Registry client settings, read from the same map as Kafka client settings and under Confluent's names:
  * {@code schema.registry.url} (comma-separated list, tried in turn), {@code basic.auth.credentials.source}
  * ({@code USER_INFO} or {@code URL}) with {@code basic.auth.user.info} (also accepted with the
- * {@code schema.registry.} prefix). copydesk adds {@code schema.registry.retry.max.attempts} (default 6) and
+ * {@code schema.registry.} prefix), or {@code bearer.auth.credentials.source=STATIC_TOKEN} with {@code bearer.auth.token},
+ * and TLS from {@code schema.registry.ssl.*} ({@link TlsContexts}). copydesk adds {@code schema.registry.retry.max.attempts} (default 6) and
  * {@code schema.registry.retry.backoff.ms} (default 200, doubled per attempt up to 5 s) for an unreachable registry.
  */
 public record RegistryClientConfig(
         List<String> urls,
         Optional<String> authorizationHeader,
+        Optional<SSLContext> tls,
         int maxAttempts,
         Duration initialBackoff,
         Duration requestTimeout) {
@@ -27,6 +30,8 @@ public record RegistryClientConfig(
     public static final String URL = "schema.registry.url";
     public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String USER_INFO = "basic.auth.user.info";
+    public static final String BEARER_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_TOKEN = "bearer.auth.token";
     public static final String MAX_ATTEMPTS = "schema.registry.retry.max.attempts";
     public static final String BACKOFF_MS = "schema.registry.retry.backoff.ms";
     public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
@@ -63,15 +68,39 @@ public record RegistryClientConfig(
         };
         Optional<String> header = Optional.ofNullable(userInfo)
                 .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+        Optional<String> bearer = bearer(configs);
+        if (bearer.isPresent() && header.isPresent()) {
+            throw new IllegalArgumentException("The Schema Registry takes one kind of credentials: " + BEARER_SOURCE
+                    + " and basic auth (" + CREDENTIALS_SOURCE + " or user info in the URL) are both set");
+        }
+        header = header.or(() -> bearer);
         return new RegistryClientConfig(
                 List.copyOf(urls),
                 header,
+                TlsContexts.from(configs, TlsContexts.PREFIX),
                 Integer.parseInt(
                         Optional.ofNullable(string(configs, MAX_ATTEMPTS)).orElse("6")),
                 Duration.ofMillis(Long.parseLong(
                         Optional.ofNullable(string(configs, BACKOFF_MS)).orElse("200"))),
                 Duration.ofMillis(Long.parseLong(
                         Optional.ofNullable(string(configs, REQUEST_TIMEOUT_MS)).orElse("10000"))));
+    }
+
+    /** "Bearer TOKEN" from a static token; the other sources (OAuth) are refused by name. */
+    private static Optional<String> bearer(Map<String, ?> configs) {
+        String source = firstOf(configs, BEARER_SOURCE, "schema.registry." + BEARER_SOURCE);
+        if (source == null) {
+            return Optional.empty();
+        }
+        if (!source.trim().equalsIgnoreCase("STATIC_TOKEN")) {
+            throw new IllegalArgumentException(
+                    "Unsupported " + BEARER_SOURCE + ": " + source + " (copydesk supports STATIC_TOKEN)");
+        }
+        String token = firstOf(configs, BEARER_TOKEN, "schema.registry." + BEARER_TOKEN);
+        if (token == null) {
+            throw new IllegalArgumentException(BEARER_SOURCE + "=STATIC_TOKEN needs " + BEARER_TOKEN);
+        }
+        return Optional.of("Bearer " + token.trim());
     }
 
     /** The scope of a {@code mock://scope} URL, if this configuration points at an in-memory registry. */
