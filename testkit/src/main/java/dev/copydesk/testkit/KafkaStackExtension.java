@@ -13,13 +13,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * Gives tests one Kafka broker and one Schema Registry per test run (per JVM): Testcontainers' Apache Kafka
  * container where a Docker engine answers, a real embedded KRaft node otherwise, so no integration test is ever
  * skipped for lack of Docker. Choose with {@code -Dcopydesk.test.broker=auto|docker|embedded} (default auto).
- * The registry is copydesk's own embedded server in both cases, journaled on that broker. Inject a
+ * The registry is Confluent's own ({@code confluentinc/cp-schema-registry}) beside the Kafka container where Docker
+ * runs, so the whole suite checks copydesk against it there, and copydesk's embedded server journaled on the
+ * embedded broker otherwise ({@code -Dcopydesk.test.registry=embedded} keeps ours under Docker too). Inject a
  * {@link TestStack} parameter to use it.
  */
 public final class KafkaStackExtension implements ParameterResolver {
@@ -45,9 +50,9 @@ public final class KafkaStackExtension implements ParameterResolver {
     static final class RunningStack implements AutoCloseable {
         final TestStack stack;
         private final AutoCloseable broker;
-        private final SchemaRegistryServer registry;
+        private final AutoCloseable registry;
 
-        private RunningStack(TestStack stack, AutoCloseable broker, SchemaRegistryServer registry) {
+        private RunningStack(TestStack stack, AutoCloseable broker, AutoCloseable registry) {
             this.stack = stack;
             this.broker = broker;
             this.registry = registry;
@@ -67,13 +72,36 @@ public final class KafkaStackExtension implements ParameterResolver {
             AutoCloseable broker;
             String bootstrap;
             String kind;
+            AutoCloseable registry;
+            String registryUrl;
             if (docker) {
                 String image = System.getProperty("copydesk.test.kafka.image", "apache/kafka:4.1.1");
-                KafkaContainer container = new KafkaContainer(image);
+                Network network = Network.newNetwork();
+                KafkaContainer container =
+                        new KafkaContainer(image).withNetwork(network).withListener("kafka:19092");
                 container.start();
                 broker = container;
                 bootstrap = container.getBootstrapServers();
                 kind = "Testcontainers " + image;
+                if (!"embedded".equals(System.getProperty("copydesk.test.registry", "confluent"))) {
+                    String registryImage =
+                            System.getProperty("copydesk.test.registry.image", "confluentinc/cp-schema-registry:7.9.0");
+                    GenericContainer<?> confluent = new GenericContainer<>(registryImage)
+                            .withNetwork(network)
+                            .withExposedPorts(8081)
+                            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+                            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+                            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+                            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+                    confluent.start();
+                    registry = confluent;
+                    registryUrl = "http://" + confluent.getHost() + ":" + confluent.getMappedPort(8081);
+                    kind += " with " + registryImage;
+                } else {
+                    SchemaRegistryServer ours = embeddedRegistry(bootstrap);
+                    registry = ours;
+                    registryUrl = ours.url();
+                }
             } else {
                 Path dir;
                 try {
@@ -86,15 +114,20 @@ public final class KafkaStackExtension implements ParameterResolver {
                 bootstrap = kafka.bootstrapServers();
                 kind = "embedded KRaft (kafka_2.13 4.4.0" + ("auto".equals(mode) ? ", no Docker engine found" : "")
                         + ")";
+                SchemaRegistryServer ours = embeddedRegistry(bootstrap);
+                registry = ours;
+                registryUrl = ours.url();
             }
-            SchemaRegistryServer registry = new SchemaRegistryServer(
-                            Map.of("bootstrap.servers", bootstrap), "127.0.0.1", 0, Optional.empty())
-                    .start();
-            TestStack stack = new TestStack(kind, bootstrap, registry.url());
+            TestStack stack = new TestStack(kind, bootstrap, registryUrl);
             System.out.printf(
                     "copydesk tests: broker = %s at %s, schema registry at %s (%d ms)%n",
-                    kind, bootstrap, registry.url(), (System.nanoTime() - t0) / 1_000_000);
+                    kind, bootstrap, registryUrl, (System.nanoTime() - t0) / 1_000_000);
             return new RunningStack(stack, broker, registry);
+        }
+
+        private static SchemaRegistryServer embeddedRegistry(String bootstrap) {
+            return new SchemaRegistryServer(Map.of("bootstrap.servers", bootstrap), "127.0.0.1", 0, Optional.empty())
+                    .start();
         }
 
         private static boolean dockerAvailable() {
