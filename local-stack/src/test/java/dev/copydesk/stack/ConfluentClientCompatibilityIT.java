@@ -8,6 +8,7 @@ import dev.copydesk.registry.HttpSchemaRegistryClient;
 import dev.copydesk.registry.RegistryClientConfig;
 import dev.copydesk.serde.AvroDeserializer;
 import dev.copydesk.serde.AvroSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord;
 import org.apache.flink.avro.shaded.org.apache.avro.io.BinaryEncoder;
 import org.apache.flink.avro.shaded.org.apache.avro.io.DecoderFactory;
 import org.apache.flink.avro.shaded.org.apache.avro.io.EncoderFactory;
+import org.apache.flink.formats.avro.registry.confluent.ConfluentSchemaRegistryCoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,5 +148,50 @@ class ConfluentClientCompatibilityIT {
         } catch (RestClientException e) {
             assertThat(e.getErrorCode()).isEqualTo(40403);
         }
+    }
+
+    @Test
+    void confluentsDecodingPathReadsOurFramingAndPayload() throws Exception {
+        AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", server.url()), false);
+        byte[] bytes = serializer.serialize("articles.raw", sample());
+        // Flink's Confluent coder reads the header with Confluent's client (magic byte, id, GET /schemas/ids/{id})
+        // and relocated Avro decodes the rest: no copydesk code on this path
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        var writer = new ConfluentSchemaRegistryCoder("articles.raw-value", confluent).readSchema(in);
+        GenericRecord decoded = new GenericDatumReader<GenericRecord>(writer)
+                .read(null, DecoderFactory.get().binaryDecoder(in, null));
+        assertThat(in.available()).isZero();
+        assertThat(decoded.get("id").toString()).isEqualTo("abc123");
+        assertThat(decoded.get("sourceRef").toString()).isEqualTo("wire/seoul.txt");
+        assertThat(decoded.get("receivedAt")).isEqualTo(1_700_000_000_000L);
+    }
+
+    @Test
+    void ourDeserializerReadsWhatConfluentsEncodingPathFramed() throws Exception {
+        // Confluent's client registers the schema and the coder writes the header; relocated Avro writes the record
+        var schema = new AvroSchema(RawArticle.getClassSchema().toString()).rawSchema();
+        GenericData.Record raw = new GenericData.Record(schema);
+        raw.put("id", "from-confluent");
+        raw.put("sourceRef", "elsewhere.txt");
+        raw.put("receivedAt", 1_700_000_000_000L);
+        raw.put(
+                "contentType",
+                new GenericData.EnumSymbol(schema.getField("contentType").schema(), "TEXT"));
+        raw.put("text", "PARIS (AFP) - Written by another stack.");
+        raw.put("metadata", Map.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ConfluentSchemaRegistryCoder("coder-raw-value", confluent).writeSchema(schema, out);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(raw, encoder);
+        encoder.flush();
+
+        AvroDeserializer<RawArticle> ours = new AvroDeserializer<>(RawArticle.class);
+        ours.configure(Map.of("schema.registry.url", server.url()), false);
+        RawArticle read = ours.deserialize("coder-raw", out.toByteArray());
+        assertThat(read.getId()).isEqualTo("from-confluent");
+        assertThat(read.getReceivedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(read.getContentType()).isEqualTo(ContentType.TEXT);
+        assertThat(confluent.getAllSubjects()).contains("coder-raw-value");
     }
 }
