@@ -10,11 +10,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
-        name = "dashboard",
+        name = "serve",
+        aliases = {"dashboard"},
         mixinStandardHelpOptions = true,
-        description =
-                "A live web dashboard on 127.0.0.1 (a token is required when copydesk.http.token / COPYDESK_HTTP_TOKEN is set): throughput per stage, lag, duplicates and dead letters, languages, "
-                        + "top entities of the last hour, latest stories (click for the cleaned text and its duplicates).")
+        description = {
+            "The dashboard and the subscriber API on one server, 127.0.0.1 unless told (a bearer token is required when "
+                    + "copydesk.http.token / COPYDESK_HTTP_TOKEN is set).",
+            "  /                        live dashboard: throughput, lag, languages, entities, latest stories",
+            "  /v1/articles/stream      articles as Server-Sent Events, filtered (lang, country, entity, agency, q), "
+                    + "resumable with Last-Event-ID",
+            "  /v1/articles/{id}, /v1/stories/{storyId}, /v1/search?q=, /v1/schema/article.json"
+        })
 final class DashboardCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 8900;

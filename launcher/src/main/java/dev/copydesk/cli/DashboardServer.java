@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.copydesk.cli.api.V1Api;
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.http.TokenFilter;
 import dev.copydesk.secrets.Redact;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +48,15 @@ final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final Admin admin;
     private final RecordCounter counter;
+    private final V1Api api;
+    /**
+     * Events buffered for a subscriber ({@code copydesk.serve.stream.buffer}; one that takes none of a full buffer
+     * for {@code copydesk.serve.stream.stall.ms}, default 10 s, is dropped); streams one server serves at most
+     * ({@code copydesk.serve.max.streams}).
+     */
+    static final int STREAM_BUFFER_EVENTS = 1000;
+
+    static final int MAX_STREAMS = 200;
     private final ScheduledExecutorService sampler;
     /** The latest look at the broker: a snapshot, or why there is none. */
     private volatile Object latestFlow = Map.of("kafka", "connecting");
@@ -94,9 +105,19 @@ final class DashboardServer implements AutoCloseable {
                 server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
                 server.createContext(
                         "/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
+        this.api = new V1Api(
+                config.clientSettings(),
+                config.enrichedTopic(),
+                jdbcUrl,
+                Integer.parseInt(config.get("copydesk.serve.stream.buffer", String.valueOf(STREAM_BUFFER_EVENTS))),
+                Duration.ofMillis(Long.parseLong(config.get("copydesk.serve.stream.stall.ms", "10000"))),
+                Integer.parseInt(config.get("copydesk.serve.max.streams", String.valueOf(MAX_STREAMS))));
+        List<HttpContext> all = new ArrayList<>(contexts);
+        all.addAll(api.register(server));
         token.filter(t -> !t.isBlank())
-                .ifPresent(t -> contexts.forEach(c -> c.getFilters().add(new TokenFilter(t))));
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                .ifPresent(t -> all.forEach(c -> c.getFilters().add(new TokenFilter(t))));
+        // a stream holds its thread while it is open: threads as needed, streams bounded by MAX_STREAMS
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "copydesk-dashboard");
             t.setDaemon(true);
             return t;
@@ -260,6 +281,7 @@ final class DashboardServer implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         server.stop(0);
         sampler.shutdownNow();
         try {
