@@ -3,7 +3,10 @@ package dev.copydesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.serde.AvroDeserializer;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
@@ -45,24 +49,40 @@ final class TailCommand implements Callable<Integer> {
 
     @Parameters(
             paramLabel = "TOPIC",
+            arity = "0..1",
             description = "A topic name, or raw, enriched, duplicates, dlq for copydesk's own.")
     String topic;
 
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic, as kafka-console-consumer names it.")
+    String topicOption;
+
+    @Option(
+            names = "--property",
+            paramLabel = "KEY=VALUE",
+            description = "A client or deserializer setting, as the Kafka tools take it (schema.registry.url=...).")
+    Map<String, String> properties = new HashMap<>();
+
+    @Option(
+            names = "--consumer.config",
+            paramLabel = "FILE",
+            description = "A properties file of consumer settings, as kafka-console-consumer reads it.")
+    Path consumerConfig;
+
     @Option(
             names = "--from-beginning",
-            description = "Start at the oldest record (default: only records that arrive from now on).")
+            description = "Start at the oldest record and stop at the end (default: follow what arrives from now on).")
     boolean fromBeginning;
 
     @Option(
             names = {"-f", "--follow"},
-            description = "Keep waiting for new records until Ctrl-C (default: stop at the end).")
+            description = "With --from-beginning, keep waiting for new records until Ctrl-C.")
     boolean follow;
 
     @Option(names = "--json", description = "One JSON object per line (bytes as base64), for scripts and jq.")
     boolean json;
 
     @Option(
-            names = {"-n", "--limit"},
+            names = {"-n", "--limit", "--max-messages"},
             description = "Stop after this many records.")
     long limit = Long.MAX_VALUE;
 
@@ -71,14 +91,28 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = connection.serviceConfig();
-        String name = switch (topic) {
+        if ((topic == null) == (topicOption == null)) {
+            throw new IllegalArgumentException("name one topic: tail TOPIC or tail --topic TOPIC");
+        }
+        String given = topic != null ? topic : topicOption;
+        String name = switch (given) {
             case "raw" -> config.rawTopic();
             case "enriched" -> config.enrichedTopic();
             case "duplicates" -> config.duplicatesTopic();
             case "dlq" -> config.dlqTopic();
-            default -> topic;
+            default -> given;
         };
         Map<String, Object> settings = new HashMap<>(config.clientSettings());
+        if (consumerConfig != null) {
+            Properties file = new Properties();
+            try (Reader in = Files.newBufferedReader(consumerConfig)) {
+                file.load(in);
+            }
+            file.forEach((k, v) -> settings.put(k.toString(), v.toString()));
+        }
+        settings.putAll(properties);
+        // as kafka-console-consumer: without --from-beginning, what arrives from now on, until Ctrl-C or -n
+        boolean following = follow || !fromBeginning;
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -110,7 +144,7 @@ final class TailCommand implements Callable<Integer> {
                         break;
                     }
                 }
-                if (!follow
+                if (!following
                         && records.isEmpty()
                         && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
                     break;

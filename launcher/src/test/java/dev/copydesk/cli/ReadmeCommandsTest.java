@@ -24,7 +24,7 @@ class ReadmeCommandsTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
-    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--[a-z][a-z-]*)");
+    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--[a-z][a-z.-]*[a-z])");
 
     @ParameterizedTest
     @ValueSource(strings = {"README.md", "docs/commands.md"})

@@ -15,6 +15,8 @@ import dev.copydesk.avro.EntityType;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,10 +83,49 @@ class TailCommandIT {
                 .isEqualTo("PERSON");
         assertThat(node.path("offset").asLong()).isZero();
 
-        // without --from-beginning and --follow there is nothing new to show
-        DemoCommandIT.Run fromNow = copydesk(concat(new String[] {"tail", topic}, connection));
-        assertThat(fromNow.out()).isEmpty();
-        assertThat(fromNow.err()).contains("0 records from " + topic);
+        // as kafka-console-consumer: without --from-beginning it follows what arrives from now on, and takes the
+        // Kafka tools' names (--topic, --max-messages, --property, --consumer.config)
+        DemoCommandIT.Run[] following = new DemoCommandIT.Run[1];
+        Thread tail = new Thread(() -> following[0] = copydesk(
+                "tail",
+                "--topic",
+                topic,
+                "--max-messages",
+                "1",
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--property",
+                "schema.registry.url=" + stack.schemaRegistryUrl()));
+        tail.start();
+        Thread.sleep(3000);
+        Article third = Article.newBuilder(second)
+                .setId("a3")
+                .setTitle("Published after tail started")
+                .build();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "a3", serializer.serialize(topic, third)))
+                    .get();
+        }
+        tail.join(30_000);
+        assertThat(following[0].exit()).as(following[0].err()).isZero();
+        assertThat(following[0].out().lines().toList())
+                .hasSize(1)
+                .allMatch(l -> l.contains("Published after tail started"));
+        Path consumerConfig = Files.createTempFile("consumer", ".properties");
+        Files.writeString(consumerConfig, "schema.registry.url=" + stack.schemaRegistryUrl() + "\n");
+        DemoCommandIT.Run configured = copydesk(
+                "tail",
+                "--topic",
+                topic,
+                "--from-beginning",
+                "--max-messages",
+                "1",
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--consumer.config",
+                consumerConfig.toString());
+        assertThat(configured.out()).contains("article a1 v1");
 
         // the duplicates and dead-letter topics have their own lines
         String other = topic + "-dup";
