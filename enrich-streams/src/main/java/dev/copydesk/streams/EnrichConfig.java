@@ -17,6 +17,8 @@ public final class EnrichConfig extends ServiceConfig {
 
     /** Raw records larger than this are dead-lettered as too-large instead of cleaned (default 4 MiB). */
     public static final String MAX_RECORD_BYTES = "copydesk.enrich.max.record.bytes";
+    /** A topic to mirror each enriched article to as plain JSON, for consumers without Avro; empty: none. */
+    public static final String JSON_TOPIC = "copydesk.enrich.json.topic";
 
     public static final String DEDUP_SCOPE = "copydesk.dedup.scope";
     public static final String DEDUP_POLICY = "copydesk.dedup.policy";
@@ -36,6 +38,7 @@ public final class EnrichConfig extends ServiceConfig {
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(MAX_RECORD_BYTES, String.valueOf(4 * 1024 * 1024)),
+            Map.entry(JSON_TOPIC, ""),
             Map.entry(DEDUP_SCOPE, "language"),
             Map.entry(DEDUP_POLICY, "version"),
             Map.entry(DEDUP_JACCARD, String.valueOf(DedupSettings.defaults().jaccardThreshold())),
@@ -107,6 +110,12 @@ public final class EnrichConfig extends ServiceConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(DEDUP_SCOPE + " must be language or global, not " + get(DEDUP_SCOPE));
         }
+    }
+
+    /** The JSON mirror's topic ({@link #JSON_TOPIC}), when one is set. */
+    public Optional<String> jsonTopic() {
+        String topic = get(JSON_TOPIC, "");
+        return topic.isBlank() ? Optional.empty() : Optional.of(topic.strip());
     }
 
     public int maxRecordBytes() {

@@ -7,6 +7,7 @@ import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.registry.SchemaRegistryClient;
 import dev.copydesk.registry.SchemaRegistryClients;
+import dev.copydesk.serde.AvroJson;
 import dev.copydesk.serde.AvroSerdes;
 import java.time.Clock;
 import java.util.Map;
@@ -110,11 +111,21 @@ public final class EnrichTopology {
                                                         .withName("to-duplicates")),
                                 "duplicate"))
                 .defaultBranch(Branched.withConsumer(
-                        first -> first.mapValues(step -> ((Step.Ok) step).article(), Named.as("article"))
-                                .to(
-                                        config.enrichedTopic(),
-                                        Produced.with(Serdes.String(), articleSerde)
-                                                .withName("to-enriched")),
+                        first -> {
+                            KStream<String, Article> articles =
+                                    first.mapValues(step -> ((Step.Ok) step).article(), Named.as("article"));
+                            articles.to(
+                                    config.enrichedTopic(),
+                                    Produced.with(Serdes.String(), articleSerde).withName("to-enriched"));
+                            // the JSON mirror, in the same transaction as the article it mirrors
+                            config.jsonTopic()
+                                    .ifPresent(json -> articles.mapValues(
+                                                    a -> AvroJson.toJson(a).toString(), Named.as("article-json"))
+                                            .to(
+                                                    json,
+                                                    Produced.with(Serdes.String(), Serdes.String())
+                                                            .withName("to-json")));
+                        },
                         "first"));
     }
 }

@@ -2,6 +2,8 @@ package dev.copydesk.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.DeadLetter;
@@ -125,6 +127,32 @@ class EnrichTopologyTest {
 
     static String sample(String name) throws IOException {
         return Files.readString(Path.of("..", "samples", "wire", name));
+    }
+
+    @Test
+    void withAJsonTopicEachArticleIsMirroredAsPlainJsonAndDuplicatesAreNot() throws IOException {
+        start(Map.of(EnrichConfig.JSON_TOPIC, "articles.json"));
+        var json = driver.createOutputTopic("articles.json", new StringDeserializer(), new StringDeserializer());
+        send(rawArticle("seed", "000_37dfc94a614f9a67.txt", sample("000_37dfc94a614f9a67.txt")));
+        send(rawArticle("copy", "copy.txt", sample("000_37dfc94a614f9a67.txt")));
+        var mirrored = json.readKeyValuesToList();
+        assertThat(mirrored).hasSize(1);
+        assertThat(mirrored.get(0).key).isEqualTo("seed");
+        JsonNode article = new ObjectMapper().readTree(mirrored.get(0).value);
+        assertThat(article.get("title").asText()).startsWith("S. Korea, US defense chiefs");
+        assertThat(article.get("processedAt").asText()).isEqualTo(NOW.toString());
+        assertThat(article.get("entities").isArray()).isTrue();
+        assertThat(enriched.readKeyValuesToList()).hasSize(1);
+        assertThat(duplicates.readKeyValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void withoutAJsonTopicThereIsNoMirror() {
+        assertThat(EnrichTopology.buildTopology(EnrichConfig.load(
+                                Optional.empty(), Map.of(), Map.of("schema.registry.url", "mock://" + scope)))
+                        .describe()
+                        .toString())
+                .doesNotContain("to-json");
     }
 
     @Test
