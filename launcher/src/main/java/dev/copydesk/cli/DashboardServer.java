@@ -14,10 +14,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,24 +210,7 @@ final class DashboardServer implements AutoCloseable {
 
     /** The rows of a query, each a map from column label to value (labels are quoted aliases: the JSON keys). */
     private List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = Database.connect(jdbcUrl);
-                PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                p.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                ResultSetMetaData columns = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int col = 1; col <= columns.getColumnCount(); col++) {
-                        row.put(columns.getColumnLabel(col), rs.getObject(col));
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return Database.rows(jdbcUrl, sql, params);
     }
 
     private Object stories(String limit) throws SQLException {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,21 +86,8 @@ final class SearchCommand implements Callable<Integer> {
             ms = (System.nanoTime() - t0) / 1e6;
         }
         if (json) {
-            List<Map<String, Object>> out = hits.stream()
-                    .map(h -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", h.id());
-                        m.put("storyId", h.storyId());
-                        m.put("version", h.version());
-                        m.put("title", h.title());
-                        m.put("sourceRef", h.sourceRef());
-                        m.put("language", h.language());
-                        m.put("receivedAt", h.receivedAt().toString());
-                        m.put("score", h.score());
-                        m.put("snippet", h.snippet());
-                        return m;
-                    })
-                    .toList();
+            List<Map<String, Object>> out =
+                    hits.stream().map(ArticleSearch.Hit::toMap).toList();
             System.out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(out));

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,23 @@ public final class ArticleSearch {
             String language,
             Instant receivedAt,
             String snippet,
-            double score) {}
+            double score) {
+
+        /** The hit as JSON tools and the API give it: the receive time as ISO-8601. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("storyId", storyId);
+            m.put("version", version);
+            m.put("title", title);
+            m.put("sourceRef", sourceRef);
+            m.put("language", language);
+            m.put("receivedAt", receivedAt.toString());
+            m.put("score", score);
+            m.put("snippet", snippet);
+            return m;
+        }
+    }
 
     /**
      * Hits are ranked among the newest this many matching articles. Ranking every match of a common word costs

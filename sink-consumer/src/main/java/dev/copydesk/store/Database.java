@@ -10,11 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -213,5 +217,27 @@ public final class Database {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** The rows of a query, each a map from column label to value, in order: for JSON answers and tools. */
+    public static List<Map<String, Object>> rows(String jdbcUrl, String sql, Object... params) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = connect(jdbcUrl);
+                PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                ResultSetMetaData columns = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int col = 1; col <= columns.getColumnCount(); col++) {
+                        row.put(columns.getColumnLabel(col), rs.getObject(col));
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
     }
 }

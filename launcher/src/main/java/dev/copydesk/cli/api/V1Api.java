@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,30 +141,19 @@ public final class V1Api implements AutoCloseable {
         int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
         Optional<Instant> since = Optional.ofNullable(query.get("since")).map(V1Api::since);
         try (Connection c = Database.connect(jdbcUrl)) {
-            List<Map<String, Object>> hits = new ArrayList<>();
-            for (ArticleSearch.Hit h : new ArticleSearch(c)
-                    .search(
-                            new ArticleSearch.Query(
-                                    text,
-                                    Optional.ofNullable(query.get("lang")),
-                                    Optional.ofNullable(query.get("entity")),
-                                    since,
-                                    Math.max(1, Math.min(limit, 100))),
-                            "<mark>",
-                            "</mark>")) {
-                Map<String, Object> hit = new LinkedHashMap<>();
-                hit.put("id", h.id());
-                hit.put("storyId", h.storyId());
-                hit.put("version", h.version());
-                hit.put("title", h.title());
-                hit.put("sourceRef", h.sourceRef());
-                hit.put("language", h.language());
-                hit.put("receivedAt", h.receivedAt().toString());
-                hit.put("snippet", h.snippet());
-                hit.put("score", h.score());
-                hits.add(hit);
-            }
-            return hits;
+            return new ArticleSearch(c)
+                            .search(
+                                    new ArticleSearch.Query(
+                                            text,
+                                            Optional.ofNullable(query.get("lang")),
+                                            Optional.ofNullable(query.get("entity")),
+                                            since,
+                                            Math.max(1, Math.min(limit, 100))),
+                                    "<mark>",
+                                    "</mark>")
+                            .stream()
+                            .map(ArticleSearch.Hit::toMap)
+                            .toList();
         }
     }
 
@@ -189,21 +175,10 @@ public final class V1Api implements AutoCloseable {
     /** Columns as JSON keys in the contract's camelCase ({@code story_id} is {@code storyId}). */
     private List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = Database.connect(jdbcUrl);
-                PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                p.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                ResultSetMetaData columns = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= columns.getColumnCount(); i++) {
-                        row.put(camel(columns.getColumnLabel(i)), rs.getObject(i));
-                    }
-                    out.add(row);
-                }
-            }
+        for (Map<String, Object> row : Database.rows(jdbcUrl, sql, params)) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            row.forEach((column, value) -> named.put(camel(column), value));
+            out.add(named);
         }
         return out;
     }
