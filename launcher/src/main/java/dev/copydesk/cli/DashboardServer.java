@@ -12,7 +12,6 @@ import dev.copydesk.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -160,16 +159,7 @@ final class DashboardServer implements AutoCloseable {
     }
 
     private static String param(HttpExchange exchange, String name, String fallback) {
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return fallback;
+        return V1Api.query(exchange).getOrDefault(name, fallback);
     }
 
     /** One look at the broker, kept for {@code /api/flow}; the stored count comes from the database either way. */

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Times on the command line: ages for {@code --since} and durations for intervals. */
-final class TimeArgs {
+public final class TimeArgs {
 
     private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([mhdw])");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -18,7 +18,7 @@ final class TimeArgs {
     private TimeArgs() {}
 
     /** 30m, 12h, 2d, 1w back from now, or midnight UTC of a date. */
-    static Instant since(String text, Instant now) {
+    public static Instant since(String text, Instant now) {
         Matcher m = AGE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

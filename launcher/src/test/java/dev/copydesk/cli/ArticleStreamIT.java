@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -203,12 +204,7 @@ class ArticleStreamIT {
         after.forEach(e -> seen.add(e.data().get("id").asText()));
         assertThat(after).as("exactly the English articles not yet seen").hasSize(remaining);
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(englishIds);
-        Event update = new ArrayList<Event>() {
-            {
-                addAll(before);
-                addAll(after);
-            }
-        }.stream()
+        Event update = Stream.concat(before.stream(), after.stream())
                 .filter(e -> e.data().get("id").asText().equals("en-0-v2"))
                 .findFirst()
                 .orElseThrow();
@@ -406,6 +402,13 @@ class ArticleStreamIT {
                     JSON.readTree(get(base + "/v1/search?q=ferry&lang=en", null).body());
             assertThat(hits).hasSize(2);
             assertThat(hits.get(0).get("snippet").asText()).contains("<mark>");
+            // the same --since as copydesk search takes
+            assertThat(JSON.readTree(
+                            get(base + "/v1/search?q=ferry&since=1w", null).body()))
+                    .hasSize(2);
+            HttpResponse<String> badSince = get(base + "/v1/search?q=ferry&since=soon", null);
+            assertThat(badSince.statusCode()).isEqualTo(400);
+            assertThat(badSince.body()).contains("an age like 30m, 12h, 2d, 1w or a date");
             assertThat(get(base + "/v1/articles/nope", null).statusCode()).isEqualTo(404);
             assertThat(get(base + "/v1/search", null).statusCode()).isEqualTo(400);
         }

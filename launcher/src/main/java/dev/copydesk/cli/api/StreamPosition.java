@@ -14,7 +14,7 @@ public record StreamPosition(Map<Integer, Long> next) {
     private static final Pattern FORMAT = Pattern.compile("\\d{1,9}-\\d{1,19}(\\.\\d{1,9}-\\d{1,19})*");
 
     public StreamPosition {
-        next = Map.copyOf(new TreeMap<>(next));
+        next = Map.copyOf(next); // encode() sorts by partition
     }
 
     public String encode() {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.copydesk.avro.Article;
+import dev.copydesk.cli.TimeArgs;
 import dev.copydesk.serde.AvroJson;
 import dev.copydesk.store.ArticleSearch;
 import dev.copydesk.store.Database;
@@ -15,12 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,7 +138,7 @@ public final class V1Api implements AutoCloseable {
             throw new IllegalArgumentException("search needs q=WORDS");
         }
         int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
-        Optional<Instant> since = Optional.ofNullable(query.get("since")).map(V1Api::since);
+        Optional<Instant> since = Optional.ofNullable(query.get("since")).map(v -> TimeArgs.since(v, Instant.now()));
         try (Connection c = Database.connect(jdbcUrl)) {
             return new ArticleSearch(c)
                             .search(
@@ -155,21 +154,6 @@ public final class V1Api implements AutoCloseable {
                             .map(ArticleSearch.Hit::toMap)
                             .toList();
         }
-    }
-
-    /** {@code 2h}, {@code 7d} back from now, or an ISO-8601 instant. */
-    private static Instant since(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (v.matches("\\d+[mhd]")) {
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            Duration d = switch (v.charAt(v.length() - 1)) {
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return Instant.now().minus(d);
-        }
-        return Instant.parse(value.strip());
     }
 
     /** Columns as JSON keys in the contract's camelCase ({@code story_id} is {@code storyId}). */
@@ -206,7 +190,8 @@ public final class V1Api implements AutoCloseable {
         return id;
     }
 
-    static Map<String, String> query(HttpExchange exchange) {
+    /** The request's query parameters, decoded; the last of a repeated name wins. */
+    public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> out = new HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw != null) {
@@ -237,7 +222,7 @@ public final class V1Api implements AutoCloseable {
             send(exchange, 200, body.get());
         } catch (NotFound e) {
             send(exchange, 404, Map.of("error", e.getMessage()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             send(exchange, 400, Map.of("error", e.getMessage()));
         } catch (Exception e) {
             send(exchange, 503, Map.of("error", String.valueOf(e.getMessage())));
