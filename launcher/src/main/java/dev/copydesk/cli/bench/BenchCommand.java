@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = StreamBenchCommand.class,
         description =
                 "End-to-end throughput and latency against the physical limit, in one run (embedded broker unless --bootstrap-server).")
 public final class BenchCommand implements Callable<Integer> {
