@@ -1,14 +1,17 @@
 package dev.copydesk.streams;
 
+import dev.copydesk.avro.Alert;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.avro.Watchlist;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.registry.SchemaRegistryClient;
 import dev.copydesk.registry.SchemaRegistryClients;
 import dev.copydesk.serde.AvroJson;
 import dev.copydesk.serde.AvroSerdes;
+import dev.copydesk.watch.WatchMatcher;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,9 +52,21 @@ public final class EnrichTopology {
         Serde<DuplicateNotice> noticeSerde = AvroSerdes.specific(DuplicateNotice.class, registry, settings, false);
         Serde<DeadLetter> deadLetterSerde = AvroSerdes.specific(DeadLetter.class, registry, settings, false);
 
+        Serde<Watchlist> watchlistSerde = AvroSerdes.specific(Watchlist.class, registry, settings, false);
+        Serde<Alert> alertSerde = AvroSerdes.specific(Alert.class, registry, settings, false);
+
         StreamsBuilder builder = new StreamsBuilder();
         StoreDedupState.storeBuilders().forEach(builder::addStateStore);
         builder.addStateStore(StoreDocumentFrequencies.storeBuilder());
+        builder.addStateStore(MatchWatchlists.storeBuilder());
+
+        // every instance reads every watchlist: a global store whose processor keeps the shared matcher current
+        WatchMatcher watchlists = new WatchMatcher();
+        builder.addGlobalStore(
+                LoadWatchlists.storeBuilder(),
+                config.watchlistsTopic(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("watchlists"),
+                () -> new LoadWatchlists(watchlistSerde.deserializer(), watchlists));
 
         KStream<String, Step> prepared = builder.stream(
                         config.rawTopic(),
@@ -74,7 +89,7 @@ public final class EnrichTopology {
                                                         .withName("to-dlq")),
                                 "failed"))
                 .defaultBranch(Branched.withConsumer(
-                        ok -> deduplicate(ok, config, articleSerde, noticeSerde, deadLetterSerde, clock), "ok"));
+                        ok -> deduplicate(ok, config, articleSerde, noticeSerde, watchlists, alertSerde, clock), "ok"));
         return builder.build();
     }
 
@@ -83,7 +98,8 @@ public final class EnrichTopology {
             EnrichConfig config,
             Serde<Article> articleSerde,
             Serde<DuplicateNotice> noticeSerde,
-            Serde<DeadLetter> deadLetterSerde,
+            WatchMatcher watchlists,
+            Serde<Alert> alertSerde,
             Clock clock) {
         EnrichConfig.DedupScope scope = config.dedupScope();
         ok.map(
@@ -117,6 +133,15 @@ public final class EnrichTopology {
                             articles.to(
                                     config.enrichedTopic(),
                                     Produced.with(Serdes.String(), articleSerde).withName("to-enriched"));
+                            // alerts for the watchlists it matches, in the same transaction as the article
+                            articles.process(
+                                            () -> new MatchWatchlists(watchlists, clock),
+                                            Named.as("match-watchlists"),
+                                            MatchWatchlists.STORE)
+                                    .to(
+                                            config.alertsTopic(),
+                                            Produced.with(Serdes.String(), alertSerde)
+                                                    .withName("to-alerts"));
                             // the JSON mirror, in the same transaction as the article it mirrors
                             config.jsonTopic()
                                     .ifPresent(json -> articles.mapValues(

@@ -13,7 +13,12 @@ public final class Topics {
     /** DeadLetter, keyed like the record that failed. */
     public static final String DLQ = "articles.dlq";
 
-    public static final List<String> ALL = List.of(RAW, ENRICHED, DUPLICATES, DLQ);
+    /** Alert, keyed by watchlist name. */
+    public static final String ALERTS = "articles.alerts";
+    /** Watchlist, keyed by name; compacted, a tombstone removes one. */
+    public static final String WATCHLISTS = "copydesk.watchlists";
+
+    public static final List<String> ALL = List.of(RAW, ENRICHED, DUPLICATES, DLQ, ALERTS, WATCHLISTS);
 
     private Topics() {}
 }

@@ -2,10 +2,12 @@ package dev.copydesk.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.avro.Alert;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DeadLetter;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.RawArticle;
+import dev.copydesk.avro.Watchlist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ class ReleasedSchemasCompatibilityTest {
             "RawArticle", RawArticle.getClassSchema(),
             "Article", Article.getClassSchema(),
             "DuplicateNotice", DuplicateNotice.getClassSchema(),
-            "DeadLetter", DeadLetter.getClassSchema());
+            "DeadLetter", DeadLetter.getClassSchema(),
+            "Watchlist", Watchlist.getClassSchema(),
+            "Alert", Alert.getClassSchema());
 
     static Stream<Arguments> releasedVersions() throws IOException {
         Path released = Path.of("released");

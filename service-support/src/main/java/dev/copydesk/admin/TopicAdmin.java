@@ -36,6 +36,10 @@ public final class TopicAdmin {
                     configs.put(
                             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                             String.valueOf((topic.equals(Topics.DLQ) ? 16 : 8) * 1024 * 1024));
+                    if (topic.equals(Topics.WATCHLISTS)) {
+                        // the latest version of each watchlist is the state; a tombstone removes one
+                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                    }
                     missing.add(new NewTopic(topic, partitions, replication).configs(configs));
                 }
             }

@@ -35,6 +35,8 @@ public class ServiceConfig {
     public static final String TOPIC_ENRICHED = "copydesk.topic.enriched";
     public static final String TOPIC_DUPLICATES = "copydesk.topic.duplicates";
     public static final String TOPIC_DLQ = "copydesk.topic.dlq";
+    public static final String TOPIC_ALERTS = "copydesk.topic.alerts";
+    public static final String TOPIC_WATCHLISTS = "copydesk.topic.watchlists";
     public static final String ENV_PREFIX = "COPYDESK_";
     public static final String ENV_KAFKA_PREFIX = "COPYDESK_KAFKA_";
 
@@ -118,6 +120,14 @@ public class ServiceConfig {
 
     public String dlqTopic() {
         return get(TOPIC_DLQ, Topics.DLQ);
+    }
+
+    public String alertsTopic() {
+        return get(TOPIC_ALERTS, Topics.ALERTS);
+    }
+
+    public String watchlistsTopic() {
+        return get(TOPIC_WATCHLISTS, Topics.WATCHLISTS);
     }
 
     public Map<String, String> all() {

@@ -92,6 +92,13 @@ public final class Metrics {
                 .register(REGISTRY);
     }
 
+    public static Counter alerts(String watchlist, String kind) {
+        return Counter.builder("copydesk.alerts")
+                .description("Alerts raised, by watchlist and kind (new, update)")
+                .tags("watchlist", watchlist, "kind", kind)
+                .register(REGISTRY);
+    }
+
     /** A running {@code GET /metrics} endpoint. */
     public static final class Endpoint implements AutoCloseable {
         private final HttpServer server;
