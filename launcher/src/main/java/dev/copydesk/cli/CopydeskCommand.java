@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             TailCommand.class,
             StatsCommand.class,
             DashboardCommand.class,
+            WatchCommand.class,
+            AlertsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -27,8 +27,8 @@ public final class ArticleStore implements AutoCloseable {
             INSERT INTO articles (id, story_id, version, source_ref, title, body, language, content_hash, word_count,
                                   removed_lines, received_at_ms, processed_at_ms, stored_at_ms, author, published_at, canonical_url,
                                   language_confidence, script, dateline_place, dateline_date, agency, sentence_count,
-                                  reading_time_seconds, lede)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  reading_time_seconds, lede, countries)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, version = excluded.version,
                 source_ref = excluded.source_ref, title = excluded.title, body = excluded.body,
                 language = excluded.language, content_hash = excluded.content_hash, word_count = excluded.word_count,
@@ -37,7 +37,8 @@ public final class ArticleStore implements AutoCloseable {
                 canonical_url = excluded.canonical_url, language_confidence = excluded.language_confidence,
                 script = excluded.script, dateline_place = excluded.dateline_place, dateline_date = excluded.dateline_date,
                 agency = excluded.agency, sentence_count = excluded.sentence_count,
-                reading_time_seconds = excluded.reading_time_seconds, lede = excluded.lede""";
+                reading_time_seconds = excluded.reading_time_seconds, lede = excluded.lede,
+                countries = excluded.countries""";
     private static final String UPSERT_DUPLICATE = """
             INSERT INTO duplicates (id, source_ref, duplicate_of, kind, similarity, containment, version, story_id, detected_at_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -210,6 +211,7 @@ public final class ArticleStore implements AutoCloseable {
                         p.setInt(22, a.getSentenceCount());
                         p.setInt(23, a.getReadingTimeSeconds());
                         p.setString(24, a.getLede());
+                        p.setString(25, String.join(",", a.getCountries()));
                         p.addBatch();
                     }
                     p.executeBatch();

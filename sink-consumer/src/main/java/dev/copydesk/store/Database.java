@@ -44,7 +44,8 @@ public final class Database {
             "V6__enrichment.sql",
             "V7__search_sync.{dialect}.sql",
             "V8__entities_one_name_index.sql",
-            "V9__search_index_detail.{dialect}.sql");
+            "V9__search_index_detail.{dialect}.sql",
+            "V10__countries.sql");
 
     /** sqlite or postgresql, from the connection. */
     public static String dialect(Connection connection) throws SQLException {
