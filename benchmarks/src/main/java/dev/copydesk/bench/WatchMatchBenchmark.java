@@ -1,0 +1,131 @@
+package dev.copydesk.bench;
+
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.Keyword;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.sample.SyntheticWire;
+import dev.copydesk.watch.WatchMatch;
+import dev.copydesk.watch.WatchMatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Matching one enriched 4 KB story against N watchlists, single thread, score = stories/s. The watchlists are what
+ * desks write: a third built from the corpus's own entities, key phrases, countries and agencies (so they match
+ * some stories), two thirds about people and companies the corpus never names (most of a real list, on most
+ * days), in five shapes: an entity; a phrase in a country; words OR words NOT a language; an agency AND a word;
+ * one entity OR another. Prints, at setup, how many watchlists the stories match on average.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
+@State(Scope.Thread)
+public class WatchMatchBenchmark {
+
+    @Param({"1000", "10000"})
+    public int watchlists;
+
+    private WatchMatcher matcher;
+    private List<Article> stories;
+    private int next;
+
+    @Setup
+    public void load() {
+        ArticleBuilder builder = new ArticleBuilder();
+        stories = new ArrayList<>();
+        int i = 0;
+        for (SyntheticWire.Copy c : new SyntheticWire().generate(300, 0, 4096, 11)) {
+            RawArticle raw = RawArticle.newBuilder()
+                    .setId("s" + i++)
+                    .setSourceRef(c.name())
+                    .setReceivedAt(Instant.now())
+                    .setContentType(ContentType.TEXT)
+                    .setText(c.text())
+                    .build();
+            builder.build(raw, Instant.now()).ifPresent(stories::add);
+        }
+        List<String> entities = new ArrayList<>(new LinkedHashSet<>(stories.stream()
+                .flatMap(a -> a.getEntities().stream().map(Entity::getName))
+                .toList()));
+        List<String> phrases = new ArrayList<>(new LinkedHashSet<>(stories.stream()
+                .flatMap(a -> a.getKeywords().stream().map(Keyword::getPhrase))
+                .toList()));
+        List<String> countries = new ArrayList<>(new LinkedHashSet<>(
+                stories.stream().flatMap(a -> a.getCountries().stream()).toList()));
+        List<String> agencies = List.of("Reuters", "AP", "AFP", "Yonhap", "Xinhua", "Kyodo", "dpa", "EFE");
+        Random random = new Random(42);
+        Map<String, String> queries = new HashMap<>();
+        for (int w = 0; w < watchlists; w++) {
+            boolean known = random.nextInt(Integer.getInteger("watch.known.every", 3)) == 0;
+            String name = known
+                    ? entities.get(random.nextInt(entities.size()))
+                    : "Person" + w + " Surname" + random.nextInt(5000);
+            String other = known ? entities.get(random.nextInt(entities.size())) : "Company" + w + " Holdings";
+            String phrase = known ? phrases.get(random.nextInt(phrases.size())) : "product" + w + " recall";
+            String country = countries.get(random.nextInt(countries.size()));
+            String query = switch (w % 5) {
+                case 0 -> "entity:\"" + name + "\"";
+                case 1 -> "\"" + phrase + "\" AND country:" + country;
+                case 2 -> "(\"" + phrase + "\" OR \"" + other + "\") NOT lang:de";
+                case 3 -> "agency:" + agencies.get(random.nextInt(agencies.size())) + " AND \"" + phrase + "\"";
+                default -> "entity:\"" + name + "\" OR entity:\"" + other + "\"";
+            };
+            queries.put("w" + w, query.replace("\\", ""));
+        }
+        matcher = new WatchMatcher();
+        long t0 = System.nanoTime();
+        matcher.putAll(queries);
+        long matched = 0;
+        Set<String> any = new LinkedHashSet<>();
+        for (Article a : stories) {
+            List<WatchMatch> m = matcher.match(a);
+            matched += m.size();
+            m.forEach(x -> any.add(x.watchlist()));
+        }
+        System.out.printf(
+                "%n%d watchlists loaded in %.0f ms; %d stories match %.1f watchlists each on average, %d watchlists match"
+                        + " at least one%n",
+                watchlists,
+                (System.nanoTime() - t0) / 1e6,
+                stories.size(),
+                (double) matched / stories.size(),
+                any.size());
+    }
+
+    @TearDown
+    public void close() {
+        matcher.close();
+    }
+
+    @Benchmark
+    public List<WatchMatch> match() {
+        Article a = stories.get(next++ % stories.size());
+        return matcher.match(a);
+    }
+}
