@@ -20,8 +20,10 @@ import org.apache.lucene.document.TextField;
  */
 public final class ArticleDocument {
 
+    /** Title and body as one value (what an unprefixed term searches): one term query per word, not two. */
+    static final String TEXT = "text";
+
     static final String TITLE = "title";
-    static final String BODY = "body";
     static final String ENTITY = "entity";
     static final String SOURCE = "source";
     static final String COUNTRY = "country";
@@ -67,6 +69,16 @@ public final class ArticleDocument {
             List<String> entityNames,
             List<String> entityTypes) {
 
+        /** Title, a blank line, body: the value of the text field, whose offsets hits are given in. */
+        public String text() {
+            return title + "\n\n" + body;
+        }
+
+        /** Where the body starts in {@link #text()}. */
+        public int bodyStart() {
+            return title.length() + 2;
+        }
+
         public static Fields of(Article a) {
             List<Entity> entities = a.getEntities();
             return new Fields(
@@ -83,8 +95,8 @@ public final class ArticleDocument {
 
     static Document of(Fields a) {
         Document doc = new Document();
+        doc.add(new TextField(TEXT, a.text(), Store.NO));
         doc.add(new TextField(TITLE, a.title(), Store.NO));
-        doc.add(new TextField(BODY, a.body(), Store.NO));
         doc.add(new TextField(SOURCE, a.sourceRef(), Store.NO));
         a.entityNames().forEach(name -> doc.add(new TextField(ENTITY, name, Store.NO)));
         a.entityTypes().stream()

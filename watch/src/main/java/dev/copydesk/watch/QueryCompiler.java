@@ -57,11 +57,7 @@ final class QueryCompiler {
 
     private Query term(WatchQuery.Term t) {
         return switch (t.field()) {
-            case TEXT ->
-                new BooleanQuery.Builder()
-                        .add(words(ArticleDocument.TITLE, t.text()), Occur.SHOULD)
-                        .add(words(ArticleDocument.BODY, t.text()), Occur.SHOULD)
-                        .build();
+            case TEXT -> words(ArticleDocument.TEXT, t.text());
             case TITLE -> words(ArticleDocument.TITLE, t.text());
             case ENTITY -> words(ArticleDocument.ENTITY, t.text());
             case SOURCE -> words(ArticleDocument.SOURCE, t.text());

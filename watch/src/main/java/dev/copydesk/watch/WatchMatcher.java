@@ -4,19 +4,27 @@ import dev.copydesk.avro.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 
 /**
  * Matches articles against every registered watch query at once. The queries live in Lucene's {@link Monitor}: it
@@ -30,10 +38,13 @@ public final class WatchMatcher implements AutoCloseable {
     /** Characters of context on each side of the first match in a snippet. */
     private static final int CONTEXT = 90;
 
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\\s+");
+
     private final Analyzer analyzer = ArticleDocument.analyzer();
     private final QueryCompiler compiler = new QueryCompiler(analyzer);
     private final Monitor monitor;
     private final Map<String, String> queries = new ConcurrentHashMap<>();
+    private final Map<String, Query> compiled = new ConcurrentHashMap<>();
 
     public WatchMatcher() {
         try {
@@ -59,12 +70,18 @@ public final class WatchMatcher implements AutoCloseable {
     /** Adds or replaces many at once (one update of the query index: the way to load thousands). */
     public void putAll(Map<String, String> byName) {
         List<MonitorQuery> batch = new ArrayList<>();
-        byName.forEach((name, query) -> batch.add(new MonitorQuery(name, check(query), query, Map.of())));
+        Map<String, Query> checked = new HashMap<>();
+        byName.forEach((name, query) -> {
+            Query q = check(query);
+            checked.put(name, q);
+            batch.add(new MonitorQuery(name, q, query, Map.of()));
+        });
         try {
             monitor.register(batch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        compiled.putAll(checked);
         queries.putAll(byName);
     }
 
@@ -75,6 +92,7 @@ public final class WatchMatcher implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         queries.remove(name);
+        compiled.remove(name);
     }
 
     /** The registered watchlists' names and queries. */
@@ -95,9 +113,11 @@ public final class WatchMatcher implements AutoCloseable {
         if (queries.isEmpty()) {
             return List.of();
         }
-        MatchingQueries<HighlightsMatch> found;
+        Document doc = ArticleDocument.of(article);
+        MatchingQueries<QueryMatch> found;
         try {
-            found = monitor.match(ArticleDocument.of(article), HighlightsMatch.MATCHER);
+            // which queries match, the cheap way (a search per candidate); their hits only for those that do
+            found = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,56 +125,91 @@ public final class WatchMatcher implements AutoCloseable {
             // a query that failed on this article: report it rather than drop the article's other alerts silently
             throw new IllegalStateException("watch queries failed on this article: " + found.getErrors());
         }
+        if (found.getMatchCount() == 0) {
+            return List.of();
+        }
         List<WatchMatch> out = new ArrayList<>();
-        for (HighlightsMatch m : found.getMatches()) {
-            out.add(describe(m, article));
+        try {
+            IndexSearcher searcher =
+                    MemoryIndex.fromDocument(doc, analyzer, true, false).createSearcher();
+            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+            double length = Math.sqrt(Math.max(1, WORDS.split(article.body()).length));
+            for (QueryMatch m : found.getMatches()) {
+                Query query = compiled.get(m.getQueryId());
+                if (query != null) { // null: removed while this article was matched
+                    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    out.add(describe(m.getQueryId(), hits(weight.matches(leaf, 0)), article, length));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.sort(Comparator.comparingDouble(WatchMatch::score).reversed().thenComparing(WatchMatch::watchlist));
         return out;
     }
 
-    private static WatchMatch describe(HighlightsMatch m, ArticleDocument.Fields a) {
-        Set<String> terms = new LinkedHashSet<>();
-        Set<String> entities = new LinkedHashSet<>();
-        HighlightsMatch.Hit first = null;
-        String firstIn = null;
-        int titleHits = 0;
-        int bodyHits = 0;
-        for (String field : List.of(ArticleDocument.TITLE, ArticleDocument.BODY)) {
-            String text = field.equals(ArticleDocument.TITLE) ? a.title() : a.body();
-            for (HighlightsMatch.Hit hit : sorted(m.getHits(field))) {
-                if (hit.startOffset < 0 || hit.endOffset > text.length()) {
-                    continue;
-                }
-                terms.add(text.substring(hit.startOffset, hit.endOffset));
-                if (field.equals(ArticleDocument.TITLE)) {
-                    titleHits++;
-                } else {
-                    bodyHits++;
-                }
-                // the snippet shows the body where it can: the title is in the alert already
-                if (first == null || (firstIn.equals(ArticleDocument.TITLE) && field.equals(ArticleDocument.BODY))) {
-                    first = hit;
-                    firstIn = field;
+    /** Where a query's terms were found: character offsets per field, in order. */
+    private record Hit(int startOffset, int endOffset) {}
+
+    private static Map<String, List<Hit>> hits(Matches matches) throws IOException {
+        Map<String, List<Hit>> byField = new HashMap<>();
+        if (matches == null) {
+            return byField;
+        }
+        for (String field : matches) {
+            MatchesIterator it = matches.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            List<Hit> hits = byField.computeIfAbsent(field, f -> new ArrayList<>());
+            while (it.next()) {
+                if (it.startOffset() >= 0) {
+                    hits.add(new Hit(it.startOffset(), it.endOffset()));
                 }
             }
+            hits.sort(Comparator.comparingInt(Hit::startOffset));
         }
-        for (HighlightsMatch.Hit hit : sorted(m.getHits(ArticleDocument.ENTITY))) {
-            entityAt(a.entityNames(), hit.startOffset).ifPresent(entities::add);
+        return byField;
+    }
+
+    private static WatchMatch describe(
+            String watchlist, Map<String, List<Hit>> hits, ArticleDocument.Fields a, double length) {
+        Set<String> terms = new LinkedHashSet<>();
+        Set<String> entities = new LinkedHashSet<>();
+        Hit first = null;
+        int titleHits = 0;
+        int bodyHits = 0;
+        String text = a.text();
+        int bodyStart = a.bodyStart();
+        List<Hit> found = new ArrayList<>(hits.getOrDefault(ArticleDocument.TEXT, List.of()));
+        found.addAll(hits.getOrDefault(ArticleDocument.TITLE, List.of())); // title: hits, the same offsets
+        found.sort(Comparator.comparingInt(Hit::startOffset));
+        for (Hit hit : found) {
+            if (hit.endOffset() > text.length()) {
+                continue;
+            }
+            terms.add(text.substring(hit.startOffset(), hit.endOffset()));
+            if (hit.startOffset() < bodyStart) {
+                titleHits++;
+            } else {
+                bodyHits++;
+            }
+            // the snippet shows the body where it can: the title is in the alert already
+            if (first == null || (first.startOffset() < bodyStart && hit.startOffset() >= bodyStart)) {
+                first = hit;
+            }
+        }
+        for (Hit hit : hits.getOrDefault(ArticleDocument.ENTITY, List.of())) {
+            entityAt(a.entityNames(), hit.startOffset()).ifPresent(entities::add);
         }
         String snippet = "";
         if (first != null) {
-            snippet = snippet(firstIn.equals(ArticleDocument.TITLE) ? a.title() : a.body(), first);
+            snippet = first.startOffset() >= bodyStart
+                    ? snippet(a.body(), new Hit(first.startOffset() - bodyStart, first.endOffset() - bodyStart))
+                    : snippet(a.title(), first);
         }
-        int words = Math.max(1, a.body().split("\\s+").length);
-        double score = (2.0 * titleHits + bodyHits + 2.0 * entities.size()) / Math.sqrt(words);
-        return new WatchMatch(m.getQueryId(), List.copyOf(terms), List.copyOf(entities), snippet, score);
-    }
-
-    private static List<HighlightsMatch.Hit> sorted(Collection<HighlightsMatch.Hit> hits) {
-        List<HighlightsMatch.Hit> list = new ArrayList<>(hits);
-        list.sort(Comparator.comparingInt(h -> h.startOffset));
-        return list;
+        double score = (2.0 * titleHits + bodyHits + 2.0 * entities.size()) / length;
+        return new WatchMatch(watchlist, List.copyOf(terms), List.copyOf(entities), snippet, score);
     }
 
     /**
@@ -173,23 +228,42 @@ public final class WatchMatcher implements AutoCloseable {
     }
 
     /** About {@value #CONTEXT} characters each side of the hit, cut at spaces, the hit in guillemets. */
-    static String snippet(String text, HighlightsMatch.Hit hit) {
-        int from = Math.max(0, hit.startOffset - CONTEXT);
-        int to = Math.min(text.length(), hit.endOffset + CONTEXT);
+    static String snippet(String text, Hit hit) {
+        int from = Math.max(0, hit.startOffset() - CONTEXT);
+        int to = Math.min(text.length(), hit.endOffset() + CONTEXT);
         if (from > 0) {
             int space = text.indexOf(' ', from);
-            from = space >= 0 && space < hit.startOffset ? space + 1 : from;
+            from = space >= 0 && space < hit.startOffset() ? space + 1 : from;
         }
         if (to < text.length()) {
             int space = text.lastIndexOf(' ', to);
-            to = space > hit.endOffset ? space : to;
+            to = space > hit.endOffset() ? space : to;
         }
         String s = (from > 0 ? "…" : "")
-                + text.substring(from, hit.startOffset)
-                + "«" + text.substring(hit.startOffset, hit.endOffset) + "»"
-                + text.substring(hit.endOffset, to)
+                + text.substring(from, hit.startOffset())
+                + "«" + text.substring(hit.startOffset(), hit.endOffset()) + "»"
+                + text.substring(hit.endOffset(), to)
                 + (to < text.length() ? "…" : "");
-        return s.replaceAll("\\s+", " ").strip();
+        return collapseSpaces(s);
+    }
+
+    /** Runs of whitespace as one space, trimmed (without a regular expression: this runs once per alert). */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Override
