@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             DashboardCommand.class,
             WatchCommand.class,
             AlertsCommand.class,
+            WebhooksCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
