@@ -43,6 +43,7 @@ final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final Admin admin;
     private final RecordCounter counter;
+    private final LatestAlerts alerts;
     private final V1Api api;
     /**
      * Events buffered for a subscriber ({@code copydesk.serve.stream.buffer}; one that takes none of a full buffer
@@ -84,6 +85,7 @@ final class DashboardServer implements AutoCloseable {
         clients.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
         this.admin = Admin.create(clients);
         this.counter = new RecordCounter(clients);
+        this.alerts = new LatestAlerts(config.clientSettings(), config.alertsTopic());
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "copydesk-dashboard-flow");
             t.setDaemon(true);
@@ -99,10 +101,17 @@ final class DashboardServer implements AutoCloseable {
                 server.createContext("/api/story", exchange -> json(exchange, () -> story(param(exchange, "id", "")))),
                 server.createContext("/api/languages", exchange -> json(exchange, this::languages)),
                 server.createContext(
+                        "/api/alerts",
+                        exchange -> json(
+                                exchange,
+                                () -> alerts.latest(Math.min(
+                                        LatestAlerts.KEEP, Integer.parseInt(param(exchange, "limit", "20")))))),
+                server.createContext(
                         "/api/entities", exchange -> json(exchange, () -> entities(param(exchange, "hours", "1")))));
         this.api = new V1Api(
                 config.clientSettings(),
                 config.enrichedTopic(),
+                config.alertsTopic(),
                 jdbcUrl,
                 Integer.parseInt(config.get("copydesk.serve.stream.buffer", String.valueOf(STREAM_BUFFER_EVENTS))),
                 Duration.ofMillis(Long.parseLong(config.get("copydesk.serve.stream.stall.ms", "10000"))),
@@ -260,6 +269,7 @@ final class DashboardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         counter.close();
+        alerts.close();
         admin.close();
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copydesk.admin.TopicAdmin;
+import dev.copydesk.avro.Alert;
+import dev.copydesk.avro.AlertKind;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.Entity;
 import dev.copydesk.avro.EntityType;
@@ -154,6 +156,59 @@ class ArticleStreamIT {
         reader.join(within.toMillis());
         response.body().close();
         return new ArrayList<>(events);
+    }
+
+    @Test
+    void theAlertStreamFiltersByWatchlistAndResumesAfterTheLastEvent(TestStack stack) throws Exception {
+        String alerts = createTopic(stack, 2);
+        publishAlerts(stack, alerts, List.of("boe/a1", "ferries/a1", "boe/a2", "other/a3", "ferries/a4"));
+        Map<String, String> topics = Map.of("copydesk.topic.alerts", alerts);
+        String db = "jdbc:sqlite:" + dir.resolve("alerts.db");
+        List<Event> first;
+        try (DashboardServer server =
+                new DashboardServer(config(stack, "unused", topics), db, "127.0.0.1", 0, "e", "s")) {
+            String url = "http://127.0.0.1:" + server.port() + "/v1/alerts/stream?watchlist=boe,ferries&from=beginning";
+            first = read(url, null, 4, Duration.ofSeconds(30));
+        }
+        assertThat(first).extracting(Event::name).containsOnly("alert");
+        assertThat(first)
+                .extracting(e -> e.data().get("id").asText())
+                .containsExactlyInAnyOrder("boe/a1", "ferries/a1", "boe/a2", "ferries/a4");
+
+        publishAlerts(stack, alerts, List.of("other/a5", "boe/a6"));
+        try (DashboardServer restarted =
+                new DashboardServer(config(stack, "unused", topics), db, "127.0.0.1", 0, "e", "s")) {
+            String url = "http://127.0.0.1:" + restarted.port() + "/v1/alerts/stream?watchlist=boe,ferries";
+            List<Event> after = read(url, first.get(first.size() - 1).id(), 2, Duration.ofSeconds(8));
+            assertThat(after).extracting(e -> e.data().get("id").asText()).containsExactly("boe/a6");
+        }
+    }
+
+    /** Alerts by id "watchlist/article", keyed by watchlist as enrich-streams keys them. */
+    private static void publishAlerts(TestStack stack, String topic, List<String> ids) throws Exception {
+        AvroSerializer<Alert> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+            for (String id : ids) {
+                String watchlist = id.substring(0, id.indexOf('/'));
+                String article = id.substring(id.indexOf('/') + 1);
+                Alert alert = Alert.newBuilder()
+                        .setId(id)
+                        .setWatchlist(watchlist)
+                        .setKind(AlertKind.NEW)
+                        .setArticleId(article)
+                        .setStoryId(article)
+                        .setVersion(1)
+                        .setTitle("Story " + article)
+                        .setLanguage("en")
+                        .setScore(1.0)
+                        .setMatchedAt(java.time.Instant.now())
+                        .build();
+                producer.send(new ProducerRecord<>(topic, watchlist, serializer.serialize(topic, alert)));
+            }
+            producer.flush();
+        }
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.copydesk.admin.TopicAdmin;
+import dev.copydesk.avro.Alert;
+import dev.copydesk.avro.AlertKind;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.DuplicateKind;
 import dev.copydesk.avro.DuplicateNotice;
 import dev.copydesk.avro.Entity;
 import dev.copydesk.avro.EntityType;
 import dev.copydesk.config.ServiceConfig;
+import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.store.ArticleStore;
 import dev.copydesk.testkit.KafkaStackExtension;
 import dev.copydesk.testkit.TestStack;
@@ -40,6 +43,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -224,7 +228,8 @@ class DashboardIT {
                             .contains("\"kafka\":\"unreachable\"")
                             .contains("\"stored\":2"));
             // every endpoint answers at once, the broker's included: none waits on the broker
-            for (String api : List.of("api/flow", "api/stories", "api/languages", "api/entities?hours=1")) {
+            for (String api :
+                    List.of("api/flow", "api/stories", "api/languages", "api/entities?hours=1", "api/alerts")) {
                 long start = System.nanoTime();
                 HttpResponse<String> answer = client.send(
                         HttpRequest.newBuilder(URI.create(url + api))
@@ -244,6 +249,73 @@ class DashboardIT {
                             "Mere Tahana");
             assertThat(dom).doesNotContain(">Kafka: connecting…</span>");
         }
+    }
+
+    @Test
+    void theAlertsPanelShowsAnAlertRaisedWhileThePageIsOpenLinkedToItsStory(TestStack stack) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String alerts = "dash-alerts-" + run;
+        try (Admin admin = Admin.create(stack.clientSettings())) {
+            TopicAdmin.create(admin, List.of(new NewTopic(alerts, 2, (short) 1)));
+        }
+        String db = "jdbc:sqlite:" + dir.resolve("alerts.db");
+        try (ArticleStore store = new ArticleStore(db, "g")) {
+            store.write(
+                    List.of(article("a9", "Rates held as inflation cools", "en", "Andrew Bailey")),
+                    List.of(),
+                    Map.of());
+        }
+        Map<String, String> settings = new HashMap<>(stack.clientStrings());
+        settings.put("copydesk.topic.alerts", alerts);
+        ServiceConfig config = new ServiceConfig(settings) {};
+        try (DashboardServer server = new DashboardServer(config, db, "127.0.0.1", 0, "e-" + run, "s-" + run)) {
+            String url = "http://127.0.0.1:" + server.port() + "/";
+            assertThat(alertsPanel(browser("--dump-dom", url))).contains("no alerts yet");
+
+            var serializer = AvroSerdes.specific(Alert.class, stack.clientSettings(), false)
+                    .serializer();
+            Alert alert = Alert.newBuilder()
+                    .setId("boe/a9")
+                    .setWatchlist("boe")
+                    .setKind(AlertKind.NEW)
+                    .setArticleId("a9")
+                    .setStoryId("a9")
+                    .setVersion(1)
+                    .setTitle("Rates held as inflation cools")
+                    .setLanguage("en")
+                    .setMatchedTerms(List.of("inflation"))
+                    .setMatchedEntities(List.of("Andrew Bailey"))
+                    .setScore(0.4)
+                    .setMatchedAt(Instant.now())
+                    .build();
+            try (KafkaProducer<String, byte[]> producer =
+                    new KafkaProducer<>(stack.clientSettings(), new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(alerts, "boe", serializer.serialize(alerts, alert)))
+                        .get();
+            }
+            HttpClient client = HttpClient.newHttpClient();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(client.send(
+                                            HttpRequest.newBuilder(URI.create(url + "api/alerts"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                            .contains("boe/a9"));
+            String dom = browser("--dump-dom", url);
+            Matcher row = Pattern.compile("<tr class=\"alert\" data-id=\"a9\" data-watchlist=\"boe\">(.*?)</tr>")
+                    .matcher(dom);
+            assertThat(row.find()).as(dom).isTrue();
+            assertThat(row.group(1))
+                    .contains("boe", "new", "Rates held as inflation cools", "inflation, Andrew Bailey");
+            assertThat(alertsPanel(dom)).doesNotContain("no alerts yet");
+        }
+    }
+
+    /** The rendered rows of the Alerts panel (the page's script holds the same words, so the DOM as a whole won't do). */
+    private static String alertsPanel(String dom) {
+        Matcher panel = Pattern.compile("id=\"alerts\"><tbody>(.*?)</tbody>").matcher(dom);
+        assertThat(panel.find()).as(dom).isTrue();
+        return panel.group(1);
     }
 
     private String browser(String... args) throws Exception {

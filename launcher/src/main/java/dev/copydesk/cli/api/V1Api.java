@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.copydesk.avro.Alert;
 import dev.copydesk.avro.Article;
 import dev.copydesk.cli.TimeArgs;
+import dev.copydesk.serde.AvroDeserializer;
 import dev.copydesk.serde.AvroJson;
 import dev.copydesk.store.ArticleSearch;
 import dev.copydesk.store.Database;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>{@code GET /v1/articles/stream?lang=&country=&entity=&agency=&q=&from=beginning|now|<ISO time>}: Server-Sent
- *       Events of {@code articles.enriched} ({@link ArticleStream}); resumes after {@code Last-Event-ID} (or
+ *       Events of {@code articles.enriched} ({@link EventStream}); resumes after {@code Last-Event-ID} (or
  *       {@code ?lastEventId=} for clients that cannot set headers);
  *   <li>{@code GET /v1/articles/{id}}, {@code GET /v1/stories/{storyId}} (every version) and
  *       {@code GET /v1/search?q=&lang=&entity=&since=&limit=}: JSON from the sink's database;
@@ -40,7 +43,9 @@ public final class V1Api implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ArticleStream stream;
+    private final Map<String, Object> clientSettings;
+    private final EventStream articles;
+    private final EventStream alerts;
     private final String jdbcUrl;
     private final int maxStreams;
     private final AtomicInteger openStreams = new AtomicInteger();
@@ -48,11 +53,14 @@ public final class V1Api implements AutoCloseable {
     public V1Api(
             Map<String, Object> clientSettings,
             String enrichedTopic,
+            String alertsTopic,
             String jdbcUrl,
             int bufferEvents,
             Duration stall,
             int maxStreams) {
-        this.stream = new ArticleStream(clientSettings, enrichedTopic, bufferEvents, stall);
+        this.clientSettings = clientSettings;
+        this.articles = new EventStream(clientSettings, enrichedTopic, bufferEvents, stall);
+        this.alerts = new EventStream(clientSettings, alertsTopic, bufferEvents, stall);
         this.jdbcUrl = jdbcUrl;
         this.maxStreams = maxStreams;
     }
@@ -60,7 +68,12 @@ public final class V1Api implements AutoCloseable {
     /** Adds the routes to the server; the caller adds its auth filter to the returned contexts. */
     public List<HttpContext> register(HttpServer server) {
         return List.of(
-                server.createContext("/v1/articles/stream", this::articleStream),
+                server.createContext(
+                        "/v1/articles/stream",
+                        e -> stream(e, articles, EventStream.articles(clientSettings, ArticleFilter.of(query(e))))),
+                server.createContext(
+                        "/v1/alerts/stream",
+                        e -> stream(e, alerts, alertEvents(Optional.ofNullable(query(e).get("watchlist"))))),
                 server.createContext("/v1/articles/", e -> json(e, () -> article(tail(e, "/v1/articles/")))),
                 server.createContext("/v1/stories/", e -> json(e, () -> story(tail(e, "/v1/stories/")))),
                 server.createContext("/v1/search", e -> json(e, () -> search(query(e)))),
@@ -68,9 +81,31 @@ public final class V1Api implements AutoCloseable {
                         "/v1/schema/article.json", e -> json(e, () -> AvroJson.jsonSchema(Article.getClassSchema()))));
     }
 
-    private void articleStream(HttpExchange exchange) throws IOException {
+    /**
+     * Alerts as events ({@code event: alert}, the Alert as JSON), of the watchlists named (comma-separated) or all.
+     */
+    private EventStream.Events alertEvents(Optional<String> watchlists) {
+        Set<String> only = watchlists.map(w -> Set.of(w.split(","))).orElse(Set.of());
+        AvroDeserializer<Alert> decoder = new AvroDeserializer<>(Alert.class);
+        decoder.configure(clientSettings, false);
+        return (key, value) -> {
+            if (!only.isEmpty() && !only.contains(key)) {
+                return null;
+            }
+            try {
+                Alert alert = decoder.deserialize(null, value);
+                return alert == null
+                        ? null
+                        : new String[] {"alert", AvroJson.toJson(alert).toString()};
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+    }
+
+    private void stream(HttpExchange exchange, EventStream stream, EventStream.Events events) throws IOException {
         Map<String, String> query = query(exchange);
-        ArticleStream.Start start;
+        EventStream.Start start;
         try {
             String lastId = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Last-Event-ID"))
                     .orElse(query.get("lastEventId"));
@@ -78,7 +113,7 @@ public final class V1Api implements AutoCloseable {
             if (!from.equals("beginning") && !from.equals("now")) {
                 Instant.parse(from); // refused here, with the reason, rather than in the stream
             }
-            start = new ArticleStream.Start(
+            start = new EventStream.Start(
                     lastId == null || lastId.isBlank() ? null : StreamPosition.decode(lastId), from);
         } catch (RuntimeException e) {
             send(
@@ -96,7 +131,7 @@ public final class V1Api implements AutoCloseable {
             return;
         }
         try {
-            stream.serve(exchange, ArticleFilter.of(query), start);
+            stream.serve(exchange, events, start);
         } finally {
             openStreams.decrementAndGet();
         }
@@ -240,6 +275,7 @@ public final class V1Api implements AutoCloseable {
 
     @Override
     public void close() {
-        stream.close();
+        articles.close();
+        alerts.close();
     }
 }

@@ -290,7 +290,14 @@ public final class StreamBenchCommand implements Callable<Integer> {
         private final V1Api api;
 
         Served(BenchCluster cluster, String topic) throws Exception {
-            api = new V1Api(cluster.clients(), topic, "jdbc:sqlite::memory:", 1000, Duration.ofSeconds(10), 200);
+            api = new V1Api(
+                    cluster.clients(),
+                    topic,
+                    cluster.topic("alerts"),
+                    "jdbc:sqlite::memory:",
+                    1000,
+                    Duration.ofSeconds(10),
+                    200);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
             api.register(server);
             server.setExecutor(Executors.newCachedThreadPool(r -> {

@@ -28,15 +28,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * One subscriber's Server-Sent Events stream of {@code articles.enriched}: a consumer of its own (read committed,
+ * One subscriber's Server-Sent Events stream of a topic ({@code articles.enriched}, {@code articles.alerts}): a
+ * consumer of its own (read committed,
  * assigned every partition, no group, so it commits nothing and no subscriber slows another or the pipeline) puts
- * the articles that pass the filter into a bounded buffer, and the HTTP thread writes them out. Each event is one
- * article as JSON ({@link AvroJson}), {@code event: article} for a new story and {@code event: update} for a new
- * version, with the stream's position after it as its id. The reader waits while the buffer is full, so a client
+ * the events its {@link Events} makes of the records (those that pass the client's filter) into a bounded buffer,
+ * and the HTTP thread writes them out, each with the stream's position after it as its id. The reader waits while the buffer is full, so a client
  * catching up on a backlog is served at its own pace; one that takes nothing from a full buffer for the stall time
  * gets {@code event: dropped} with the reason and is disconnected, and may reconnect from its last event id.
  */
-final class ArticleStream {
+final class EventStream {
 
     /** How long the writer waits for an event before it sends a keep-alive comment (proxies close idle streams). */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -52,7 +52,13 @@ final class ArticleStream {
     private final Duration stall;
     private volatile boolean closed;
 
-    ArticleStream(Map<String, Object> clientSettings, String topic, int bufferEvents, Duration stall) {
+    /** What a client sees of a record: an event name and its JSON data, or nothing (filtered out, undecodable). */
+    interface Events {
+        /** @return {event name, JSON data}, or null to skip the record */
+        String[] of(String key, byte[] value);
+    }
+
+    EventStream(Map<String, Object> clientSettings, String topic, int bufferEvents, Duration stall) {
         this.clientSettings = clientSettings;
         this.topic = topic;
         this.bufferEvents = bufferEvents;
@@ -63,13 +69,13 @@ final class ArticleStream {
     record Start(StreamPosition resume, String from) {}
 
     /** Streams until the client goes away, falls too far behind, or the server closes; runs on the HTTP thread. */
-    void serve(HttpExchange exchange, ArticleFilter filter, Start start) throws IOException {
+    void serve(HttpExchange exchange, Events events, Start start) throws IOException {
         BlockingQueue<String> buffer = new ArrayBlockingQueue<>(bufferEvents + 1); // +1: room for the drop notice
         CountDownLatch written = new CountDownLatch(1);
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(
                 () -> {
-                    read(filter, start, buffer, stop);
+                    read(events, start, buffer, stop);
                     // a client that stopped reading holds the writer in a blocked write: end it after a grace
                     try {
                         if (!written.await(DROP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -88,7 +94,7 @@ final class ArticleStream {
         reader.setDaemon(true);
         reader.start();
         try (exchange) {
-            write(out, "retry: 2000\n: copydesk article stream\n\n");
+            write(out, "retry: 2000\n: copydesk " + topic + " stream\n\n");
             while (!closed) {
                 String frame = buffer.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 if (frame == null) {
@@ -110,12 +116,37 @@ final class ArticleStream {
         }
     }
 
+    /**
+     * Articles as events: {@code article} for a new story, {@code update} for a new version, the article as JSON
+     * ({@link AvroJson}); those the filter refuses, and records that do not decode (the sink dead-letters those), are
+     * skipped.
+     */
+    static Events articles(Map<String, Object> clientSettings, ArticleFilter filter) {
+        AvroDeserializer<Article> articles = new AvroDeserializer<>(Article.class);
+        articles.configure(clientSettings, false);
+        return (key, value) -> {
+            Article article;
+            try {
+                article = articles.deserialize(null, value);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (article == null || !filter.matches(article)) {
+                return null;
+            }
+            return new String[] {
+                article.getVersion() > 1 ? "update" : "article",
+                AvroJson.toJson(article).toString()
+            };
+        };
+    }
+
     private static void write(OutputStream out, String frame) throws IOException {
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private void read(ArticleFilter filter, Start start, BlockingQueue<String> buffer, AtomicBoolean stop) {
+    private void read(Events events, Start start, BlockingQueue<String> buffer, AtomicBoolean stop) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -123,8 +154,6 @@ final class ArticleStream {
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1 << 20);
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 << 20);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        AvroDeserializer<Article> articles = new AvroDeserializer<>(Article.class);
-        articles.configure(settings, false);
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -137,18 +166,12 @@ final class ArticleStream {
             while (!closed && !stop.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     next.put(record.partition(), record.offset() + 1);
-                    Article article;
-                    try {
-                        article = articles.deserialize(record.topic(), record.value());
-                    } catch (RuntimeException e) {
-                        continue; // the sink dead-letters what it cannot read; a subscriber just does not see it
-                    }
-                    if (article == null || !filter.matches(article)) {
+                    String[] event = events.of(record.key(), record.value());
+                    if (event == null) {
                         continue;
                     }
-                    String frame = "id: " + new StreamPosition(next).encode() + "\nevent: "
-                            + (article.getVersion() > 1 ? "update" : "article") + "\ndata: "
-                            + JSON.writeValueAsString(AvroJson.toJson(article)) + "\n\n";
+                    String frame = "id: " + new StreamPosition(next).encode() + "\nevent: " + event[0] + "\ndata: "
+                            + event[1] + "\n\n";
                     if (!offer(buffer, frame, stop)) {
                         if (stop.get() || closed) {
                             return;
