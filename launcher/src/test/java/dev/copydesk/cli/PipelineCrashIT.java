@@ -2,14 +2,18 @@ package dev.copydesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copydesk.avro.Alert;
+import dev.copydesk.avro.AlertKind;
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.sample.SyntheticWire;
+import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.stack.FreePorts;
 import dev.copydesk.store.Database;
 import dev.copydesk.testkit.TestDatabases;
+import dev.copydesk.topics.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +39,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +126,18 @@ class PipelineCrashIT {
         Expected expected = Expected.of(copies, heldBack);
 
         Process stack = startStack(kafkaPort, registryPort);
+        // a watchlist every story matches: each stored article must raise exactly one alert, crashes or not
+        DemoCommandIT.Run watch = DemoCommandIT.copydesk(
+                "watch",
+                "add",
+                "everything",
+                "--query",
+                "NOT lang:zz",
+                "--bootstrap-server",
+                bootstrap,
+                "--schema-registry",
+                registry);
+        assertThat(watch.exit()).as(watch.err()).isZero();
         Process enrich = start(
                 "enrich",
                 bootstrap,
@@ -193,6 +214,39 @@ class PipelineCrashIT {
         assertThat(stored.sourceRefOfExactDuplicates())
                 .as("the copy sent after the crashes is recognised")
                 .anyMatch(ref -> ref.endsWith(String.format("wire-%05d.txt", expected.heldBack())));
+
+        // alerts are in the articles' transactions: one per stored article, none doubled, none lost; NEW for a
+        // story's first version, UPDATE for the later ones (the alerted-stories store survived the kills)
+        List<Alert> alerts = committedAlerts(bootstrap, registry);
+        assertThat(alerts).extracting(Alert::getId).doesNotHaveDuplicates();
+        assertThat(alerts)
+                .extracting(Alert::getArticleId)
+                .as("one alert per stored article")
+                .containsExactlyInAnyOrderElementsOf(stored.articleIds());
+        assertThat(alerts)
+                .allMatch(
+                        a -> a.getKind() == (a.getVersion() == 1 ? AlertKind.NEW : AlertKind.UPDATE),
+                        "kind by version");
+    }
+
+    private static List<Alert> committedAlerts(String bootstrap, String registry) {
+        Map<String, Object> settings = Map.of(
+                "bootstrap.servers", bootstrap, "schema.registry.url", registry, "isolation.level", "read_committed");
+        var decoder = AvroSerdes.specific(Alert.class, settings, false).deserializer();
+        List<Alert> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(p -> new TopicPartition(Topics.ALERTS, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> out.add(decoder.deserialize(r.topic(), r.value())));
+            }
+        }
+        return out;
     }
 
     /** What a run without any crash stores, from the topology's own cleaning and fingerprints. */
