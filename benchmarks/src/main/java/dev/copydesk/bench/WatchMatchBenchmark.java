@@ -2,23 +2,20 @@ package dev.copydesk.bench;
 
 import dev.copydesk.avro.Article;
 import dev.copydesk.avro.ContentType;
-import dev.copydesk.avro.Entity;
-import dev.copydesk.avro.Keyword;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.watch.WatchMatch;
 import dev.copydesk.watch.WatchMatcher;
+import dev.copydesk.watch.sample.SampleWatchlists;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,34 +79,8 @@ public class WatchMatchBenchmark {
                     .build();
             builder.build(raw, Instant.now()).ifPresent(stories::add);
         }
-        List<String> entities = new ArrayList<>(new LinkedHashSet<>(stories.stream()
-                .flatMap(a -> a.getEntities().stream().map(Entity::getName))
-                .toList()));
-        List<String> phrases = new ArrayList<>(new LinkedHashSet<>(stories.stream()
-                .flatMap(a -> a.getKeywords().stream().map(Keyword::getPhrase))
-                .toList()));
-        List<String> countries = new ArrayList<>(new LinkedHashSet<>(
-                stories.stream().flatMap(a -> a.getCountries().stream()).toList()));
-        List<String> agencies = List.of("Reuters", "AP", "AFP", "Yonhap", "Xinhua", "Kyodo", "dpa", "EFE");
-        Random random = new Random(42);
-        Map<String, String> queries = new HashMap<>();
-        for (int w = 0; w < watchlists; w++) {
-            boolean known = random.nextInt(Integer.getInteger("watch.known.every", 1)) == 0;
-            String name = known
-                    ? entities.get(random.nextInt(entities.size()))
-                    : "Person" + w + " Surname" + random.nextInt(5000);
-            String other = known ? entities.get(random.nextInt(entities.size())) : "Company" + w + " Holdings";
-            String phrase = known ? phrases.get(random.nextInt(phrases.size())) : "product" + w + " recall";
-            String country = countries.get(random.nextInt(countries.size()));
-            String query = switch (w % 5) {
-                case 0 -> "entity:\"" + name + "\"";
-                case 1 -> "\"" + phrase + "\" AND country:" + country;
-                case 2 -> "(\"" + phrase + "\" OR \"" + other + "\") NOT lang:de";
-                case 3 -> "agency:" + agencies.get(random.nextInt(agencies.size())) + " AND \"" + phrase + "\"";
-                default -> "entity:\"" + name + "\" OR entity:\"" + other + "\"";
-            };
-            queries.put("w" + w, query.replace("\\", ""));
-        }
+        Map<String, String> queries =
+                SampleWatchlists.of(stories, watchlists, Integer.getInteger("watch.known.every", 1), 42);
         matcher = new WatchMatcher();
         long t0 = System.nanoTime();
         matcher.putAll(queries);

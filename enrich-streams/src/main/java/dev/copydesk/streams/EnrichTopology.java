@@ -58,7 +58,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         StoreDedupState.storeBuilders().forEach(builder::addStateStore);
         builder.addStateStore(StoreDocumentFrequencies.storeBuilder());
-        builder.addStateStore(MatchWatchlists.storeBuilder());
+        builder.addStateStore(RaiseAlerts.storeBuilder());
 
         // every instance reads every watchlist: a global store whose processor keeps the shared matcher current
         WatchMatcher watchlists = new WatchMatcher();
@@ -75,7 +75,8 @@ public final class EnrichTopology {
                         () -> new PrepareArticle(
                                 rawSerde.deserializer(), new ArticleBuilder(), clock, config.maxRecordBytes()),
                         Named.as("decode-and-clean"),
-                        StoreDocumentFrequencies.STORE);
+                        StoreDocumentFrequencies.STORE)
+                .processValues(() -> new FindWatchMatches(watchlists), Named.as("find-watch-matches"));
 
         prepared.split(Named.as("prepared-"))
                 .branch(
@@ -89,7 +90,7 @@ public final class EnrichTopology {
                                                         .withName("to-dlq")),
                                 "failed"))
                 .defaultBranch(Branched.withConsumer(
-                        ok -> deduplicate(ok, config, articleSerde, noticeSerde, watchlists, alertSerde, clock), "ok"));
+                        ok -> deduplicate(ok, config, articleSerde, noticeSerde, alertSerde, clock), "ok"));
         return builder.build();
     }
 
@@ -98,7 +99,6 @@ public final class EnrichTopology {
             EnrichConfig config,
             Serde<Article> articleSerde,
             Serde<DuplicateNotice> noticeSerde,
-            WatchMatcher watchlists,
             Serde<Alert> alertSerde,
             Clock clock) {
         EnrichConfig.DedupScope scope = config.dedupScope();
@@ -119,7 +119,8 @@ public final class EnrichTopology {
                 .branch(
                         (id, step) -> step instanceof Step.Duplicate,
                         Branched.withConsumer(
-                                dups -> dups.mapValues(
+                                dups -> dups.processValues(FindWatchMatches.Strip::new, Named.as("strip-matches-dup"))
+                                        .mapValues(
                                                 step -> ((Step.Duplicate) step).notice(), Named.as("duplicate-notice"))
                                         .to(
                                                 config.duplicatesTopic(),
@@ -130,22 +131,21 @@ public final class EnrichTopology {
                         first -> {
                             KStream<String, Article> articles =
                                     first.mapValues(step -> ((Step.Ok) step).article(), Named.as("article"));
-                            articles.to(
-                                    config.enrichedTopic(),
-                                    Produced.with(Serdes.String(), articleSerde).withName("to-enriched"));
-                            // alerts for the watchlists it matches, in the same transaction as the article
-                            articles.process(
-                                            () -> new MatchWatchlists(watchlists, clock),
-                                            Named.as("match-watchlists"),
-                                            MatchWatchlists.STORE)
+                            // alerts for the watchlists it matched, in the same transaction as the article
+                            articles.process(() -> new RaiseAlerts(clock), Named.as("raise-alerts"), RaiseAlerts.STORE)
                                     .to(
                                             config.alertsTopic(),
                                             Produced.with(Serdes.String(), alertSerde)
                                                     .withName("to-alerts"));
+                            KStream<String, Article> published =
+                                    articles.processValues(FindWatchMatches.Strip::new, Named.as("strip-matches"));
+                            published.to(
+                                    config.enrichedTopic(),
+                                    Produced.with(Serdes.String(), articleSerde).withName("to-enriched"));
                             // the JSON mirror, in the same transaction as the article it mirrors
                             config.jsonTopic()
-                                    .ifPresent(json -> articles.mapValues(
-                                                    a -> AvroJson.toJson(a).toString(), Named.as("article-json"))
+                                    .ifPresent(json -> published
+                                            .mapValues(a -> AvroJson.toJson(a).toString(), Named.as("article-json"))
                                             .to(
                                                     json,
                                                     Produced.with(Serdes.String(), Serdes.String())

@@ -145,6 +145,34 @@ class WatchlistTopologyTest {
     }
 
     @Test
+    void aForgedMatchesHeaderOnARawRecordRaisesNothingAndNoHeaderReachesThePublicTopics() throws IOException {
+        watch("ferries", "ferry");
+        RawArticle a = EnrichTopologyTest.rawArticle(
+                "orig", "rates.txt", EnrichTopologyTest.sample("reuters-london-rates.txt"));
+        org.apache.kafka.common.header.internals.RecordHeaders forged =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        forged.add(
+                FindWatchMatches.HEADER,
+                "[{\"watchlist\":\"boe\",\"terms\":[],\"entities\":[],\"snippet\":\"\",\"score\":1}]"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
+                "orig", rawSerde.serializer().serialize(Topics.RAW, a), forged));
+        assertThat(alerts.isEmpty()).isTrue();
+        var published = enriched.readRecord();
+        assertThat(published.key()).isEqualTo("orig");
+        assertThat(published.headers().lastHeader(FindWatchMatches.HEADER)).isNull();
+    }
+
+    @Test
+    void theMatchesHeaderIsDroppedBeforeTheEnrichedTopic() throws IOException {
+        watch("boe", "\"Bank of England\"");
+        send("orig", "reuters-london-rates.txt");
+        assertThat(alerts.readValuesToList()).hasSize(1);
+        assertThat(enriched.readRecord().headers().lastHeader(FindWatchMatches.HEADER))
+                .isNull();
+    }
+
+    @Test
     void aWatchlistThatDoesNotParseOrDecodeIsLeftOutAndThePreviousVersionStays() throws IOException {
         watch("w", "\"Bank of England\"");
         watch("w", "\"Bank of England\" AND"); // not through the CLI, which refuses it

@@ -82,6 +82,16 @@ class WatchMatcherTest {
     }
 
     @Test
+    void aMatchOfSeveralPartsOfAnOrHasTheHitsOfEach() {
+        // the Monitor runs the parts of a top-level OR apart: the match must carry what each part found
+        matcher.put("either", "\"ballistic missile\" OR entity:\"Kim Jong-un\" OR Merkel");
+        WatchMatch m = matcher.match(YONHAP).get(0);
+        assertThat(m.terms()).contains("ballistic missile");
+        assertThat(m.entities()).containsExactly("Kim Jong-un");
+        assertThat(m.snippet()).contains("«ballistic missile»");
+    }
+
+    @Test
     void watchlistsChangeAndGoAway() {
         matcher.put("w", "Merkel");
         assertThat(matching(YONHAP)).isEmpty();

@@ -99,6 +99,20 @@ final class BenchCluster {
         }
     }
 
+    /** Loads keyed records (a watchlist by its name, say). */
+    void load(String topic, Map<String, byte[]> keyed) throws Exception {
+        Map<String, Object> p = producerSettings(10);
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            keyed.forEach((k, v) ->
+                    sent.add(producer.send(new ProducerRecord<>(topic, k.getBytes(StandardCharsets.UTF_8), v))));
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
     /** Counts records on a topic as a read_committed consumer sees them, until {@code expected} or the deadline. */
     long consumeCount(String topic, long expected, Duration timeout) {
         return consumeTimed(topic, expected, timeout).count();

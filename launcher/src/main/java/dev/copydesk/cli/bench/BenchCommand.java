@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = StreamBenchCommand.class,
+        subcommands = {StreamBenchCommand.class, AlertBenchCommand.class},
         description =
                 "End-to-end throughput and latency against the physical limit, in one run (embedded broker unless --bootstrap-server).")
 public final class BenchCommand implements Callable<Integer> {
@@ -246,7 +246,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The records as they sit on articles.raw: Confluent-framed Avro RawArticles. */
-    private static List<byte[]> encode(Map<String, Object> clients, List<SyntheticWire.Copy> copies) {
+    static List<byte[]> encode(Map<String, Object> clients, List<SyntheticWire.Copy> copies) {
         InputDecoder decoder = new InputDecoder(8 * 1024 * 1024);
         var serializer = AvroSerdes.specific(RawArticle.class, clients, false).serializer();
         List<byte[]> out = new ArrayList<>();

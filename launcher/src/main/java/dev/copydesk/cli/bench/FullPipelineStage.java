@@ -17,7 +17,16 @@ import org.apache.kafka.streams.StreamsConfig;
 final class FullPipelineStage {
 
     /** One full copydesk pipeline of the bench: its topics, its streams app and its sink's database. */
-    record Pipeline(String raw, String dlq, String appId, String jdbc, EnrichConfig enrich, SinkConfig sink) {}
+    record Pipeline(String raw, String dlq, String appId, String jdbc, EnrichConfig enrich, SinkConfig sink) {
+
+        String alerts() {
+            return enrich.alertsTopic();
+        }
+
+        String watchlists() {
+            return enrich.watchlistsTopic();
+        }
+    }
 
     private final BenchCluster cluster;
 
@@ -31,13 +40,17 @@ final class FullPipelineStage {
                 raw,
                 cluster.topic("enriched-" + suffix),
                 cluster.topic("duplicates-" + suffix),
-                cluster.topic("dlq-" + suffix));
+                cluster.topic("dlq-" + suffix),
+                cluster.topic("alerts-" + suffix),
+                cluster.topic("watchlists-" + suffix));
         Map<String, String> common = new HashMap<>();
         cluster.clients().forEach((k, v) -> common.put(k, String.valueOf(v)));
         common.put("copydesk.topic.raw", raw);
         common.put("copydesk.topic.enriched", cluster.topic("enriched-" + suffix));
         common.put("copydesk.topic.duplicates", cluster.topic("duplicates-" + suffix));
         common.put("copydesk.topic.dlq", cluster.topic("dlq-" + suffix));
+        common.put("copydesk.topic.alerts", cluster.topic("alerts-" + suffix));
+        common.put("copydesk.topic.watchlists", cluster.topic("watchlists-" + suffix));
         String appId = "bench-enrich-" + suffix + "-" + cluster.run();
         Map<String, String> e = new HashMap<>(common);
         e.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
@@ -81,7 +94,14 @@ final class FullPipelineStage {
      * pipeline).
      */
     PipelineResult run(List<byte[]> records, int streamThreads, String name) throws Exception {
+        return run(records, streamThreads, name, Map.of());
+    }
+
+    /** The same, with these watchlists (name to Avro Watchlist record) in force from the start. */
+    PipelineResult run(List<byte[]> records, int streamThreads, String name, Map<String, byte[]> watchlists)
+            throws Exception {
         Pipeline pipeline = pipeline(name, streamThreads);
+        cluster.load(pipeline.watchlists(), watchlists);
         cluster.load(pipeline.raw(), records);
         String rowCount = "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM duplicates)";
         return running(pipeline, () -> {

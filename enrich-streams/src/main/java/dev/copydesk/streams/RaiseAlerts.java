@@ -5,10 +5,9 @@ import dev.copydesk.avro.AlertKind;
 import dev.copydesk.avro.Article;
 import dev.copydesk.metrics.Metrics;
 import dev.copydesk.watch.WatchMatch;
-import dev.copydesk.watch.WatchMatcher;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,24 +17,20 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Matches each article leaving dedup (new stories and new versions; copies never get here) against every
- * watchlist, and emits an {@link Alert} per match keyed by the watchlist's name. The first article of a story to
+ * Raises an {@link Alert} per watchlist an article leaving dedup matched (new stories and new versions; copies never
+ * get here), keyed by the watchlist's name, from the matches {@link FindWatchMatches} found in the clean step. The first article of a story to
  * match a watchlist raises NEW; a later version of a story that already alerted it raises UPDATE, remembered in a
  * changelogged store keyed by watchlist and story. It runs in the dedup task, where every version of a story
  * arrives, and its output is in the same exactly-once transaction as the article.
  */
-final class MatchWatchlists implements Processor<String, Article, String, Alert> {
+final class RaiseAlerts implements Processor<String, Article, String, Alert> {
 
     static final String STORE = "watch-alerted-stories";
-    private static final Timer MATCH_TIME = Metrics.stage("enrich", "watch-match");
-
-    private final WatchMatcher matcher;
     private final Clock clock;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, Long> alerted;
 
-    MatchWatchlists(WatchMatcher matcher, Clock clock) {
-        this.matcher = matcher;
+    RaiseAlerts(Clock clock) {
         this.clock = clock;
     }
 
@@ -52,17 +47,20 @@ final class MatchWatchlists implements Processor<String, Article, String, Alert>
     @Override
     public void process(Record<String, Article> record) {
         Article article = record.value();
-        if (matcher.size() == 0) {
+        List<WatchMatch> matches = FindWatchMatches.of(record.headers());
+        if (matches.isEmpty()) {
             return;
         }
-        long start = System.nanoTime();
-        List<WatchMatch> matches = matcher.match(article);
-        MATCH_TIME.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         long now = clock.millis();
         for (WatchMatch m : matches) {
             String story = m.watchlist() + "\u0000" + article.getStoryId();
-            AlertKind kind = alerted.get(story) == null ? AlertKind.NEW : AlertKind.UPDATE;
-            alerted.put(story, now);
+            // a first version can only be new; a later one is an update when its story alerted this watchlist
+            // before. Only a NEW is remembered: a store write (and its changelog record) per alert cost as much as
+            // the alert
+            AlertKind kind = article.getVersion() > 1 && alerted.get(story) != null ? AlertKind.UPDATE : AlertKind.NEW;
+            if (kind == AlertKind.NEW) {
+                alerted.put(story, now);
+            }
             Alert alert = Alert.newBuilder()
                     .setId(m.watchlist() + "/" + article.getId())
                     .setWatchlist(m.watchlist())
@@ -80,7 +78,7 @@ final class MatchWatchlists implements Processor<String, Article, String, Alert>
                     .build();
             Metrics.alerts(m.watchlist(), kind.name().toLowerCase(java.util.Locale.ROOT))
                     .increment();
-            context.forward(record.withKey(m.watchlist()).withValue(alert));
+            context.forward(record.withKey(m.watchlist()).withValue(alert).withHeaders(new RecordHeaders()));
         }
     }
 }
