@@ -5,7 +5,6 @@ import dev.copydesk.avro.Alert;
 import dev.copydesk.config.ServiceConfig;
 import dev.copydesk.serde.AvroDeserializer;
 import dev.copydesk.serde.AvroJson;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -14,9 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -75,45 +72,18 @@ final class AlertsCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("no topic " + topic);
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            if (fromBeginning) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (printed < limit) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    if (watchlist != null && !watchlist.equals(r.key())) {
-                        continue;
-                    }
-                    Alert a;
-                    try {
-                        a = alerts.deserialize(topic, r.value());
-                    } catch (RuntimeException e) {
-                        System.out.printf(
-                                "%s[%d]@%d  undecodable: %s%n", topic, r.partition(), r.offset(), e.getMessage());
-                        continue;
-                    }
+            printed = TopicReader.read(consumer, topic, fromBeginning, following, limit, r -> {
+                if (watchlist != null && !watchlist.equals(r.key())) {
+                    return false;
+                }
+                try {
+                    Alert a = alerts.deserialize(topic, r.value());
                     System.out.println(json ? mapper.writeValueAsString(AvroJson.toJson(a)) : line(a));
-                    if (++printed >= limit) {
-                        break;
-                    }
+                } catch (RuntimeException e) {
+                    System.out.printf("%s[%d]@%d  undecodable: %s%n", topic, r.partition(), r.offset(), e.getMessage());
                 }
-                if (!following
-                        && records.isEmpty()
-                        && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    break;
-                }
-            }
+                return true;
+            });
         }
         System.err.printf("copydesk: %d alerts%n", printed);
         return 0;

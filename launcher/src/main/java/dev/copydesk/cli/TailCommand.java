@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +23,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -122,34 +120,10 @@ final class TailCommand implements Callable<Integer> {
         long printed = 0;
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            var infos = consumer.partitionsFor(name, Duration.ofSeconds(30));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("no topic " + name);
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            if (fromBeginning) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (printed < limit) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    System.out.println(render(r, values));
-                    if (++printed >= limit) {
-                        break;
-                    }
-                }
-                if (!following
-                        && records.isEmpty()
-                        && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    break;
-                }
-            }
+            printed = TopicReader.read(consumer, name, fromBeginning, following, limit, r -> {
+                System.out.println(render(r, values));
+                return true;
+            });
         }
         System.err.printf("copydesk: %d records from %s%n", printed, name);
         return 0;

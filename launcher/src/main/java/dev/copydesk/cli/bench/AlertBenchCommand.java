@@ -11,7 +11,6 @@ import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
 import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.serde.AvroSerdes;
-import dev.copydesk.stack.LocalStack;
 import dev.copydesk.watch.sample.SampleWatchlists;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -89,6 +89,9 @@ public final class AlertBenchCommand implements Callable<Integer> {
             description = "Articles through a pipeline with watchlists before measuring (default 8000).")
     int warmup = 8000;
 
+    @Mixin
+    BenchTarget target;
+
     @Option(names = "--results", description = "Folder for alerts-bench.json (default bench-results).")
     Path results = Path.of("bench-results");
 
@@ -97,9 +100,8 @@ public final class AlertBenchCommand implements Callable<Integer> {
         Path out =
                 results.resolve("alerts-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path workDir = Files.createDirectories(out.resolve("work"));
-        try (LocalStack stack = new LocalStack(workDir.resolve("stack")).start()) {
-            Map<String, Object> clients = new HashMap<>(stack.clientSettings());
-            BenchCluster cluster = new BenchCluster(clients, workDir, 4, null);
+        try (BenchTarget.Opened opened = target.open(workDir)) {
+            BenchCluster cluster = new BenchCluster(opened.clients(), workDir, 4, null);
             Map<String, Object> report = measure(cluster);
             Files.writeString(
                     out.resolve("alerts-bench.json"),

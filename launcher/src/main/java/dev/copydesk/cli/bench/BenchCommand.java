@@ -7,7 +7,6 @@ import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
 import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.serde.AvroSerdes;
-import dev.copydesk.stack.LocalStack;
 import dev.copydesk.streams.EnrichConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +15,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -90,36 +89,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Folder for bench.json and report.html (default bench-results).")
     Path results = Path.of("bench-results");
 
-    @Option(names = "--bootstrap-server", description = "Use this Kafka cluster instead of the embedded one.")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry", description = "Schema Registry to use with --bootstrap-server.")
-    String schemaRegistry;
+    @Mixin
+    BenchTarget target;
 
     @Override
     public Integer call() throws Exception {
-        if ((bootstrapServers == null) != (schemaRegistry == null)) {
-            throw new IllegalArgumentException("--bootstrap-server and --schema-registry go together");
-        }
         checkHeap(Runtime.getRuntime().maxMemory());
         Path out = results.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path workDir = Files.createDirectories(out.resolve("work"));
-        LocalStack stack = null;
-        Map<String, Object> clients = new HashMap<>();
-        if (bootstrapServers == null) {
-            stack = new LocalStack(workDir.resolve("stack")).start();
-            clients.put("bootstrap.servers", stack.bootstrapServers());
-            clients.put("schema.registry.url", stack.schemaRegistryUrl());
-        } else {
-            clients.put("bootstrap.servers", bootstrapServers);
-            clients.put("schema.registry.url", schemaRegistry);
-        }
+        BenchTarget.Opened opened = target.open(workDir);
+        Map<String, Object> clients = opened.clients();
         try {
             return measure(new BenchCluster(clients, workDir, partitions, db), out);
         } finally {
-            if (stack != null) {
-                stack.close();
-            }
+            opened.close();
             deleteRecursively(workDir);
         }
     }

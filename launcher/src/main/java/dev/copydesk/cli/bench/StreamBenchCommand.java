@@ -11,7 +11,6 @@ import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
 import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.serde.AvroSerdes;
-import dev.copydesk.stack.LocalStack;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,17 +76,11 @@ public final class StreamBenchCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Folder for stream-bench.json (default bench-results).")
     Path results = Path.of("bench-results");
 
-    @Option(names = "--bootstrap-server", description = "Use this Kafka cluster instead of the embedded one.")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry", description = "Schema Registry to use with --bootstrap-server.")
-    String schemaRegistry;
+    @Mixin
+    BenchTarget target;
 
     @Override
     public Integer call() throws Exception {
-        if ((bootstrapServers == null) != (schemaRegistry == null)) {
-            throw new IllegalArgumentException("--bootstrap-server and --schema-registry go together");
-        }
         if (clients.stream().anyMatch(c -> c < 1 || c > 200)
                 || latencyClients.stream().anyMatch(c -> c < 1 || c > 200)) {
             throw new IllegalArgumentException("clients per run must be 1 to 200 (the server's stream limit)");
@@ -94,16 +88,8 @@ public final class StreamBenchCommand implements Callable<Integer> {
         Path out =
                 results.resolve("stream-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path workDir = Files.createDirectories(out.resolve("work"));
-        LocalStack stack = null;
-        Map<String, Object> settings = new HashMap<>();
-        if (bootstrapServers == null) {
-            stack = new LocalStack(workDir.resolve("stack")).start();
-            settings.put("bootstrap.servers", stack.bootstrapServers());
-            settings.put("schema.registry.url", stack.schemaRegistryUrl());
-        } else {
-            settings.put("bootstrap.servers", bootstrapServers);
-            settings.put("schema.registry.url", schemaRegistry);
-        }
+        BenchTarget.Opened opened = target.open(workDir);
+        Map<String, Object> settings = opened.clients();
         try {
             Map<String, Object> report = measure(new BenchCluster(settings, workDir, partitions, null));
             Files.writeString(
@@ -114,9 +100,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
             System.out.println("results: " + out.resolve("stream-bench.json"));
             return 0;
         } finally {
-            if (stack != null) {
-                stack.close();
-            }
+            opened.close();
         }
     }
 
