@@ -81,6 +81,11 @@ public final class AlertBenchCommand implements Callable<Integer> {
             description = "How long the latency stage offers load after 5 s of start-up (default 20).")
     int seconds = 20;
 
+    @Option(
+            names = "--rounds",
+            description = "Rounds of the pair without/with watchlists; medians compared (default 3).")
+    int rounds = 3;
+
     @Option(names = "--threads", description = "Stream threads (default 2).")
     int threads = 2;
 
@@ -137,25 +142,34 @@ public final class AlertBenchCommand implements Callable<Integer> {
                     "0. warm-up: %d articles with %d watchlists in %.0f s (not measured)",
                     warmup, watchlists, (System.nanoTime() - t0) / 1e9);
         }
-        PipelineResult plain = pipelines.run(records, threads, "aplain");
+        // the two alternate, round after round, and the medians are compared: one pair of runs on a shared two-core
+        // machine differed by 4% one time and 27% another
+        List<Double> plainRates = new ArrayList<>();
+        List<Double> watchedRates = new ArrayList<>();
+        long alerts = 0;
+        for (int r = 1; r <= rounds; r++) {
+            PipelineResult plain = pipelines.run(records, threads, "aplain" + r);
+            PipelineResult watched = pipelines.run(records, threads, "awatched" + r, many);
+            alerts = cluster.consumeCount(cluster.topic("alerts-awatched" + r), Long.MAX_VALUE, Duration.ofSeconds(10));
+            plainRates.add(plain.fullPerSecond());
+            watchedRates.add(watched.fullPerSecond());
+            say(
+                    "   round %d: %6.0f articles/s without, %6.0f with %d watchlists (%d alerts, %.1f per article)",
+                    r, plain.fullPerSecond(), watched.fullPerSecond(), watchlists, alerts, (double) alerts / articles);
+        }
+        double plainMedian = median(plainRates);
+        double watchedMedian = median(watchedRates);
+        double cost = 1 - watchedMedian / plainMedian;
         say(
-                "1. full pipeline, no watchlists:    %6.0f articles/s (enrich-streams alone %.0f/s)",
-                plain.fullPerSecond(), plain.enrichPerSecond());
-        PipelineResult watched = pipelines.run(records, threads, "awatched", many);
-        long alerts = cluster.consumeCount(cluster.topic("alerts-awatched"), Long.MAX_VALUE, Duration.ofSeconds(10));
-        double cost = 1 - watched.fullPerSecond() / plain.fullPerSecond();
-        say(
-                "2. full pipeline, %d watchlists: %6.0f articles/s (enrich-streams alone %.0f/s): %.1f%% slower; %d alerts (%.1f per article)",
-                watchlists,
-                watched.fullPerSecond(),
-                watched.enrichPerSecond(),
-                100 * cost,
-                alerts,
-                (double) alerts / articles);
-        report.put("plainPerSecond", Math.round(plain.fullPerSecond()));
+                "1-2. full pipeline, median of %d rounds: %.0f articles/s without watchlists, %.0f with %d: %.1f%% slower",
+                rounds, plainMedian, watchedMedian, watchlists, 100 * cost);
+        report.put("rounds", rounds);
+        report.put("plainPerSecond", Math.round(plainMedian));
+        report.put("plainRates", plainRates.stream().map(Math::round).toList());
+        report.put("watchedRates", watchedRates.stream().map(Math::round).toList());
         report.put("watchlists", watchlists);
         report.put("knownEvery", knownEvery);
-        report.put("watchedPerSecond", Math.round(watched.fullPerSecond()));
+        report.put("watchedPerSecond", Math.round(watchedMedian));
         report.put("throughputCost", Math.round(cost * 1000) / 1000.0);
         report.put("alertsPerArticle", Math.round(1000.0 * alerts / articles) / 1000.0);
 
@@ -297,6 +311,12 @@ public final class AlertBenchCommand implements Callable<Integer> {
             builder.build(raw, Instant.now()).ifPresent(out::add);
         }
         return out;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static void say(String format, Object... args) {
