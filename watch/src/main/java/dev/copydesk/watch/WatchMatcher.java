@@ -154,9 +154,10 @@ public final class WatchMatcher implements AutoCloseable {
             return List.of();
         }
         double length = Math.sqrt(Math.max(1, WORDS.split(article.body()).length));
+        String text = article.text(); // once per story, not per match
         List<WatchMatch> out = new ArrayList<>();
         for (HitsMatch m : found.getMatches()) {
-            out.add(describe(m.getQueryId(), m.hits, article, length));
+            out.add(describe(m.getQueryId(), m.hits, article, text, length));
         }
         out.sort(Comparator.comparingDouble(WatchMatch::score).reversed().thenComparing(WatchMatch::watchlist));
         return out;
@@ -235,13 +236,12 @@ public final class WatchMatcher implements AutoCloseable {
     }
 
     private static WatchMatch describe(
-            String watchlist, Map<String, List<Hit>> hits, ArticleDocument.Fields a, double length) {
+            String watchlist, Map<String, List<Hit>> hits, ArticleDocument.Fields a, String text, double length) {
         Set<String> terms = new LinkedHashSet<>();
         Set<String> entities = new LinkedHashSet<>();
         Hit first = null;
         int titleHits = 0;
         int bodyHits = 0;
-        String text = a.text();
         int bodyStart = a.bodyStart();
         List<Hit> found = new ArrayList<>(hits.getOrDefault(ArticleDocument.TEXT, List.of()));
         found.addAll(hits.getOrDefault(ArticleDocument.TITLE, List.of())); // title: hits, the same offsets
