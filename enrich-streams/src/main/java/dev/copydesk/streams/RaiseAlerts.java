@@ -8,10 +8,13 @@ import dev.copydesk.watch.WatchMatch;
 import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,23 +28,29 @@ import org.apache.kafka.streams.state.Stores;
  * Raises an {@link Alert} per watchlist an article leaving dedup matched (new stories and new versions; copies never
  * get here), keyed by the watchlist's name, from the matches {@link FindWatchMatches} found in the clean step. The first article of a story to
  * match a watchlist raises NEW; a later version of a story that already alerted it raises UPDATE, remembered in a
- * changelogged store keyed by watchlist and story. It runs in the dedup task, where every version of a story
+ * changelogged store keyed by story, its value the watchlists the story alerted: one store read (for a later
+ * version) and at most one write per story, however many watchlists it matches. Keyed by watchlist and story, a
+ * write and its changelog record per alert cost as much as the alert. It runs in the dedup task, where every version of a story
  * arrives, and its output is in the same exactly-once transaction as the article.
  */
 final class RaiseAlerts implements Processor<String, Article, String, Alert> {
 
-    static final String STORE = "watch-alerted-stories";
+    static final String STORE = "watch-story-alerts";
+
+    /** Between watchlist names in a stored value: a character no name can hold (names are checked on entry). */
+    private static final String SEPARATOR = "\n";
+
     private final Clock clock;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Long> alerted;
+    private KeyValueStore<String, String> alerted;
     private final Map<String, Counter> counters = new HashMap<>();
 
     RaiseAlerts(Clock clock) {
         this.clock = clock;
     }
 
-    static StoreBuilder<KeyValueStore<String, Long>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long());
+    static StoreBuilder<KeyValueStore<String, String>> storeBuilder() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String());
     }
 
     /**
@@ -68,15 +77,13 @@ final class RaiseAlerts implements Processor<String, Article, String, Alert> {
             return;
         }
         long now = clock.millis();
+        String story = article.getStoryId();
+        // a first version can only be new; a later one is an update for the watchlists its story alerted before
+        Set<String> before = article.getVersion() > 1 ? names(alerted.get(story)) : Set.of();
+        Set<String> after = new LinkedHashSet<>(before);
         for (WatchMatch m : matches) {
-            String story = m.watchlist() + "\u0000" + article.getStoryId();
-            // a first version can only be new; a later one is an update when its story alerted this watchlist
-            // before. Only a NEW is remembered: a store write (and its changelog record) per alert cost as much as
-            // the alert
-            AlertKind kind = article.getVersion() > 1 && alerted.get(story) != null ? AlertKind.UPDATE : AlertKind.NEW;
-            if (kind == AlertKind.NEW) {
-                alerted.put(story, now);
-            }
+            AlertKind kind = before.contains(m.watchlist()) ? AlertKind.UPDATE : AlertKind.NEW;
+            after.add(m.watchlist());
             Alert alert = Alert.newBuilder()
                     .setId(m.watchlist() + "/" + article.getId())
                     .setWatchlist(m.watchlist())
@@ -92,9 +99,16 @@ final class RaiseAlerts implements Processor<String, Article, String, Alert> {
                     .setScore(m.score())
                     .setMatchedAt(Instant.ofEpochMilli(now))
                     .build();
-            Metrics.alerts(m.watchlist(), kind.name().toLowerCase(java.util.Locale.ROOT))
-                    .increment();
+            counter(m.watchlist(), kind).increment();
             context.forward(record.withKey(m.watchlist()).withValue(alert).withHeaders(new RecordHeaders()));
         }
+        if (after.size() > before.size()) {
+            alerted.put(story, String.join(SEPARATOR, after));
+        }
+    }
+
+    /** The watchlists a stored value names (none for a story that never alerted). */
+    private static Set<String> names(String stored) {
+        return stored == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(stored.split(SEPARATOR)));
     }
 }

@@ -1,79 +1,51 @@
 package dev.copydesk.watch;
 
+import dev.copydesk.watch.WatchQuery.Field;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
+import java.util.Locale;
 
-/** Turns a parsed {@link WatchQuery} into the Lucene query the Monitor stores, over {@link ArticleDocument}'s fields. */
+/** Turns a parsed {@link WatchQuery} into the {@link Clause} tree the matcher runs, words split as a story's are. */
 final class QueryCompiler {
 
-    private final QueryBuilder text;
-
-    QueryCompiler(Analyzer analyzer) {
-        this.text = new QueryBuilder(analyzer);
-    }
-
-    Query compile(WatchQuery q) {
+    Clause compile(WatchQuery q) {
         if (q instanceof WatchQuery.Term t) {
             return term(t);
         }
-        if (q instanceof WatchQuery.And and) {
-            return bool(and.all(), Occur.MUST);
-        }
         if (q instanceof WatchQuery.Or or) {
-            return bool(or.any(), Occur.SHOULD);
+            List<Clause> any = new ArrayList<>();
+            or.any().forEach(p -> any.add(compile(p)));
+            return new Clause.Any(List.copyOf(any));
         }
-        WatchQuery.Not not = (WatchQuery.Not) q;
-        return new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), Occur.MUST)
-                .add(compile(not.negated()), Occur.MUST_NOT)
-                .build();
-    }
-
-    private Query bool(List<WatchQuery> parts, Occur occur) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<WatchQuery> parts = q instanceof WatchQuery.And and ? and.all() : List.of(q);
+        List<Clause> all = new ArrayList<>();
+        List<Clause> none = new ArrayList<>();
         for (WatchQuery p : parts) {
-            // NOT x inside an AND is a plain exclusion: no need for its match-all
-            if (occur == Occur.MUST && p instanceof WatchQuery.Not not) {
-                b.add(compile(not.negated()), Occur.MUST_NOT);
+            if (p instanceof WatchQuery.Not not) {
+                none.add(compile(not.negated()));
             } else {
-                b.add(compile(p), occur);
+                all.add(compile(p));
             }
         }
-        BooleanQuery built = b.build();
-        boolean onlyExclusions = built.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST_NOT);
-        if (onlyExclusions) {
-            b.add(new MatchAllDocsQuery(), Occur.MUST);
-            return b.build();
-        }
-        return built;
+        return new Clause.All(List.copyOf(all), List.copyOf(none));
     }
 
-    private Query term(WatchQuery.Term t) {
+    private Clause term(WatchQuery.Term t) {
         return switch (t.field()) {
-            case TEXT -> words(ArticleDocument.TEXT, t.text());
-            case TITLE -> words(ArticleDocument.TITLE, t.text());
-            case ENTITY -> words(ArticleDocument.ENTITY, t.text());
-            case SOURCE -> words(ArticleDocument.SOURCE, t.text());
-            case COUNTRY -> new TermQuery(new Term(ArticleDocument.COUNTRY, t.text()));
-            case LANG -> new TermQuery(new Term(ArticleDocument.LANG, t.text()));
-            case TYPE -> new TermQuery(new Term(ArticleDocument.TYPE, t.text()));
-            case AGENCY -> new TermQuery(new Term(ArticleDocument.AGENCY, ArticleDocument.keyword(t.text())));
+            case TEXT, TITLE, ENTITY, SOURCE -> words(t.field(), t.text());
+            case COUNTRY -> new Clause.Keyword(Field.COUNTRY, t.text().toUpperCase(Locale.ROOT));
+            case LANG -> new Clause.Keyword(Field.LANG, t.text().toLowerCase(Locale.ROOT));
+            case TYPE -> new Clause.Keyword(Field.TYPE, t.text().toLowerCase(Locale.ROOT));
+            case AGENCY -> new Clause.Keyword(Field.AGENCY, ArticleDocument.keyword(t.text()));
         };
     }
 
-    /** A word or phrase as the analyzer splits it: every token, in order (a single token is a term query). */
-    private Query words(String field, String value) {
-        Query q = text.createPhraseQuery(field, value);
-        if (q == null) {
+    /** A word or phrase as a story's words are split: every word, in order. */
+    private static Clause words(Field field, String value) {
+        String[] words = AnalysedField.words(value);
+        if (words.length == 0) {
             throw new IllegalArgumentException("'" + value + "' has no words to match");
         }
-        return q;
+        return new Clause.Words(field, words);
     }
 }

@@ -108,6 +108,8 @@ class WatchMatcherTest {
         assertThatThrownBy(() -> matcher.put("w", "missile AND")).isInstanceOf(QuerySyntaxException.class);
         assertThatThrownBy(() -> matcher.put("w", "\"...\"")).hasMessageContaining("has no words to match");
         assertThat(matching(YONHAP)).containsExactly("w");
+        assertThatThrownBy(() -> matcher.put("two\nlines", "missile")).hasMessageContaining("watchlist name");
+        assertThat(matcher.size()).isEqualTo(1);
     }
 
     @Test
@@ -120,5 +122,49 @@ class WatchMatcherTest {
         matcher.putAll(lists);
         assertThat(matcher.size()).isEqualTo(5001);
         assertThat(matching(YONHAP)).containsExactly("kim");
+    }
+
+    @Test
+    void aPhraseNeverSpansTwoValues() {
+        // "East Sea" ends the title and "SEOUL" starts the body; "Kim Jong-un" and "Joint Chiefs" are two entities
+        matcher.put("across-title-and-body", "\"east sea seoul\"");
+        matcher.put("across-entities", "entity:\"jong-un joint\"");
+        matcher.put("within-title", "title:\"east sea\"");
+        assertThat(matching(YONHAP)).containsExactly("within-title");
+    }
+
+    @Test
+    void queriesFiledUnderOneWordStillNeedAllOfThem() {
+        // each query is indexed under one of its words only; the rest must still be checked
+        matcher.put("and", "\"short-range ballistic\" AND Merkel");
+        matcher.put("and-lang", "lang:en AND \"joint chiefs of staff\"");
+        matcher.put("and-not", "missile NOT \"East Sea\"");
+        matcher.put("only-not", "NOT lang:en");
+        matcher.put("or-of-not", "Merkel OR NOT agency:Reuters");
+        assertThat(matching(YONHAP)).containsExactly("and-lang", "or-of-not");
+        assertThat(matching(XINHUA_ZH)).containsExactly("only-not", "or-of-not");
+    }
+
+    @Test
+    void wordsAreSplitTheSameWayInEveryScript() {
+        ArticleDocument.Fields thai = new ArticleDocument.Fields(
+                "เกาหลีเหนือยิงขีปนาวุธ",
+                "กองทัพเกาหลีใต้ระบุว่าเกาหลีเหนือยิงขีปนาวุธพิสัยใกล้ลงทะเลตะวันออก Korea's ＵＮ envoy",
+                "th",
+                "",
+                "feeds/th/1.txt",
+                List.of("KP"),
+                List.of(),
+                List.of());
+        matcher.put("thai-inside-a-clause", "ขีปนาวุธ"); // "missile", inside a run of Thai with no spaces
+        matcher.put("possessive", "korea");
+        matcher.put("full-width", "un");
+        matcher.put("thai-not-there", "ญี่ปุ่น");
+        assertThat(matching(thai)).containsExactly("full-width", "possessive", "thai-inside-a-clause");
+        WatchMatch m = matcher.match(thai).stream()
+                .filter(x -> x.watchlist().equals("thai-inside-a-clause"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m.terms()).containsExactly("ขีปนาวุธ");
     }
 }
