@@ -8,7 +8,8 @@ import java.util.HexFormat;
 
 /**
  * The exact-duplicate fingerprint of a cleaned body: SHA-256 of the text folded so that copies differing only
- * in case, quote style, dashes, whitespace or paragraph breaks get the same value.
+ * in case, quote style, dashes, whitespace or paragraph breaks get the same value; in full-width or half-width forms
+ * (NFKC), CJK punctuation, or spaces next to Chinese and Japanese characters too.
  */
 public final class BodyFingerprint {
 
@@ -32,6 +33,11 @@ public final class BodyFingerprint {
         return true;
     }
 
+    /** A character of Chinese or Japanese (ideograph, kana) or the CJK punctuation between them. */
+    private static boolean unspaced(char c) {
+        return c >= '\u3000' && c <= '\u30FF' || c >= '\u3400' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF';
+    }
+
     static String fold(String body) {
         // NFKC is the slow part; ASCII text is already in NFKC, so only other text pays for it
         String s = isAscii(body) ? body : Normalizer.normalize(body, Normalizer.Form.NFKC);
@@ -51,7 +57,12 @@ public final class BodyFingerprint {
             switch (c) {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4' -> c = '\'';
                 case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
+                case '\u300C', '\u300D', '\u300E', '\u300F', '\u300A', '\u300B', '\u3008', '\u3009' -> c = '"';
                 case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
+                case '\u3002', '\uFF61' -> c = '.'; // ideographic full stop, its half-width form
+                case '\u3001', '\uFF64' -> c = ','; // ideographic comma
+                case '\u3010', '\u3014' -> c = '[';
+                case '\u3011', '\u3015' -> c = ']';
                 default -> {}
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -59,7 +70,11 @@ public final class BodyFingerprint {
                 continue;
             }
             if (space) {
-                out[n++] = ' ';
+                // Chinese and Japanese need no spaces: a copy that puts them around a Latin word or between
+                // sentences, or takes them out, is the same text
+                if (!unspaced(out[n - 1]) && !unspaced(c)) {
+                    out[n++] = ' ';
+                }
                 space = false;
             }
             out[n++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);

@@ -4,12 +4,23 @@ import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
- * Word k-shingles of a text as 64-bit hashes: the one definition of a shingle that the {@link Sketch} (hot path)
- * and the exact shingle sets (tests, evaluation) share. Words are maximal runs of letters and digits, lower-cased,
- * so punctuation, quote style and spacing do not matter. Hashing is done on the characters in place: no strings
- * are allocated per word.
+ * The shingles of a text as 64-bit hashes: the one definition of a shingle that the {@link Sketch} (hot path) and
+ * the exact shingle sets (tests, evaluation) share. Where words are spaced, a shingle is k words; words are maximal
+ * runs of letters and digits, lower-cased, so punctuation, quote style and spacing do not matter. Chinese, Japanese,
+ * Thai, Lao, Khmer and Burmese are written without spaces, and there a shingle is {@value #CHARACTER_GRAM}
+ * characters: each character of those scripts is a unit of its own (a whole clause counted as one "word" made two
+ * copies differing in one character share no shingle of it). A story mixing scripts (a Chinese story quoting
+ * English names) is one sequence of both kinds of unit. Full-width letters and digits count as their ASCII forms.
+ * Hashing is done on the characters in place: no strings are allocated per word.
  */
 public final class Shingles {
+
+    /**
+     * Characters per shingle in scripts written without spaces. Chosen on generated Chinese, Japanese and Thai
+     * stories and edited copies ({@code ShingleSizeTest}): 2 lets unrelated stories of one language share too many
+     * shingles, 5 and more lose edited copies.
+     */
+    public static final int CHARACTER_GRAM = 4;
 
     private static final long FNV_OFFSET = 0xCBF29CE484222325L;
     private static final long FNV_PRIME = 0x100000001B3L;
@@ -17,13 +28,20 @@ public final class Shingles {
     private Shingles() {}
 
     /**
-     * Emits the hash of every k-shingle in order (repeats included); a text of fewer than k words emits one
-     * shingle of all its words. Returns how many were emitted.
+     * Emits the hash of every shingle in order (repeats included): k words where words are spaced,
+     * {@value #CHARACTER_GRAM} characters where they are not; a text of fewer units emits one shingle of all of
+     * them. Returns how many were emitted.
      */
     public static int scan(String text, int k, LongConsumer sink) {
-        long[] window = new long[Integer.highestOneBit(k) << 1]; // ring of word hashes, power-of-two sized: no division
+        return scan(text, k, CHARACTER_GRAM, sink);
+    }
+
+    /** As {@link #scan(String, int, LongConsumer)} with {@code n} characters per shingle in unspaced scripts. */
+    static int scan(String text, int k, int n, LongConsumer sink) {
+        int longest = Math.max(k, n);
+        long[] window = new long[Integer.highestOneBit(longest) << 1]; // ring of unit hashes, power-of-two sized
         int ring = window.length - 1;
-        int words = 0;
+        int units = 0;
         int emitted = 0;
         long word = FNV_OFFSET;
         boolean inWord = false;
@@ -36,20 +54,27 @@ public final class Shingles {
                 inWord = true;
                 continue;
             }
-            if (!inWord) {
-                continue;
+            if (inWord) { // the word ends here
+                window[units & ring] = mix(word);
+                units++;
+                word = FNV_OFFSET;
+                inWord = false;
+                if (units >= k) {
+                    sink.accept(shingle(window, ring, units, k));
+                    emitted++;
+                }
             }
-            window[words & ring] = mix(word);
-            words++;
-            word = FNV_OFFSET;
-            inWord = false;
-            if (words >= k) {
-                sink.accept(shingle(window, ring, words, k));
-                emitted++;
+            if (folded == CHARACTER) { // a unit of its own
+                window[units & ring] = mix((FNV_OFFSET ^ c) * FNV_PRIME);
+                units++;
+                if (units >= n) {
+                    sink.accept(shingle(window, ring, units, n));
+                    emitted++;
+                }
             }
         }
-        if (words > 0 && words < k) {
-            sink.accept(shingle(window, ring, words, words));
+        if (emitted == 0 && units > 0) {
+            sink.accept(shingle(window, ring, units, Math.min(units, window.length)));
             emitted++;
         }
         return emitted;
@@ -76,7 +101,13 @@ public final class Shingles {
         return Arrays.copyOf(result, distinct);
     }
 
-    /** Lower-cased letter or digit, or -1 for a character that separates words. ASCII without table lookups. */
+    /** What {@link #fold} returns for a character that is a shingle unit by itself. */
+    private static final int CHARACTER = -2;
+
+    /**
+     * Lower-cased letter or digit; {@link #CHARACTER} for a character of a script written without spaces; -1 for
+     * a character that separates words. ASCII without table lookups.
+     */
     private static int fold(char c) {
         if (c < 128) {
             if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
@@ -86,6 +117,25 @@ public final class Shingles {
                 return c + 32;
             }
             return -1;
+        }
+        if (c >= '\u0E00' && c <= '\u109F' || c >= '\u1780' && c <= '\u17FF') {
+            // Thai, Lao, Tibetan, Myanmar; Khmer: letters and the vowel and tone marks written on them
+            return Character.isLetterOrDigit(c)
+                            || Character.getType(c) == Character.NON_SPACING_MARK
+                            || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                    ? CHARACTER
+                    : -1;
+        }
+        if (c >= '\u3040' && c <= '\u30FF'
+                || c >= '\u3400' && c <= '\u4DBF'
+                || c >= '\u4E00' && c <= '\u9FFF'
+                || c >= '\uF900' && c <= '\uFAFF'
+                || c >= '\uFF66' && c <= '\uFF9D') {
+            // kana, CJK ideographs, half-width katakana (the prolonged sound mark ー is kana too)
+            return c == '\u30FB' ? -1 : CHARACTER; // ・ separates words
+        }
+        if (c >= '\uFF01' && c <= '\uFF5E') { // full-width ASCII: the same as the ASCII character
+            return fold((char) (c - 0xFEE0));
         }
         if (Character.isSurrogate(c)) {
             return c; // part of a supplementary letter (CJK extension, etc.): keep it in the word

@@ -36,7 +36,10 @@ public final class CountryNames {
             Locale country = new Locale("", code);
             for (Locale language : locales) {
                 String name = country.getDisplayCountry(language);
-                if (name.length() > 3 && !name.equals(code)) {
+                // short names are mostly codes and abbreviations, except in Chinese, Japanese and Korean,
+                // where 美国, 日本 and 미국 are the names
+                boolean cjk = name.length() >= 2 && name.chars().allMatch(c -> UnspacedNames.applies((char) c));
+                if ((name.length() > 3 || cjk) && !name.equals(code)) {
                     codeByName.putIfAbsent(name, code);
                 }
             }

@@ -118,6 +118,9 @@ public final class EntityRecognizer {
 
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
+    /** Country names in Chinese, Japanese, Thai and Korean, which the word scan below cannot find. */
+    private final UnspacedNames unspacedCountries = new UnspacedNames(countryByName);
+
     public List<Entity> recognize(String text) {
         List<Token> tokens = tokenize(text);
         Map<String, Entity> found = new LinkedHashMap<>();
@@ -131,12 +134,12 @@ public final class EntityRecognizer {
                 count(found, Type.ORGANIZATION, org, "");
             } else {
                 String code = countryByName.get(name);
-                count(
-                        found,
-                        Type.PLACE,
-                        ENGLISH_COUNTRY_NAMES.computeIfAbsent(
-                                code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)),
-                        code);
+                count(found, Type.PLACE, englishName(code), code);
+            }
+        }
+        if (hasUnspaced(text)) {
+            for (String code : unspacedCountries.find(text)) {
+                count(found, Type.PLACE, englishName(code), code);
             }
         }
         Map<String, String> people = people(text, tokens, gazetteerNames);
@@ -156,6 +159,21 @@ public final class EntityRecognizer {
     }
 
     private static final Map<String, String> ENGLISH_COUNTRY_NAMES = new ConcurrentHashMap<>();
+
+    private static String englishName(String code) {
+        return ENGLISH_COUNTRY_NAMES.computeIfAbsent(code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH));
+    }
+
+    /** Whether the text holds a character of Chinese, Japanese, Thai or Korean (stops at the first). */
+    private static boolean hasUnspaced(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x0E00 && UnspacedNames.applies(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -209,6 +227,7 @@ public final class EntityRecognizer {
         for (int w = 0; w < tokens.size(); ) {
             if (masked[w]
                     || Character.isLowerCase(tokens.get(w).text().charAt(0))
+                    || UnspacedNames.applies(tokens.get(w).text().charAt(0)) // UnspacedNames finds those
                     || !FIRST_WORDS.contains(tokens.get(w).text())) {
                 w++; // names start with a capital (or a letter without case) and with a known first word
                 continue;

@@ -1,9 +1,6 @@
 package dev.copydesk.enrich;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.copydesk.script.WordBreaker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,10 +24,14 @@ public final class KeywordExtractor {
 
     private static final int MAX_WORDS = 3;
     private static final double TITLE_BONUS = 1.5;
-    private final Set<String> stopWords;
+    /** Splits runs of Chinese, Japanese, Thai... into words; made on first use (English never needs it). */
+    private WordBreaker breaker;
 
-    public KeywordExtractor() {
-        this.stopWords = loadStopWords("stopwords-en.txt");
+    public KeywordExtractor() {}
+
+    /** As {@link #extract(String, String, String, DocumentFrequencies, int)} for an English story. */
+    public List<Keyword> extract(String title, String body, DocumentFrequencies frequencies, int limit) {
+        return extract(title, body, "en", frequencies, limit);
     }
 
     /**
@@ -41,10 +42,12 @@ public final class KeywordExtractor {
      * output. Ties in weight keep the order in which a phrase first occurs (run by run; in each, its words, then
      * its pairs, then its triples).
      */
-    public List<Keyword> extract(String title, String body, DocumentFrequencies frequencies, int limit) {
+    public List<Keyword> extract(
+            String title, String body, String language, DocumentFrequencies frequencies, int limit) {
+        Set<String> stopWords = StopWords.of(language);
         Map<String, Integer> ids = new HashMap<>();
         List<String> vocabulary = new ArrayList<>();
-        List<int[]> bodyRuns = runs(body, ids, vocabulary);
+        List<int[]> bodyRuns = runs(body, stopWords, ids, vocabulary);
         int distinct = vocabulary.size();
         int[] wordCounts = new int[distinct];
         for (int[] run : bodyRuns) {
@@ -55,7 +58,7 @@ public final class KeywordExtractor {
         Set<String> titlePhrases = new HashSet<>();
         boolean[] inTitle = new boolean[distinct];
         // the title's own words are numbered after the body's: only those the body has can weigh
-        for (int[] run : runs(title, ids, vocabulary)) {
+        for (int[] run : runs(title, stopWords, ids, vocabulary)) {
             for (int word : run) {
                 if (word < distinct) {
                     inTitle[word] = true;
@@ -168,11 +171,17 @@ public final class KeywordExtractor {
     private static boolean containsWords(String phrase, String part) {
         for (int at = phrase.indexOf(part); at >= 0; at = phrase.indexOf(part, at + 1)) {
             int end = at + part.length();
-            if ((at == 0 || phrase.charAt(at - 1) == ' ') && (end == phrase.length() || phrase.charAt(end) == ' ')) {
+            if ((at == 0 || boundary(phrase.charAt(at - 1), part.charAt(0)))
+                    && (end == phrase.length() || boundary(phrase.charAt(end), part.charAt(part.length() - 1)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether words can meet between these characters: at a space, or between two characters of unspaced text. */
+    private static boolean boundary(char outside, char inside) {
+        return outside == ' ' || WordBreaker.unspaced(outside) && WordBreaker.unspaced(inside);
     }
 
     /** Whether the phrase can pass the filter below: it can recur (each word does) or be a title phrase (each word is a title word). */
@@ -186,20 +195,25 @@ public final class KeywordExtractor {
         return recurring || titled;
     }
 
-    /** The {@code n} words of the run from {@code i}, joined by spaces. */
+    /** The {@code n} words of the run from {@code i}, joined by spaces (none between words of unspaced text). */
     private static String phrase(int[] run, int i, int n, List<String> vocabulary) {
         StringBuilder out = new StringBuilder(vocabulary.get(run[i]));
         for (int k = i + 1; k < i + n; k++) {
-            out.append(' ').append(vocabulary.get(run[k]));
+            String word = vocabulary.get(run[k]);
+            if (!(WordBreaker.unspaced(out.charAt(out.length() - 1)) && WordBreaker.unspaced(word.charAt(0)))) {
+                out.append(' ');
+            }
+            out.append(word);
         }
         return out.toString();
     }
 
     /**
      * Runs of content words, as word ids (numbered in {@code vocabulary} as they first occur): lowercase, split at
-     * punctuation and stop words; numbers and one-letter words break runs.
+     * punctuation and stop words; numbers and words of one or two letters break runs. Text written without spaces
+     * is split into words by {@link WordBreaker} first.
      */
-    private List<int[]> runs(String text, Map<String, Integer> ids, List<String> vocabulary) {
+    private List<int[]> runs(String text, Set<String> stopWords, Map<String, Integer> ids, List<String> vocabulary) {
         List<int[]> runs = new ArrayList<>();
         int[] current = new int[16];
         int length = 0;
@@ -208,6 +222,7 @@ public final class KeywordExtractor {
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
             boolean inWord = Character.isLetterOrDigit(c)
+                    || (wordStart >= 0 && isMark(c)) // Thai and Hindi vowel signs are marks, not letters
                     || ((c == '-' || c == '\'' || c == '’')
                             && wordStart >= 0
                             && i + 1 < text.length()
@@ -222,22 +237,36 @@ public final class KeywordExtractor {
                 if (buffer.length < i - wordStart) {
                     buffer = new char[2 * (i - wordStart)];
                 }
-                String w = lowerCaseWord(text, wordStart, i, buffer);
-                wordStart = -1;
-                if (w.length() < 3 || stopWords.contains(w) || !hasLetter(w)) {
-                    length = flush(runs, current, length);
+                if (text.charAt(wordStart) >= 0x80 && WordBreaker.hasUnspaced(text, wordStart, i)) {
+                    int[][] run = {current};
+                    int[] runLength = {length};
+                    if (breaker == null) {
+                        breaker = new WordBreaker();
+                    }
+                    breaker.forEachWord(text, wordStart, i, (from, to) -> {
+                        String w = text.substring(from, to).toLowerCase(Locale.ROOT);
+                        boolean content = !StopWords.byScript(w)
+                                && !stopWords.contains(w)
+                                && hasLetter(w)
+                                && (w.length() >= 3 || WordBreaker.unspaced(w.charAt(0)));
+                        runLength[0] = content
+                                ? append(run, runLength[0], id(w, ids, vocabulary))
+                                : flush(runs, run[0], runLength[0]);
+                        return 0;
+                    });
+                    current = run[0];
+                    length = runLength[0];
                 } else {
-                    Integer id = ids.get(w);
-                    if (id == null) {
-                        id = vocabulary.size();
-                        ids.put(w, id);
-                        vocabulary.add(w);
+                    String w = lowerCaseWord(text, wordStart, i, buffer);
+                    if (w.length() < 3 || stopWords.contains(w) || !hasLetter(w)) {
+                        length = flush(runs, current, length);
+                    } else {
+                        int[][] run = {current};
+                        length = append(run, length, id(w, ids, vocabulary));
+                        current = run[0];
                     }
-                    if (length == current.length) {
-                        current = Arrays.copyOf(current, 2 * length);
-                    }
-                    current[length++] = id;
                 }
+                wordStart = -1;
             }
             if (!Character.isWhitespace(c)) {
                 length = flush(runs, current, length); // punctuation ends a phrase
@@ -268,11 +297,36 @@ public final class KeywordExtractor {
         return new String(word, 0, length);
     }
 
+    /** The word's id, numbering it if it is new. */
+    private static int id(String w, Map<String, Integer> ids, List<String> vocabulary) {
+        Integer id = ids.get(w);
+        if (id == null) {
+            id = vocabulary.size();
+            ids.put(w, id);
+            vocabulary.add(w);
+        }
+        return id;
+    }
+
+    /** Appends a word id to the run in {@code run[0]} (grown in place as needed); returns the new length. */
+    private static int append(int[][] run, int length, int id) {
+        if (length == run[0].length) {
+            run[0] = Arrays.copyOf(run[0], 2 * length);
+        }
+        run[0][length] = id;
+        return length + 1;
+    }
+
     private static int flush(List<int[]> runs, int[] current, int length) {
         if (length > 0) {
             runs.add(Arrays.copyOf(current, length));
         }
         return 0;
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean hasLetter(String w) {
@@ -282,22 +336,5 @@ public final class KeywordExtractor {
             }
         }
         return false;
-    }
-
-    private static Set<String> loadStopWords(String resource) {
-        try (InputStream in = KeywordExtractor.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " missing from the classpath");
-            }
-            Set<String> words = new HashSet<>();
-            for (String w : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
-                if (!w.isBlank()) {
-                    words.add(w.strip());
-                }
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -72,7 +72,8 @@ public final class StoryEnricher {
                 lede,
                 named,
                 countries,
-                keywords.extract(title, body, frequencies, KEYWORDS));
+                keywords.extract(
+                        title, body, language.language(), frequencies.language(language.language()), KEYWORDS));
     }
 
     /** A known agency credited in parentheses at the very end of the story. */

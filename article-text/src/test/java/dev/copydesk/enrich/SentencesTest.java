@@ -26,4 +26,26 @@ class SentencesTest {
         assertThat(Sentences.split("Prices rose 2.5 percent. Wages did not.")).hasSize(2);
         assertThat(Sentences.split("")).isEmpty();
     }
+
+    @Test
+    void fullStopsOfOtherScriptsAndAbbreviationsBeyondEnglish() {
+        assertThat(Sentences.split("सरकार ने योजना की घोषणा की। लोग सुरक्षित हैं। क्या यह सच है?"))
+                .containsExactly("सरकार ने योजना की घोषणा की।", "लोग सुरक्षित हैं।", "क्या यह सच है?");
+        assertThat(Sentences.split("هل انتهت المحادثات؟ قال الوزير إنها ستستمر. وأضاف أن الوفد سيعود."))
+                .containsExactly("هل انتهت المحادثات؟", "قال الوزير إنها ستستمر.", "وأضاف أن الوفد سيعود.");
+        assertThat(Sentences.split("הממשלה הודיעה על התוכנית. התושבים פונו."))
+                .containsExactly("הממשלה הודיעה על התוכנית.", "התושבים פונו.");
+        assertThat(Sentences.split("정부는 계획을 발표했다. 주민들은 대피했다.")).containsExactly("정부는 계획을 발표했다.", "주민들은 대피했다.");
+        assertThat(Sentences.split("Die Partei, z.B. die SPD, bzw. ihre Führung tagte. Die Sitzung endete spät."))
+                .containsExactly("Die Partei, z.B. die SPD, bzw. ihre Führung tagte.", "Die Sitzung endete spät.");
+        assertThat(Sentences.split("Mme Dupont a parlé. La Sra. García respondió."))
+                .containsExactly("Mme Dupont a parlé.", "La Sra. García respondió.");
+    }
+
+    @Test
+    void aThaiParagraphIsOneSentenceItsSpacesSeparatePhrases() {
+        // Thai spaces separate phrases as often as sentences (8.9 spaces a sentence in the Leipzig sentences)
+        assertThat(Sentences.split("กองทัพระบุว่า เกาหลีเหนือยิงขีปนาวุธ ลงทะเลตะวันออก เมื่อวันจันทร์\nรัฐบาลประณาม"))
+                .containsExactly("กองทัพระบุว่า เกาหลีเหนือยิงขีปนาวุธ ลงทะเลตะวันออก เมื่อวันจันทร์", "รัฐบาลประณาม");
+    }
 }

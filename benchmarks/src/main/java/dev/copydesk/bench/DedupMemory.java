@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 /**
  * Memory per remembered article: the heap the dedup stage's in-memory indexes take (band index, expiry queue),
  * and the bytes each article writes to the persistent store. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.copydesk.bench.DedupMemory [articles]}
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.copydesk.bench.DedupMemory [articles] [language]}; with a
+ * language (zh, ja, ko, th...) the bodies are ten real sentences of it each, from
+ * {@code ../shared/data/lang-sentences}, instead of synthetic English wire copy.
  */
 public final class DedupMemory {
 
@@ -50,10 +52,12 @@ public final class DedupMemory {
                     @Override
                     public void forEachArticle(Consumer<RememberedArticle> visitor) {}
                 };
-        String[] bodies = new SyntheticWire()
-                .generate(1000, 0, 2048, 1).stream()
-                        .map(SyntheticWire.Copy::text)
-                        .toArray(String[]::new);
+        String[] bodies = args.length > 1
+                ? bodiesIn(args[1])
+                : new SyntheticWire()
+                        .generate(1000, 0, 2048, 1).stream()
+                                .map(SyntheticWire.Copy::text)
+                                .toArray(String[]::new);
         Deduplicator dedup = new Deduplicator(DedupSettings.defaults(), counting);
         long before = usedHeap();
         for (int i = 0; i < n; i++) {
@@ -73,5 +77,26 @@ public final class DedupMemory {
         }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static String[] bodiesIn(String language) {
+        try {
+            java.util.List<String> sentences = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                    System.getProperty("copydesk.shared.dir", "../shared"),
+                    "data",
+                    "lang-sentences",
+                    language + ".txt"));
+            String[] bodies = new String[1000];
+            for (int b = 0; b < bodies.length; b++) {
+                StringBuilder body = new StringBuilder();
+                for (int k = 0; k < 10; k++) {
+                    body.append(sentences.get((b * 7 + k) % sentences.size())).append('\n');
+                }
+                bodies[b] = body.toString();
+            }
+            return bodies;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,6 +40,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class EnrichmentBenchmark {
 
+    /**
+     * The stories' language: {@code en} the wire samples; {@code zh}, {@code ja}, {@code th} stories of ~4 KB (UTF-8)
+     * of real sentences from {@code ../shared/data/lang-sentences} (these need that folder).
+     */
+    @Param({"en"})
+    public String language;
+
     private final StoryEnricher enricher = new StoryEnricher();
     private final ArticleBuilder builder = new ArticleBuilder();
     private final DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
@@ -48,6 +56,10 @@ public class EnrichmentBenchmark {
 
     @Setup
     public void load() throws IOException {
+        if (!language.equals("en")) {
+            loadSentences();
+            return;
+        }
         try (var files = Files.list(Path.of("samples", "wire"))) {
             for (Path f :
                     files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
@@ -66,6 +78,36 @@ public class EnrichmentBenchmark {
                         .setContentType(ContentType.TEXT)
                         .setText(fourKb.toString())
                         .build());
+            }
+        }
+    }
+
+    private void loadSentences() throws IOException {
+        Path file = Path.of(
+                System.getProperty("copydesk.shared.dir", "../shared"), "data", "lang-sentences", language + ".txt");
+        List<String> sentences = Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(l -> l.length() >= 20)
+                .toList();
+        String joiner = language.equals("th") ? " " : "";
+        StringBuilder story = new StringBuilder();
+        int bytes = 0;
+        int n = 0;
+        for (String sentence : sentences) {
+            story.append(sentence).append(++n % 3 == 0 ? "\n\n" : joiner);
+            bytes += sentence.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes >= 4096) {
+                String text = story.toString();
+                stories.add(new TextCleaner().clean(text).paragraphs());
+                raws.add(RawArticle.newBuilder()
+                        .setId(language + raws.size())
+                        .setSourceRef(file.toString())
+                        .setReceivedAt(Instant.EPOCH)
+                        .setContentType(ContentType.TEXT)
+                        .setText(text)
+                        .build());
+                story.setLength(0);
+                bytes = 0;
             }
         }
     }

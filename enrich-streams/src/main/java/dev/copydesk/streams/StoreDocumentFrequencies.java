@@ -64,6 +64,11 @@ final class StoreDocumentFrequencies implements DocumentFrequencies {
     @Override
     public void observe(Set<String> words) {
         documents = documents() + 1;
+        count(words);
+    }
+
+    @Override
+    public void count(Set<String> words) {
         if (known < 0) {
             known = store.approximateNumEntries();
         }
