@@ -14,10 +14,11 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The words that never make a keyword, per language: Lucene's stop lists (the lists its analyzers use, shipped in
- * {@code lucene-analysis-common}) for the 33 languages it has them for, copydesk's own short lists for Chinese,
- * Japanese, Korean, Vietnamese, Polish, Ukrainian and Hebrew, and English in every language (English names and
- * phrases turn up everywhere). Languages with neither rely on the learned document frequencies, which weigh a word
- * found in most stories near nothing. Two rules by script stand in for long lists: in Chinese and Japanese a single
+ * {@code lucene-analysis-common}) for the 37 languages it has them for, copydesk's own lists for Chinese, Japanese,
+ * Korean, Vietnamese, Polish, Ukrainian and Hebrew, short lists of the commonest function words for the other 30
+ * languages the identifier reports ({@code stopwords-more.tsv}), and English in every language (English names and
+ * phrases turn up everywhere). The document frequencies, learned per language, weigh down whatever common word a
+ * list lacks. Two rules by script stand in for long lists: in Chinese and Japanese a single
  * character is never a keyword, and in Japanese neither is a word of hiragana alone (particles, endings).
  */
 public final class StopWords {
@@ -63,13 +64,16 @@ public final class StopWords {
 
     private static final Set<String> OWN = Set.of("en", "zh", "ja", "ko", "vi", "pl", "uk", "he");
 
+    /** Short lists of the commonest function words for the rest of the identifier's languages. */
+    private static final Map<String, Set<String>> MORE = loadMore();
+
     private static final Map<String, Set<String>> CACHE = new ConcurrentHashMap<>();
 
     private StopWords() {}
 
     /** Whether the language has a stop list of its own (Lucene's or copydesk's), beyond English. */
     public static boolean hasList(String language) {
-        return LUCENE.containsKey(language) || OWN.contains(language);
+        return LUCENE.containsKey(language) || OWN.contains(language) || MORE.containsKey(language);
     }
 
     /** The stop words of a language (ISO 639-1), English ones included; English alone for one without a list. */
@@ -98,6 +102,7 @@ public final class StopWords {
             if (OWN.contains(language)) {
                 words.addAll(own(language));
             }
+            words.addAll(MORE.getOrDefault(language, Set.of()));
             CharArraySet lucene =
                     LUCENE.containsKey(language) ? LUCENE.get(language).get() : null;
             if (lucene != null) {
@@ -107,6 +112,27 @@ public final class StopWords {
             }
         }
         return Set.copyOf(words);
+    }
+
+    private static Map<String, Set<String>> loadMore() {
+        try (InputStream in = StopWords.class.getResourceAsStream("stopwords-more.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("stopwords-more.tsv missing from the classpath");
+            }
+            Map<String, Set<String>> lists = new java.util.HashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith("#") || tab < 0) {
+                    continue;
+                }
+                lists.put(
+                        line.substring(0, tab),
+                        Set.of(line.substring(tab + 1).strip().split("\\s+")));
+            }
+            return Map.copyOf(lists);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> own(String language) {
