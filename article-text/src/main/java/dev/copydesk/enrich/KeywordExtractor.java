@@ -219,6 +219,7 @@ public final class KeywordExtractor {
         int length = 0;
         char[] buffer = new char[32];
         int wordStart = -1; // a word is the text between wordStart and i
+        boolean wide = false; // whether it holds a character beyond ASCII
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
             boolean inWord = Character.isLetterOrDigit(c)
@@ -230,14 +231,16 @@ public final class KeywordExtractor {
             if (inWord) {
                 if (wordStart < 0) {
                     wordStart = i;
+                    wide = false;
                 }
+                wide |= c >= 0x80;
                 continue;
             }
             if (wordStart >= 0) {
                 if (buffer.length < i - wordStart) {
                     buffer = new char[2 * (i - wordStart)];
                 }
-                if (text.charAt(wordStart) >= 0x80 && WordBreaker.hasUnspaced(text, wordStart, i)) {
+                if (wide && WordBreaker.hasUnspaced(text, wordStart, i)) {
                     int[][] run = {current};
                     int[] runLength = {length};
                     if (breaker == null) {
