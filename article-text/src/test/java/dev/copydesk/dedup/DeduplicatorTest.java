@@ -115,6 +115,26 @@ class DeduplicatorTest {
                 .hasSize(2);
     }
 
+    @Test
+    void unspacedScriptsShingleByCharacterAndMixedStoriesByBoth() {
+        // four characters a shingle in Chinese; words where spaced; a mixed story is one sequence of both
+        assertThat(Shingles.of("朝鲜发射导弹", 4)).hasSize(3);
+        assertThat(Shingles.of("朝鲜 发射，导弹", 4)).isEqualTo(Shingles.of("朝鲜发射导弹", 4));
+        assertThat(Shingles.of("ＡＢＣ １２３ def ghi", 4)).isEqualTo(Shingles.of("abc 123 def ghi", 4));
+        String story = "美国总统Joe Biden周二在White House表示，美国将与Japan和South Korea加强合作。"
+                + "日本首相岸田文雄和韩国总统尹锡悦将于下月访问华盛顿，讨论朝鲜导弹问题和供应链安全。"
+                + "白宫发言人Karine Jean-Pierre说，三国领导人将发表联合声明。";
+        String edited = story.replace("周二", "周三").replace("Karine Jean-Pierre", "John Kirby");
+        double similarity = exactJaccard(Shingles.of(story, 4), Shingles.of(edited, 4));
+        assertThat(similarity).isGreaterThan(0.7);
+        // as whitespace-separated words the Chinese clauses were single "words": one change lost a whole clause
+        Deduplicator dedup = new Deduplicator(DedupSettings.defaults(), new InMemoryDedupState());
+        dedup.decide("a", BodyFingerprint.of(story), story, 1);
+        assertThat(dedup.decide("b", BodyFingerprint.of(edited), edited, 2)).isInstanceOf(Decision.Near.class);
+        String spaced = story.replace("，", "， ").replace("Joe Biden周二", "Joe Biden 周二");
+        assertThat(dedup.decide("c", BodyFingerprint.of(spaced), spaced, 3)).isInstanceOf(Decision.Exact.class);
+    }
+
     private static double exactJaccard(long[] a, long[] b) {
         Set<Long> sa = new HashSet<>();
         for (long x : a) {
