@@ -6,6 +6,7 @@ import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.Cleaning;
 import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.clean.eval.CleaningEvaluation;
+import dev.copydesk.clean.eval.CrossValidation;
 import dev.copydesk.clean.eval.ExtractionScore;
 import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
             "  clean --in DIR --out OUT   writes OUT/<id>.txt, the cleaned body of DIR/html/<id>.html[.gz] (or of DIR/text/<id>.txt when a page has no HTML)",
             "  clean --eval DIR           scores html and text against DIR/ground-truth/<id>.json (word F1, shingle F1)",
             "  clean --eval DIR --ids F   the same on the pages F lists (one id per line)",
+            "  clean --eval DIR --folds K cross-validated by site: K folds, no site in two; mean and spread of the held-out folds, and per page type",
             "  clean FILE...              prints the title and cleaned body of each file (.html/.htm as HTML, anything else as text)"
         })
 final class CleanCommand implements Callable<Integer> {
@@ -56,6 +58,13 @@ final class CleanCommand implements Callable<Integer> {
             description = "With --eval or --in: only the pages whose ids FILE lists "
                     + "(one per line, # comments), e.g. the news pages of a mixed corpus.")
     Path ids;
+
+    @Option(
+            names = "--folds",
+            paramLabel = "K",
+            description = "With --eval: split the pages into K folds by site (the host of the page's url) and score"
+                    + " each fold held out; prints every fold, the mean and spread, and the scores per page type.")
+    Integer folds;
 
     @Option(
             names = "--from",
@@ -87,6 +96,12 @@ final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        if (folds != null && eval == null) {
+            throw new IllegalArgumentException("--folds goes with --eval DIR");
+        }
+        if (eval != null && folds != null) {
+            return crossValidate(out);
+        }
         if (eval != null) {
             CleaningEvaluation.Result result =
                     CleaningEvaluation.score(new CleaningCorpus(eval, chosenIds()), System.err::println);
@@ -139,6 +154,32 @@ final class CleanCommand implements Callable<Integer> {
             out.printf("%n(%d removed)%n", cleaned.removedLines());
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private int crossValidate(PrintStream out) throws IOException {
+        CrossValidation.Result result = CrossValidation.run(
+                new CleaningCorpus(eval, chosenIds()), folds, CrossValidation.SHIPPED, System.err::println);
+        for (CrossValidation.Fold fold : result.folds()) {
+            out.println(line("fold " + (fold.index() + 1) + " html", fold.html()) + "   sites " + fold.sites());
+            out.println(line("fold " + (fold.index() + 1) + " text", fold.text()));
+        }
+        for (String rendering : List.of("html", "text")) {
+            boolean html = rendering.equals("html");
+            double[] shingle = result.meanAndSpread(f -> (html ? f.html() : f.text()).shingleF1());
+            double[] word = result.meanAndSpread(f -> (html ? f.html() : f.text()).wordF1());
+            out.printf(
+                    Locale.ROOT,
+                    "%s held out, %d folds by site: shingle F1 %.4f ± %.4f   word F1 %.4f ± %.4f%n",
+                    rendering,
+                    result.folds().size(),
+                    shingle[0],
+                    shingle[1],
+                    word[0],
+                    word[1]);
+        }
+        result.htmlByType().forEach((type, score) -> out.println(line("type " + type + " html", score)));
+        result.textByType().forEach((type, score) -> out.println(line("type " + type + " text", score)));
+        return result.failures().isEmpty() ? 0 : 1;
     }
 
     private static String line(String label, ExtractionScore score) {

@@ -92,6 +92,24 @@ class CleanCommandTest {
     }
 
     @Test
+    void foldsCrossValidateBySiteAndBadFoldCountsAreRefused() {
+        // the two pages have no url: each is a site of its own
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "2");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("fold 1 text", "fold 2 text")
+                .containsPattern("text held out, 2 folds by site: shingle F1 (0\\.9\\d+|1\\.0000) ± 0\\.\\d{4}")
+                .containsPattern("type unknown text +pages +2 ");
+        DemoCommandIT.Run tooMany = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "3");
+        assertThat(tooMany.exit()).isNotZero();
+        assertThat(tooMany.err()).contains("more than the 2 sites");
+        DemoCommandIT.Run alone = DemoCommandIT.copydesk(
+                "clean", "--folds", "2", dir.resolve("text/a.txt").toString());
+        assertThat(alone.exit()).isNotZero();
+        assertThat(alone.err()).contains("--folds goes with --eval");
+    }
+
+    @Test
     void idsScoreAndWriteASubsetAndAnUnknownIdIsAnError() throws Exception {
         Path only = dir.resolve("news.ids");
         Files.writeString(only, "# the news pages\nb\n");

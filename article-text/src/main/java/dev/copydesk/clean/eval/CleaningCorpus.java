@@ -113,6 +113,44 @@ public final class CleaningCorpus {
         }
     }
 
+    /** Where a page comes from and what kind of page it is, as its ground truth says. */
+    public record PageInfo(String site, String pageType) {}
+
+    /**
+     * The page's site (the host of its ground truth's {@code url}, without {@code www.}; the id itself when there is
+     * none, so an unknown page is a site of its own) and its type ({@code _internal.page_type.primary} or
+     * {@code page_type}; {@code unknown} when absent).
+     */
+    public PageInfo info(String id) {
+        Path file = dir.resolve("ground-truth").resolve(id + ".json");
+        if (!Files.exists(file)) {
+            return new PageInfo(id, "unknown");
+        }
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            String site = id;
+            String url = root.path("url").asText("");
+            if (!url.isEmpty()) {
+                try {
+                    String host = java.net.URI.create(url.strip()).getHost();
+                    if (host != null && !host.isEmpty()) {
+                        site = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a url that does not parse leaves the page a site of its own
+                }
+            }
+            String type =
+                    root.path("_internal").path("page_type").path("primary").asText("");
+            if (type.isEmpty()) {
+                type = root.path("page_type").asText("");
+            }
+            return new PageInfo(site, type.isEmpty() ? "unknown" : type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
     private static Optional<String> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();

@@ -37,7 +37,11 @@ public final class ExtractionScore {
     }
 
     public Page add(String extracted, String truth) {
-        Page page = score(extracted, truth);
+        return add(score(extracted, truth));
+    }
+
+    /** Adds a page scored already (the same page counted in another tally). */
+    public Page add(Page page) {
         pages++;
         wordF1Sum += page.wordF1();
         shinglePrecisionSum += page.shinglePrecision();

@@ -1,0 +1,166 @@
+package dev.copydesk.clean.eval;
+
+import dev.copydesk.clean.CleanedText;
+import dev.copydesk.clean.Cleaning;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Scores a cleaner the way that predicts pages it has never seen: the pages are split into folds by site (no site
+ * in two folds), and each fold is cleaned by what was fitted on the other folds, then scored against its ground
+ * truth. What is fitted is the {@link Trainer}'s business: the hand-written cleaner fits nothing (each fold is then
+ * a held-out sample of sites, and the spread across folds is how much the score depends on which sites it meets);
+ * a learned scorer would be trained on the other folds' pages.
+ */
+public final class CrossValidation {
+
+    /** Cleans a page's HTML and its text rendering. */
+    public interface PageCleaner {
+        CleanedText fromHtml(String html);
+
+        CleanedText fromText(String text);
+    }
+
+    /** Fits a cleaner on the pages of the other folds (their ids); the shipped cleaner ignores them. */
+    public interface Trainer extends Function<List<String>, PageCleaner> {}
+
+    /** The shipped cleaner, which learns nothing from the pages. */
+    public static final Trainer SHIPPED = training -> new PageCleaner() {
+        @Override
+        public CleanedText fromHtml(String html) {
+            return Cleaning.fromHtml(html);
+        }
+
+        @Override
+        public CleanedText fromText(String text) {
+            return Cleaning.fromText(text);
+        }
+    };
+
+    /** One fold's held-out scores. */
+    public record Fold(int index, int sites, ExtractionScore html, ExtractionScore text) {}
+
+    /** Per fold, and per page type over every held-out page; the pages that failed. */
+    public record Result(
+            List<Fold> folds,
+            Map<String, ExtractionScore> htmlByType,
+            Map<String, ExtractionScore> textByType,
+            List<String> failures) {
+
+        /** Mean and sample standard deviation over the folds of a score taken from each fold. */
+        public double[] meanAndSpread(Function<Fold, Double> score) {
+            double sum = 0;
+            for (Fold f : folds) {
+                sum += score.apply(f);
+            }
+            double mean = sum / folds.size();
+            double squares = 0;
+            for (Fold f : folds) {
+                squares += Math.pow(score.apply(f) - mean, 2);
+            }
+            return new double[] {mean, folds.size() > 1 ? Math.sqrt(squares / (folds.size() - 1)) : 0};
+        }
+    }
+
+    private CrossValidation() {}
+
+    /**
+     * The fold of every page: sites are dealt, largest first, to the fold with the fewest pages so far (ties to the
+     * lower fold), so folds are near equal in pages and the same corpus always gives the same folds.
+     */
+    public static Map<String, Integer> folds(CleaningCorpus corpus, List<String> ids, int k) {
+        Map<String, List<String>> bySite = new TreeMap<>();
+        for (String id : ids) {
+            bySite.computeIfAbsent(corpus.info(id).site(), s -> new ArrayList<>())
+                    .add(id);
+        }
+        if (k < 2) {
+            throw new IllegalArgumentException("--folds must be at least 2, not " + k);
+        }
+        if (k > bySite.size()) {
+            throw new IllegalArgumentException(
+                    "--folds " + k + " is more than the " + bySite.size() + " sites the pages come from");
+        }
+        List<Map.Entry<String, List<String>>> sites = new ArrayList<>(bySite.entrySet());
+        sites.sort(Comparator.comparingInt(
+                        (Map.Entry<String, List<String>> e) -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        int[] pages = new int[k];
+        Map<String, Integer> fold = new HashMap<>();
+        for (Map.Entry<String, List<String>> site : sites) {
+            int smallest = 0;
+            for (int f = 1; f < k; f++) {
+                if (pages[f] < pages[smallest]) {
+                    smallest = f;
+                }
+            }
+            pages[smallest] += site.getValue().size();
+            for (String id : site.getValue()) {
+                fold.put(id, smallest);
+            }
+        }
+        return fold;
+    }
+
+    public static Result run(CleaningCorpus corpus, int k, Trainer trainer, Consumer<String> progress) {
+        List<String> ids = new ArrayList<>();
+        for (String id : corpus.ids()) {
+            if (corpus.truth(id).isPresent()) {
+                ids.add(id);
+            }
+        }
+        Map<String, Integer> foldOf = folds(corpus, ids, k);
+        List<Fold> folds = new ArrayList<>();
+        Map<String, ExtractionScore> htmlByType = new TreeMap<>();
+        Map<String, ExtractionScore> textByType = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            int held = f;
+            List<String> training =
+                    ids.stream().filter(id -> foldOf.get(id) != held).toList();
+            List<String> testing =
+                    ids.stream().filter(id -> foldOf.get(id) == held).toList();
+            PageCleaner cleaner = trainer.apply(training);
+            ExtractionScore html = new ExtractionScore();
+            ExtractionScore text = new ExtractionScore();
+            Set<String> sites = new HashSet<>();
+            for (String id : testing) {
+                try {
+                    String truth = corpus.truth(id).orElseThrow();
+                    CleaningCorpus.PageInfo info = corpus.info(id);
+                    sites.add(info.site());
+                    Optional<String> page = corpus.html(id);
+                    if (page.isPresent()) {
+                        ExtractionScore.Page scored =
+                                html.add(cleaner.fromHtml(page.get()).body(), truth);
+                        htmlByType
+                                .computeIfAbsent(info.pageType(), t -> new ExtractionScore())
+                                .add(scored);
+                    }
+                    Optional<String> copy = corpus.text(id);
+                    if (copy.isPresent()) {
+                        ExtractionScore.Page scored =
+                                text.add(cleaner.fromText(copy.get()).body(), truth);
+                        textByType
+                                .computeIfAbsent(info.pageType(), t -> new ExtractionScore())
+                                .add(scored);
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(id + ": " + e.getMessage());
+                    progress.accept("skipped " + id + ": " + e.getMessage());
+                }
+            }
+            folds.add(new Fold(f, sites.size(), html, text));
+        }
+        return new Result(folds, htmlByType, textByType, failures);
+    }
+}
