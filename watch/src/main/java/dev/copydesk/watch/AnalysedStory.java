@@ -17,14 +17,12 @@ final class AnalysedStory {
 
     static final int TITLE_VALUE = 0;
 
-    final ArticleDocument.Fields fields;
     final AnalysedField text;
     final AnalysedField entities;
     final AnalysedField source;
     final Map<Field, Set<String>> keywords = new EnumMap<>(Field.class);
 
     AnalysedStory(ArticleDocument.Fields a) {
-        this.fields = a;
         this.text = AnalysedField.of(List.of(a.title(), a.body()), new int[] {0, a.bodyStart()});
         this.entities = a.entityNames().isEmpty() ? AnalysedField.EMPTY : AnalysedField.of(a.entityNames(), null);
         this.source = AnalysedField.of(List.of(a.sourceRef()), null);

@@ -83,7 +83,7 @@ class WatchMatcherTest {
 
     @Test
     void aMatchOfSeveralPartsOfAnOrHasTheHitsOfEach() {
-        // the Monitor runs the parts of a top-level OR apart: the match must carry what each part found
+        // every part of an OR that matches contributes its hits, not only the first
         matcher.put("either", "\"ballistic missile\" OR entity:\"Kim Jong-un\" OR Merkel");
         WatchMatch m = matcher.match(YONHAP).get(0);
         assertThat(m.terms()).contains("ballistic missile");
