@@ -390,17 +390,18 @@ public final class EntityRecognizer {
      * the first part after a cue, the last before "said". A possessive ending is not part of the name.
      */
     private static String trimName(List<String> words, Set<String> gazetteerNames, boolean afterCue) {
+        if (!afterCue && !words.isEmpty() && isTitle(words.get(words.size() - 1))) {
+            return null; // "the Chief Marketing Officer said": a role speaks, no one is named
+        }
         List<List<String>> parts = new ArrayList<>();
+        List<Boolean> titled = new ArrayList<>(); // per part: whether a title word follows it
         List<String> current = new ArrayList<>();
         for (String raw : words) {
             String w = raw.endsWith("'s") || raw.endsWith("’s") ? raw.substring(0, raw.length() - 2) : raw;
-            if (countryByName.containsKey(w)
-                    || organizationByName.containsKey(w)
-                    || gazetteerNames.contains(w)
-                    || NOT_NAMES.contains(w)
-                    || PERSON_CUES.contains(w)) {
+            if (cannotBeInName(w, gazetteerNames)) {
                 if (!current.isEmpty()) {
                     parts.add(current);
+                    titled.add(isTitle(w));
                     current = new ArrayList<>();
                 }
                 continue;
@@ -408,20 +409,59 @@ public final class EntityRecognizer {
             current.add(w);
             if (!w.equals(raw)) { // a possessive ends the name
                 parts.add(current);
+                titled.add(false);
                 current = new ArrayList<>();
             }
         }
         if (!current.isEmpty()) {
             parts.add(current);
+            titled.add(false);
         }
         if (parts.isEmpty()) {
             return null;
         }
-        List<String> name = afterCue ? parts.get(0) : parts.get(parts.size() - 1);
+        List<String> name = afterCue ? firstNotTitle(parts, titled) : parts.get(parts.size() - 1);
+        if (name == null) {
+            return null;
+        }
         return name.size() < 2 ? null : String.join(" ", name);
     }
 
+    /**
+     * After a cue, the first part that is not itself part of a longer title: in "Chief Cyber Solutions Officer Jane
+     * Doe" the words before "Officer" are the title's, and Jane Doe is the name; null when only a title follows.
+     */
+    private static List<String> firstNotTitle(List<List<String>> parts, List<Boolean> titled) {
+        for (int p = 0; p < parts.size(); p++) {
+            if (!titled.get(p)) {
+                return parts.get(p);
+            }
+        }
+        return null;
+    }
+
     private static final Set<String> NOT_NAMES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "not-names.txt"));
+
+    private static final Set<String> TITLES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "person-titles.txt"));
+
+    /** A title or a cue word: what stands before a name, never in it. */
+    private static boolean isTitle(String w) {
+        return TITLES.contains(w) || PERSON_CUES.contains(w);
+    }
+
+    /**
+     * A word that is never part of a person's name: a country or organisation, a role or cue, a common capitalised
+     * word, or the head noun of an organisation, singular or plural ("Emergency Services", "Business School").
+     */
+    private static boolean cannotBeInName(String w, Set<String> gazetteerNames) {
+        return countryByName.containsKey(w)
+                || organizationByName.containsKey(w)
+                || gazetteerNames.contains(w)
+                || NOT_NAMES.contains(w)
+                || isTitle(w)
+                || HEADS.contains(w)
+                || w.endsWith("s") && HEADS.contains(w.substring(0, w.length() - 1));
+    }
 
     private static void count(Map<String, Entity> found, Type type, String name, String code) {
         String key = type.name().charAt(0) + ":" + name;

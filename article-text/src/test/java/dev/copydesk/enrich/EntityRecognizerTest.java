@@ -115,4 +115,19 @@ class EntityRecognizerTest {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
     }
+
+    @Test
+    void titlesLeadingWordsAndPronounsAreNeverPeople() {
+        String text = "As I said, the plan is sound. What Stephen Colbert said drew laughs. "
+                + "NASA Administrator Jim Bridenstine said the launch would go ahead. Coach P.J. Fleck said little. "
+                + "The Chief Marketing Officer said sales rose. Emergency Services said roads were closed. "
+                + "Like I said, it rained. Chief Cyber Solutions Officer Dana Whitfield said the breach was contained.";
+        List<String> people = new EntityRecognizer()
+                .recognize(text).stream()
+                        .filter(e -> e.type() == EntityRecognizer.Type.PERSON)
+                        .map(EntityRecognizer.Entity::name)
+                        .sorted()
+                        .toList();
+        assertThat(people).containsExactly("Dana Whitfield", "Jim Bridenstine", "P.J. Fleck", "Stephen Colbert");
+    }
 }
