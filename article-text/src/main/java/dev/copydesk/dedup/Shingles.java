@@ -1,5 +1,6 @@
 package dev.copydesk.dedup;
 
+import dev.copydesk.script.Scripts;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
@@ -118,21 +119,8 @@ public final class Shingles {
             }
             return -1;
         }
-        if (c >= '\u0E00' && c <= '\u109F' || c >= '\u1780' && c <= '\u17FF') {
-            // Thai, Lao, Tibetan, Myanmar; Khmer: letters and the vowel and tone marks written on them
-            return Character.isLetterOrDigit(c)
-                            || Character.getType(c) == Character.NON_SPACING_MARK
-                            || Character.getType(c) == Character.COMBINING_SPACING_MARK
-                    ? CHARACTER
-                    : -1;
-        }
-        if (c >= '\u3040' && c <= '\u30FF'
-                || c >= '\u3400' && c <= '\u4DBF'
-                || c >= '\u4E00' && c <= '\u9FFF'
-                || c >= '\uF900' && c <= '\uFAFF'
-                || c >= '\uFF66' && c <= '\uFF9D') {
-            // kana, CJK ideographs, half-width katakana (the prolonged sound mark ー is kana too)
-            return c == '\u30FB' ? -1 : CHARACTER; // ・ separates words
+        if (Scripts.unspaced(c)) { // letters, and the vowel and tone marks written on them
+            return Character.isLetterOrDigit(c) || Scripts.isMark(c) ? CHARACTER : -1;
         }
         if (c >= '\uFF01' && c <= '\uFF5E') { // full-width ASCII: the same as the ASCII character
             return fold((char) (c - 0xFEE0));

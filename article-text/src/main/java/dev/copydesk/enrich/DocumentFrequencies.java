@@ -1,6 +1,7 @@
 package dev.copydesk.enrich;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +53,7 @@ public interface DocumentFrequencies {
 
             @Override
             public void observe(Set<String> words) {
-                Set<String> keys = new java.util.HashSet<>(words.size() * 2);
+                Set<String> keys = new HashSet<>(words.size() * 2);
                 words.forEach(w -> keys.add(prefix + w));
                 keys.add(stories);
                 all.count(keys);
@@ -61,7 +62,7 @@ public interface DocumentFrequencies {
 
             @Override
             public void count(Set<String> keys) {
-                Set<String> prefixed = new java.util.HashSet<>(keys.size() * 2);
+                Set<String> prefixed = new HashSet<>(keys.size() * 2);
                 keys.forEach(k -> prefixed.add(prefix + k));
                 all.count(prefixed);
             }

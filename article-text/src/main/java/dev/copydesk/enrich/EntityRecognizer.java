@@ -1,6 +1,7 @@
 package dev.copydesk.enrich;
 
 import dev.copydesk.clean.PhraseList;
+import dev.copydesk.script.WordBreaker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +112,9 @@ public final class EntityRecognizer {
         }
     }
 
+    /** Country names in Chinese, Japanese, Thai and Korean, which the word scan cannot find; built once. */
+    private static final UnspacedNames UNSPACED_COUNTRIES = new UnspacedNames(countryByName);
+
     private static final Set<String> HEADS =
             Set.copyOf(PhraseList.of(EntityRecognizer.class, "organization-heads.txt"));
 
@@ -118,8 +122,8 @@ public final class EntityRecognizer {
 
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
-    /** Country names in Chinese, Japanese, Thai and Korean, which the word scan below cannot find. */
-    private final UnspacedNames unspacedCountries = new UnspacedNames(countryByName);
+    /** Splits Chinese, Japanese and Thai around a country name found in them; one per recogniser (not thread-safe). */
+    private final WordBreaker words = new WordBreaker();
 
     public List<Entity> recognize(String text) {
         List<Token> tokens = tokenize(text);
@@ -138,7 +142,7 @@ public final class EntityRecognizer {
             }
         }
         if (hasUnspaced(text)) {
-            for (String code : unspacedCountries.find(text)) {
+            for (String code : UNSPACED_COUNTRIES.find(text, words)) {
                 count(found, Type.PLACE, englishName(code), code);
             }
         }

@@ -1,5 +1,6 @@
 package dev.copydesk.enrich;
 
+import dev.copydesk.script.Scripts;
 import dev.copydesk.script.WordBreaker;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,7 +182,7 @@ public final class KeywordExtractor {
 
     /** Whether words can meet between these characters: at a space, or between two characters of unspaced text. */
     private static boolean boundary(char outside, char inside) {
-        return outside == ' ' || WordBreaker.unspaced(outside) && WordBreaker.unspaced(inside);
+        return outside == ' ' || Scripts.unspaced(outside) && Scripts.unspaced(inside);
     }
 
     /** Whether the phrase can pass the filter below: it can recur (each word does) or be a title phrase (each word is a title word). */
@@ -200,7 +201,7 @@ public final class KeywordExtractor {
         StringBuilder out = new StringBuilder(vocabulary.get(run[i]));
         for (int k = i + 1; k < i + n; k++) {
             String word = vocabulary.get(run[k]);
-            if (!(WordBreaker.unspaced(out.charAt(out.length() - 1)) && WordBreaker.unspaced(word.charAt(0)))) {
+            if (!(Scripts.unspaced(out.charAt(out.length() - 1)) && Scripts.unspaced(word.charAt(0)))) {
                 out.append(' ');
             }
             out.append(word);
@@ -223,7 +224,7 @@ public final class KeywordExtractor {
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
             boolean inWord = Character.isLetterOrDigit(c)
-                    || (wordStart >= 0 && isMark(c)) // Thai and Hindi vowel signs are marks, not letters
+                    || (wordStart >= 0 && Scripts.isMark(c)) // Thai and Hindi vowel signs are marks, not letters
                     || ((c == '-' || c == '\'' || c == '’')
                             && wordStart >= 0
                             && i + 1 < text.length()
@@ -251,7 +252,7 @@ public final class KeywordExtractor {
                         boolean content = !StopWords.byScript(w)
                                 && !stopWords.contains(w)
                                 && hasLetter(w)
-                                && (w.length() >= 3 || WordBreaker.unspaced(w.charAt(0)));
+                                && (w.length() >= 3 || Scripts.unspaced(w.charAt(0)));
                         runLength[0] = content
                                 ? append(run, runLength[0], id(w, ids, vocabulary))
                                 : flush(runs, run[0], runLength[0]);
@@ -325,11 +326,6 @@ public final class KeywordExtractor {
             runs.add(Arrays.copyOf(current, length));
         }
         return 0;
-    }
-
-    private static boolean isMark(char c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean hasLetter(String w) {

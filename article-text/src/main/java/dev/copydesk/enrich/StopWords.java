@@ -1,6 +1,6 @@
 package dev.copydesk.enrich;
 
-import dev.copydesk.script.WordBreaker;
+import dev.copydesk.script.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class StopWords {
 
     /** A word no language lets be a keyword by its script: one ideograph or kana, or hiragana alone. */
     public static boolean byScript(String word) {
-        if (word.length() == 1 && WordBreaker.unspaced(word.charAt(0))) {
+        if (word.length() == 1 && Scripts.unspaced(word.charAt(0))) {
             return true;
         }
         for (int i = 0; i < word.length(); i++) {

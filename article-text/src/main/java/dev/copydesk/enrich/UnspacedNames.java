@@ -1,5 +1,6 @@
 package dev.copydesk.enrich;
 
+import dev.copydesk.script.Scripts;
 import dev.copydesk.script.WordBreaker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
  * Gazetteer names written in scripts the capitalised-word scan cannot see: Chinese, Japanese and Thai, which have
  * no spaces and no capitals (a name is found where ICU's dictionary puts word boundaries at both its ends, so 法国
  * "France" is not found inside 非法国家 "illegal state"), and Korean, whose particles stick to the noun (미국과 is
- * 미국 "United States" + 과 "and"). Not thread-safe (the word breaker): one per recogniser.
+ * 미국 "United States" + 과 "and"). Immutable and shared: the caller brings its own {@link WordBreaker}, which is not thread-safe.
  */
 final class UnspacedNames {
 
@@ -21,8 +22,6 @@ final class UnspacedNames {
     private final Map<String, String> byName = new HashMap<>();
     /** Per first character, the lengths of the names that start with it, longest first. */
     private final Map<Character, int[]> lengths = new HashMap<>();
-
-    private final WordBreaker breaker = new WordBreaker();
 
     /** The names of {@code gazetteer} written entirely in those scripts, to what they stand for. */
     UnspacedNames(Map<String, String> gazetteer) {
@@ -39,7 +38,7 @@ final class UnspacedNames {
 
     /** Whether a character is one this scan covers. */
     static boolean applies(char c) {
-        return WordBreaker.unspaced(c) || hangul(c);
+        return Scripts.unspaced(c) || hangul(c);
     }
 
     private static boolean hangul(char c) {
@@ -47,7 +46,7 @@ final class UnspacedNames {
     }
 
     /** What each name found in the text stands for, once per mention, in order. */
-    List<String> find(String text) {
+    List<String> find(String text, WordBreaker breaker) {
         List<String> out = new ArrayList<>();
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -64,7 +63,7 @@ final class UnspacedNames {
             if (korean) {
                 korean(text, i, end, out);
             } else {
-                unspaced(text, i, end, out);
+                unspaced(text, i, end, breaker, out);
             }
             i = end;
         }
@@ -93,7 +92,7 @@ final class UnspacedNames {
      * segmented only when some name is in it (ICU's dictionary segmentation is most of the cost), and only as far
      * as the boundaries asked for.
      */
-    private void unspaced(String text, int start, int end, List<String> out) {
+    private void unspaced(String text, int start, int end, WordBreaker breaker, List<String> out) {
         String run = null;
         for (int i = start; i < end; ) {
             int[] candidates = lengths.get(text.charAt(i));

@@ -29,6 +29,28 @@ public final class Scripts {
         return count;
     }
 
+    /**
+     * Whether the character belongs to a script written without spaces between words: kana (full and half width),
+     * CJK ideographs, Thai, Lao, Myanmar, Khmer. Dedup shingles, keywords and country names treat text in them by
+     * characters or by a dictionary, not by spaces.
+     */
+    public static boolean unspaced(char c) {
+        return c >= '\u3040' && c <= '\u30FF' && c != '\u30FB' // kana; ・ separates words
+                || c >= '\u3400' && c <= '\u4DBF'
+                || c >= '\u4E00' && c <= '\u9FFF'
+                || c >= '\uF900' && c <= '\uFAFF' // ideographs
+                || c >= '\uFF66' && c <= '\uFF9D' // half-width katakana
+                || c >= '\u0E00' && c <= '\u0EFF' // Thai, Lao
+                || c >= '\u1000' && c <= '\u109F' // Myanmar
+                || c >= '\u1780' && c <= '\u17FF'; // Khmer
+    }
+
+    /** A vowel sign or tone mark written on a letter (Thai, Devanagari...): part of the word, not a separator. */
+    public static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
     /** The script most letters of the text are written in (Latin, Han, Hangul, Cyrillic...). */
     public static UnicodeScript dominantScript(String text) {
         int[] counts = countScripts(text, true);

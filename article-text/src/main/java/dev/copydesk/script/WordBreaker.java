@@ -14,21 +14,10 @@ public final class WordBreaker {
 
     private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
 
-    /** Whether the character belongs to a script written without spaces between words. */
-    public static boolean unspaced(char c) {
-        return c >= '\u3040' && c <= '\u30FF' // kana
-                || c >= '\u3400' && c <= '\u4DBF'
-                || c >= '\u4E00' && c <= '\u9FFF'
-                || c >= '\uF900' && c <= '\uFAFF' // ideographs
-                || c >= '\u0E00' && c <= '\u0EFF' // Thai, Lao
-                || c >= '\u1000' && c <= '\u109F' // Myanmar
-                || c >= '\u1780' && c <= '\u17FF'; // Khmer
-    }
-
     /** Whether any character of text[start, end) is of a script written without spaces. */
     public static boolean hasUnspaced(CharSequence text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (unspaced(text.charAt(i))) {
+            if (Scripts.unspaced(text.charAt(i))) {
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import dev.copydesk.dedup.DedupState;
 import dev.copydesk.dedup.Deduplicator;
 import dev.copydesk.dedup.RememberedArticle;
 import dev.copydesk.sample.SyntheticWire;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -80,23 +81,15 @@ public final class DedupMemory {
     }
 
     private static String[] bodiesIn(String language) {
-        try {
-            java.util.List<String> sentences = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
-                    System.getProperty("copydesk.shared.dir", "../shared"),
-                    "data",
-                    "lang-sentences",
-                    language + ".txt"));
-            String[] bodies = new String[1000];
-            for (int b = 0; b < bodies.length; b++) {
-                StringBuilder body = new StringBuilder();
-                for (int k = 0; k < 10; k++) {
-                    body.append(sentences.get((b * 7 + k) % sentences.size())).append('\n');
-                }
-                bodies[b] = body.toString();
+        List<String> sentences = SharedSentences.of(language);
+        String[] bodies = new String[1000];
+        for (int b = 0; b < bodies.length; b++) {
+            StringBuilder body = new StringBuilder();
+            for (int k = 0; k < 10; k++) {
+                body.append(sentences.get((b * 7 + k) % sentences.size())).append('\n');
             }
-            return bodies;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            bodies[b] = body.toString();
         }
+        return bodies;
     }
 }

@@ -82,13 +82,8 @@ public class EnrichmentBenchmark {
         }
     }
 
-    private void loadSentences() throws IOException {
-        Path file = Path.of(
-                System.getProperty("copydesk.shared.dir", "../shared"), "data", "lang-sentences", language + ".txt");
-        List<String> sentences = Files.readAllLines(file).stream()
-                .map(String::strip)
-                .filter(l -> l.length() >= 20)
-                .toList();
+    private void loadSentences() {
+        List<String> sentences = SharedSentences.of(language);
         String joiner = language.equals("th") ? " " : "";
         StringBuilder story = new StringBuilder();
         int bytes = 0;
@@ -101,7 +96,7 @@ public class EnrichmentBenchmark {
                 stories.add(new TextCleaner().clean(text).paragraphs());
                 raws.add(RawArticle.newBuilder()
                         .setId(language + raws.size())
-                        .setSourceRef(file.toString())
+                        .setSourceRef("lang-sentences/" + language)
                         .setReceivedAt(Instant.EPOCH)
                         .setContentType(ContentType.TEXT)
                         .setText(text)

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class QueryIndex {
 
-    /** A stored query. */
-    record Entry(String name, Clause clause) {}
+    /** A stored query: the watchlist's name, its query as written, and the query compiled. */
+    record Entry(String name, String query, Clause clause) {}
 
     private final Entry[] entries;
     /** Per field, word or keyword to the entries filed under it. Title words are filed under the text field. */

@@ -3,6 +3,7 @@ package dev.copydesk.watch;
 import dev.copydesk.avro.Article;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ public final class WatchMatcher implements AutoCloseable {
     private static final int CONTEXT = 90;
 
     private final QueryCompiler compiler = new QueryCompiler();
-    private final Map<String, String> queries = new ConcurrentHashMap<>();
     private final Map<String, QueryIndex.Entry> compiled = new ConcurrentHashMap<>();
     /** The index of {@link #compiled}; rebuilt, once for a batch of changes, at the next match after them. */
     private volatile QueryIndex index = new QueryIndex(List.of());
@@ -44,7 +44,7 @@ public final class WatchMatcher implements AutoCloseable {
             // a name ends up in headers, store values and log lines: a line break in one would split it
             throw new IllegalArgumentException("a watchlist name must be non-blank, without control characters");
         }
-        return new QueryIndex.Entry(name, compiler.compile(QueryParser.parse(query)));
+        return new QueryIndex.Entry(name, query, compiler.compile(QueryParser.parse(query)));
     }
 
     /** Adds or replaces a watchlist; throws as {@link #check} does, leaving the previous version in place. */
@@ -52,18 +52,16 @@ public final class WatchMatcher implements AutoCloseable {
         QueryIndex.Entry checked = entry(name, query);
         synchronized (compiled) {
             compiled.put(name, checked);
-            queries.put(name, query);
             changed = true;
         }
     }
 
     /** Adds or replaces many; throws on the first query refused, having added none of them. */
     public void putAll(Map<String, String> byName) {
-        Map<String, QueryIndex.Entry> checked = new java.util.HashMap<>();
+        Map<String, QueryIndex.Entry> checked = new HashMap<>();
         byName.forEach((name, query) -> checked.put(name, entry(name, query)));
         synchronized (compiled) {
             compiled.putAll(checked);
-            queries.putAll(byName);
             changed = true;
         }
     }
@@ -71,7 +69,6 @@ public final class WatchMatcher implements AutoCloseable {
     public void remove(String name) {
         synchronized (compiled) {
             compiled.remove(name);
-            queries.remove(name);
             changed = true;
         }
     }
@@ -91,11 +88,13 @@ public final class WatchMatcher implements AutoCloseable {
 
     /** The registered watchlists' names and queries. */
     public Map<String, String> watchlists() {
-        return Map.copyOf(queries);
+        Map<String, String> byName = new HashMap<>();
+        compiled.values().forEach(e -> byName.put(e.name(), e.query()));
+        return Map.copyOf(byName);
     }
 
     public int size() {
-        return queries.size();
+        return compiled.size();
     }
 
     public List<WatchMatch> match(Article article) {

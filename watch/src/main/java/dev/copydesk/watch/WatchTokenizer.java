@@ -94,7 +94,11 @@ final class WatchTokenizer {
         return 0;
     }
 
-    /** Kana, CJK ideographs, Thai, Lao, Myanmar, Khmer: scripts without spaces between words. */
+    /**
+     * Kana, CJK ideographs, Thai, Lao, Myanmar, Khmer: scripts without spaces between words. The same ranges as
+     * {@code dev.copydesk.script.Scripts.unspaced} in article-text, which this module (watchlists without the text
+     * work's dependencies) does not depend on.
+     */
     private static boolean unspaced(char c) {
         return c >= '\u3040' && c <= '\u30FF' && c != '\u30FB'
                 || c >= '\u3400' && c <= '\u4DBF'

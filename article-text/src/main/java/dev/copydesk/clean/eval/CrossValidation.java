@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Scores a cleaner the way that predicts pages it has never seen: the pages are split into folds by site (no site
@@ -111,6 +112,22 @@ public final class CrossValidation {
         return fold;
     }
 
+    /** Cleans one rendering of a page, when it has that rendering, and counts its score in both tallies. */
+    private static void score(
+            Optional<String> rendering,
+            Function<String, CleanedText> clean,
+            String truth,
+            ExtractionScore fold,
+            Supplier<ExtractionScore> type) {
+        if (rendering.isPresent()) {
+            type.get().add(fold.add(clean.apply(rendering.get()).body(), truth));
+        }
+    }
+
+    private static ExtractionScore tally(Map<String, ExtractionScore> byType, String type) {
+        return byType.computeIfAbsent(type, t -> new ExtractionScore());
+    }
+
     public static Result run(CleaningCorpus corpus, int k, Trainer trainer, Consumer<String> progress) {
         List<String> ids = new ArrayList<>();
         for (String id : corpus.ids()) {
@@ -138,22 +155,9 @@ public final class CrossValidation {
                     String truth = corpus.truth(id).orElseThrow();
                     CleaningCorpus.PageInfo info = corpus.info(id);
                     sites.add(info.site());
-                    Optional<String> page = corpus.html(id);
-                    if (page.isPresent()) {
-                        ExtractionScore.Page scored =
-                                html.add(cleaner.fromHtml(page.get()).body(), truth);
-                        htmlByType
-                                .computeIfAbsent(info.pageType(), t -> new ExtractionScore())
-                                .add(scored);
-                    }
-                    Optional<String> copy = corpus.text(id);
-                    if (copy.isPresent()) {
-                        ExtractionScore.Page scored =
-                                text.add(cleaner.fromText(copy.get()).body(), truth);
-                        textByType
-                                .computeIfAbsent(info.pageType(), t -> new ExtractionScore())
-                                .add(scored);
-                    }
+                    String type = info.pageType();
+                    score(corpus.html(id), cleaner::fromHtml, truth, html, () -> tally(htmlByType, type));
+                    score(corpus.text(id), cleaner::fromText, truth, text, () -> tally(textByType, type));
                 } catch (RuntimeException e) {
                     failures.add(id + ": " + e.getMessage());
                     progress.accept("skipped " + id + ": " + e.getMessage());
