@@ -22,10 +22,12 @@ final class AnalysedStory {
     final AnalysedField source;
     final Map<Field, Set<String>> keywords = new EnumMap<>(Field.class);
 
-    AnalysedStory(ArticleDocument.Fields a) {
-        this.text = AnalysedField.of(List.of(a.title(), a.body()), new int[] {0, a.bodyStart()});
-        this.entities = a.entityNames().isEmpty() ? AnalysedField.EMPTY : AnalysedField.of(a.entityNames(), null);
-        this.source = AnalysedField.of(List.of(a.sourceRef()), null);
+    /** The story's words are numbered by the queries' {@code vocabulary}: only the queries' words are indexed. */
+    AnalysedStory(ArticleDocument.Fields a, Vocabulary vocabulary) {
+        this.text = AnalysedField.of(List.of(a.title(), a.body()), new int[] {0, a.bodyStart()}, vocabulary);
+        this.entities =
+                a.entityNames().isEmpty() ? AnalysedField.EMPTY : AnalysedField.of(a.entityNames(), null, vocabulary);
+        this.source = AnalysedField.of(List.of(a.sourceRef()), null, vocabulary);
         keywords.put(Field.LANG, Set.of(a.language().toLowerCase(Locale.ROOT)));
         keywords.put(Field.AGENCY, a.agency().isBlank() ? Set.of() : Set.of(ArticleDocument.keyword(a.agency())));
         Set<String> countries = new HashSet<>();

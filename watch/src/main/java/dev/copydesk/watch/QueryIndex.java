@@ -2,6 +2,7 @@ package dev.copydesk.watch;
 
 import dev.copydesk.watch.WatchQuery.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,13 +25,25 @@ final class QueryIndex {
     record Entry(String name, String query, Clause clause) {}
 
     private final Entry[] entries;
-    /** Per field, word or keyword to the entries filed under it. Title words are filed under the text field. */
+    /** Every word of every query, numbered. */
+    private final Vocabulary vocabulary;
+    /**
+     * Per field of words (text, entity, source), a word's number to the entries filed under it; title words are
+     * filed under the text field.
+     */
+    private final Map<Field, int[][]> wordAnchors = new EnumMap<>(Field.class);
+    /** Per keyword field, the keyword to the entries filed under it. */
     private final Map<Field, Map<String, int[]>> anchors = new EnumMap<>(Field.class);
     /** Entries that can match a story containing none of their words. */
     private final int[] always;
 
     QueryIndex(Collection<Entry> stored) {
         entries = stored.toArray(Entry[]::new);
+        List<String> words = new ArrayList<>();
+        for (Entry e : entries) {
+            collectWords(e.clause(), words);
+        }
+        vocabulary = new Vocabulary(words);
         Map<Field, Map<String, List<Integer>>> filing = new EnumMap<>(Field.class);
         List<Integer> unanchored = new ArrayList<>();
         for (int i = 0; i < entries.length; i++) {
@@ -48,10 +61,17 @@ final class QueryIndex {
             }
         }
         filing.forEach((field, byWord) -> {
-            Map<String, int[]> packed = new HashMap<>(byWord.size() * 2);
-            byWord.forEach((word, ids) ->
-                    packed.put(word, ids.stream().mapToInt(Integer::intValue).toArray()));
-            anchors.put(field, packed);
+            if (WORD_FIELDS.contains(field)) {
+                int[][] byId = new int[vocabulary.size()][];
+                byWord.forEach((word, ids) -> byId[vocabulary.id(word)] =
+                        ids.stream().mapToInt(Integer::intValue).toArray());
+                wordAnchors.put(field, byId);
+            } else {
+                Map<String, int[]> packed = new HashMap<>(byWord.size() * 2);
+                byWord.forEach((word, ids) -> packed.put(
+                        word, ids.stream().mapToInt(Integer::intValue).toArray()));
+                anchors.put(field, packed);
+            }
         });
         always = unanchored.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -60,37 +80,87 @@ final class QueryIndex {
         return entries.length;
     }
 
-    /** The entries worth trying on the story: filed under one of its words or keywords, or under none. */
-    List<Entry> candidates(AnalysedStory story) {
-        boolean[] seen = new boolean[entries.length];
-        List<Entry> out = new ArrayList<>();
-        for (int id : always) {
-            seen[id] = true;
-            out.add(entries[id]);
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    private static final java.util.Set<Field> WORD_FIELDS =
+            java.util.EnumSet.of(Field.TEXT, Field.ENTITY, Field.SOURCE);
+
+    private static void collectWords(Clause clause, List<String> out) {
+        if (clause instanceof Clause.Words w) {
+            out.addAll(Arrays.asList(w.words()));
+        } else if (clause instanceof Clause.Any any) {
+            any.any().forEach(c -> collectWords(c, out));
+        } else if (clause instanceof Clause.All all) {
+            all.all().forEach(c -> collectWords(c, out));
+            all.none().forEach(c -> collectWords(c, out));
         }
-        collect(Field.TEXT, story.text.distinctWords(), seen, out);
-        collect(Field.ENTITY, story.entities.distinctWords(), seen, out);
-        collect(Field.SOURCE, story.source.distinctWords(), seen, out);
-        story.keywords.forEach((field, values) -> collect(field, values, seen, out));
+    }
+
+    /**
+     * The entries worth trying on the story: filed under one of its words or keywords, or under none. Their numbers
+     * are gathered, sorted and made unique: a flag per stored query (10,000 of them) was allocated per story.
+     */
+    List<Entry> candidates(AnalysedStory story) {
+        Ids ids = new Ids();
+        for (int id : always) {
+            ids.add(id);
+        }
+        collect(wordAnchors.get(Field.TEXT), story.text.distinctWords(), ids);
+        collect(wordAnchors.get(Field.ENTITY), story.entities.distinctWords(), ids);
+        collect(wordAnchors.get(Field.SOURCE), story.source.distinctWords(), ids);
+        story.keywords.forEach((field, values) -> collect(field, values, ids));
+        int[] sorted = Arrays.copyOf(ids.at, ids.size);
+        Arrays.sort(sorted);
+        List<Entry> out = new ArrayList<>(sorted.length);
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                out.add(entries[sorted[i]]);
+            }
+        }
         return out;
     }
 
-    private void collect(Field field, Iterable<String> words, boolean[] seen, List<Entry> out) {
+    private static void collect(int[][] byId, int[] words, Ids out) {
+        if (byId == null) {
+            return;
+        }
+        for (int word : words) {
+            int[] ids = byId[word];
+            if (ids != null) {
+                for (int id : ids) {
+                    out.add(id);
+                }
+            }
+        }
+    }
+
+    private void collect(Field field, Iterable<String> words, Ids out) {
         Map<String, int[]> byWord = anchors.get(field);
         if (byWord == null) {
             return;
         }
         for (String word : words) {
             int[] ids = byWord.get(word);
-            if (ids == null) {
-                continue;
-            }
-            for (int id : ids) {
-                if (!seen[id]) {
-                    seen[id] = true;
-                    out.add(entries[id]);
+            if (ids != null) {
+                for (int id : ids) {
+                    out.add(id);
                 }
             }
+        }
+    }
+
+    /** A growable list of entry numbers. */
+    private static final class Ids {
+        int[] at = new int[16];
+        int size;
+
+        void add(int id) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = id;
         }
     }
 

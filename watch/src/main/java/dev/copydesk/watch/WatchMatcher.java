@@ -107,7 +107,7 @@ public final class WatchMatcher implements AutoCloseable {
         if (queries.size() == 0) {
             return List.of();
         }
-        AnalysedStory story = new AnalysedStory(article);
+        AnalysedStory story = new AnalysedStory(article, queries.vocabulary());
         List<WatchMatch> out = new ArrayList<>();
         String text = null;
         double length = 0;

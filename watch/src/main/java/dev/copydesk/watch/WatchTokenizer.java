@@ -13,16 +13,30 @@ package dev.copydesk.watch;
  */
 final class WatchTokenizer {
 
-    /** Receives each word with its start and end offsets in the text. */
+    /**
+     * Receives each word, lower-cased in {@code chars[0..length)} (a buffer reused for the next word: copy what you
+     * keep), with its start and end offsets in the text. No string per word: a story's words are mostly repeats, and
+     * a string for each was a third of what matching allocated.
+     */
     interface Words {
-        void word(String word, int start, int end);
+        /** {@code hash} is {@link String#hashCode} of the word, computed as it was read. */
+        void word(char[] chars, int length, int hash, int start, int end);
+    }
+
+    /** The words of a text as strings, in order. */
+    static java.util.List<String> strings(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        split(text, (chars, length, hash, start, end) -> out.add(new String(chars, 0, length)));
+        return out;
     }
 
     private WatchTokenizer() {}
 
     static void split(String text, Words out) {
         char[] word = new char[32];
+        char[] single = new char[2];
         int length = 0;
+        int hash = 0;
         int start = -1;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -33,27 +47,34 @@ final class WatchTokenizer {
                 } else if (c >= 'A' && c <= 'Z') {
                     c += 32;
                 } else {
-                    length = flush(word, length, start, i, out);
+                    length = flush(word, length, hash, start, i, out);
+                    hash = 0;
                     continue;
                 }
             } else if (c >= '\uFF01' && c <= '\uFF5E') { // full-width ASCII
                 char ascii = Character.toLowerCase((char) (c - 0xFEE0));
                 if (!Character.isLetterOrDigit(ascii)) {
-                    length = flush(word, length, start, i, out);
+                    length = flush(word, length, hash, start, i, out);
+                    hash = 0;
                     continue;
                 }
                 c = ascii;
             } else if (unspaced(c)) {
-                length = flush(word, length, start, i, out);
+                length = flush(word, length, hash, start, i, out);
+                hash = 0;
                 if (Character.isLetterOrDigit(c) || isMark(c)) {
-                    out.word(String.valueOf(c), i, i + 1);
+                    single[0] = c;
+                    out.word(single, 1, c, i, i + 1);
                 }
                 continue;
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, text.charAt(i + 1));
                 if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) { // CJK extension B and on
-                    length = flush(word, length, start, i, out);
-                    out.word(text.substring(i, i + 2), i, i + 2);
+                    length = flush(word, length, hash, start, i, out);
+                    hash = 0;
+                    single[0] = c;
+                    single[1] = text.charAt(i + 1);
+                    out.word(single, 2, 31 * c + single[1], i, i + 2);
                     i++;
                     continue;
                 }
@@ -62,16 +83,22 @@ final class WatchTokenizer {
                         start = i;
                     }
                     word = room(word, length + 2);
-                    length += Character.toChars(Character.toLowerCase(cp), word, length);
+                    int written = Character.toChars(Character.toLowerCase(cp), word, length);
+                    for (int k = 0; k < written; k++) {
+                        hash = 31 * hash + word[length + k];
+                    }
+                    length += written;
                     i++;
                 } else {
-                    length = flush(word, length, start, i, out);
+                    length = flush(word, length, hash, start, i, out);
+                    hash = 0;
                 }
                 continue;
             } else if (Character.isLetterOrDigit(c) || length > 0 && isMark(c)) {
                 c = Character.toLowerCase(c);
             } else {
-                length = flush(word, length, start, i, out);
+                length = flush(word, length, hash, start, i, out);
+                hash = 0;
                 continue;
             }
             if (length == 0) {
@@ -79,17 +106,18 @@ final class WatchTokenizer {
             }
             word = room(word, length + 1);
             word[length++] = c;
+            hash = 31 * hash + c;
         }
-        flush(word, length, start, n, out);
+        flush(word, length, hash, start, n, out);
     }
 
     private static char[] room(char[] word, int needed) {
         return needed <= word.length ? word : java.util.Arrays.copyOf(word, Math.max(needed, word.length * 2));
     }
 
-    private static int flush(char[] word, int length, int start, int end, Words out) {
+    private static int flush(char[] word, int length, int hash, int start, int end, Words out) {
         if (length > 0) {
-            out.word(new String(word, 0, length), start, end);
+            out.word(word, length, hash, start, end);
         }
         return 0;
     }

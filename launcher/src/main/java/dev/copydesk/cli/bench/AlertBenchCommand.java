@@ -150,43 +150,76 @@ public final class AlertBenchCommand implements Callable<Integer> {
         List<Double> plainRates = new ArrayList<>();
         List<Double> watchedRates = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
+        List<Double> cpuCosts = new ArrayList<>();
+        List<Double> streamsCosts = new ArrayList<>();
+        List<Double> matchTimes = new ArrayList<>();
         long alerts = 0;
         for (int r = 1; r <= rounds; r++) {
             PipelineResult plain;
             PipelineResult watched;
+            double matchMicros;
             if (r % 2 == 1) {
                 plain = pipelines.run(records, threads, "aplain" + r);
+                MatchTime before = MatchTime.now();
                 watched = pipelines.run(records, threads, "awatched" + r, many);
+                matchMicros = MatchTime.now().microsPerStorySince(before);
             } else {
+                MatchTime before = MatchTime.now();
                 watched = pipelines.run(records, threads, "awatched" + r, many);
+                matchMicros = MatchTime.now().microsPerStorySince(before);
                 plain = pipelines.run(records, threads, "aplain" + r);
             }
+            matchTimes.add(matchMicros);
             alerts = cluster.consumeCount(cluster.topic("alerts-awatched" + r), Long.MAX_VALUE, Duration.ofSeconds(10));
             plainRates.add(plain.fullPerSecond());
             watchedRates.add(watched.fullPerSecond());
             costs.add(1 - watched.fullPerSecond() / plain.fullPerSecond());
+            // CPU per article of the whole process: the throughput a pipeline using every core loses to matching
+            cpuCosts.add(1 - plain.cpuMicrosPerArticle() / watched.cpuMicrosPerArticle());
+            // and that of enrich-streams' threads alone: the topology's work, where matching runs
+            streamsCosts.add(1 - plain.streamsCpuMicrosPerArticle() / watched.streamsCpuMicrosPerArticle());
             say(
-                    "   round %d: %6.0f articles/s without, %6.0f with %d watchlists (%s first): %.1f%% slower (%d alerts,"
-                            + " %.1f per article)",
+                    "   round %d: %6.0f articles/s without, %6.0f with %d watchlists (%s first): %.1f%% slower;"
+                            + " CPU %.0f -> %.0f us an article: %.1f%%; enrich-streams threads %.0f -> %.0f us: %.1f%%"
+                            + " (matching %.0f us a story; %d alerts, %.1f per article)",
                     r,
                     plain.fullPerSecond(),
                     watched.fullPerSecond(),
                     watchlists,
                     r % 2 == 1 ? "without" : "with",
                     100 * costs.get(costs.size() - 1),
+                    plain.cpuMicrosPerArticle(),
+                    watched.cpuMicrosPerArticle(),
+                    100 * cpuCosts.get(cpuCosts.size() - 1),
+                    plain.streamsCpuMicrosPerArticle(),
+                    watched.streamsCpuMicrosPerArticle(),
+                    100 * streamsCosts.get(streamsCosts.size() - 1),
+                    matchMicros,
                     alerts,
                     (double) alerts / articles);
         }
         double plainMedian = median(plainRates);
         double watchedMedian = median(watchedRates);
         double cost = median(costs);
+        double cpuCost = median(cpuCosts);
+        double streamsCost = median(streamsCosts);
         say(
-                "1-2. full pipeline, %d rounds: median cost of a round %.1f%%; median rates %.0f articles/s without"
+                "1-2. full pipeline, %d rounds: median cost of a round %.1f%% in throughput, %.1f%% in the process's CPU"
+                        + " an article, %.1f%% in enrich-streams' CPU an article; median rates %.0f articles/s without"
                         + " watchlists, %.0f with %d",
-                rounds, 100 * cost, plainMedian, watchedMedian, watchlists);
+                rounds, 100 * cost, 100 * cpuCost, 100 * streamsCost, plainMedian, watchedMedian, watchlists);
         report.put(
                 "roundCosts",
                 costs.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
+        report.put(
+                "roundCpuCosts",
+                cpuCosts.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
+        report.put("cpuCost", Math.round(cpuCost * 1000) / 1000.0);
+        report.put(
+                "roundStreamsCpuCosts",
+                streamsCosts.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
+        report.put("streamsCpuCost", Math.round(streamsCost * 1000) / 1000.0);
+        report.put("matchMicrosPerStory", Math.round(median(matchTimes)));
         report.put("rounds", rounds);
         report.put("plainPerSecond", Math.round(plainMedian));
         report.put("plainRates", plainRates.stream().map(Math::round).toList());
@@ -335,6 +368,18 @@ public final class AlertBenchCommand implements Callable<Integer> {
             builder.build(raw, Instant.now()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The enrich stage's watch-match timer (every pipeline of this JVM records into it): its count and total. */
+    private record MatchTime(long count, double nanos) {
+        static MatchTime now() {
+            var timer = dev.copydesk.metrics.Metrics.stage("enrich", "watch-match");
+            return new MatchTime(timer.count(), timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+
+        double microsPerStorySince(MatchTime before) {
+            return (nanos - before.nanos) / 1e3 / Math.max(1, count - before.count);
+        }
     }
 
     private static double median(List<Double> values) {
