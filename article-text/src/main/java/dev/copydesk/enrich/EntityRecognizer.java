@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,33 @@ public final class EntityRecognizer {
         PLACE
     }
 
-    /** One entity: canonical name, how often the story mentions it, and for places the ISO 3166-1 alpha-2 code. */
+    /**
+     * One entity: canonical name, how often the story mentions it, and for places the ISO 3166-1 alpha-2 code of the
+     * country (the country's own, or the one a city or region is in).
+     */
     public record Entity(Type type, String name, int mentions, String countryCode) {}
+
+    /**
+     * What a story names, and the countries it concerns: those of its places, most mentioned first, then those it
+     * only speaks of by demonym ("French rail workers" concern France without naming a place).
+     */
+    public record Recognition(List<Entity> entities, List<String> countries) {}
+
+    /** A city or region: its canonical name and its country. */
+    private record Place(String name, String countryCode) {}
 
     // the gazetteers are read-only once built: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
 
     private static final Map<String, String> organizationByName = new HashMap<>();
+
+    /** Cities (cities.tsv, GeoNames) and regions and other places (places.tsv), by every name they go by. */
+    private static final Map<String, Place> placeByName = new HashMap<>();
+
+    /** US state codes, which count only right after a place and a comma ("Phoenix, AZ"): alone, "IN" is a word. */
+    private static final Map<String, Place> stateByCode = new HashMap<>();
+
+    private static final Map<String, String> demonymCountries = new HashMap<>();
 
     private static final Set<String> PERSON_CUES = new HashSet<>();
 
@@ -78,7 +99,29 @@ public final class EntityRecognizer {
                 organizationByName.put(row[i], row[0]);
             }
         }
-        for (Map<String, String> gazetteer : List.of(countryByName, organizationByName)) {
+        for (String[] row : readTsv("demonyms.tsv")) {
+            for (int i = 1; i < row.length; i++) {
+                demonymCountries.put(row[i], row[0]);
+            }
+        }
+        for (String[] row : readTsv("cities.tsv")) {
+            if (!countryByName.containsKey(row[0])) { // "Singapore", "Hong Kong" stay countries
+                placeByName.put(row[0], new Place(row[0], row[1]));
+            }
+        }
+        for (String[] row : readTsv("places.tsv")) {
+            Place place = new Place(row[0], row[1]);
+            placeByName.put(row[0], place);
+            countryByName.remove(row[0]); // "England": some locale's name for GB, and a region of it
+            for (int i = 3; i < row.length; i++) {
+                if (row[i].length() == 2 && row[1].equals("US")) {
+                    stateByCode.put(row[i], place);
+                } else {
+                    placeByName.put(row[i], place);
+                }
+            }
+        }
+        for (Map<String, ?> gazetteer : List.of(countryByName, organizationByName, placeByName, demonymCountries)) {
             for (String name : gazetteer.keySet()) {
                 List<Token> words = tokenize(name);
                 if (!words.isEmpty()) {
@@ -122,23 +165,45 @@ public final class EntityRecognizer {
 
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
+    /** Legal forms that end a company's name: "Highmark Inc.", "Acme Holdings Ltd". */
+    private static final Set<String> COMPANY_SUFFIXES =
+            Set.of("Inc", "Inc.", "Corp", "Corp.", "LLC", "L.L.C.", "Ltd", "Ltd.", "PLC", "plc", "GmbH", "AG", "LLP");
+
+    /** Capitalised at the start of a sentence or a heading, never the start of an organisation's name. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "They", "It", "This", "That", "These",
+            "Those", "What", "Why", "How", "When", "Where", "Who", "Which", "So", "Like", "As", "If", "Then", "My",
+            "Our", "Your", "His", "Her", "Their", "Its", "We", "I", "You", "Is", "Are", "Was", "Were", "To", "From",
+            "With", "By", "For", "Of", "About", "After", "Before", "Top", "Best", "Meet", "See", "Read", "Visit");
+
     /** Splits Chinese, Japanese and Thai around a country name found in them; one per recogniser (not thread-safe). */
     private final WordBreaker words = new WordBreaker();
 
     public List<Entity> recognize(String text) {
+        return recognizeAll(text).entities();
+    }
+
+    public Recognition recognizeAll(String text) {
         List<Token> tokens = tokenize(text);
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
         List<String> shaped = organizationsByShape(text, tokens, inOrganization);
         Set<String> gazetteerNames = new HashSet<>();
-        for (String name : gazetteerMatches(text, tokens, inOrganization)) {
+        Set<String> demonymCodes = new LinkedHashSet<>();
+        boolean[] inGazetteerName = new boolean[tokens.size()];
+        for (String name : gazetteerMatches(text, tokens, inOrganization, inGazetteerName)) {
             gazetteerNames.add(name);
             String org = organizationByName.get(name);
+            Place place;
+            String code;
             if (org != null) {
                 count(found, Type.ORGANIZATION, org, "");
-            } else {
-                String code = countryByName.get(name);
+            } else if ((code = countryByName.get(name)) != null) {
                 count(found, Type.PLACE, englishName(code), code);
+            } else if ((place = placeByName.get(name)) != null || (place = stateByCode.get(name)) != null) {
+                count(found, Type.PLACE, place.name(), place.countryCode());
+            } else if ((code = demonymCountries.get(name)) != null) {
+                demonymCodes.add(code);
             }
         }
         if (hasUnspaced(text)) {
@@ -146,26 +211,58 @@ public final class EntityRecognizer {
                 count(found, Type.PLACE, englishName(code), code);
             }
         }
-        Map<String, String> people = people(text, tokens, gazetteerNames);
+        Map<String, String> people = people(text, tokens, gazetteerNames, inGazetteerName);
         Map<String, List<Integer>> positions = Mentions.positions(tokens, people);
         for (Map.Entry<String, String> person : people.entrySet()) {
             int mentions = Mentions.countMentions(tokens, positions, person.getKey(), person.getValue());
-            found.put("P:" + person.getKey(), new Entity(Type.PERSON, person.getKey(), Math.max(1, mentions), ""));
+            found.put(
+                    Type.PERSON.name() + ":" + person.getKey(),
+                    new Entity(Type.PERSON, person.getKey(), Math.max(1, mentions), ""));
         }
         for (String name : shaped) {
             if (!people.containsKey(name)) {
                 count(found, Type.ORGANIZATION, name, "");
             }
         }
+        dropPlacesInPeoplesNames(found, people.keySet());
         List<Entity> out = new ArrayList<>(found.values());
         out.sort(Comparator.comparingInt(Entity::mentions).reversed().thenComparing(Entity::name));
-        return out;
+        Set<String> countries = new LinkedHashSet<>();
+        for (Entity e : out) {
+            if (!e.countryCode().isEmpty()) {
+                countries.add(e.countryCode());
+            }
+        }
+        countries.addAll(demonymCodes);
+        return new Recognition(out, List.copyOf(countries));
+    }
+
+    /**
+     * A city or region whose name is a word of a person's name the story gives ("Washington" beside "Denzel
+     * Washington") is that person's mention, not a place. Countries stay: "Georgia" the person is rarer than the
+     * country.
+     */
+    private static void dropPlacesInPeoplesNames(Map<String, Entity> found, Set<String> people) {
+        if (people.isEmpty()) {
+            return;
+        }
+        Set<String> words = new HashSet<>();
+        for (String person : people) {
+            words.addAll(Arrays.asList(person.split(" ")));
+        }
+        found.values()
+                .removeIf(e ->
+                        e.type() == Type.PLACE && !countryByName.containsKey(e.name()) && words.contains(e.name()));
     }
 
     private static final Map<String, String> ENGLISH_COUNTRY_NAMES = new ConcurrentHashMap<>();
 
+    /** The names copy uses where the JDK's English name is a longer, formal one ("Hong Kong SAR China"). */
+    private static final Map<String, String> SHORT_NAMES = Map.of("HK", "Hong Kong", "MO", "Macau");
+
     private static String englishName(String code) {
-        return ENGLISH_COUNTRY_NAMES.computeIfAbsent(code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH));
+        return ENGLISH_COUNTRY_NAMES.computeIfAbsent(
+                code, c -> SHORT_NAMES.getOrDefault(c, new Locale("", c).getDisplayCountry(Locale.ENGLISH)));
     }
 
     /** Whether the text holds a character of Chinese, Japanese, Thai or Korean (stops at the first). */
@@ -226,13 +323,13 @@ public final class EntityRecognizer {
      * Gazetteer names in the text, longest first at each token, by hash lookup of token runs (a regular expression
      * over thousands of names would cost a pass per name).
      */
-    private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked) {
+    private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked, boolean[] matchedTokens) {
         List<String> out = new ArrayList<>();
         for (int w = 0; w < tokens.size(); ) {
             if (masked[w]
                     || Character.isLowerCase(tokens.get(w).text().charAt(0))
                     || UnspacedNames.applies(tokens.get(w).text().charAt(0)) // UnspacedNames finds those
-                    || !FIRST_WORDS.contains(tokens.get(w).text())) {
+                    || !FIRST_WORDS.contains(withoutPossessive(tokens.get(w).text()))) {
                 w++; // names start with a capital (or a letter without case) and with a known first word
                 continue;
             }
@@ -242,13 +339,14 @@ public final class EntityRecognizer {
             for (int k = w; ; k++) {
                 String candidate =
                         text.substring(tokens.get(w).start(), tokens.get(k).end());
-                if (countryByName.containsKey(candidate) || organizationByName.containsKey(candidate)) {
-                    matched = candidate;
+                String bare = withoutPossessive(candidate); // "Seoul's", "Stanford University’s"
+                if (known(bare)) {
+                    matched = bare;
                     matchedTo = k;
                 } else if (candidate.length() >= 4 && allCapitals(candidate)) {
                     // datelines shout: "LONDON", "NEW DELHI" are London and New Delhi (acronyms match as written)
                     String titled = titleCase(candidate);
-                    if (countryByName.containsKey(titled)) {
+                    if (countryByName.containsKey(titled) || placeByName.containsKey(titled)) {
                         matched = titled;
                         matchedTo = k;
                     }
@@ -260,15 +358,145 @@ public final class EntityRecognizer {
                     break;
                 }
             }
-            if (matched != null) {
-                out.add(matched);
-                w = matchedTo + 1;
-            } else {
+            if (matched == null) {
                 w++;
+                continue;
             }
+            int after = matchedTo + 1;
+            boolean place = placeByName.containsKey(matched) || countryByName.containsKey(matched);
+            if (place
+                    && (partOfLongerName(text, tokens, matchedTo, matched)
+                            || continuesLongerName(text, tokens, w)
+                            || currency(text, tokens.get(matchedTo)))) {
+                w = after; // "Paris Baguette", "Sydney Carton", "Beth Israel", "US$723bn": not the place
+                continue;
+            }
+            Arrays.fill(matchedTokens, w, after, true);
+            out.add(matched);
+            if (after < tokens.size()
+                    && placeByName.containsKey(matched)
+                    && stateByCode.containsKey(tokens.get(after).text())
+                    && text.startsWith(", ", tokens.get(matchedTo).end())
+                    && tokens.get(after).start() == tokens.get(matchedTo).end() + 2) {
+                out.add(tokens.get(after).text()); // "Phoenix, AZ": the state, by its code
+                after++;
+            }
+            w = after;
         }
         return out;
     }
+
+    private static boolean known(String name) {
+        return countryByName.containsKey(name)
+                || organizationByName.containsKey(name)
+                || placeByName.containsKey(name)
+                || demonymCountries.containsKey(name);
+    }
+
+    private static String withoutPossessive(String s) {
+        return s.endsWith("'s") || s.endsWith("’s") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /**
+     * Whether the capitalised word right after a city's or region's name continues a longer name the gazetteer does
+     * not know: a company, a newspaper, a person. A weekday, a month or another gazetteer name does not ("Seoul
+     * Monday", "Texas Senate" stays with the words the shape rules see).
+     */
+    private static boolean partOfLongerName(String text, List<Token> tokens, int last, String matched) {
+        if (last + 1 >= tokens.size() || !adjacent(text, tokens.get(last), tokens.get(last + 1))) {
+            return false;
+        }
+        if (countryByName.containsKey(matched) && !(matched.length() <= 4 && allCapitals(matched))) {
+            return false; // "Germany Tuesday", "Japan Airlines": a country's full name stays; "US News" does not
+        }
+        if (!tokens.get(last).text().equals(matched)
+                && !matched.endsWith(tokens.get(last).text())) {
+            return false; // the match ended in a possessive: "Houston's"
+        }
+        Token next = tokens.get(last + 1);
+        if (!next.capitalized() || allCapitals(next.text())) {
+            return false;
+        }
+        String word = withoutPossessive(next.text());
+        return !NOT_NAMES.contains(word) && !MONTHS.contains(word) && !known(word);
+    }
+
+    /**
+     * Whether a place's first word continues a capitalised word before it that is neither a title, a function word
+     * nor a direction: "Beth Israel", "Kaiser Permanente". "Eastern Ukraine", "Prime Minister" keep theirs.
+     */
+    private static boolean continuesLongerName(String text, List<Token> tokens, int first) {
+        if (first == 0 || !adjacent(text, tokens.get(first - 1), tokens.get(first))) {
+            return false;
+        }
+        Token before = tokens.get(first - 1);
+        String w = before.text();
+        return before.capitalized()
+                && withoutPossessive(w).equals(w) // "Chan’s Hong Kong action movies"
+                && !allCapitals(w)
+                && !NOT_NAMES.contains(w)
+                && !DIRECTIONS.contains(w)
+                && !isTitle(w)
+                && !known(withoutPossessive(w))
+                && !MONTHS.contains(w);
+    }
+
+    private static final Set<String> DIRECTIONS = Set.of(
+            "North",
+            "South",
+            "East",
+            "West",
+            "Northern",
+            "Southern",
+            "Eastern",
+            "Western",
+            "Central",
+            "Greater",
+            "Upper",
+            "Lower",
+            "Inner",
+            "Outer",
+            "Northeast",
+            "Northwest",
+            "Southeast",
+            "Southwest",
+            "Downtown",
+            "Metro",
+            "Rural",
+            "Coastal",
+            "Occupied",
+            "Mainland");
+
+    /** "US$723bn", "HK$ 5": the country's dollar, not the country. */
+    private static boolean currency(String text, Token last) {
+        return last.end() < text.length() && text.charAt(last.end()) == '$';
+    }
+
+    private static final Set<String> MONTHS = Set.of(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec");
 
     /** No lower-case letter (and at least one letter): "LONDON", "NEW DELHI". Stops at the first small letter. */
     private static boolean allCapitals(String s) {
@@ -298,19 +526,28 @@ public final class EntityRecognizer {
     private List<String> organizationsByShape(String text, List<Token> tokens, boolean[] inOrganization) {
         List<String> names = new ArrayList<>();
         for (int h = 0; h < tokens.size(); h++) {
-            if (!tokens.get(h).capitalized() || !HEADS.contains(tokens.get(h).text())) { // every head is capitalised
-                continue;
+            String head = tokens.get(h).text();
+            boolean possessive = !withoutPossessive(head).equals(head); // "Stanford University’s SCALE Initiative"
+            boolean suffix = COMPANY_SUFFIXES.contains(head) && h > 0;
+            if (inOrganization[h]
+                    || !tokens.get(h).capitalized()
+                    || !HEADS.contains(withoutPossessive(head)) && !suffix) { // every head is capitalised
+                continue; // inside a name found already: "Public Health" of "... School of Public Health"
             }
             int first = h;
             while (first > 0
                     && h - first < 4
                     && tokens.get(first - 1).capitalized()
                     && adjacent(text, tokens.get(first - 1), tokens.get(first))
-                    && !tokens.get(first - 1).text().equals("The")) {
-                first--;
+                    && !tokens.get(first - 1).text().equals("The")
+                    && !FUNCTION_WORDS.contains(tokens.get(first - 1).text())
+                    && withoutPossessive(tokens.get(first - 1).text())
+                            .equals(tokens.get(first - 1).text())) {
+                first--; // not over "Why" ("Why Trust FreightWaves") or a possessive ("Stanford University’s SCALE")
             }
             int last = h;
-            if (h + 2 < tokens.size()
+            if (!possessive
+                    && h + 2 < tokens.size()
                     && CONNECTORS.contains(tokens.get(h + 1).text())
                     && adjacent(text, tokens.get(h), tokens.get(h + 1))) {
                 int k = h + 2;
@@ -327,8 +564,8 @@ public final class EntityRecognizer {
                 }
             }
             if (last > first) {
-                String name = text.substring(
-                        tokens.get(first).start(), tokens.get(last).end());
+                String name = withoutPossessive(text.substring(
+                        tokens.get(first).start(), tokens.get(last).end()));
                 if (!organizationByName.containsKey(name)) {
                     names.add(name);
                     Arrays.fill(inOrganization, first, last + 1, true);
@@ -339,7 +576,8 @@ public final class EntityRecognizer {
     }
 
     /** Full name → the short form later mentions use (family name: last word, or first for "Shin Won-sik" style). */
-    private Map<String, String> people(String text, List<Token> tokens, Set<String> gazetteerNames) {
+    private Map<String, String> people(
+            String text, List<Token> tokens, Set<String> gazetteerNames, boolean[] inGazetteerName) {
         Map<String, String> people = new LinkedHashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -353,8 +591,147 @@ public final class EntityRecognizer {
                 addPerson(people, text, tokens, i - 1, -1, gazetteerNames);
             }
         }
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            if (GIVEN_NAMES.containsKey(word) && !inGazetteerName[i] && !NOT_NAMES.contains(word)) {
+                i = givenNameFirst(people, text, tokens, i, gazetteerNames, inGazetteerName);
+            }
+        }
         return people;
     }
+
+    /** English given names, true for those that are also everyday words ("Will", "Mark", "Grant"). */
+    private static final Map<String, Boolean> GIVEN_NAMES = new HashMap<>();
+
+    static {
+        for (String[] row : readTsv("given-names.tsv")) {
+            GIVEN_NAMES.put(row[0], row.length > 1 && row[1].equals("word"));
+        }
+    }
+
+    /**
+     * A name that starts with a known given name wherever it stands, cue or not: "Takuya Takagi headed the winner"
+     * has none, "Michael Levin trained the worms" has one. The run of capitalised words from the given name is the
+     * name (an initial may stand in it: "Noah A. Smith"), unless the run is something else that starts with a given
+     * name: an organisation ("Christian Counseling Centers", a head noun or a known name in the run), the middle of
+     * a longer capitalised run ("Kaiser Permanente", where the word before is capitalised and not a title), or, for
+     * a given name that is also a word ("Will", "Mark"), a run whose next word is a word too ("Grant Funding").
+     * Returns the last token looked at.
+     */
+    private int givenNameFirst(
+            Map<String, String> people,
+            String text,
+            List<Token> tokens,
+            int from,
+            Set<String> gazetteerNames,
+            boolean[] inGazetteerName) {
+        if (from > 0) {
+            Token before = tokens.get(from - 1);
+            if (before.capitalized()
+                    && adjacent(text, before, tokens.get(from))
+                    && !isTitle(withoutPossessive(before.text()))
+                    && !NOT_NAMES.contains(before.text())) {
+                return from; // inside a longer capitalised run
+            }
+        }
+        int end = from;
+        while (end + 1 < tokens.size()
+                && end - from < 3
+                && tokens.get(end + 1).capitalized()
+                && (adjacent(text, tokens.get(end), tokens.get(end + 1)) || hyphenated(text, tokens, end))
+                && withoutPossessive(tokens.get(end).text())
+                        .equals(tokens.get(end).text())) {
+            String w = withoutPossessive(tokens.get(end + 1).text());
+            if (inGazetteerName[end + 1]
+                    || HEADS.contains(w)
+                    || w.endsWith("s") && HEADS.contains(w.substring(0, w.length() - 1))
+                    || known(w)) {
+                return end + 1; // "Christian Counseling Centers", "North Korea": an organisation's or a place's
+            }
+            boolean initial = w.length() == 2 && w.charAt(1) == '.'; // "Noah A. Smith"
+            if (cannotBeInName(w, gazetteerNames) || allCapitals(w) && w.length() > 1 && !initial) {
+                break;
+            }
+            end++;
+        }
+        if (end == from) {
+            return end;
+        }
+        if (end - from >= 2 && isWord(withoutPossessive(tokens.get(end).text())) && !hasInitial(tokens, from, end)) {
+            return end; // "Christian Counseling Centers", "James Beard Award": a thing named after someone, or a trade
+        }
+        String second = withoutPossessive(tokens.get(from + 1).text());
+        if (GIVEN_NAMES.get(tokens.get(from).text()) && isWord(second)) {
+            return end; // "Will Power", "Mark Twain" is lost with it: a given name that is a word needs a name after it
+        }
+        if (second.length() > 5 && second.endsWith("ing") && isWord(second)) {
+            return end; // "Seka Moving", "Grace Cleaning": a business's trade, not a family name
+        }
+        StringBuilder name = new StringBuilder(tokens.get(from).text());
+        for (int k = from + 1; k <= end; k++) {
+            name.append(hyphenated(text, tokens, k - 1) ? "-" : " ")
+                    .append(withoutPossessive(tokens.get(k).text()));
+        }
+        String full = name.toString();
+        if (!people.containsKey(full) && !containsPerson(people, full)) {
+            people.put(full, Mentions.shortForm(full));
+        }
+        return end;
+    }
+
+    /** Two tokens joined by a hyphen alone: "Al-Ibrahim", "Martínez-Beltrán" (the tokenizer splits before a capital). */
+    private static boolean hyphenated(String text, List<Token> tokens, int k) {
+        return k + 1 < tokens.size()
+                && tokens.get(k + 1).start() == tokens.get(k).end() + 1
+                && text.charAt(tokens.get(k).end()) == '-';
+    }
+
+    /** A longer form of the name is known already ("Noah A. Smith" and then "Noah Smith" is one person). */
+    private static boolean containsPerson(Map<String, String> people, String name) {
+        String[] words = name.split(" ");
+        for (String known : people.keySet()) {
+            String[] k = known.split(" ");
+            if (k[0].equals(words[0]) && k[k.length - 1].equals(words[words.length - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An everyday English word when written in lower case ("Funding", "Power", "Centers"). The word list holds
+     * stems, so a plural or a verb form is tried without its ending too.
+     */
+    private static boolean isWord(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (COMMON_WORDS.contains(lower)) {
+            return true;
+        }
+        for (String ending : WORD_ENDINGS) {
+            if (lower.length() > ending.length() + 2 && lower.endsWith(ending)) {
+                String stem = lower.substring(0, lower.length() - ending.length());
+                if (COMMON_WORDS.contains(stem) || COMMON_WORDS.contains(stem + "e")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> WORD_ENDINGS = List.of("s", "es", "ing", "ed");
+
+    private static boolean hasInitial(List<Token> tokens, int from, int end) {
+        for (int k = from + 1; k < end; k++) {
+            String t = tokens.get(k).text();
+            if (t.length() == 2 && t.charAt(1) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> COMMON_WORDS =
+            Set.copyOf(PhraseList.of(EntityRecognizer.class, "common-words.txt"));
 
     /** The run of capitalised, adjacent tokens from {@code from} in {@code direction} (up to four), as a name. */
     private void addPerson(
@@ -468,7 +845,7 @@ public final class EntityRecognizer {
     }
 
     private static void count(Map<String, Entity> found, Type type, String name, String code) {
-        String key = type.name().charAt(0) + ":" + name;
+        String key = type.name() + ":" + name; // a person and a place may share a name ("Jordan")
         Entity e = found.get(key);
         found.put(key, new Entity(type, name, e == null ? 1 : e.mentions() + 1, code));
     }

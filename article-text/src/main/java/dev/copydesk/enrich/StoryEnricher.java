@@ -53,12 +53,9 @@ public final class StoryEnricher {
         if (sentences.size() > 1 && lede.length() < 100) {
             lede = lede + " " + sentences.get(1);
         }
-        List<EntityRecognizer.Entity> named = entities.recognize(title.isEmpty() ? body : title + "\n" + body);
-        List<String> countries = named.stream()
-                .filter(e -> !e.countryCode().isEmpty())
-                .map(EntityRecognizer.Entity::countryCode)
-                .distinct()
-                .toList();
+        EntityRecognizer.Recognition recognised = entities.recognizeAll(title.isEmpty() ? body : title + "\n" + body);
+        List<EntityRecognizer.Entity> named = recognised.entities();
+        List<String> countries = recognised.countries();
         return new Enrichment(
                 language.language(),
                 language.confidence(),

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             StackCommand.class,
             SearchCommand.class,
             CleanCommand.class,
+            EntitiesCommand.class,
             DlqCommand.class,
             TailCommand.class,
             StatsCommand.class,

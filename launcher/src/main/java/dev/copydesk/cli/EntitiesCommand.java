@@ -1,0 +1,101 @@
+package dev.copydesk.cli;
+
+import dev.copydesk.enrich.EntityRecognizer.Type;
+import dev.copydesk.enrich.eval.EntityEvaluation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "entities",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores entity recognition against hand-annotated stories.",
+            "  entities --eval FILE            precision and recall per type (people, organisations, places), per"
+                    + " story, on full names and on all names",
+            "  entities --eval FILE --verbose  also every wrong and every missed entity, story by story",
+            "FILE has one JSON story a line (id, source, text, people, organizations, places); the project's own set is"
+                    + " article-text/src/test/resources/dev/copydesk/enrich/entity-eval.jsonl (docs/entities.md)."
+        })
+final class EntitiesCommand implements Callable<Integer> {
+
+    @Option(names = "--eval", required = true, paramLabel = "FILE", description = "The annotated stories (JSON lines).")
+    Path eval;
+
+    @Option(names = "--verbose", description = "List every wrong and every missed entity.")
+    boolean verbose;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws IOException {
+        List<EntityEvaluation.Story> stories;
+        try (Reader reader = Files.newBufferedReader(eval, StandardCharsets.UTF_8)) {
+            stories = EntityEvaluation.read(reader);
+        } catch (NoSuchFileException e) {
+            err.println("no such file: " + eval);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(eval + ": " + e.getMessage());
+            return 2;
+        }
+        if (stories.isEmpty()) {
+            err.println(eval + ": no stories");
+            return 2;
+        }
+        long start = System.nanoTime();
+        EntityEvaluation.Report report = EntityEvaluation.score(stories, EntityEvaluation.throughArticleBuilder());
+        out.printf(
+                Locale.ROOT,
+                "%d stories, %.1f s; per story, each distinct entity once%n",
+                report.stories(),
+                (System.nanoTime() - start) / 1e9);
+        print("full names (people and organisations of two words or more; places all)", report.fullNames());
+        print("all names", report.all());
+        if (verbose) {
+            for (Type type : Type.values()) {
+                EntityEvaluation.Tally t = report.all().get(type);
+                t.wrong().forEach(w -> out.println("wrong  " + label(type) + "  " + w));
+                t.missed().forEach(m -> out.println("missed " + label(type) + "  " + m));
+            }
+        }
+        return 0;
+    }
+
+    private void print(String heading, Map<Type, EntityEvaluation.Tally> tallies) {
+        out.println(heading + ":");
+        out.println("  type           precision  recall     F1   found right  wrong  missed");
+        for (Type type : Type.values()) {
+            EntityEvaluation.Tally t = tallies.get(type);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-13s  %9.3f  %6.3f  %5.3f  %11d  %5d  %6d%n",
+                    label(type),
+                    t.precision(),
+                    t.recall(),
+                    t.f1(),
+                    t.truePositives(),
+                    t.falsePositives(),
+                    t.falseNegatives());
+        }
+    }
+
+    private static String label(Type type) {
+        return switch (type) {
+            case PERSON -> "people";
+            case ORGANIZATION -> "organisations";
+            case PLACE -> "places";
+        };
+    }
+}

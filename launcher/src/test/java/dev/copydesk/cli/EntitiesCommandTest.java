@@ -1,0 +1,54 @@
+package dev.copydesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code copydesk entities --eval}: the scores of an annotated file, and what it does with bad input. */
+class EntitiesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String STORY = "{\"id\":\"boe\",\"source\":\"test\",\"text\":\"Bank of England holds rates\\n"
+            + "LONDON, Dec 1 (Reuters) - The Bank of England kept rates on hold. Governor Andrew Bailey said it was"
+            + " much too early to cut.\",\"people\":[\"Andrew Bailey\"],\"organizations\":[\"Bank of England|BoE\","
+            + "\"Reuters\"],\"places\":[\"London\"]}";
+
+    @Test
+    void printsPrecisionAndRecallPerTypeAndWhatWasMissed() throws Exception {
+        Path file = Files.writeString(dir.resolve("set.jsonl"), STORY + "\n");
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--verbose");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("1 stories")
+                .containsPattern("people +1\\.000 +1\\.000 +1\\.000 +1 +0 +0")
+                .containsPattern("places +1\\.000 +1\\.000 +1\\.000 +1 +0 +0")
+                .contains("all names:");
+        // Reuters is one word: out of the full-name scope, in "all names", where the recogniser takes it for the
+        // agency of the dateline and not an entity, so it is missed
+        assertThat(run.out()).contains("missed organisations  boe: Reuters");
+    }
+
+    @Test
+    void aMissingFileOrABadLineIsAClearErrorAndNoScore() throws Exception {
+        DemoCommandIT.Run missing = DemoCommandIT.copydesk(
+                "entities", "--eval", dir.resolve("nope.jsonl").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file");
+
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), STORY + "\n{\"id\":\"x\",\"text\":\"y\"}\n");
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("entities", "--eval", bad.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("line 2 is not an annotated story").contains("no list \"people\"");
+        assertThat(run.out()).doesNotContain("precision");
+
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+        assertThat(DemoCommandIT.copydesk("entities", "--eval", empty.toString())
+                        .err())
+                .contains("no stories");
+    }
+}
