@@ -591,6 +591,14 @@ public final class EntityRecognizer {
                 addPerson(people, text, tokens, i - 1, -1, gazetteerNames);
             }
         }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (KOREAN_FAMILY_NAMES.contains(tokens.get(i).text()) && koreanGivenName(text, tokens, i)) {
+                addPersonName(
+                        people,
+                        tokens.get(i).text() + " "
+                                + withoutPossessive(tokens.get(i + 1).text()));
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).text();
             if (GIVEN_NAMES.containsKey(word) && !inGazetteerName[i] && !NOT_NAMES.contains(word)) {
@@ -598,6 +606,32 @@ public final class EntityRecognizer {
             }
         }
         return people;
+    }
+
+    /**
+     * The commonest Korean family names as romanised in copy. Followed by a given name written with a hyphen and a
+     * small letter ("Shin Won-sik", "Lee Do-woon", "Kim Jong-un"), the romanisation Korean names alone take, they are
+     * a person's name without a cue.
+     */
+    private static final Set<String> KOREAN_FAMILY_NAMES = Set.of(
+            "Kim", "Lee", "Yi", "Park", "Pak", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon",
+            "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Hwang", "Ahn", "An",
+            "Song", "Yoo", "Yu", "Ryu", "Hong", "Jeon", "Chun", "Ko", "Koh", "Moon", "Mun", "Yang", "Son", "Sohn",
+            "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Noh", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo",
+            "Min", "Na", "Jin", "Ji", "Eom", "Um", "Chae", "Won", "Bang", "Gong", "Hyun", "Pyo", "Byun", "Yeo", "Ok",
+            "Do");
+
+    /** The token after a family name is a hyphenated given name: "Won-sik", "Jong-un" (not "Jong-Un Corp"). */
+    private static boolean koreanGivenName(String text, List<Token> tokens, int i) {
+        Token given = tokens.get(i + 1);
+        String g = withoutPossessive(given.text());
+        int hyphen = g.indexOf('-');
+        return adjacent(text, tokens.get(i), given)
+                && given.capitalized()
+                && hyphen > 0
+                && hyphen + 1 < g.length()
+                && Character.isLowerCase(g.charAt(hyphen + 1))
+                && g.indexOf('-', hyphen + 1) < 0;
     }
 
     /** English given names, true for those that are also everyday words ("Will", "Mark", "Grant"). */
@@ -643,6 +677,7 @@ public final class EntityRecognizer {
                         .equals(tokens.get(end).text())) {
             String w = withoutPossessive(tokens.get(end + 1).text());
             if (inGazetteerName[end + 1]
+                    || COMPANY_SUFFIXES.contains(w)
                     || HEADS.contains(w)
                     || w.endsWith("s") && HEADS.contains(w.substring(0, w.length() - 1))
                     || known(w)) {
@@ -672,10 +707,7 @@ public final class EntityRecognizer {
             name.append(hyphenated(text, tokens, k - 1) ? "-" : " ")
                     .append(withoutPossessive(tokens.get(k).text()));
         }
-        String full = name.toString();
-        if (!people.containsKey(full) && !containsPerson(people, full)) {
-            people.put(full, Mentions.shortForm(full));
-        }
+        addPersonName(people, name.toString());
         return end;
     }
 
@@ -686,16 +718,27 @@ public final class EntityRecognizer {
                 && text.charAt(tokens.get(k).end()) == '-';
     }
 
-    /** A longer form of the name is known already ("Noah A. Smith" and then "Noah Smith" is one person). */
-    private static boolean containsPerson(Map<String, String> people, String name) {
-        String[] words = name.split(" ");
-        for (String known : people.keySet()) {
-            String[] k = known.split(" ");
-            if (k[0].equals(words[0]) && k[k.length - 1].equals(words[words.length - 1])) {
-                return true;
+    /**
+     * Adds a person, unless the story names them already in another form: the same first word and the same family
+     * name ("Lloyd Austin", "Lloyd J. Austin III", "Noah Smith", "Noah A. Smith") are one person, known by the
+     * longest form found.
+     */
+    private static void addPersonName(Map<String, String> people, String name) {
+        if (people.containsKey(name)) {
+            return;
+        }
+        String first = name.substring(0, Math.max(0, name.indexOf(' ')));
+        String family = Mentions.shortForm(name);
+        for (String known : List.copyOf(people.keySet())) {
+            if (known.startsWith(first + " ") && Mentions.shortForm(known).equals(family)) {
+                if (name.length() > known.length()) {
+                    people.remove(known);
+                    people.put(name, family);
+                }
+                return;
             }
         }
-        return false;
+        people.put(name, family);
     }
 
     /**
@@ -760,8 +803,8 @@ public final class EntityRecognizer {
             i += direction;
         }
         String name = trimName(words, gazetteerNames, direction > 0);
-        if (name != null && !people.containsKey(name)) {
-            people.put(name, Mentions.shortForm(name));
+        if (name != null) {
+            addPersonName(people, name);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How often a story names a person: the full name, and the short form ("Austin" for "Lloyd Austin") where it
@@ -19,8 +20,14 @@ final class Mentions {
         if (words.length == 2 && words[1].contains("-")) {
             return words[0];
         }
-        return words[words.length - 1];
+        int last = words.length - 1;
+        while (last > 1 && GENERATIONS.contains(words[last])) {
+            last--; // "Lloyd J. Austin III" is Austin, "Martin Luther King Jr." is King
+        }
+        return words[last];
     }
+
+    private static final Set<String> GENERATIONS = Set.of("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV");
 
     /**
      * Mentions by full name plus mentions by the short form alone, reading the text left to right: a full name's

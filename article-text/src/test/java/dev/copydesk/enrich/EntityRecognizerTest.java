@@ -168,6 +168,23 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void oneManByHisFullNameWithInitialAndSuffixHisNameAndMrHisName() {
+        List<Entity> e = RECOGNIZER.recognize("Defense Secretary Lloyd J. Austin III arrived on Monday. Lloyd Austin"
+                + " met reporters. Mr. Austin said the talks went well, and Austin left.");
+        assertThat(e.stream().filter(x -> x.type() == Type.PERSON))
+                .containsExactly(new Entity(Type.PERSON, "Lloyd J. Austin III", 4, ""));
+    }
+
+    @Test
+    void koreanNamesByTheirShapeWithoutACue() {
+        List<Entity> e = RECOGNIZER.recognize("Lee Do-woon spoke after Kim Jong-un's launch; Park Ji-sung watched."
+                + " The Kim-Lee report and Kim Jong-Un Corp were not people.");
+        assertThat(names(e, Type.PERSON))
+                .contains("Lee Do-woon", "Kim Jong-un", "Park Ji-sung")
+                .doesNotContain("Kim Jong-Un", "Kim Jong-Un Corp");
+    }
+
+    @Test
     void anOrganisationWhoseHeadIsPossessive() {
         assertThat(names(
                         RECOGNIZER.recognize("Researchers at Stanford University’s SCALE Initiative and Northwestern"
