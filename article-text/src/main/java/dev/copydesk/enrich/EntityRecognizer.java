@@ -22,22 +22,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * People, organisations and places in a story, offline and without a statistical model (none with a usable
- * licence and size exists on Maven Central; see the README). Three sources:
+ * People, organisations and places in a story, offline and without a statistical model (rules and data; a tagger
+ * trained by the project is to come, measured on the same annotated set: docs/entities.md). The sources:
  * <ul>
  *   <li><b>Gazetteers</b>: country names in every language the JDK's locale data knows, plus
- *       {@code country-aliases.tsv} (short and old forms, demonyms, capitals standing for governments), and
- *       {@code organizations.tsv}. Matched on word boundaries, longest name first, and inside hyphenated pairs
- *       ({@code Russia-Ukraine war} mentions both).</li>
- *   <li><b>Person cues</b>: a run of capitalised words after a role ({@code Defense Minister Shin Won-sik},
- *       {@code spokesperson Lee Do-woon}, {@code counterpart, Kihara Minoru}) or before {@code said}. Later
- *       mentions by family name alone ({@code Austin}, {@code Shin}) count for the full name.</li>
- *   <li><b>Organisation shape</b>: capitalised words ending in a head noun ({@code United Nations Command},
- *       {@code Ministry of Defense}).</li>
+ *       {@code country-aliases.tsv} (short and old forms); cities of 100,000 people or more ({@code cities.tsv},
+ *       GeoNames) and regions ({@code places.tsv}), each with its country; {@code organizations.tsv}; demonyms
+ *       ({@code demonyms.tsv}), which give a country to {@link Recognition#countries} but name no place. Matched
+ *       on word boundaries, longest name first, and inside hyphenated pairs ({@code Russia-Ukraine war}).</li>
+ *   <li><b>People</b>: a run of capitalised words after a role ({@code Defense Minister Shin Won-sik}) or before
+ *       {@code said}; one that starts with a known given name ({@code given-names.tsv}) wherever it stands; a
+ *       Korean family name before a hyphenated given name. Later mentions by family name count for the person,
+ *       known by the longest form of the name the story gives.</li>
+ *   <li><b>Organisation shape</b>: capitalised words ending in a head noun or a company suffix ({@code United
+ *       Nations Command}, {@code Ministry of Defense}, {@code Highmark Inc.}).</li>
  * </ul>
  *
- * <p>A little over 400 lines: the gazetteer matching and the shape rules share one tokenisation and one mention
- * count; the shape rules are what a learned tagger is to replace, and the class splits with them.
+ * <p>About 900 lines: the gazetteer matching and the shape rules share one tokenisation and one mention count; the
+ * shape rules are what a learned tagger is to replace, and the class splits with them.
  */
 public final class EntityRecognizer {
 
