@@ -328,10 +328,12 @@ public final class EntityRecognizer {
     private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked, boolean[] matchedTokens) {
         List<String> out = new ArrayList<>();
         for (int w = 0; w < tokens.size(); ) {
+            String first = bare(tokens.get(w).text());
             if (masked[w]
-                    || Character.isLowerCase(tokens.get(w).text().charAt(0))
-                    || UnspacedNames.applies(tokens.get(w).text().charAt(0)) // UnspacedNames finds those
-                    || !FIRST_WORDS.contains(withoutPossessive(tokens.get(w).text()))) {
+                    || first.isEmpty()
+                    || Character.isLowerCase(first.charAt(0))
+                    || UnspacedNames.applies(first.charAt(0)) // UnspacedNames finds those
+                    || !FIRST_WORDS.contains(first)) {
                 w++; // names start with a capital (or a letter without case) and with a known first word
                 continue;
             }
@@ -341,7 +343,7 @@ public final class EntityRecognizer {
             for (int k = w; ; k++) {
                 String candidate =
                         text.substring(tokens.get(w).start(), tokens.get(k).end());
-                String bare = withoutPossessive(candidate); // "Seoul's", "Stanford University’s"
+                String bare = bare(candidate); // "Seoul's", "Stanford University’s", "l'Allemagne"
                 if (known(bare)) {
                     matched = bare;
                     matchedTo = k;
@@ -393,6 +395,16 @@ public final class EntityRecognizer {
                 || organizationByName.containsKey(name)
                 || placeByName.containsKey(name)
                 || demonymCountries.containsKey(name);
+    }
+
+    /** Without a possessive and without an elided article before it: "l'Allemagne", "d’Italie" are names. */
+    private static String bare(String s) {
+        String w = withoutPossessive(s);
+        if (w.length() > 3 && (w.charAt(1) == '\'' || w.charAt(1) == '’') && "LlDd".indexOf(w.charAt(0)) >= 0) {
+            String rest = w.substring(2);
+            return Character.isUpperCase(rest.charAt(0)) ? rest : w;
+        }
+        return w;
     }
 
     private static String withoutPossessive(String s) {

@@ -176,6 +176,15 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void storiesInOtherLanguagesGetTheirPlacesAndNoArticleIsAName() {
+        List<Entity> fr = RECOGNIZER.recognize("L'Allemagne et l'Espagne suivent la situation, selon Paris.");
+        assertThat(names(fr, Type.PLACE)).containsExactlyInAnyOrder("Germany", "Spain", "Paris");
+        List<Entity> es = RECOGNIZER.recognize("El Banco de España y Pedro Sánchez viajan a Madrid.");
+        assertThat(names(es, Type.PERSON)).containsExactly("Pedro Sánchez");
+        assertThat(names(es, Type.PLACE)).contains("Madrid");
+    }
+
+    @Test
     void koreanNamesByTheirShapeWithoutACue() {
         List<Entity> e = RECOGNIZER.recognize("Lee Do-woon spoke after Kim Jong-un's launch; Park Ji-sung watched."
                 + " The Kim-Lee report and Kim Jong-Un Corp were not people.");
