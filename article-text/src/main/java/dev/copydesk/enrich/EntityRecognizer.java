@@ -835,7 +835,7 @@ public final class EntityRecognizer {
         List<Boolean> titled = new ArrayList<>(); // per part: whether a title word follows it
         List<String> current = new ArrayList<>();
         for (String raw : words) {
-            String w = raw.endsWith("'s") || raw.endsWith("’s") ? raw.substring(0, raw.length() - 2) : raw;
+            String w = withoutPossessive(raw);
             if (cannotBeInName(w, gazetteerNames)) {
                 if (!current.isEmpty()) {
                     parts.add(current);

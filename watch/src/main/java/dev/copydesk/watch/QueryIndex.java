@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stored queries indexed by their words: each query is filed under a few words ("anchors") at least one of which
@@ -84,8 +86,7 @@ final class QueryIndex {
         return vocabulary;
     }
 
-    private static final java.util.Set<Field> WORD_FIELDS =
-            java.util.EnumSet.of(Field.TEXT, Field.ENTITY, Field.SOURCE);
+    private static final Set<Field> WORD_FIELDS = EnumSet.of(Field.TEXT, Field.ENTITY, Field.SOURCE);
 
     private static void collectWords(Clause clause, List<String> out) {
         if (clause instanceof Clause.Words w) {

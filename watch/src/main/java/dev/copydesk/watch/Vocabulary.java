@@ -73,10 +73,6 @@ final class Vocabulary {
         return words.length;
     }
 
-    String word(int id) {
-        return words[id];
-    }
-
     /** The number of a word, or -1 when no query has it. */
     int id(String word) {
         int hash = word.hashCode();
@@ -92,7 +88,7 @@ final class Vocabulary {
         }
     }
 
-    /** The same for {@code chars[0..length)}, whose {@link #hash} is given. */
+    /** The same for {@code chars[0..length)}, whose {@link String#hashCode} is given (the tokenizer's). */
     int id(char[] chars, int length, int hash) {
         if (!mayHave(hash)) {
             return -1;
@@ -108,15 +104,6 @@ final class Vocabulary {
                 return t - 1;
             }
         }
-    }
-
-    /** {@link String#hashCode} of {@code chars[0..length)}. */
-    static int hash(char[] chars, int length) {
-        int h = 0;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + chars[i];
-        }
-        return h;
     }
 
     private static int spread(int hash) {

@@ -1,5 +1,9 @@
 package dev.copydesk.watch;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Splits stories and query terms into the words watch queries match, one way for both: runs of letters and digits
  * (with the marks written on them), lower-cased, full-width forms as ASCII; apostrophes and hyphens split words
@@ -24,8 +28,8 @@ final class WatchTokenizer {
     }
 
     /** The words of a text as strings, in order. */
-    static java.util.List<String> strings(String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static List<String> strings(String text) {
+        List<String> out = new ArrayList<>();
         split(text, (chars, length, hash, start, end) -> out.add(new String(chars, 0, length)));
         return out;
     }
@@ -112,7 +116,7 @@ final class WatchTokenizer {
     }
 
     private static char[] room(char[] word, int needed) {
-        return needed <= word.length ? word : java.util.Arrays.copyOf(word, Math.max(needed, word.length * 2));
+        return needed <= word.length ? word : Arrays.copyOf(word, Math.max(needed, word.length * 2));
     }
 
     private static int flush(char[] word, int length, int hash, int start, int end, Words out) {

@@ -9,6 +9,7 @@ import dev.copydesk.avro.Watchlist;
 import dev.copydesk.enrich.ArticleBuilder;
 import dev.copydesk.ingest.InputDecoder;
 import dev.copydesk.ingest.RawInput;
+import dev.copydesk.metrics.Metrics;
 import dev.copydesk.sample.SyntheticWire;
 import dev.copydesk.serde.AvroSerdes;
 import dev.copydesk.watch.sample.SampleWatchlists;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -208,17 +210,14 @@ public final class AlertBenchCommand implements Callable<Integer> {
                         + " an article, %.1f%% in enrich-streams' CPU an article; median rates %.0f articles/s without"
                         + " watchlists, %.0f with %d",
                 rounds, 100 * cost, 100 * cpuCost, 100 * streamsCost, plainMedian, watchedMedian, watchlists);
+        report.put("roundCosts", costs.stream().map(AlertBenchCommand::share).toList());
         report.put(
-                "roundCosts",
-                costs.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
-        report.put(
-                "roundCpuCosts",
-                cpuCosts.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
-        report.put("cpuCost", Math.round(cpuCost * 1000) / 1000.0);
+                "roundCpuCosts", cpuCosts.stream().map(AlertBenchCommand::share).toList());
+        report.put("cpuCost", share(cpuCost));
         report.put(
                 "roundStreamsCpuCosts",
-                streamsCosts.stream().map(c -> Math.round(c * 1000) / 1000.0).toList());
-        report.put("streamsCpuCost", Math.round(streamsCost * 1000) / 1000.0);
+                streamsCosts.stream().map(AlertBenchCommand::share).toList());
+        report.put("streamsCpuCost", share(streamsCost));
         report.put("matchMicrosPerStory", Math.round(median(matchTimes)));
         report.put("rounds", rounds);
         report.put("plainPerSecond", Math.round(plainMedian));
@@ -227,7 +226,7 @@ public final class AlertBenchCommand implements Callable<Integer> {
         report.put("watchlists", watchlists);
         report.put("knownEvery", knownEvery);
         report.put("watchedPerSecond", Math.round(watchedMedian));
-        report.put("throughputCost", Math.round(cost * 1000) / 1000.0);
+        report.put("throughputCost", share(cost));
         report.put("alertsPerArticle", Math.round(1000.0 * alerts / articles) / 1000.0);
 
         Map<String, Object> latency = latency(cluster, pipelines, corpus, sample);
@@ -373,13 +372,18 @@ public final class AlertBenchCommand implements Callable<Integer> {
     /** The enrich stage's watch-match timer (every pipeline of this JVM records into it): its count and total. */
     private record MatchTime(long count, double nanos) {
         static MatchTime now() {
-            var timer = dev.copydesk.metrics.Metrics.stage("enrich", "watch-match");
-            return new MatchTime(timer.count(), timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+            var timer = Metrics.stage("enrich", "watch-match");
+            return new MatchTime(timer.count(), timer.totalTime(TimeUnit.NANOSECONDS));
         }
 
         double microsPerStorySince(MatchTime before) {
             return (nanos - before.nanos) / 1e3 / Math.max(1, count - before.count);
         }
+    }
+
+    /** A fraction to three decimals, as the report gives costs. */
+    private static double share(double fraction) {
+        return Math.round(fraction * 1000) / 1000.0;
     }
 
     private static double median(List<Double> values) {

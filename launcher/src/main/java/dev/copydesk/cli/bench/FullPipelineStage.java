@@ -1,11 +1,13 @@
 package dev.copydesk.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.copydesk.cli.PipelineProgress;
 import dev.copydesk.sink.SinkConfig;
 import dev.copydesk.sink.SinkRunner;
 import dev.copydesk.streams.EnrichApp;
 import dev.copydesk.streams.EnrichConfig;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -171,7 +173,7 @@ final class FullPipelineStage {
      * compiler's, which made the process's CPU per article differ by 10-30% between two runs of the same work.
      */
     static long threadCpuNanos(String appId) {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().contains(appId)) {
@@ -183,7 +185,6 @@ final class FullPipelineStage {
     }
 
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
