@@ -53,7 +53,8 @@ public final class StoryEnricher {
         if (sentences.size() > 1 && lede.length() < 100) {
             lede = lede + " " + sentences.get(1);
         }
-        EntityRecognizer.Recognition recognised = entities.recognizeAll(title.isEmpty() ? body : title + "\n" + body);
+        EntityRecognizer.Recognition recognised =
+                entities.recognizeAll(title.isEmpty() ? body : title + "\n" + body, language.language());
         List<EntityRecognizer.Entity> named = recognised.entities();
         List<String> countries = recognised.countries();
         return new Enrichment(

@@ -185,6 +185,43 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void namesWithoutACueOrAnEnglishGivenNameAreTypedByTheLearnedModel() {
+        List<Entity> e = RECOGNIZER.recognize("Takuya Takagi headed the winner. The study, led by Samir Kendale and"
+                + " Yann LeCun, was paid for by Colonial Van Lines.");
+        assertThat(names(e, Type.PERSON)).contains("Takuya Takagi", "Samir Kendale", "Yann LeCun");
+        assertThat(names(e, Type.ORGANIZATION)).contains("Colonial Van Lines");
+    }
+
+    @Test
+    void headingsMenusAndTranscriptLabelsAreNotNames() {
+        List<Entity> e = RECOGNIZER.recognize("Key Takeaways\nTop Local Movers in New York\n"
+                + "Why Trust FreightWaves Checkpoint?\nBest Running Shoes For Beginners\n"
+                + "UNIDENTIFIED GROUP: (Chanting) No more vouchers.\n");
+        assertThat(names(e, Type.PERSON)).isEmpty();
+        assertThat(names(e, Type.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void aNameInCapitalsIsThePersonTheStoryNamesInTitleCase() {
+        List<Entity> e =
+                RECOGNIZER.recognize("SERGIO MARTINEZ-BELTRAN, BYLINE: Sergio Martínez-Beltrán explains the bill.");
+        assertThat(names(e, Type.PERSON)).containsExactly("Sergio Martínez-Beltrán");
+    }
+
+    @Test
+    void theLearnedModelReadsEnglishAndUnknownTextOnly() {
+        // in German every noun is capitalised: runs of nouns are not names
+        String german = "Am Montag Abend trafen sich Grüne Jugend Vertreter mit der Deutschen Umwelthilfe in Berlin.";
+        assertThat(names(RECOGNIZER.recognizeAll(german, "de").entities(), Type.PERSON))
+                .isEmpty();
+        assertThat(names(RECOGNIZER.recognizeAll(german, "de").entities(), Type.PLACE))
+                .containsExactly("Berlin");
+        assertThat(names(RECOGNIZER.recognizeAll(german, "").entities(), Type.PERSON))
+                .as("unknown language: read as English")
+                .isNotEmpty();
+    }
+
+    @Test
     void koreanNamesByTheirShapeWithoutACue() {
         List<Entity> e = RECOGNIZER.recognize("Lee Do-woon spoke after Kim Jong-un's launch; Park Ji-sung watched."
                 + " The Kim-Lee report and Kim Jong-Un Corp were not people.");

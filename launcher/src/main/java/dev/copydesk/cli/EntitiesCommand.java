@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
             "  entities --eval FILE            precision and recall per type (people, organisations, places), per"
                     + " story, on full names and on all names",
             "  entities --eval FILE --verbose  also every wrong and every missed entity, story by story",
+            "  entities --eval FILE --stage S  article (default): what the product stores, cleaning then enrichment;"
+                    + " recogniser: the recogniser alone on the text as given; rules: its rules alone, without the"
+                    + " learned name model",
             "FILE has one JSON story a line (id, source, text, people, organizations, places); the project's own set is"
                     + " article-text/src/test/resources/dev/copydesk/enrich/entity-eval.jsonl (docs/entities.md)."
         })
@@ -34,6 +37,20 @@ final class EntitiesCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "List every wrong and every missed entity.")
     boolean verbose;
+
+    /** What is scored: the whole article build, the recogniser alone, or its rules alone. */
+    enum Stage {
+        article,
+        recogniser,
+        rules
+    }
+
+    @Option(
+            names = "--stage",
+            paramLabel = "S",
+            defaultValue = "article",
+            description = "article (default), recogniser or rules: what is scored.")
+    Stage stage;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -55,11 +72,18 @@ final class EntitiesCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        EntityEvaluation.Report report = EntityEvaluation.score(stories, EntityEvaluation.throughArticleBuilder());
+        EntityEvaluation.Report report = EntityEvaluation.score(
+                stories,
+                switch (stage) {
+                    case article -> EntityEvaluation.throughArticleBuilder();
+                    case recogniser -> EntityEvaluation.recogniserAlone(true);
+                    case rules -> EntityEvaluation.recogniserAlone(false);
+                });
         out.printf(
                 Locale.ROOT,
-                "%d stories, %.1f s; per story, each distinct entity once%n",
+                "%d stories (%s), %.1f s; per story, each distinct entity once%n",
                 report.stories(),
+                stage,
                 (System.nanoTime() - start) / 1e9);
         print("full names (people and organisations of two words or more; places all)", report.fullNames());
         print("all names", report.all());

@@ -35,6 +35,25 @@ class EntitiesCommandTest {
     }
 
     @Test
+    void theStageSaysWhatIsScoredTheRulesAloneMissANameOnlyTheModelFinds() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("race.jsonl"),
+                "{\"id\":\"race\",\"source\":\"test\",\"text\":\"Takuya Takagi headed the winner at"
+                        + " Hanshin on Sunday.\",\"people\":[\"Takuya Takagi\"],\"organizations\":[],"
+                        + "\"places\":[]}\n");
+        DemoCommandIT.Run rules = DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--stage", "rules");
+        assertThat(rules.exit()).as(rules.err()).isZero();
+        assertThat(rules.out()).contains("1 stories (rules)").containsPattern("people +1\\.000 +0\\.000 +0\\.000 +0 +0 +1");
+        DemoCommandIT.Run alone =
+                DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--stage", "recogniser");
+        assertThat(alone.out()).contains("(recogniser)").containsPattern("people +1\\.000 +1\\.000 +1\\.000 +1 +0 +0");
+
+        DemoCommandIT.Run bad = DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--stage", "tagger");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--stage").contains("article, recogniser, rules");
+    }
+
+    @Test
     void aMissingFileOrABadLineIsAClearErrorAndNoScore() throws Exception {
         DemoCommandIT.Run missing = DemoCommandIT.copydesk(
                 "entities", "--eval", dir.resolve("nope.jsonl").toString());

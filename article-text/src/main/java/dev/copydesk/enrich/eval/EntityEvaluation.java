@@ -6,6 +6,7 @@ import dev.copydesk.avro.ContentType;
 import dev.copydesk.avro.EntityType;
 import dev.copydesk.avro.RawArticle;
 import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.enrich.EntityRecognizer;
 import dev.copydesk.enrich.EntityRecognizer.Type;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -222,6 +223,16 @@ public final class EntityEvaluation {
                         .map(e -> new Found(Type.valueOf(e.getType().name()), e.getName()))
                         .toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * The recogniser alone on each story's text as given, with no cleaning before it: with {@code learned} false,
+     * its rules alone ({@link EntityRecognizer#recognizeByRules}). One recogniser: not for concurrent use.
+     */
+    public static Function<Story, List<Found>> recogniserAlone(boolean learned) {
+        EntityRecognizer recognizer = new EntityRecognizer();
+        return story -> (learned ? recognizer.recognizeAll(story.text()) : recognizer.recognizeByRules(story.text()))
+                .entities().stream().map(e -> new Found(e.type(), e.name())).toList();
     }
 
     private static Map<Type, Tally> tallies() {
