@@ -43,7 +43,9 @@ class EntitiesCommandTest {
                         + "\"places\":[]}\n");
         DemoCommandIT.Run rules = DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--stage", "rules");
         assertThat(rules.exit()).as(rules.err()).isZero();
-        assertThat(rules.out()).contains("1 stories (rules)").containsPattern("people +1\\.000 +0\\.000 +0\\.000 +0 +0 +1");
+        assertThat(rules.out())
+                .contains("1 stories (rules)")
+                .containsPattern("people +1\\.000 +0\\.000 +0\\.000 +0 +0 +1");
         DemoCommandIT.Run alone =
                 DemoCommandIT.copydesk("entities", "--eval", file.toString(), "--stage", "recogniser");
         assertThat(alone.out()).contains("(recogniser)").containsPattern("people +1\\.000 +1\\.000 +1\\.000 +1 +0 +0");
