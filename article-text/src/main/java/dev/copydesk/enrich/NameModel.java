@@ -1,14 +1,11 @@
 package dev.copydesk.enrich;
 
 import dev.copydesk.enrich.EntityRecognizer.Token;
-import java.io.BufferedReader;
+import dev.copydesk.learn.SoftmaxRegression;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,33 +66,7 @@ public final class NameModel {
 
     /** Probabilities of each {@link Label} for a run. */
     public double[] probabilities(Run run) {
-        double[] score = new double[LABELS];
-        for (String f : features(run)) {
-            float[] w = weights.get(f);
-            if (w != null) {
-                for (int k = 0; k < LABELS; k++) {
-                    score[k] += w[k];
-                }
-            }
-        }
-        return softmax(score);
-    }
-
-    static double[] softmax(double[] score) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double s : score) {
-            max = Math.max(max, s);
-        }
-        double sum = 0;
-        double[] p = new double[score.length];
-        for (int k = 0; k < score.length; k++) {
-            p[k] = Math.exp(score[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < score.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return SoftmaxRegression.probabilities(weights, features(run), LABELS);
     }
 
     /**
@@ -364,25 +335,9 @@ public final class NameModel {
         }
     }
 
-    /** One feature a line: the feature, then a weight per label in {@link Label} order, tab-separated. */
+    /** The model file: a feature a line, then a weight per label in {@link Label} order (see SoftmaxRegression). */
     static NameModel read(InputStream in) throws IOException {
-        Map<String, float[]> weights = new HashMap<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line; (line = reader.readLine()) != null; ) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = line.split("\t");
-            if (cols.length != LABELS + 1) {
-                throw new IOException("name model line has " + cols.length + " columns, not " + (LABELS + 1));
-            }
-            float[] w = new float[LABELS];
-            for (int k = 0; k < LABELS; k++) {
-                w[k] = Float.parseFloat(cols[k + 1]);
-            }
-            weights.put(cols[0], w);
-        }
-        return new NameModel(weights);
+        return new NameModel(SoftmaxRegression.read(in, LABELS));
     }
 
     int size() {

@@ -6,11 +6,10 @@ import dev.copydesk.enrich.EntityRecognizer.Entity;
 import dev.copydesk.enrich.EntityRecognizer.Token;
 import dev.copydesk.enrich.NameModel.Label;
 import dev.copydesk.enrich.NameModel.Run;
+import dev.copydesk.learn.SoftmaxRegression;
+import dev.copydesk.learn.SoftmaxRegression.Example;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Trains {@link NameModel} (run by {@code tools/entities/train-name-model.sh}, never at build or run time).
@@ -52,8 +50,6 @@ public final class NameModelTrainer {
     private static final int PER_LABEL_FROM_LIST = 60_000;
     private static final int MIN_COUNT = 2;
 
-    record Example(List<String> features, int label) {}
-
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
             System.err.println("usage: NameModelTrainer NAMES.tsv PAGES_DIR EVAL.jsonl OUT.tsv.gz");
@@ -68,8 +64,12 @@ public final class NameModelTrainer {
         examples.addAll(fromPages);
         System.err.printf(
                 "%d examples from the list, %d from pages (%s)%n", listExamples, fromPages.size(), counts(fromPages));
-        Map<String, float[]> weights = train(examples, random);
-        write(weights, Path.of(args[3]));
+        Map<String, float[]> weights =
+                new SoftmaxRegression(NameModel.LABELS, EPOCHS, RATE, MIN_COUNT).train(examples, random);
+        SoftmaxRegression.write(
+                weights,
+                "copydesk name model: feature, then weights for PERSON ORGANIZATION PLACE OTHER",
+                Path.of(args[3]));
         System.err.printf(
                 "%d features written to %s (%d bytes)%n", weights.size(), args[3], Files.size(Path.of(args[3])));
     }
@@ -247,94 +247,6 @@ public final class NameModelTrainer {
             return h == null ? "" : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
         } catch (IllegalArgumentException e) {
             return "";
-        }
-    }
-
-    /** Multinomial logistic regression by AdaGrad, features seen fewer than twice left out. */
-    static Map<String, float[]> train(List<Example> examples, Random random) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Example e : examples) {
-            for (String f : e.features()) {
-                counts.merge(f, 1, Integer::sum);
-            }
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (Map.Entry<String, Integer> c : counts.entrySet()) {
-            if (c.getValue() >= MIN_COUNT) {
-                index.put(c.getKey(), index.size());
-            }
-        }
-        int labels = NameModel.LABELS;
-        List<int[]> rows = new ArrayList<>(examples.size());
-        int[] gold = new int[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            Example e = examples.get(i);
-            rows.add(e.features().stream()
-                    .map(index::get)
-                    .filter(x -> x != null)
-                    .mapToInt(Integer::intValue)
-                    .toArray());
-            gold[i] = e.label();
-        }
-        double[] w = new double[index.size() * labels];
-        double[] g2 = new double[w.length];
-        Integer[] order = new Integer[rows.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            List<Integer> shuffled = new ArrayList<>(List.of(order));
-            Collections.shuffle(shuffled, random);
-            double loss = 0;
-            for (int i : shuffled) {
-                int[] x = rows.get(i);
-                double[] score = new double[labels];
-                for (int f : x) {
-                    for (int k = 0; k < labels; k++) {
-                        score[k] += w[f * labels + k];
-                    }
-                }
-                double[] p = NameModel.softmax(score);
-                loss -= Math.log(Math.max(1e-12, p[gold[i]]));
-                for (int k = 0; k < labels; k++) {
-                    double grad = p[k] - (k == gold[i] ? 1 : 0);
-                    for (int f : x) {
-                        int j = f * labels + k;
-                        double gj = grad + 1e-6 * w[j];
-                        g2[j] += gj * gj;
-                        w[j] -= RATE * gj / Math.sqrt(g2[j] + 1e-8);
-                    }
-                }
-            }
-            System.err.printf("epoch %d: mean loss %.4f%n", epoch + 1, loss / rows.size());
-        }
-        Map<String, float[]> out = new TreeMap<>();
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            float[] v = new float[labels];
-            double max = 0;
-            for (int k = 0; k < labels; k++) {
-                v[k] = (float) w[e.getValue() * labels + k];
-                max = Math.max(max, Math.abs(v[k]));
-            }
-            if (max >= 0.01) {
-                out.put(e.getKey(), v);
-            }
-        }
-        return out;
-    }
-
-    static void write(Map<String, float[]> weights, Path file) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                PrintWriter out =
-                        new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8))) {
-            out.println("# copydesk name model: feature, then weights for PERSON ORGANIZATION PLACE OTHER");
-            for (Map.Entry<String, float[]> e : weights.entrySet()) {
-                StringBuilder line = new StringBuilder(e.getKey());
-                for (float v : e.getValue()) {
-                    line.append('\t').append(String.format(Locale.ROOT, "%.3f", v));
-                }
-                out.println(line);
-            }
         }
     }
 

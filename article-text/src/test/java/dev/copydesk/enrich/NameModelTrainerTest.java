@@ -80,7 +80,7 @@ class NameModelTrainerTest {
                         + "\"Boris Novak said Acme Holdings fell.\"}}");
         Map<String, Label> listed = Map.of("boris novak", Label.PERSON, "acme holdings", Label.ORGANIZATION);
         assertThat(NameModelTrainer.fromPages(truth, java.util.Set.of("held-out.example"), listed))
-                .extracting(NameModelTrainer.Example::label)
+                .extracting(dev.copydesk.learn.SoftmaxRegression.Example::label)
                 .containsExactlyInAnyOrder(Label.PERSON.ordinal(), Label.ORGANIZATION.ordinal());
         assertThat(NameModelTrainer.host("https://www.Held-Out.example/b?x=1")).isEqualTo("held-out.example");
     }

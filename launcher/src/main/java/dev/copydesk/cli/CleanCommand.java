@@ -67,6 +67,12 @@ final class CleanCommand implements Callable<Integer> {
     Integer folds;
 
     @Option(
+            names = "--learned",
+            description = "With --folds: text renderings' story lines weighed by a line scorer learned on the"
+                    + " training folds, in place of the hand weights.")
+    boolean learned;
+
+    @Option(
             names = "--from",
             paramLabel = "auto|html|text",
             description = "With --in: which rendering to clean (default auto: html when present).")
@@ -98,6 +104,9 @@ final class CleanCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (folds != null && eval == null) {
             throw new IllegalArgumentException("--folds goes with --eval DIR");
+        }
+        if (learned && folds == null) {
+            throw new IllegalArgumentException("--learned goes with --eval DIR --folds K");
         }
         if (eval != null && folds != null) {
             return crossValidate(out);
@@ -157,8 +166,12 @@ final class CleanCommand implements Callable<Integer> {
     }
 
     private int crossValidate(PrintStream out) throws IOException {
+        CleaningCorpus corpus = new CleaningCorpus(eval, chosenIds());
         CrossValidation.Result result = CrossValidation.run(
-                new CleaningCorpus(eval, chosenIds()), folds, CrossValidation.SHIPPED, System.err::println);
+                corpus,
+                folds,
+                learned ? CrossValidation.learnedText(corpus) : CrossValidation.SHIPPED,
+                System.err::println);
         for (CrossValidation.Fold fold : result.folds()) {
             out.println(line("fold " + (fold.index() + 1) + " html", fold.html()) + "   sites " + fold.sites());
             out.println(line("fold " + (fold.index() + 1) + " text", fold.text()));

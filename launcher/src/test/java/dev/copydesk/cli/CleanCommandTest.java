@@ -110,6 +110,17 @@ class CleanCommandTest {
     }
 
     @Test
+    void learnedTrainsALineScorerOnTheOtherFoldsAndNeedsFolds() {
+        DemoCommandIT.Run run = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "2", "--learned");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("text held out, 2 folds by site: shingle F1 (0\\.9\\d+|1\\.0000) ± 0\\.\\d{4}");
+        DemoCommandIT.Run alone = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--learned");
+        assertThat(alone.exit()).isNotZero();
+        assertThat(alone.err()).contains("--learned goes with --eval DIR --folds K");
+    }
+
+    @Test
     void idsScoreAndWriteASubsetAndAnUnknownIdIsAnError() throws Exception {
         Path only = dir.resolve("news.ids");
         Files.writeString(only, "# the news pages\nb\n");

@@ -2,6 +2,8 @@ package dev.copydesk.clean.eval;
 
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.Cleaning;
+import dev.copydesk.clean.text.LineScorer;
+import dev.copydesk.clean.text.TextCleaner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +48,35 @@ public final class CrossValidation {
             return Cleaning.fromText(text);
         }
     };
+
+    /**
+     * The shipped HTML cleaner, and for text renderings a {@link LineScorer} learned on the training folds' pages in
+     * place of the hand weights of the story span.
+     */
+    public static Trainer learnedText(CleaningCorpus corpus) {
+        return training -> {
+            List<LineScorer.Page> pages = new ArrayList<>();
+            for (String id : training) {
+                Optional<String> text = corpus.text(id);
+                Optional<String> truth = corpus.truth(id);
+                if (text.isPresent() && truth.isPresent()) {
+                    pages.add(new LineScorer.Page(text.get(), truth.get()));
+                }
+            }
+            TextCleaner learned = new TextCleaner(LineScorer.train(pages));
+            return new PageCleaner() {
+                @Override
+                public CleanedText fromHtml(String html) {
+                    return Cleaning.fromHtml(html);
+                }
+
+                @Override
+                public CleanedText fromText(String text) {
+                    return learned.clean(text);
+                }
+            };
+        };
+    }
 
     /** One fold's held-out scores. */
     public record Fold(int index, int sites, ExtractionScore html, ExtractionScore text) {}

@@ -22,19 +22,25 @@ final class StorySpan {
 
     /** First and last line of the heaviest run, or null when no line reads like prose. */
     static int[] storySpan(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] chrome, boolean[] table) {
+        TextCleaner.Lines l = new TextCleaner.Lines(lines, prose, leftOut, table, chrome);
+        boolean[] code = codeBlocks(lines, prose, chrome);
+        double[] weights = new double[lines.size()];
+        for (int i = 0; i < weights.length; i++) {
+            // a listing weighs nothing, a table its figures: both are the story's, however short their lines
+            weights[i] = handWeight(l, code, i);
+        }
+        return storySpan(lines, prose, chrome, weights);
+    }
+
+    /** The heaviest run by the given weights (the hand weights, or a learned scorer's), or null when it holds no prose. */
+    static int[] storySpan(List<String> lines, boolean[] prose, boolean[] chrome, double[] weights) {
         int bestStart = -1;
         int bestEnd = -1;
         double best = 0;
         double run = 0;
         int runStart = 0;
-        boolean[] code = codeBlocks(lines, prose, chrome);
         for (int i = 0; i < lines.size(); i++) {
-            // a listing weighs nothing, a table its figures: both are the story's, however short their lines
-            run += code[i]
-                    ? 0
-                    : table[i] && !chrome[i]
-                            ? (isFigureCell(lines.get(i)) ? FIGURE_WEIGHT : 0)
-                            : weight(lines.get(i), prose[i], leftOut[i], chrome[i]);
+            run += weights[i];
             if (run <= 0) {
                 run = 0;
                 runStart = i + 1;
@@ -49,6 +55,19 @@ final class StorySpan {
             anyProse = !chrome[i] && prose[i];
         }
         return anyProse ? new int[] {bestStart, bestEnd} : null;
+    }
+
+    /** The hand weight of line {@code i} as the story span counts it (a feature of the learned scorer too). */
+    static double handWeight(TextCleaner.Lines l, boolean[] code, int i) {
+        return code[i]
+                ? 0
+                : l.table()[i] && !l.chrome()[i]
+                        ? (isFigureCell(l.lines().get(i)) ? FIGURE_WEIGHT : 0)
+                        : weight(l.lines().get(i), l.prose()[i], l.leftOut()[i], l.chrome()[i]);
+    }
+
+    static boolean[] codeBlocks(TextCleaner.Lines l) {
+        return codeBlocks(l.lines(), l.prose(), l.chrome());
     }
 
     private static double weight(String line, boolean prose, boolean leftOut, boolean chrome) {

@@ -32,16 +32,28 @@ import java.util.Set;
  */
 public final class TextCleaner {
 
-    public CleanedText clean(String rawText) {
+    private final LineScorer scorer;
+
+    /** The shipped cleaner: hand weights for the story's lines. */
+    public TextCleaner() {
+        this(null);
+    }
+
+    /** A cleaner that adds a learned scorer's weights to the hand weights (null: the hand weights alone). */
+    public TextCleaner(LineScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /** A text's lines after the first pass, with what is known of each; what the line scorer learns from too. */
+    record Lines(List<String> lines, boolean[] prose, boolean[] leftOut, boolean[] table, boolean[] chrome) {}
+
+    static Lines firstPass(String rawText) {
         String text = TextNormalizer.normalize(MojibakeRepair.repair(rawText));
         List<String> withBlanks = new ArrayList<>();
         for (String line : text.split("\n")) {
             withBlanks.add(line.strip());
         }
         List<String> lines = HardWraps.unwrap(withBlanks);
-        if (lines.isEmpty()) {
-            return new CleanedText("", List.of(), 0);
-        }
         boolean[] prose = new boolean[lines.size()]; // asked of every line several times: worked out once
         boolean[] leftOut = new boolean[lines.size()];
         for (int i = 0; i < prose.length; i++) {
@@ -53,8 +65,25 @@ public final class TextCleaner {
                     || MarkupLines.isBareUrls(lines.get(i));
         }
         boolean[] table = StorySpan.figureTables(lines, prose);
-        boolean[] chrome = ChromeMarker.markChrome(lines, prose, table, Scripts.dominantScript(text));
-        int[] story = StorySpan.storySpan(lines, prose, leftOut, chrome, table);
+        boolean[] chrome = lines.isEmpty()
+                ? new boolean[0]
+                : ChromeMarker.markChrome(lines, prose, table, Scripts.dominantScript(text));
+        return new Lines(lines, prose, leftOut, table, chrome);
+    }
+
+    public CleanedText clean(String rawText) {
+        Lines first = firstPass(rawText);
+        List<String> lines = first.lines();
+        if (lines.isEmpty()) {
+            return new CleanedText("", List.of(), 0);
+        }
+        boolean[] prose = first.prose();
+        boolean[] leftOut = first.leftOut();
+        boolean[] table = first.table();
+        boolean[] chrome = first.chrome();
+        int[] story = scorer == null
+                ? StorySpan.storySpan(lines, prose, leftOut, chrome, table)
+                : StorySpan.storySpan(lines, prose, chrome, scorer.weights(first));
         if (story == null) {
             return withoutProse(lines, chrome);
         }
