@@ -37,17 +37,22 @@ public final class CrossValidation {
     public interface Trainer extends Function<List<String>, PageCleaner> {}
 
     /** The shipped cleaner, which learns nothing from the pages. */
-    public static final Trainer SHIPPED = training -> new PageCleaner() {
-        @Override
-        public CleanedText fromHtml(String html) {
-            return Cleaning.fromHtml(html);
-        }
+    public static final Trainer SHIPPED = training -> withTextCleaner(Cleaning::fromText);
 
-        @Override
-        public CleanedText fromText(String text) {
-            return Cleaning.fromText(text);
-        }
-    };
+    /** The shipped HTML cleaner beside a given text cleaner. */
+    private static PageCleaner withTextCleaner(Function<String, CleanedText> text) {
+        return new PageCleaner() {
+            @Override
+            public CleanedText fromHtml(String html) {
+                return Cleaning.fromHtml(html);
+            }
+
+            @Override
+            public CleanedText fromText(String rendering) {
+                return text.apply(rendering);
+            }
+        };
+    }
 
     /**
      * The shipped HTML cleaner, and for text renderings a {@link LineScorer} learned on the training folds' pages in
@@ -63,18 +68,7 @@ public final class CrossValidation {
                     pages.add(new LineScorer.Page(text.get(), truth.get()));
                 }
             }
-            TextCleaner learned = new TextCleaner(LineScorer.train(pages));
-            return new PageCleaner() {
-                @Override
-                public CleanedText fromHtml(String html) {
-                    return Cleaning.fromHtml(html);
-                }
-
-                @Override
-                public CleanedText fromText(String text) {
-                    return learned.clean(text);
-                }
-            };
+            return withTextCleaner(new TextCleaner(LineScorer.train(pages))::clean);
         };
     }
 

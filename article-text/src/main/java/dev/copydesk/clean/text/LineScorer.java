@@ -50,7 +50,7 @@ public final class LineScorer {
         for (Page page : pages) {
             TextCleaner.Lines l = TextCleaner.firstPass(page.text());
             String truth = squeeze(page.truth());
-            List<List<String>> features = features(l);
+            List<List<String>> features = features(l, StorySpan.codeBlocks(l));
             for (int i = 0; i < features.size(); i++) {
                 String line = squeeze(l.lines().get(i));
                 if (line.isEmpty()) {
@@ -76,8 +76,8 @@ public final class LineScorer {
     static final double MIX = 0.3;
 
     double[] weights(TextCleaner.Lines l) {
-        List<List<String>> features = features(l);
-        boolean[] code = StorySpan.codeBlocks(l);
+        boolean[] code = StorySpan.codeBlocks(l); // asked by the features and the hand weight: worked out once
+        List<List<String>> features = features(l, code);
         double[] w = new double[features.size()];
         for (int i = 0; i < w.length; i++) {
             double[] p = SoftmaxRegression.probabilities(weights, features.get(i), 2);
@@ -88,9 +88,8 @@ public final class LineScorer {
         return w;
     }
 
-    static List<List<String>> features(TextCleaner.Lines l) {
+    static List<List<String>> features(TextCleaner.Lines l, boolean[] code) {
         int n = l.lines().size();
-        boolean[] code = StorySpan.codeBlocks(l);
         String[] kind = new String[n];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < n; i++) {
