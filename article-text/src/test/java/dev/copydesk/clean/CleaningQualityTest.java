@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copydesk.clean.eval.CleaningCorpus;
 import dev.copydesk.clean.eval.CleaningEvaluation;
+import dev.copydesk.clean.eval.CrossValidation;
 import dev.copydesk.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,11 +29,31 @@ class CleaningQualityTest {
         System.out.println("wcxb-dev text as-is: " + result.wholeText());
         assertThat(result.failures()).isEmpty();
         assertThat(result.html().pages()).isGreaterThanOrEqualTo(700);
-        assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.954);
+        assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.960);
         assertThat(result.html().wordF1()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.text().shingleF1()).isGreaterThanOrEqualTo(0.913);
         assertThat(result.text().shinglePrecision())
                 .isGreaterThan(result.wholeText().shinglePrecision() + 0.1);
+    }
+
+    /**
+     * The block scorer trained on four folds of sites, scored on the fifth: it must beat the hand rules on sites it
+     * has never seen, in every fold (on 2026-12-07 by 0.0033 to 0.0053; 0.9594 against 0.9552 over all).
+     */
+    @Test
+    void theBlockScorerBeatsTheHandRulesInEveryFoldOfSitesItWasNotTrainedOn() {
+        CleaningCorpus corpus = new CleaningCorpus(SharedData.dir());
+        CrossValidation.Result hand = CrossValidation.run(corpus, 5, CrossValidation.HAND_RULES, System.out::println);
+        CrossValidation.Result learned =
+                CrossValidation.run(corpus, 5, CrossValidation.learned(corpus), System.out::println);
+        for (int f = 0; f < 5; f++) {
+            double handScore = hand.folds().get(f).html().shingleF1();
+            double learnedScore = learned.folds().get(f).html().shingleF1();
+            System.out.printf(
+                    "fold %d html: hand rules %.4f, with the block scorer %.4f%n", f + 1, handScore, learnedScore);
+            assertThat(learnedScore).as("fold " + (f + 1)).isGreaterThan(handScore + 0.002);
+        }
+        assertThat(learned.meanAndSpread(fold -> fold.html().shingleF1())[0]).isGreaterThanOrEqualTo(0.958);
     }
 
     /** The 66 pages marked up as news (bench/wcxb-dev-news.ids): the nearest thing here to issue 3's held-out news pages. */
@@ -50,7 +71,7 @@ class CleaningQualityTest {
         System.out.println("wcxb-dev news html: " + result.html());
         System.out.println("wcxb-dev news text: " + result.text());
         assertThat(result.html().pages()).isEqualTo(66);
-        assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.973);
+        assertThat(result.html().shingleF1()).isGreaterThanOrEqualTo(0.974);
         assertThat(result.text().shingleF1()).isGreaterThanOrEqualTo(0.931);
     }
 }

@@ -46,6 +46,7 @@ public class CleaningBenchmark {
 
     private final TextCleaner cleaner = new TextCleaner();
     private final HtmlExtractor extractor = new HtmlExtractor();
+    private final HtmlExtractor handRules = HtmlExtractor.handRules();
     private List<String> texts;
     private List<String> pages;
     private int nextText;
@@ -93,6 +94,13 @@ public class CleaningBenchmark {
     }
 
     /** jsoup's parse alone, nothing else: the floor under {@link #extractHtml}, since every extractor here parses first. */
+    /** The hand rules without the block scorer: what the scorer costs is the difference to extractHtml. */
+    @Benchmark
+    public Object extractHtmlHandRules() {
+        String page = pages.get(nextPage++ % pages.size());
+        return handRules.extract(page);
+    }
+
     @Benchmark
     public Object parseHtmlOnly() {
         String page = pages.get(nextPage++ % pages.size());

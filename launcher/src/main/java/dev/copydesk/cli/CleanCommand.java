@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,6 +61,13 @@ final class CleanCommand implements Callable<Integer> {
     Path ids;
 
     @Option(
+            names = "--mark",
+            paramLabel = "FILE",
+            description = "With --folds: also report the held-out score of the pages FILE lists (one id per line,"
+                    + " # comments), e.g. the news pages, cleaned by what was learned on all the other folds' pages.")
+    Path mark;
+
+    @Option(
             names = "--folds",
             paramLabel = "K",
             description = "With --eval: split the pages into K folds by site (the host of the page's url) and score"
@@ -68,8 +76,8 @@ final class CleanCommand implements Callable<Integer> {
 
     @Option(
             names = "--learned",
-            description = "With --folds: text renderings' story lines weighed by a line scorer learned on the"
-                    + " training folds, in place of the hand weights.")
+            description = "With --folds: score the cleaners with their learned parts trained on the other folds'"
+                    + " pages (a block scorer beside the HTML rules, a line scorer beside the text weights).")
     boolean learned;
 
     @Option(
@@ -83,14 +91,15 @@ final class CleanCommand implements Callable<Integer> {
 
     /** The ids of {@code --ids FILE}, or null for every page. */
     private Set<String> chosenIds() throws IOException {
-        if (ids == null) {
-            return null;
-        }
-        if (!Files.isRegularFile(ids)) {
-            throw new IllegalArgumentException("--ids: no such file: " + ids);
+        return ids == null ? null : idList("--ids", ids);
+    }
+
+    private static Set<String> idList(String option, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + ": no such file: " + file);
         }
         Set<String> chosen = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(ids)) {
+        for (String line : Files.readAllLines(file)) {
             String id = line.replaceFirst("#.*", "").strip();
             if (!id.isEmpty()) {
                 chosen.add(id);
@@ -104,6 +113,9 @@ final class CleanCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (folds != null && eval == null) {
             throw new IllegalArgumentException("--folds goes with --eval DIR");
+        }
+        if (mark != null && folds == null) {
+            throw new IllegalArgumentException("--mark goes with --eval DIR --folds K");
         }
         if (learned && folds == null) {
             throw new IllegalArgumentException("--learned goes with --eval DIR --folds K");
@@ -167,10 +179,19 @@ final class CleanCommand implements Callable<Integer> {
 
     private int crossValidate(PrintStream out) throws IOException {
         CleaningCorpus corpus = new CleaningCorpus(eval, chosenIds());
+        Set<String> marked = mark == null ? Set.of() : idList("--mark", mark);
+        Set<String> unknown = new TreeSet<>(marked);
+        unknown.removeAll(corpus.ids());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--mark: no page " + unknown.iterator().next() + " in " + eval
+                            + (unknown.size() > 1 ? " (and " + (unknown.size() - 1) + " more)" : ""));
+        }
         CrossValidation.Result result = CrossValidation.run(
                 corpus,
                 folds,
-                learned ? CrossValidation.learnedText(corpus) : CrossValidation.SHIPPED,
+                learned ? CrossValidation.learned(corpus) : CrossValidation.HAND_RULES,
+                marked,
                 System.err::println);
         for (CrossValidation.Fold fold : result.folds()) {
             out.println(line("fold " + (fold.index() + 1) + " html", fold.html()) + "   sites " + fold.sites());
@@ -192,6 +213,10 @@ final class CleanCommand implements Callable<Integer> {
         }
         result.htmlByType().forEach((type, score) -> out.println(line("type " + type + " html", score)));
         result.textByType().forEach((type, score) -> out.println(line("type " + type + " text", score)));
+        if (!marked.isEmpty()) {
+            out.println(line("marked html", result.markedHtml()));
+            out.println(line("marked text", result.markedText()));
+        }
         return result.failures().isEmpty() ? 0 : 1;
     }
 

@@ -110,14 +110,51 @@ class CleanCommandTest {
     }
 
     @Test
-    void learnedTrainsALineScorerOnTheOtherFoldsAndNeedsFolds() {
+    void learnedTrainsTheScorersOnTheOtherFoldsAndNeedsFolds() {
         DemoCommandIT.Run run = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "2", "--learned");
         assertThat(run.exit()).as(run.err()).isZero();
+        // the fold holding the only HTML page trains its block scorer on no HTML at all, and still cleans the page
         assertThat(run.out())
+                .containsPattern("html held out, 2 folds by site: shingle F1 0\\.\\d{4}")
+                .containsPattern("type unknown html +pages +1 +word F1 (0\\.9\\d+|1\\.0000)")
                 .containsPattern("text held out, 2 folds by site: shingle F1 (0\\.9\\d+|1\\.0000) ± 0\\.\\d{4}");
         DemoCommandIT.Run alone = DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--learned");
         assertThat(alone.exit()).isNotZero();
         assertThat(alone.err()).contains("--learned goes with --eval DIR --folds K");
+    }
+
+    @Test
+    void markReportsTheHeldOutScoreOfASubsetAndRefusesBadLists() throws Exception {
+        Path news = dir.resolve("news.ids");
+        Files.writeString(news, "# the news pages\na\n");
+        DemoCommandIT.Run run =
+                DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "2", "--mark", news.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        // every page is still scored; the marked one is tallied again on its own
+        assertThat(run.out())
+                .containsPattern("type unknown text +pages +2 ")
+                .containsPattern("marked html +pages +1 ")
+                .containsPattern("marked text +pages +1 ");
+
+        Files.writeString(news, "a\nzz9\n");
+        DemoCommandIT.Run unknown =
+                DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--folds", "2", "--mark", news.toString());
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("--mark: no page zz9 in");
+        DemoCommandIT.Run missing = DemoCommandIT.copydesk(
+                "clean",
+                "--eval",
+                dir.toString(),
+                "--folds",
+                "2",
+                "--mark",
+                dir.resolve("nope").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("--mark: no such file");
+        DemoCommandIT.Run noFolds =
+                DemoCommandIT.copydesk("clean", "--eval", dir.toString(), "--mark", news.toString());
+        assertThat(noFolds.exit()).isNotZero();
+        assertThat(noFolds.err()).contains("--mark goes with --eval DIR --folds K");
     }
 
     @Test

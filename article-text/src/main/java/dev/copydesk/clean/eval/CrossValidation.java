@@ -2,6 +2,8 @@ package dev.copydesk.clean.eval;
 
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.Cleaning;
+import dev.copydesk.clean.html.BlockScorer;
+import dev.copydesk.clean.html.HtmlExtractor;
 import dev.copydesk.clean.text.LineScorer;
 import dev.copydesk.clean.text.TextCleaner;
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Scores a cleaner the way that predicts pages it has never seen: the pages are split into folds by site (no site
@@ -36,15 +37,20 @@ public final class CrossValidation {
     /** Fits a cleaner on the pages of the other folds (their ids); the shipped cleaner ignores them. */
     public interface Trainer extends Function<List<String>, PageCleaner> {}
 
-    /** The shipped cleaner, which learns nothing from the pages. */
-    public static final Trainer SHIPPED = training -> withTextCleaner(Cleaning::fromText);
+    /**
+     * The hand-written cleaners, which learn nothing from the pages: the HTML extractor's rules without the block
+     * scorer (the shipped one was trained on every page, so it has seen the held-out folds), the shipped text cleaner.
+     */
+    public static final Trainer HAND_RULES = training -> {
+        HtmlExtractor html = HtmlExtractor.handRules();
+        return pageCleaner(page -> html.extract(page).asCleanedText(), Cleaning::fromText);
+    };
 
-    /** The shipped HTML cleaner beside a given text cleaner. */
-    private static PageCleaner withTextCleaner(Function<String, CleanedText> text) {
+    private static PageCleaner pageCleaner(Function<String, CleanedText> html, Function<String, CleanedText> text) {
         return new PageCleaner() {
             @Override
-            public CleanedText fromHtml(String html) {
-                return Cleaning.fromHtml(html);
+            public CleanedText fromHtml(String page) {
+                return html.apply(page);
             }
 
             @Override
@@ -55,31 +61,39 @@ public final class CrossValidation {
     }
 
     /**
-     * The shipped HTML cleaner, and for text renderings a {@link LineScorer} learned on the training folds' pages in
-     * place of the hand weights of the story span.
+     * The cleaners with their learned parts trained on the training folds' pages: a {@link BlockScorer} beside the
+     * HTML extractor's hand rules, a {@link LineScorer} beside the text cleaner's hand weights.
      */
-    public static Trainer learnedText(CleaningCorpus corpus) {
+    public static Trainer learned(CleaningCorpus corpus) {
         return training -> {
-            List<LineScorer.Page> pages = new ArrayList<>();
+            List<BlockScorer.Page> htmlPages = new ArrayList<>();
+            List<LineScorer.Page> textPages = new ArrayList<>();
             for (String id : training) {
-                Optional<String> text = corpus.text(id);
                 Optional<String> truth = corpus.truth(id);
-                if (text.isPresent() && truth.isPresent()) {
-                    pages.add(new LineScorer.Page(text.get(), truth.get()));
+                if (truth.isPresent()) {
+                    corpus.html(id).ifPresent(html -> htmlPages.add(new BlockScorer.Page(html, truth.get())));
+                    corpus.text(id).ifPresent(text -> textPages.add(new LineScorer.Page(text, truth.get())));
                 }
             }
-            return withTextCleaner(new TextCleaner(LineScorer.train(pages))::clean);
+            HtmlExtractor html = new HtmlExtractor(BlockScorer.train(htmlPages));
+            TextCleaner text = new TextCleaner(LineScorer.train(textPages));
+            return pageCleaner(page -> html.extract(page).asCleanedText(), text::clean);
         };
     }
 
     /** One fold's held-out scores. */
     public record Fold(int index, int sites, ExtractionScore html, ExtractionScore text) {}
 
-    /** Per fold, and per page type over every held-out page; the pages that failed. */
+    /**
+     * Per fold, and per page type over every held-out page; the held-out score of the marked pages (a subset such as
+     * the news pages, trained with all the others); the pages that failed.
+     */
     public record Result(
             List<Fold> folds,
             Map<String, ExtractionScore> htmlByType,
             Map<String, ExtractionScore> textByType,
+            ExtractionScore markedHtml,
+            ExtractionScore markedText,
             List<String> failures) {
 
         /** Mean and sample standard deviation over the folds of a score taken from each fold. */
@@ -137,15 +151,23 @@ public final class CrossValidation {
         return fold;
     }
 
-    /** Cleans one rendering of a page, when it has that rendering, and counts its score in both tallies. */
+    /**
+     * Cleans one rendering of a page, when it has that rendering, and counts its score in the fold's and the page
+     * type's tallies, and in the marked pages' when it is one.
+     */
     private static void score(
             Optional<String> rendering,
             Function<String, CleanedText> clean,
             String truth,
             ExtractionScore fold,
-            Supplier<ExtractionScore> type) {
+            ExtractionScore type,
+            ExtractionScore marked) {
         if (rendering.isPresent()) {
-            type.get().add(fold.add(clean.apply(rendering.get()).body(), truth));
+            ExtractionScore.Page page = fold.add(clean.apply(rendering.get()).body(), truth);
+            type.add(page);
+            if (marked != null) {
+                marked.add(page);
+            }
         }
     }
 
@@ -154,6 +176,12 @@ public final class CrossValidation {
     }
 
     public static Result run(CleaningCorpus corpus, int k, Trainer trainer, Consumer<String> progress) {
+        return run(corpus, k, trainer, Set.of(), progress);
+    }
+
+    /** As {@link #run(CleaningCorpus, int, Trainer, Consumer)}, also tallying the held-out scores of {@code marked}. */
+    public static Result run(
+            CleaningCorpus corpus, int k, Trainer trainer, Set<String> marked, Consumer<String> progress) {
         List<String> ids = new ArrayList<>();
         for (String id : corpus.ids()) {
             if (corpus.truth(id).isPresent()) {
@@ -164,6 +192,8 @@ public final class CrossValidation {
         List<Fold> folds = new ArrayList<>();
         Map<String, ExtractionScore> htmlByType = new TreeMap<>();
         Map<String, ExtractionScore> textByType = new TreeMap<>();
+        ExtractionScore markedHtml = new ExtractionScore();
+        ExtractionScore markedText = new ExtractionScore();
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int held = f;
@@ -181,8 +211,21 @@ public final class CrossValidation {
                     CleaningCorpus.PageInfo info = corpus.info(id);
                     sites.add(info.site());
                     String type = info.pageType();
-                    score(corpus.html(id), cleaner::fromHtml, truth, html, () -> tally(htmlByType, type));
-                    score(corpus.text(id), cleaner::fromText, truth, text, () -> tally(textByType, type));
+                    boolean mark = marked.contains(id);
+                    score(
+                            corpus.html(id),
+                            cleaner::fromHtml,
+                            truth,
+                            html,
+                            tally(htmlByType, type),
+                            mark ? markedHtml : null);
+                    score(
+                            corpus.text(id),
+                            cleaner::fromText,
+                            truth,
+                            text,
+                            tally(textByType, type),
+                            mark ? markedText : null);
                 } catch (RuntimeException e) {
                     failures.add(id + ": " + e.getMessage());
                     progress.accept("skipped " + id + ": " + e.getMessage());
@@ -190,6 +233,6 @@ public final class CrossValidation {
             }
             folds.add(new Fold(f, sites.size(), html, text));
         }
-        return new Result(folds, htmlByType, textByType, failures);
+        return new Result(folds, htmlByType, textByType, markedHtml, markedText, failures);
     }
 }

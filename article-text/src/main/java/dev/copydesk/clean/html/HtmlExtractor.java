@@ -44,6 +44,24 @@ public final class HtmlExtractor {
     /** ...and the second reading wins only with this much more body: a little more is usually a box the names removed. */
     private static final double MUCH_MORE_BODY = 1.5;
 
+    /** A learned weight for each block beside the hand rules; null: the hand rules alone. */
+    private final BlockScorer scorer;
+
+    /** The shipped extractor: the hand rules, and the shipped block scorer beside them. */
+    public HtmlExtractor() {
+        this(BlockScorer.shipped());
+    }
+
+    /** The hand rules alone, as they were before a scorer was learned: what cross-validation compares it with. */
+    public static HtmlExtractor handRules() {
+        return new HtmlExtractor(null);
+    }
+
+    /** An extractor whose hand rules' decisions a learned scorer may overrule when it is sure (null: never). */
+    public HtmlExtractor(BlockScorer scorer) {
+        this.scorer = scorer;
+    }
+
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
         FootnoteMarks.remove(doc.body());
@@ -85,19 +103,31 @@ public final class HtmlExtractor {
         return length;
     }
 
-    /** One reading of the page, without the given furniture. */
-    private static ExtractedPage extract(
-            Document doc,
-            PageMetadata metadata,
-            Optional<PublisherBody> stated,
-            AuthorBios bios,
-            TextLengths lengths,
-            FurnitureFilter.Furniture furniture) {
-        Element body = doc.body();
+    /**
+     * The page's blocks as the hand rules read them (strict furniture names): what a {@link BlockScorer} learns from.
+     */
+    static Reading readBlocks(String html) {
+        Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
+        FootnoteMarks.remove(doc.body());
+        RunawayLinks.unwrap(doc.body());
+        TextLengths lengths = TextLengths.of(doc.body());
+        return read(doc.body(), lengths, FurnitureFilter.furniture(doc.body(), lengths, true));
+    }
+
+    /**
+     * The page's blocks, whether each is inside the article the text mass finds, whether the hand rules keep it
+     * (inside the article and not furniture, not a link list), and whether a rule knew it as furniture by its words
+     * (a share prompt, a paywall's, a template sentence) rather than by its shape.
+     */
+    record Reading(List<Block> blocks, Element article, boolean[] inArticle, boolean[] handKeep, boolean[] byWords) {}
+
+    private static Reading read(Element body, TextLengths lengths, FurnitureFilter.Furniture furniture) {
         List<Block> blocks = BlockSegmenter.blocks(body, furniture.skipped());
-        int totalBlocks = lengths.owners();
+        boolean[] inArticle = new boolean[blocks.size()];
+        boolean[] handKeep = new boolean[blocks.size()];
+        boolean[] byWords = new boolean[blocks.size()];
         if (blocks.isEmpty()) {
-            return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
+            return new Reading(blocks, body, inArticle, handKeep, byWords);
         }
         Set<Element> cards = TextMass.cards(body, furniture.skipped(), lengths);
         for (Block block : blocks) {
@@ -106,6 +136,42 @@ public final class HtmlExtractor {
         Map<Element, Double> prose = new HashMap<>();
         Map<Element, Double> mass = TextMass.textMass(blocks, prose);
         Element article = TextMass.climb(TextMass.heaviest(mass, body), mass, prose);
+        Map<Element, Boolean> announcedLists = new IdentityHashMap<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            inArticle[b] = Tags.inside(block.element, article);
+            if (!inArticle[b]) {
+                continue;
+            }
+            String text = block.text();
+            byWords[b] = isFurnitureByWords(text);
+            handKeep[b] = !(text.isEmpty()
+                    || byWords[b]
+                    || isLooseFragment(block, text)
+                    || (LinkListRules.isLinkList(block, text)
+                            && !LinkListRules.isLinkedSubhead(blocks, b, text)
+                            && !ListNumbering.isAnnouncedListItem(blocks, b, announcedLists)
+                            && !LinkListRules.isLabelledLinks(block)
+                            && !LinkListRules.isLinkedSentence(blocks, b, text)));
+        }
+        return new Reading(blocks, article, inArticle, handKeep, byWords);
+    }
+
+    /** One reading of the page, without the given furniture. */
+    private ExtractedPage extract(
+            Document doc,
+            PageMetadata metadata,
+            Optional<PublisherBody> stated,
+            AuthorBios bios,
+            TextLengths lengths,
+            FurnitureFilter.Furniture furniture) {
+        Reading reading = read(doc.body(), lengths, furniture);
+        List<Block> blocks = reading.blocks();
+        int totalBlocks = lengths.owners();
+        if (blocks.isEmpty()) {
+            return new ExtractedPage(metadata.title(), List.of(), metadata, totalBlocks);
+        }
+        boolean[] keep = scorer == null ? reading.handKeep() : scorer.keep(reading);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seenParagraphs = new HashSet<>();
         Set<String> headings = new HashSet<>();
@@ -113,21 +179,11 @@ public final class HtmlExtractor {
         // number back at the end: the page shows "3. Structured Outputs", and so do most ground truths
         Map<String, String> numbered = new IdentityHashMap<>();
         Map<Element, Integer> listNumbers = new IdentityHashMap<>();
-        Map<Element, Boolean> announcedLists = new IdentityHashMap<>();
         String title = metadata.title();
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
-            if (!Tags.inside(block.element, article)) {
-                continue;
-            }
             String text = block.text();
-            if (text.isEmpty()
-                    || isFurnitureText(block, text)
-                    || (LinkListRules.isLinkList(block, text)
-                            && !LinkListRules.isLinkedSubhead(blocks, b, text)
-                            && !ListNumbering.isAnnouncedListItem(blocks, b, announcedLists)
-                            && !LinkListRules.isLabelledLinks(block)
-                            && !LinkListRules.isLinkedSentence(blocks, b, text))) {
+            if (!keep[b] || text.isEmpty()) {
                 continue;
             }
             if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
@@ -202,17 +258,18 @@ public final class HtmlExtractor {
         return kept.size() == paragraphs.size() || kept.isEmpty() ? paragraphs : kept;
     }
 
-    /** Share prompts, stamps, bios, shopping lines and other furniture, by their text; loose fragments by their tag. */
-    private static boolean isFurnitureText(Block block, String text) {
-        if (FurnitureLines.isFurniture(text)
+    /** Share prompts, stamps, bios, shopping lines and other furniture, by their text. */
+    private static boolean isFurnitureByWords(String text) {
+        return FurnitureLines.isFurniture(text)
                 || MetadataLines.isMetadata(text)
                 || TemplateSentences.isTemplateSentence(text)
                 || BioLines.isAuthorBio(text)
                 || FurnitureLines.isShoppingLine(text)
                 || MarkupLines.isEmbedCode(text)
-                || MarkupLines.isBareUrls(text)) {
-            return true;
-        }
+                || MarkupLines.isBareUrls(text);
+    }
+
+    private static boolean isLooseFragment(Block block, String text) {
         // a loose fragment in a div or span (a label, a price, a name, a counter): paragraphs, headings and list
         // items carry the story, and a short one of those is kept
         return !Tags.TEXT_ELEMENTS.contains(block.element.normalName())

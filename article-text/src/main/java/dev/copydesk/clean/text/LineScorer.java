@@ -1,5 +1,6 @@
 package dev.copydesk.clean.text;
 
+import dev.copydesk.clean.Shapes;
 import dev.copydesk.learn.SoftmaxRegression;
 import dev.copydesk.learn.SoftmaxRegression.Example;
 import java.io.IOException;
@@ -102,17 +103,17 @@ public final class LineScorer {
             List<String> f = new ArrayList<>(32);
             f.add("bias");
             f.add("k=" + kind[i]);
-            f.add("len=" + bin(line.length(), 10, 20, 40, 80, 160, 320));
-            f.add("k=" + kind[i] + "&len=" + bin(line.length(), 20, 80, 160));
-            f.add("hand=" + bin((int) StorySpan.handWeight(l, code, i), -30, -10, -1, 1, 40, 120, 300));
-            f.add("end=" + ending(line));
-            f.add("caps=" + capitals(line));
+            f.add("len=" + Shapes.bin(line.length(), 10, 20, 40, 80, 160, 320));
+            f.add("k=" + kind[i] + "&len=" + Shapes.bin(line.length(), 20, 80, 160));
+            f.add("hand=" + Shapes.bin((int) StorySpan.handWeight(l, code, i), -30, -10, -1, 1, 40, 120, 300));
+            f.add("end=" + Shapes.ending(line));
+            f.add("caps=" + Shapes.capitals(line));
             f.add("pos=" + (n <= 1 ? 0 : 10 * i / n));
             if (seen.get(line) > 1) {
                 f.add("repeated");
             }
             String[] words = line.split("\\s+");
-            f.add("words=" + bin(words.length, 2, 4, 8, 16, 32));
+            f.add("words=" + Shapes.bin(words.length, 2, 4, 8, 16, 32));
             if (words.length <= 6 && !words[0].isEmpty()) {
                 f.add("w1=" + words[0].toLowerCase(Locale.ROOT).replaceAll("\\d", "0"));
             }
@@ -154,60 +155,5 @@ public final class LineScorer {
             return "item";
         }
         return line.length() < 40 ? "short" : "long";
-    }
-
-    private static String bin(int value, int... bounds) {
-        for (int k = 0; k < bounds.length; k++) {
-            if (value < bounds[k]) {
-                return "<" + bounds[k];
-            }
-        }
-        return ">=" + bounds[bounds.length - 1];
-    }
-
-    private static String ending(String line) {
-        if (line.isEmpty()) {
-            return "none";
-        }
-        char c = line.charAt(line.length() - 1);
-        if (".!?。！？".indexOf(c) >= 0) {
-            return "stop";
-        }
-        if (c == ':' || c == '：') {
-            return "colon";
-        }
-        if (c == '"' || c == '”' || c == '»' || c == ')') {
-            return "close";
-        }
-        if (Character.isDigit(c)) {
-            return "digit";
-        }
-        return Character.isLetter(c) ? "letter" : "other";
-    }
-
-    /** The share of words that start with a capital: title case is headings and menus, prose is mostly small. */
-    private static String capitals(String line) {
-        int words = 0;
-        int caps = 0;
-        boolean start = true;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                start = true;
-            } else if (start) {
-                start = false;
-                if (Character.isLetter(c)) {
-                    words++;
-                    if (Character.isUpperCase(c)) {
-                        caps++;
-                    }
-                }
-            }
-        }
-        if (words == 0) {
-            return "none";
-        }
-        int share = 4 * caps / words;
-        return share >= 4 ? "all" : String.valueOf(share);
     }
 }

@@ -6,6 +6,7 @@ import dev.copydesk.clean.MarkupLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +16,12 @@ import org.junit.jupiter.api.Test;
 class HtmlExtractorTest {
 
     private final HtmlExtractor extractor = new HtmlExtractor();
+
+    /**
+     * The hand rules without the block scorer, for the rules the scorer overrules: it keeps a quote card's attribution
+     * and a list of links between two paragraphs, as the WCXB ground truths mostly do.
+     */
+    private final HtmlExtractor handRules = HtmlExtractor.handRules();
 
     /** Paragraphs of a plain news story, the first {@code n} of six, each in its {@code <p>}. */
     static String bankStory(int n) {
@@ -417,14 +424,20 @@ class HtmlExtractorTest {
         String quote =
                 "<blockquote class=\"quote-card\"><div class=\"quote-card-desc\">\"We will act if prices do not fall by spring,"
                         + " and not before,\" the governor told the committee.</div><div class=\"quote-card-name\">Ann Lee</div></blockquote>";
-        ExtractedPage page = extractor.extract("<html><body><article>" + bankStory(3) + teaser + quote
-                + bankStory(6).substring(bankStory(3).length()) + entry + "</article></body></html>");
+        String html = "<html><body><article>" + bankStory(3) + teaser + quote
+                + bankStory(6).substring(bankStory(3).length()) + entry + "</article></body></html>";
+        ExtractedPage page = handRules.extract(html);
         assertThat(page.paragraphs())
                 .noneMatch(p -> p.contains("double major"))
                 .anyMatch(p -> p.startsWith("Harbour College runs"))
                 .anyMatch(p -> p.contains("We will act if prices do not fall by spring"))
                 .contains("Harbour College")
+                .doesNotContain("Ann Lee")
                 .hasSize(9);
+        // the scorer lets the quote's attribution back in, and nothing else
+        List<String> shipped = new ArrayList<>(extractor.extract(html).paragraphs());
+        assertThat(shipped.remove("Ann Lee")).isTrue();
+        assertThat(shipped).isEqualTo(page.paragraphs());
     }
 
     @Test
@@ -1109,8 +1122,8 @@ class HtmlExtractorTest {
         assertThat(page.paragraphs())
                 .contains("1. Why rates rose", "2. What a hold means", "3. When cuts come")
                 .noneMatch(p -> p.contains("Pound slips") || p.contains("Shoppers stay"));
-        // the same links without a sentence announcing them are a list of other pages
-        ExtractedPage unannounced = extractor.extract("<html><body><article>" + story[0] + story[1] + story[2]
+        // to the hand rules, the same links without a sentence announcing them are a list of other pages
+        ExtractedPage unannounced = handRules.extract("<html><body><article>" + story[0] + story[1] + story[2]
                 + "<ol><li><a href=\"/rates-1\">Why rates rose</a></li><li><a href=\"/rates-2\">What a hold means</a></li></ol>"
                 + story[3] + story[4] + "</article></body></html>");
         assertThat(unannounced.paragraphs()).noneMatch(p -> p.contains("Why rates rose"));
