@@ -43,7 +43,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     public EmbeddedKafka(Path logDir, int port, Map<String, String> extra) {
         this.logDir = logDir;
         this.port = port == 0 ? FreePorts.pick() : port;
-        this.controllerPort = FreePorts.pick();
+        int controller = FreePorts.pick();
+        while (controller == this.port) { // a port given by the caller is not among those handed out
+            controller = FreePorts.pick();
+        }
+        this.controllerPort = controller;
         this.extra = Map.copyOf(extra);
     }
 
