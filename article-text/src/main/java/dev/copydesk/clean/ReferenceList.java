@@ -76,6 +76,9 @@ public final class ReferenceList {
 
     /** The paragraphs without the first reference list found after the story's first third (the same list if none). */
     public static List<String> without(List<String> paragraphs) {
+        if (!RuleSwitches.on("both.reference-lists")) {
+            return paragraphs;
+        }
         int run = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             run = isCitation(paragraphs.get(i)) ? run + 1 : 0;

@@ -39,6 +39,9 @@ public final class TrailingTeasers {
 
     /** The paragraphs without the run of teasers that closes them (the same list if there is none). */
     public static List<String> without(List<String> paragraphs) {
+        if (!RuleSwitches.on("both.trailing-teasers")) {
+            return paragraphs;
+        }
         int n = paragraphs.size();
         int last = n - 1;
         for (int tail = 0, chars = 0; last >= 0 && !isTeaser(paragraphs.get(last)); last--) {

@@ -1,5 +1,6 @@
 package dev.copydesk.clean.html;
 
+import dev.copydesk.clean.RuleSwitches;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
@@ -23,6 +24,9 @@ final class FootnoteMarks {
     private FootnoteMarks() {}
 
     static void remove(Element body) {
+        if (!RuleSwitches.on("html.footnote-marks")) {
+            return;
+        }
         if (body == null) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.copydesk.clean.MetadataLines;
 import dev.copydesk.clean.MojibakeRepair;
 import dev.copydesk.clean.Prose;
 import dev.copydesk.clean.ReferenceList;
+import dev.copydesk.clean.RuleSwitches;
 import dev.copydesk.clean.TemplateSentences;
 import dev.copydesk.clean.TrailingTeasers;
 import java.util.ArrayList;
@@ -74,7 +75,9 @@ public final class HtmlExtractor {
         FurnitureFilter.Furniture strict = FurnitureFilter.furniture(doc.body(), lengths, true);
         ExtractedPage page = extract(doc, metadata, stated, bios, lengths, strict);
         int found = bodyLength(page);
-        if (found < TOO_LITTLE_BODY && strict.namedText() >= (MUCH_MORE_BODY - 1) * found) {
+        if (RuleSwitches.on("html.retry-without-names")
+                && found < TOO_LITTLE_BODY
+                && strict.namedText() >= (MUCH_MORE_BODY - 1) * found) {
             // Like readability.js's retry without its "unlikely candidates" pass: a site that names its story's own
             // wrapper "map-and-related" or "hub--header" has lost the story to the name rules, and the tags and the
             // text mass alone still find it. The tree is not changed by a reading, so the second one reuses the parse.
@@ -82,7 +85,9 @@ public final class HtmlExtractor {
                     doc, metadata, stated, bios, lengths, FurnitureFilter.furniture(doc.body(), lengths, false));
             page = bodyLength(relaxed) >= MUCH_MORE_BODY * found ? relaxed : page;
         }
-        return stated.isPresent() ? stated.get().standIn(page) : page;
+        return stated.isPresent() && RuleSwitches.on("html.publisher-body")
+                ? stated.get().standIn(page)
+                : page;
     }
 
     /** Whether the paragraphs so far are only what sites put above a headline: no prose but the trail to it. */
@@ -129,7 +134,8 @@ public final class HtmlExtractor {
         if (blocks.isEmpty()) {
             return new Reading(blocks, body, inArticle, handKeep, byWords);
         }
-        Set<Element> cards = TextMass.cards(body, furniture.skipped(), lengths);
+        Set<Element> cards =
+                RuleSwitches.on("html.teaser-cards") ? TextMass.cards(body, furniture.skipped(), lengths) : Set.of();
         for (Block block : blocks) {
             block.inCard = Tags.insideAny(block.element, cards);
         }
@@ -144,15 +150,18 @@ public final class HtmlExtractor {
                 continue;
             }
             String text = block.text();
-            byWords[b] = isFurnitureByWords(text);
+            byWords[b] = RuleSwitches.on("html.furniture-by-words") && isFurnitureByWords(text);
             handKeep[b] = !(text.isEmpty()
                     || byWords[b]
-                    || isLooseFragment(block, text)
+                    || (RuleSwitches.on("html.loose-fragments") && isLooseFragment(block, text))
                     || (LinkListRules.isLinkList(block, text)
-                            && !LinkListRules.isLinkedSubhead(blocks, b, text)
-                            && !ListNumbering.isAnnouncedListItem(blocks, b, announcedLists)
-                            && !LinkListRules.isLabelledLinks(block)
-                            && !LinkListRules.isLinkedSentence(blocks, b, text)));
+                            && !(RuleSwitches.on("html.linked-subheads")
+                                    && LinkListRules.isLinkedSubhead(blocks, b, text))
+                            && !(RuleSwitches.on("html.announced-lists")
+                                    && ListNumbering.isAnnouncedListItem(blocks, b, announcedLists))
+                            && !(RuleSwitches.on("html.labelled-links") && LinkListRules.isLabelledLinks(block))
+                            && !(RuleSwitches.on("html.linked-sentences")
+                                    && LinkListRules.isLinkedSentence(blocks, b, text))));
         }
         return new Reading(blocks, article, inArticle, handKeep, byWords);
     }
@@ -186,7 +195,9 @@ public final class HtmlExtractor {
             if (!keep[b] || text.isEmpty()) {
                 continue;
             }
-            if (block.element.nameIs("h1") && onlyAboveTheHeadline(paragraphs, text)) {
+            if (block.element.nameIs("h1")
+                    && RuleSwitches.on("html.above-the-headline")
+                    && onlyAboveTheHeadline(paragraphs, text)) {
                 if (title.isEmpty()) {
                     title = text;
                 }
@@ -198,7 +209,7 @@ public final class HtmlExtractor {
             if (!paragraphs.isEmpty() && paragraphs.get(paragraphs.size() - 1).equals(text)) {
                 continue;
             }
-            if (Prose.isProse(text) && !seenParagraphs.add(text)) {
+            if (Prose.isProse(text) && !seenParagraphs.add(text) && RuleSwitches.on("html.second-copies")) {
                 continue; // a second copy: responsive pages render the story twice, once per layout
             }
             if (Tags.HEADINGS.contains(block.element.normalName())) {
@@ -216,12 +227,19 @@ public final class HtmlExtractor {
         if (title.isEmpty()) {
             title = TitleGuess.fromDocumentTitle(doc.title());
         }
-        paragraphs = withoutTitleCopies(paragraphs, title);
-        paragraphs = TrailingTeasers.without(ReferenceList.without(BlockTrimmer.trim(paragraphs)));
-        if (stated.isPresent()) {
+        if (RuleSwitches.on("html.title-copies")) {
+            paragraphs = withoutTitleCopies(paragraphs, title);
+        }
+        if (RuleSwitches.on("html.trim-to-prose")) {
+            paragraphs = BlockTrimmer.trim(paragraphs);
+        }
+        paragraphs = TrailingTeasers.without(ReferenceList.without(paragraphs));
+        if (stated.isPresent() && RuleSwitches.on("html.publisher-body")) {
             paragraphs = stated.get().keepStated(paragraphs, headings);
         }
-        paragraphs = bios.without(paragraphs);
+        if (RuleSwitches.on("html.author-bios")) {
+            paragraphs = bios.without(paragraphs);
+        }
         List<String> story = new ArrayList<>(paragraphs.size());
         for (String paragraph : paragraphs) {
             story.add(numbered.getOrDefault(paragraph, paragraph));

@@ -1,6 +1,7 @@
 package dev.copydesk.clean.html;
 
 import dev.copydesk.clean.Prose;
+import dev.copydesk.clean.RuleSwitches;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ final class RunawayLinks {
     private RunawayLinks() {}
 
     static void unwrap(Element body) {
+        if (!RuleSwitches.on("html.runaway-links")) {
+            return;
+        }
         if (body == null) {
             return;
         }

@@ -4,6 +4,7 @@ import dev.copydesk.clean.FurnitureLines;
 import dev.copydesk.clean.MarkupLines;
 import dev.copydesk.clean.MetadataLines;
 import dev.copydesk.clean.Prose;
+import dev.copydesk.clean.RuleSwitches;
 import dev.copydesk.clean.TemplateSentences;
 import dev.copydesk.script.Scripts;
 import java.lang.Character.UnicodeScript;
@@ -46,18 +47,20 @@ final class ChromeMarker {
             Matcher label = TextLines.hasEarlyColon(line) ? TextLines.LABEL_LINE.matcher(line) : null;
             if (label != null && label.matches() && TextLines.isLabel(label.group(1))) {
                 // a label the page repeats card after card ("Pros:", "Cons:") heads the story's own lists
-                if (label.group(2).isEmpty()
+                if (RuleSwitches.on("text.headline-lists")
+                        && label.group(2).isEmpty()
                         && seen.getOrDefault(line, 1) < CONTENT_LABEL_REPEATS
-                        && listsHeadlines(lines, prose, i + 1)) {
+                        && listsHeadlines(lines, prose, i + 1, FurnitureLines.isFurniture(label.group(1)))) {
                     inChromeList = true;
                     chrome[i] = true;
                     continue;
                 }
-                if (Scripts.dominantScript(label.group(1)) != storyScript) {
+                if (RuleSwitches.on("text.foreign-labels") && Scripts.dominantScript(label.group(1)) != storyScript) {
                     chrome[i] = true;
                     continue;
                 }
-                if (!label.group(2).isEmpty()
+                if (RuleSwitches.on("text.labelled-furniture")
+                        && !label.group(2).isEmpty()
                         && !TextLines.isListItem(line)
                         && FurnitureLines.isFurniture(label.group(1))) {
                     chrome[i] = true; // "Related: <another story>", "Read more: ...", "Email: ..." inside the story
@@ -65,21 +68,23 @@ final class ChromeMarker {
                 }
             }
             // a short line the page repeats is a menu entry, a "Reply" button, a widget title, not story
-            boolean repeated = !prose[i]
+            boolean repeated = RuleSwitches.on("text.repeated-lines")
+                    && !prose[i]
                     && seen.get(line) > 1
                     && i > 0
                     && !lines.get(i - 1).equals(line)
                     && !TextLines.isCode(line)
                     && !table[i]; // code repeats its braces and calls, tables their headers and rows: not a menu
             chrome[i] = repeated
-                    || TemplateSentences.isTemplateSentence(line)
-                    || FurnitureLines.isFurniture(line)
-                    || MetadataLines.isMetadata(line)
-                    || MarkupLines.isGluedLinks(line)
-                    || FurnitureLines.isShoppingLine(line)
-                    || MarkupLines.isMarkupParagraph(line)
-                    || MarkupLines.isEmbedCode(line)
-                    || Headline.BYLINE.matcher(line).matches();
+                    || (RuleSwitches.on("text.template-sentences") && TemplateSentences.isTemplateSentence(line))
+                    || (RuleSwitches.on("text.furniture-lines") && FurnitureLines.isFurniture(line))
+                    || (RuleSwitches.on("text.metadata-lines") && MetadataLines.isMetadata(line))
+                    || (RuleSwitches.on("text.glued-links") && MarkupLines.isGluedLinks(line))
+                    || (RuleSwitches.on("text.shopping-lines") && FurnitureLines.isShoppingLine(line))
+                    || (RuleSwitches.on("text.markup-paragraphs") && MarkupLines.isMarkupParagraph(line))
+                    || (RuleSwitches.on("text.embed-code") && MarkupLines.isEmbedCode(line))
+                    || (RuleSwitches.on("text.bylines")
+                            && Headline.BYLINE.matcher(line).matches());
         }
         return chrome;
     }
@@ -87,14 +92,21 @@ final class ChromeMarker {
     /**
      * Whether the list from {@code from} on (list items and short lines) is a list of headlines, as under
      * "相关文章:" or "Related:", rather than the story's own list under "Pros:" or "Ingredients:". Headlines do not
-     * end on a full stop and run short; the story's items mostly are sentences or "term: explanation" pairs.
+     * end on a full stop and run short; the story's items mostly are sentences or "term: explanation" pairs; and
+     * no paragraph of the story follows them unless the label is furniture's.
      */
-    private static boolean listsHeadlines(List<String> lines, boolean[] prose, int from) {
+    private static boolean listsHeadlines(List<String> lines, boolean[] prose, int from, boolean furnitureLabel) {
         int items = 0;
         int sentences = 0;
         for (int j = from; j < lines.size() && j < from + 30; j++) {
             String line = lines.get(j);
             if (!TextLines.isListItem(line) && prose[j]) {
+                if (!furnitureLabel) {
+                    // the story's prose goes on after the list: the story's own list ("Here's a quick overview:",
+                    // "Examples of white grapes:"), not a box of other pages, which closes the story or stands
+                    // outside it, unless its label is one ("Related:", "Read more:"). Judged by site folds
+                    return false;
+                }
                 break;
             }
             items++;

@@ -7,6 +7,7 @@ import dev.copydesk.clean.MojibakeRepair;
 import dev.copydesk.clean.PhotoCredits;
 import dev.copydesk.clean.Prose;
 import dev.copydesk.clean.ReferenceList;
+import dev.copydesk.clean.RuleSwitches;
 import dev.copydesk.clean.TextNormalizer;
 import dev.copydesk.clean.TrailingTeasers;
 import dev.copydesk.script.Scripts;
@@ -60,11 +61,13 @@ public final class TextCleaner {
             prose[i] = Prose.isProse(lines.get(i));
             // captions' photo credits, authors' bios and lines of bare addresses: not the story, but they stand among
             // its paragraphs (a technical post lists the links it cites in the middle of its text)
-            leftOut[i] = PhotoCredits.endsWithPhotoCredit(lines.get(i))
-                    || BioLines.isAuthorBio(lines.get(i))
-                    || MarkupLines.isBareUrls(lines.get(i));
+            leftOut[i] = (RuleSwitches.on("text.photo-credits") && PhotoCredits.endsWithPhotoCredit(lines.get(i)))
+                    || (RuleSwitches.on("text.bio-lines") && BioLines.isAuthorBio(lines.get(i)))
+                    || (RuleSwitches.on("text.bare-urls") && MarkupLines.isBareUrls(lines.get(i)));
         }
-        boolean[] table = StorySpan.figureTables(lines, prose);
+        boolean[] table = RuleSwitches.on("text.figure-tables")
+                ? StorySpan.figureTables(lines, prose)
+                : new boolean[lines.size()];
         boolean[] chrome = lines.isEmpty()
                 ? new boolean[0]
                 : ChromeMarker.markChrome(lines, prose, table, Scripts.dominantScript(text));
@@ -87,10 +90,18 @@ public final class TextCleaner {
         if (story == null) {
             return withoutProse(lines, chrome);
         }
-        story = StoryCuts.cutAtComments(lines, prose, leftOut, chrome, story);
-        story = StoryCuts.cutAtWritersBox(lines, prose, leftOut, chrome, story);
-        story = StoryCuts.cutAtRepeatedCards(lines, prose, chrome, story);
-        StoryCuts.leaveOutClosingBios(lines, prose, leftOut, story);
+        if (RuleSwitches.on("text.cut-at-comments")) {
+            story = StoryCuts.cutAtComments(lines, prose, leftOut, chrome, story);
+        }
+        if (RuleSwitches.on("text.cut-at-writers-box")) {
+            story = StoryCuts.cutAtWritersBox(lines, prose, leftOut, chrome, story);
+        }
+        if (RuleSwitches.on("text.cut-at-repeated-cards")) {
+            story = StoryCuts.cutAtRepeatedCards(lines, prose, chrome, story);
+        }
+        if (RuleSwitches.on("text.closing-bios")) {
+            StoryCuts.leaveOutClosingBios(lines, prose, leftOut, story);
+        }
         List<String> body = new ArrayList<>();
         Set<String> proseSeen = new HashSet<>();
         for (int i = story[0]; i <= story[1]; i++) {
@@ -98,7 +109,10 @@ public final class TextCleaner {
             if (!chrome[i]
                     && !leftOut[i]
                     && (body.isEmpty() || !body.get(body.size() - 1).equals(line))
-                    && (!prose[i] || proseSeen.add(line))) { // a second copy of a paragraph: the page's other layout
+                    && (!prose[i]
+                            || proseSeen.add(line)
+                            || !RuleSwitches.on(
+                                    "text.second-copies"))) { // a second copy of a paragraph: the page's other layout
                 body.add(line);
             }
         }
