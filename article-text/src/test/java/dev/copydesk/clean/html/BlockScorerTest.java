@@ -19,7 +19,7 @@ class BlockScorerTest {
     /**
      * A site's story page: paragraphs of prose; a subhead in a {@code <div class="subhead">} (a loose fragment to the
      * hand rules, the story's to the ground truth); a sponsor's paragraph in {@code <div class="travel-desk">}
-     * (prose to the hand rules, never the story's); a share prompt the ground truth holds (as some do).
+     * (prose to the hand rules, never the story's: the scorer has no say on it); a share prompt the ground truth holds (as some do).
      */
     private static BlockScorer.Page page(int n) {
         String subhead = "Crews at port " + n;
@@ -54,7 +54,7 @@ class BlockScorerTest {
     }
 
     @Test
-    void overrulesTheHandRulesWhereThePagesTaughtItAndOnlyInsideTheArticle() {
+    void bringsBackWhatTheRulesDroppedByItsShapeAndNothingElse() {
         BlockScorer scorer = BlockScorer.train(pages());
         assertThat(scorer.size()).isGreaterThan(20);
         String unseen = page(99).html();
@@ -65,7 +65,8 @@ class BlockScorerTest {
         List<String> learned = new HtmlExtractor(scorer).extract(unseen).paragraphs();
         assertThat(learned)
                 .contains("Crews at port 99")
-                .noneMatch(p -> p.startsWith("Our partners"))
+                // never the story's on the pages it learned from, but what the rules keep stays
+                .anyMatch(p -> p.startsWith("Our partners"))
                 .anyMatch(p -> p.contains("port number 99 reopened on day 0"))
                 .anyMatch(p -> p.contains("port number 99 reopened on day 4"))
                 // a rule knew it by its words: the scorer has no say, whatever the pages taught it
