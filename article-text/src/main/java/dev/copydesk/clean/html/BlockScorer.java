@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.nodes.Element;
@@ -272,29 +271,6 @@ public final class BlockScorer {
         return word.toString();
     }
 
-    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
-
-    private static final String[] NEIGHBOUR = {"h-2=", "h-1=", "", "h1=", "h2="};
-
-    /** Features made once: every block asks for the same few hundred, and a new string is hashed anew at each lookup. */
-    private static final Map<String, Map<String, String>> FEATURES = new ConcurrentHashMap<>();
-
-    /** The most values a feature's prefix keeps made (tag names are the only open set among them). */
-    private static final int MADE_PER_PREFIX = 512;
-
-    /** A feature, prefix then value, made once for the bounded kinds this class asks for. */
-    private static String feature(String prefix, String value) {
-        Map<String, String> made = FEATURES.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
-        String feature = made.get(value);
-        if (feature == null) {
-            feature = prefix + value;
-            if (made.size() < MADE_PER_PREFIX) {
-                made.put(value, feature);
-            }
-        }
-        return feature;
-    }
-
     /** A block's features; the maps keep what every block under the same elements asks for again. */
     static List<String> features(
             HtmlExtractor.Reading r,
@@ -313,33 +289,33 @@ public final class BlockScorer {
             List<String> f = new ArrayList<>(40);
             String hand = hand(r, b);
             f.add("bias");
-            f.add(feature("hand=", hand));
+            f.add("hand=" + hand);
             Element e = block.element;
             String tag = e.normalName();
-            f.add(feature("tag=", tag));
-            f.add(feature("hand=" + hand + "&tag=", tag));
+            f.add("tag=" + tag);
+            f.add("hand=" + hand + "&tag=" + tag);
             Element parent = e.parent();
             String parentTag = parent == null ? "none" : parent.normalName();
-            f.add(feature("ptag=", parentTag));
-            f.add(feature("path=" + parentTag + ">", tag));
+            f.add("ptag=" + parentTag);
+            f.add("path=" + parentTag + ">" + tag);
             for (String word : nameWords.computeIfAbsent(e, BlockScorer::nameWords)) {
                 f.add("c0=" + word);
             }
             if (parent != null && e != r.article()) {
                 f.addAll(ancestorNames.computeIfAbsent(parent, p -> ancestorNames(p, r.article(), nameWords)));
             }
-            f.add(feature("len=", Shapes.bin(length, 10, 20, 40, 80, 160, 320, 640)));
-            f.add(feature("hand=" + hand + "&len=", Shapes.bin(length, 20, 80, 200)));
+            f.add("len=" + Shapes.bin(length, 10, 20, 40, 80, 160, 320, 640));
+            f.add("hand=" + hand + "&len=" + Shapes.bin(length, 20, 80, 200));
             double ld = block.linkDensity(length);
-            f.add(feature("ld=", ld == 0 ? "0" : ld < 0.2 ? "<.2" : ld < 0.5 ? "<.5" : ld < 0.8 ? "<.8" : "high"));
-            f.add(feature("end=", Shapes.ending(text)));
+            f.add("ld=" + (ld == 0 ? "0" : ld < 0.2 ? "<.2" : ld < 0.5 ? "<.5" : ld < 0.8 ? "<.8" : "high"));
+            f.add("end=" + Shapes.ending(text));
             if (Prose.isProse(text)) {
                 f.add("prose");
             }
             // the first 300 characters tell a heading from a sentence; a long block's rest only costs time
-            f.add(feature("caps=", Shapes.capitals(length > 300 ? text.substring(0, 300) : text)));
+            f.add("caps=" + (Shapes.capitals(length > 300 ? text.substring(0, 300) : text)));
             int words = Prose.words(text, 32);
-            f.add(feature("words=", Shapes.bin(words, 2, 4, 8, 16, 32)));
+            f.add("words=" + Shapes.bin(words, 2, 4, 8, 16, 32));
             if ((words <= 5 || ld > 0.5) && length > 0) {
                 // the first word of a short block ("Advertisement", "Step 3") or of a line of links ("Related: ...")
                 f.add("w1=" + firstWord(text));
@@ -354,22 +330,19 @@ public final class BlockScorer {
             if (block.inLink) {
                 f.add("inLink");
             }
-            f.add(feature("pos=", DIGITS[n <= 1 ? 0 : 10 * b / n]));
+            f.add("pos=" + (n <= 1 ? 0 : 10 * b / n));
             if (first >= 0) {
-                f.add(feature(
-                        "rel=",
-                        b < first
+                f.add("rel="
+                        + (b < first
                                 ? "before"
-                                : b > last
-                                        ? "after"
-                                        : DIGITS[last - first < 1 ? 0 : 4 * (b - first) / (last - first + 1)]));
+                                : b > last ? "after" : (last - first < 1 ? 0 : 4 * (b - first) / (last - first + 1))));
             }
             for (int d = -2; d <= 2; d++) {
                 if (d != 0) {
-                    f.add(feature(NEIGHBOUR[d + 2], hand(r, b + d)));
+                    f.add("h" + d + "=" + hand(r, b + d));
                 }
             }
-            f.add(feature("around=" + hand(r, b - 1) + "," + hand + ",", hand(r, b + 1)));
+            f.add("around=" + hand(r, b - 1) + "," + hand + "," + hand(r, b + 1));
             return f;
         }
     }

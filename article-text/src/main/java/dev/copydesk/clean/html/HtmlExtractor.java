@@ -64,9 +64,7 @@ public final class HtmlExtractor {
     }
 
     public ExtractedPage extract(String html) {
-        Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
-        FootnoteMarks.remove(doc.body());
-        RunawayLinks.unwrap(doc.body());
+        Document doc = parse(html);
         List<JsonNode> jsonLd = JsonLd.of(doc);
         PageMetadata metadata = PageMetadata.of(doc, jsonLd);
         Optional<PublisherBody> stated = PublisherBody.of(jsonLd);
@@ -88,6 +86,14 @@ public final class HtmlExtractor {
         return stated.isPresent() && RuleSwitches.on("html.publisher-body")
                 ? stated.get().standIn(page)
                 : page;
+    }
+
+    /** The page parsed, mojibake repaired, footnote marks out and runaway links unwrapped: what every reading starts from. */
+    private static Document parse(String html) {
+        Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
+        FootnoteMarks.remove(doc.body());
+        RunawayLinks.unwrap(doc.body());
+        return doc;
     }
 
     /** Whether the paragraphs so far are only what sites put above a headline: no prose but the trail to it. */
@@ -112,9 +118,7 @@ public final class HtmlExtractor {
      * The page's blocks as the hand rules read them (strict furniture names): what a {@link BlockScorer} learns from.
      */
     static Reading readBlocks(String html) {
-        Document doc = Jsoup.parse(MojibakeRepair.repair(html), "", Parser.htmlParser());
-        FootnoteMarks.remove(doc.body());
-        RunawayLinks.unwrap(doc.body());
+        Document doc = parse(html);
         TextLengths lengths = TextLengths.of(doc.body());
         return read(doc.body(), lengths, FurnitureFilter.furniture(doc.body(), lengths, true));
     }

@@ -90,7 +90,7 @@ class BlockScorerTest {
     }
 
     @Test
-    void theShippedScorerIsInTheJarAndTheShippedExtractorUsesIt() {
+    void theShippedScorerIsInTheJarAndReadOnce() {
         assertThat(BlockScorer.shipped().size()).isGreaterThan(1000);
         assertThat(BlockScorer.shipped()).isSameAs(BlockScorer.shipped());
     }
