@@ -170,8 +170,9 @@ public final class EntityRecognizer {
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
     /** Legal forms that end a company's name: "Highmark Inc.", "Acme Holdings Ltd". */
-    private static final Set<String> COMPANY_SUFFIXES =
-            Set.of("Inc", "Inc.", "Corp", "Corp.", "LLC", "L.L.C.", "Ltd", "Ltd.", "PLC", "plc", "GmbH", "AG", "LLP");
+    private static final Set<String> COMPANY_SUFFIXES = Set.of(
+            "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "L.L.C.", "Ltd", "Ltd.", "PLC", "plc", "GmbH", "AG",
+            "LLP");
 
     /** Capitalised at the start of a sentence or a heading, never the start of an organisation's name. */
     private static final Set<String> FUNCTION_WORDS = Set.of(
@@ -657,7 +658,10 @@ public final class EntityRecognizer {
         return out.toString();
     }
 
-    /** "United Nations Command", "Ministry of Defense", "Bank of Korea": capitalised words around a head noun. */
+    /**
+     * "United Nations Command", "Ministry of Defense", "Embassy of the Bolivarian Republic of Venezuela", "College of
+     * Nursing and Health Innovation": capitalised words around a head noun, and what joiners add after it.
+     */
     private List<String> organizationsByShape(String text, List<Token> tokens, boolean[] inOrganization) {
         List<String> names = new ArrayList<>();
         for (int h = 0; h < tokens.size(); h++) {
@@ -666,8 +670,11 @@ public final class EntityRecognizer {
             boolean suffix = COMPANY_SUFFIXES.contains(head) && h > 0;
             if (inOrganization[h]
                     || !tokens.get(h).capitalized()
-                    || !HEADS.contains(withoutPossessive(head)) && !suffix) { // every head is capitalised
+                    || !HEADS.contains(withoutPossessive(head)) && !suffix) { // "Cleaning Services" is a heading
                 continue; // inside a name found already: "Public Health" of "... School of Public Health"
+            }
+            if (!possessive && headFollows(text, tokens, h)) {
+                continue; // "University Hospitals of Leicester NHS Trust": the last head of the run names it
             }
             int first = h;
             while (first > 0
@@ -680,23 +687,10 @@ public final class EntityRecognizer {
                             .equals(tokens.get(first - 1).text())) {
                 first--; // not over "Why" ("Why Trust FreightWaves") or a possessive ("Stanford University’s SCALE")
             }
-            int last = h;
-            if (!possessive
-                    && h + 2 < tokens.size()
-                    && CONNECTORS.contains(tokens.get(h + 1).text())
-                    && adjacent(text, tokens.get(h), tokens.get(h + 1))) {
-                int k = h + 2;
-                if (tokens.get(k).text().equals("the") && k + 1 < tokens.size()) {
-                    k++;
-                }
-                if (tokens.get(k).capitalized() && adjacent(text, tokens.get(k - 1), tokens.get(k))) {
-                    last = k;
-                    if (k + 1 < tokens.size()
-                            && tokens.get(k + 1).capitalized()
-                            && adjacent(text, tokens.get(k), tokens.get(k + 1))) {
-                        last = k + 1;
-                    }
-                }
+            int last = possessive ? h : joinedAfter(text, tokens, h);
+            if (!suffix && first == h - 1 && last == h && allEveryday(tokens, first, h) && inHeading(text, tokens, h)) {
+                Arrays.fill(inOrganization, first, last + 1, true); // and no other name is read into it
+                continue; // "Data Center", "Mental Health" as a heading; "the Supreme Court ruled" stays
             }
             if (last > first) {
                 String name = withoutPossessive(text.substring(
@@ -709,6 +703,131 @@ public final class EntityRecognizer {
         }
         return names;
     }
+
+    private static boolean allEveryday(List<Token> tokens, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            String w = tokens.get(k).text();
+            if (!isWord(w) || allCapitals(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower-case words a title-case heading keeps in lower case. */
+    private static final Set<String> HEADING_SMALL_WORDS =
+            Set.of("a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "at", "by", "from", "vs");
+
+    /**
+     * Whether token {@code h} stands in a heading: a line of at most ten words, each capitalised or a small word, that
+     * does not end as a sentence does ("Key Factors Influencing Cleaning Service", "Data Center").
+     */
+    private static boolean inHeading(String text, List<Token> tokens, int h) {
+        int lineStart = text.lastIndexOf('\n', tokens.get(h).start()) + 1;
+        int lineEnd = text.indexOf('\n', tokens.get(h).end());
+        if (lineEnd < 0) {
+            lineEnd = text.length();
+        }
+        String line = text.substring(lineStart, lineEnd).strip();
+        if (line.isEmpty() || line.endsWith(".")) {
+            return false;
+        }
+        int words = 0;
+        for (int k = h; k >= 0 && tokens.get(k).start() >= lineStart; k--) {
+            words++;
+            if (!tokens.get(k).capitalized()
+                    && !HEADING_SMALL_WORDS.contains(tokens.get(k).text())) {
+                return false;
+            }
+        }
+        for (int k = h + 1; k < tokens.size() && tokens.get(k).end() <= lineEnd; k++) {
+            words++;
+            if (!tokens.get(k).capitalized()
+                    && !HEADING_SMALL_WORDS.contains(tokens.get(k).text())) {
+                return false;
+            }
+        }
+        return words <= 10;
+    }
+
+    /** Another head noun among the next three capitalised words, before any possessive: "University Hospitals". */
+    private static boolean headFollows(String text, List<Token> tokens, int h) {
+        for (int k = h + 1; k < tokens.size() && k <= h + 3; k++) {
+            Token t = tokens.get(k);
+            if (!t.capitalized() || !adjacent(text, tokens.get(k - 1), t)) {
+                return false;
+            }
+            String w = withoutPossessive(t.text());
+            if (HEADS.contains(w) || COMPANY_SUFFIXES.contains(t.text())) {
+                return true;
+            }
+            if (!w.equals(t.text())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The last token of an organisation's name whose head is token {@code h}: what "of" or "for" joins to it ("Bank of
+     * Korea", "Embassy of the Bolivarian Republic of Venezuela"); after those, everyday words that "and" or "&" joins
+     * ("Ministry of Culture and Tourism", not "University of Pennsylvania and MIT") and a place "at" joins
+     * ("University of Alabama at Birmingham", not "School of Management at Northwestern University").
+     */
+    private static int joinedAfter(String text, List<Token> tokens, int h) {
+        int last = h;
+        boolean joined = false;
+        for (int links = 0; links < 4; links++) {
+            int k = last + 1;
+            if (k + 1 >= tokens.size() || !adjacent(text, tokens.get(last), tokens.get(k))) {
+                break;
+            }
+            String joiner = tokens.get(k).text();
+            if (!CONNECTORS.contains(joiner) && !(joined && AFTER_CONNECTORS.contains(joiner))) {
+                break;
+            }
+            k++;
+            if (tokens.get(k).text().equals("the") && k + 1 < tokens.size() && CONNECTORS.contains(joiner)) {
+                k++; // "Bank of the", not "and the": "Museum of Art and the Museum of Fine Arts" are two
+            }
+            int end = k - 1;
+            while (end + 1 < tokens.size()
+                    && end + 1 - k < 4
+                    && tokens.get(end + 1).capitalized()
+                    && adjacent(text, tokens.get(end), tokens.get(end + 1))
+                    && !FUNCTION_WORDS.contains(tokens.get(end + 1).text())
+                    && !(end + 1 == k && tokens.get(k).text().equals("The"))) { // "and The Tax Adviser": another
+                end++;
+                String w = tokens.get(end).text();
+                if (!withoutPossessive(w).equals(w)) {
+                    break; // "Bank of England’s": the name ends at the possessive
+                }
+            }
+            if (end < k) {
+                break; // "the Ministry of defence", "Bank of the"
+            }
+            boolean everyday = true;
+            for (int j = k; j <= end; j++) {
+                everyday &= isWord(withoutPossessive(tokens.get(j).text()))
+                        && !allCapitals(tokens.get(j).text());
+            }
+            boolean newHead =
+                    HEADS.contains(withoutPossessive(tokens.get(end).text())); // "and Emergency Nurses Association"
+            if (!CONNECTORS.contains(joiner) && (newHead || !joiner.equals("at") && !everyday)) {
+                break; // "School of Management at Northwestern University", "University of Pennsylvania and MIT"
+            }
+            last = end;
+            joined = true;
+            if (!withoutPossessive(tokens.get(end).text())
+                    .equals(tokens.get(end).text())) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** What joins more words to a name once "of" or "for" has: "Culture and Tourism", "Alabama at Birmingham". */
+    private static final Set<String> AFTER_CONNECTORS = Set.of("and", "&", "at");
 
     /** Full name → the short form later mentions use (family name: last word, or first for "Shin Won-sik" style). */
     private Map<String, String> people(

@@ -240,6 +240,49 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void whatJoinersAddToAnOrganisationsName() {
+        List<String> orgs = names(
+                RECOGNIZER.recognize("Staff of the Embassy of the Bolivarian Republic of Venezuela met the College of"
+                        + " Nursing and Health Innovation, the University of Alabama at Birmingham and University"
+                        + " Hospitals of Leicester NHS Trust. Lean Startup Co. paid."),
+                Type.ORGANIZATION);
+        assertThat(orgs)
+                .contains(
+                        "Embassy of the Bolivarian Republic of Venezuela",
+                        "College of Nursing and Health Innovation",
+                        "University of Alabama at Birmingham",
+                        "University Hospitals of Leicester NHS Trust",
+                        "Lean Startup Co")
+                .doesNotContain("Leicester NHS Trust", "University of Alabama");
+    }
+
+    @Test
+    void twoOrganisationsJoinedByAndOrAtStayTwo() {
+        List<String> orgs = names(
+                RECOGNIZER.recognize("Scholars from the University of Pennsylvania and MIT joined the High Museum of"
+                        + " Art and the Museum of Fine Arts, and the Kellogg School of Management at Northwestern"
+                        + " University."),
+                Type.ORGANIZATION);
+        assertThat(orgs)
+                .contains(
+                        "University of Pennsylvania",
+                        "High Museum of Art",
+                        "Museum of Fine Arts",
+                        "Kellogg School of Management",
+                        "Northwestern University")
+                .noneMatch(o -> o.contains(" and ") || o.contains(" at "));
+    }
+
+    @Test
+    void aHeadNounAfterAnEverydayWordInAHeadingIsNoOrganisation() {
+        List<Entity> e = RECOGNIZER.recognize("Data Center\nWe moved the servers last year.\nMental Health\n"
+                + "Sleep matters.\nThe United Nations Security Council met on Friday, and the Supreme Court ruled.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .doesNotContain("Data Center", "Mental Health")
+                .contains("Supreme Court");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
