@@ -283,6 +283,29 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aNameMostlyAfterTheOrAlwaysAfterAtIsAThingsNotAPersons() {
+        List<Entity> e = RECOGNIZER.recognize("Read the Joel Test (2000) by Joel Spolsky. Our pick, the Brooks"
+                + " Caldera 8, is on sale. See Dana Schutz at Thomas Dane until May. Electricians worked at Thomas"
+                + " Edison's first plant. Marie Kondo tidied. Marie Kondo wrote; the Marie Kondo craze followed.");
+        assertThat(names(e, Type.PERSON))
+                .contains("Joel Spolsky", "Dana Schutz", "Thomas Edison", "Marie Kondo")
+                .doesNotContain("Joel Test", "Brooks Caldera", "Thomas Dane");
+    }
+
+    @Test
+    void administrativeAreasByTheirHeadWord() {
+        List<Entity> e = RECOGNIZER.recognize("Farmers in Godagari Upazila and Douglas County met officials of"
+                + " Hyogo Prefecture and Los Angeles County. The Orange County Register and Kent County Council"
+                + " reported it.");
+        assertThat(names(e, Type.PLACE))
+                .contains("Godagari Upazila", "Douglas County", "Hyogo Prefecture", "Los Angeles County")
+                .doesNotContain("Orange County", "Kent County");
+        assertThat(names(e, Type.PERSON)).isEmpty();
+        assertThat(e).contains(new Entity(Type.PLACE, "Los Angeles County", 1, "US"));
+        assertThat(names(e, Type.ORGANIZATION)).contains("Kent County Council");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
