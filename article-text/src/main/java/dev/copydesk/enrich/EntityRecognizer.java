@@ -1089,6 +1089,14 @@ public final class EntityRecognizer {
         String first = name.substring(0, Math.max(0, name.indexOf(' ')));
         String family = Mentions.shortForm(name);
         for (String known : List.copyOf(people.keySet())) {
+            if (Mentions.shortForm(known).equals(name) && !known.equals(name)) {
+                return; // "Al-Ibrahim" (read as "Al" and a family name) after "Farah Al-Ibrahim": hers
+            }
+            if (known.equals(family) && !name.equals(family)) {
+                people.remove(known); // the other way round
+                people.put(name, family);
+                return;
+            }
             if (known.startsWith(first + " ") && Mentions.shortForm(known).equals(family)) {
                 if (name.length() > known.length()) {
                     people.remove(known);

@@ -306,6 +306,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aFamilyNameWithAHyphenAndACapitalIsOnePersonsEveryMention() {
+        List<Entity> e = RECOGNIZER.recognize("Nina Pineda caught up with Farah Al-Ibrahim, who left. Al-Ibrahim"
+                + " stayed in her SUV. In 2019, Al-Ibrahim pleaded guilty. Kim Jong-un spoke; Kim left.");
+        assertThat(e)
+                .contains(
+                        new Entity(Type.PERSON, "Farah Al-Ibrahim", 3, ""),
+                        new Entity(Type.PERSON, "Kim Jong-un", 2, ""));
+        assertThat(names(e, Type.PERSON)).doesNotContain("Al-Ibrahim");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
