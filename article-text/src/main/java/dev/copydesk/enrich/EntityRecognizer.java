@@ -192,27 +192,31 @@ public final class EntityRecognizer {
 
     /** The entities of an English story, or one whose language is not known. */
     public Recognition recognizeAll(String text) {
-        return recognizeAll(text, true);
+        return recognizeAll(text, true, false);
     }
 
     /**
      * The entities of a story in {@code language} (ISO 639-1, empty when unknown). The learned {@link NameModel} reads
      * English and unknown text only: it learned English names and the words around them, and in German every noun
-     * is capitalised.
+     * is capitalised. In German the rules also let a capitalised word stand before a name ("Bundeskanzler Olaf
+     * Scholz", "Auch Österreich"): there it is a noun, not the start of a longer name.
      */
     public Recognition recognizeAll(String text, String language) {
-        return recognizeAll(text, language.isEmpty() || language.equals("en"));
+        return recognizeAll(text, language.isEmpty() || language.equals("en"), NOUNS_CAPITALISED.contains(language));
     }
+
+    /** Languages that capitalise every noun. */
+    private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
 
     /**
      * The rules alone, without the learned model: the seeds {@link NameModelTrainer} learns from, and what {@code
      * copydesk entities --stage rules} scores to show the model's part.
      */
     public Recognition recognizeByRules(String text) {
-        return recognizeAll(text, false);
+        return recognizeAll(text, false, false);
     }
 
-    private Recognition recognizeAll(String text, boolean learned) {
+    private Recognition recognizeAll(String text, boolean learned, boolean nounsCapitalised) {
         List<Token> tokens = tokenize(text);
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
@@ -220,7 +224,7 @@ public final class EntityRecognizer {
         Set<String> gazetteerNames = new HashSet<>();
         Set<String> demonymCodes = new LinkedHashSet<>();
         boolean[] inGazetteerName = new boolean[tokens.size()];
-        for (String name : gazetteerMatches(text, tokens, inOrganization, inGazetteerName)) {
+        for (String name : gazetteerMatches(text, tokens, inOrganization, inGazetteerName, nounsCapitalised)) {
             gazetteerNames.add(name);
             String org = organizationByName.get(name);
             Place place;
@@ -243,7 +247,7 @@ public final class EntityRecognizer {
                 count(found, Type.PLACE, englishName(code), code);
             }
         }
-        Map<String, String> people = people(text, tokens, gazetteerNames, inGazetteerName);
+        Map<String, String> people = people(text, tokens, gazetteerNames, inGazetteerName, nounsCapitalised);
         if (learned) {
             learnedNames(text, tokens, people, shaped, inOrganization, inGazetteerName);
         }
@@ -485,7 +489,8 @@ public final class EntityRecognizer {
      * Gazetteer names in the text, longest first at each token, by hash lookup of token runs (a regular expression
      * over thousands of names would cost a pass per name).
      */
-    private List<String> gazetteerMatches(String text, List<Token> tokens, boolean[] masked, boolean[] matchedTokens) {
+    private List<String> gazetteerMatches(
+            String text, List<Token> tokens, boolean[] masked, boolean[] matchedTokens, boolean nounsCapitalised) {
         List<String> out = new ArrayList<>();
         for (int w = 0; w < tokens.size(); ) {
             String first = bare(tokens.get(w).text());
@@ -530,7 +535,7 @@ public final class EntityRecognizer {
             boolean place = placeByName.containsKey(matched) || countryByName.containsKey(matched);
             if (place
                     && (partOfLongerName(text, tokens, matchedTo, matched)
-                            || continuesLongerName(text, tokens, w)
+                            || !nounsCapitalised && continuesLongerName(text, tokens, w)
                             || currency(text, tokens.get(matchedTo)))) {
                 w = after; // "Paris Baguette", "Sydney Carton", "Beth Israel", "US$723bn": not the place
                 continue;
@@ -924,7 +929,11 @@ public final class EntityRecognizer {
 
     /** Full name → the short form later mentions use (family name: last word, or first for "Shin Won-sik" style). */
     private Map<String, String> people(
-            String text, List<Token> tokens, Set<String> gazetteerNames, boolean[] inGazetteerName) {
+            String text,
+            List<Token> tokens,
+            Set<String> gazetteerNames,
+            boolean[] inGazetteerName,
+            boolean nounsCapitalised) {
         Map<String, String> people = new LinkedHashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -949,7 +958,7 @@ public final class EntityRecognizer {
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).text();
             if (GIVEN_NAMES.containsKey(word) && !inGazetteerName[i] && !neverStartsName(word)) {
-                i = givenNameFirst(people, text, tokens, i, gazetteerNames, inGazetteerName);
+                i = givenNameFirst(people, text, tokens, i, gazetteerNames, inGazetteerName, nounsCapitalised);
             }
         }
         return people;
@@ -1005,8 +1014,9 @@ public final class EntityRecognizer {
             List<Token> tokens,
             int from,
             Set<String> gazetteerNames,
-            boolean[] inGazetteerName) {
-        if (from > 0) {
+            boolean[] inGazetteerName,
+            boolean nounsCapitalised) {
+        if (from > 0 && !nounsCapitalised) {
             Token before = tokens.get(from - 1);
             if (before.capitalized() && adjacent(text, before, tokens.get(from)) && !neverStartsName(before.text())) {
                 return from; // inside a longer capitalised run; not after "See", "The", a title

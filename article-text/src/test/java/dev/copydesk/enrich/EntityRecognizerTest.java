@@ -317,6 +317,22 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void inGermanACapitalisedNounBeforeANameStartsNoLongerName() {
+        String german = "Der Minister traf den französischen Präsidenten Emmanuel Macron in Berlin. Auch Österreich"
+                + " und die Schweiz verfolgen die Gespräche, sagte Sprecherin Maria Eichhorn.";
+        EntityRecognizer.Recognition de = RECOGNIZER.recognizeAll(german, "de");
+        assertThat(names(de.entities(), Type.PERSON)).contains("Emmanuel Macron", "Maria Eichhorn");
+        assertThat(de.countries()).contains("DE", "AT", "CH");
+        // in English a capitalised word before a given name or a country starts a longer name
+        assertThat(names(
+                        RECOGNIZER
+                                .recognizeAll("Auch Austria and Moderna Maria sold.", "en")
+                                .entities(),
+                        Type.PLACE))
+                .doesNotContain("Austria");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
