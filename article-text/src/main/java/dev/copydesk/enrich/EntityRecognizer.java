@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -961,8 +962,32 @@ public final class EntityRecognizer {
                 i = givenNameFirst(people, text, tokens, i, gazetteerNames, inGazetteerName, nounsCapitalised);
             }
         }
+        speakers(text, people);
         return people;
     }
+
+    /**
+     * A broadcast transcript's speaker label: a name in capitals, a comma, a role in capitals and a colon opening a
+     * line ("SACHA PFEIFFER, HOST:", "WOLF BLITZER, CNN ANCHOR:"), title-cased. Not "UNIDENTIFIED PERSON #1:".
+     */
+    private static void speakers(String text, Map<String, String> people) {
+        for (int at = 0; at < text.length(); ) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end - at > 6 && Character.isUpperCase(text.charAt(at)) && Character.isUpperCase(text.charAt(at + 1))) {
+                Matcher m = SPEAKER.matcher(text).region(at, end);
+                if (m.lookingAt() && !m.group(1).startsWith("UNIDENTIFIED")) {
+                    addPersonName(people, titleCase(m.group(1)));
+                }
+            }
+            at = end + 1;
+        }
+    }
+
+    private static final Pattern SPEAKER =
+            Pattern.compile("(\\p{Lu}[\\p{Lu}'.-]+(?: \\p{Lu}[\\p{Lu}'.-]+){1,3}), \\p{Lu}[\\p{Lu} ]{1,40}:");
 
     /**
      * The commonest Korean family names as romanised in copy. Followed by a given name written with a hyphen and a
@@ -1065,6 +1090,14 @@ public final class EntityRecognizer {
         return end;
     }
 
+    private static int accents(String name) {
+        int n = 0;
+        for (int i = 0; i < name.length(); i++) {
+            n += name.charAt(i) > 127 ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Lower case without accents: one name however a story cases or accents it. */
     private static String folded(String name) {
         return MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
@@ -1091,18 +1124,22 @@ public final class EntityRecognizer {
             return;
         }
         String folded = folded(name);
-        for (String known : people.keySet()) {
+        for (String known : List.copyOf(people.keySet())) {
             if (folded(known).equals(folded)) {
+                if (accents(name) > accents(known)) { // "Sergio Martínez-Beltrán", not "Sergio Martinez-Beltran"
+                    people.remove(known);
+                    people.put(name, Mentions.shortForm(name));
+                }
                 return; // "SERGIO MARTINEZ-BELTRAN" beside "Sergio Martínez-Beltrán"
             }
         }
         String first = name.substring(0, Math.max(0, name.indexOf(' ')));
         String family = Mentions.shortForm(name);
         for (String known : List.copyOf(people.keySet())) {
-            if (Mentions.shortForm(known).equals(name) && !known.equals(name)) {
+            if (folded(Mentions.shortForm(known)).equals(folded) && !known.equals(name)) {
                 return; // "Al-Ibrahim" (read as "Al" and a family name) after "Farah Al-Ibrahim": hers
             }
-            if (known.equals(family) && !name.equals(family)) {
+            if (folded(known).equals(folded(family)) && !name.equals(family)) {
                 people.remove(known); // the other way round
                 people.put(name, family);
                 return;

@@ -333,6 +333,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aTranscriptsSpeakersAreItsPeopleInTheFormTheProseGives() {
+        List<Entity> e = RECOGNIZER.recognize("SACHA PFEIFFER, HOST: Good morning. Sergio Martínez-Beltrán explains.\n"
+                + "SERGIO MARTINEZ-BELTRAN, BYLINE: It was a Saturday.\n"
+                + "UNIDENTIFIED PERSON #1: Yeah.\n"
+                + "MARTINEZ-BELTRAN: Martínez-Beltrán was there.\n"
+                + "WOLF BLITZER, CNN ANCHOR: Welcome back.");
+        assertThat(names(e, Type.PERSON))
+                .containsExactlyInAnyOrder("Sacha Pfeiffer", "Sergio Martínez-Beltrán", "Wolf Blitzer");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
