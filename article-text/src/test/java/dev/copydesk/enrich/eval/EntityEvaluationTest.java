@@ -118,7 +118,7 @@ class EntityEvaluationTest {
     }
 
     private static final java.util.Map<Type, double[]> FLOORS = java.util.Map.of(
-            Type.PERSON, new double[] {0.85, 0.75},
-            Type.ORGANIZATION, new double[] {0.75, 0.33},
-            Type.PLACE, new double[] {0.93, 0.70});
+            Type.PERSON, new double[] {0.91, 0.80},
+            Type.ORGANIZATION, new double[] {0.82, 0.38},
+            Type.PLACE, new double[] {0.96, 0.77});
 }
