@@ -523,8 +523,8 @@ public final class EntityRecognizer {
                 }
                 if (k + 1 >= tokens.size()
                         || masked[k + 1]
-                        || !adjacent(text, tokens.get(k), tokens.get(k + 1))
-                        || !NAME_PREFIXES.contains(candidate)) {
+                        || !adjacent(text, tokens.get(k), tokens.get(k + 1)) && !hyphenated(text, tokens, k)
+                        || !NAME_PREFIXES.contains(candidate)) { // "Indo-Pacific" is two tokens
                     break;
                 }
             }
@@ -717,6 +717,9 @@ public final class EntityRecognizer {
                     || !HEADS.contains(withoutPossessive(head)) && !suffix) { // "Cleaning Services" is a heading
                 continue; // inside a name found already: "Public Health" of "... School of Public Health"
             }
+            if (h > 0 && hyphenated(text, tokens, h - 1)) {
+                continue; // "third-party", "Self-Service", "B-Corp": the end of a compound word, not a head
+            }
             if (!possessive && headFollows(text, tokens, h)) {
                 continue; // "University Hospitals of Leicester NHS Trust": the last head of the run names it
             }
@@ -724,7 +727,8 @@ public final class EntityRecognizer {
             while (first > 0
                     && h - first < 4
                     && tokens.get(first - 1).capitalized()
-                    && adjacent(text, tokens.get(first - 1), tokens.get(first))
+                    && (adjacent(text, tokens.get(first - 1), tokens.get(first))
+                            || hyphenated(text, tokens, first - 1)) // "Indo-Pacific Command"
                     && !tokens.get(first - 1).text().equals("The")
                     && !FUNCTION_WORDS.contains(tokens.get(first - 1).text())
                     && withoutPossessive(tokens.get(first - 1).text())
@@ -735,6 +739,13 @@ public final class EntityRecognizer {
             if (!suffix && first == h - 1 && last == h && allEveryday(tokens, first, h) && inHeading(text, tokens, h)) {
                 Arrays.fill(inOrganization, first, last + 1, true); // and no other name is read into it
                 continue; // "Data Center", "Mental Health" as a heading; "the Supreme Court ruled" stays
+            }
+            if (suffix
+                    && first < h
+                    && known(text.substring(
+                            tokens.get(first).start(), tokens.get(h - 1).end()))) {
+                inOrganization[h] = true; // nor will the model read a name into it
+                continue; // "the New York LLC Transparency Act", "a Delaware LLC": a kind of company, not one
             }
             if (last > first) {
                 String name = withoutPossessive(text.substring(

@@ -344,6 +344,19 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void hyphensInPlacesAndOrganisationsNames() {
+        List<Entity> e = RECOGNIZER.recognize("The US commitment to the Indo-Pacific holds, the Indo-Pacific Command"
+                + " said. Hewlett-Packard Company and Winston-Salem officials met. Our Self-Service portal and"
+                + " Third-Party tools work. The New York LLC Transparency Act changed.");
+        assertThat(names(e, Type.PLACE)).contains("Indo-Pacific", "Winston-Salem");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Indo-Pacific Command", "Hewlett-Packard Company")
+                .noneMatch(o -> o.contains("Service") || o.contains("Party") || o.contains("LLC"))
+                .doesNotContain("Pacific Command", "Indo-Pacific");
+        assertThat(names(e, Type.PERSON)).isEmpty();
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
