@@ -253,6 +253,13 @@ public final class EntityRecognizer {
             learnedNames(text, tokens, people, shaped, inOrganization, inGazetteerName);
         }
         people.keySet().removeIf(name -> namesAThing(text, name));
+        for (String member : membersOfKinds(text, tokens, inGazetteerName)) {
+            // "the drugs' manufacturers, Eli Lilly and Novo Nordisk", "Stanley Black & Decker": companies
+            people.keySet().removeIf(p -> member.equals(p) || member.startsWith(p + " "));
+            if (!shaped.contains(member)) {
+                shaped.add(member);
+            }
+        }
         Map<String, List<Integer>> positions = Mentions.positions(tokens, people);
         for (Map.Entry<String, String> person : people.entrySet()) {
             int mentions = Mentions.countMentions(tokens, positions, person.getKey(), person.getValue());
@@ -276,6 +283,119 @@ public final class EntityRecognizer {
         }
         countries.addAll(demonymCodes);
         return new Recognition(out, List.copyOf(countries));
+    }
+
+    /** Plural nouns for kinds of organisation, whose examples a list names: "insurers such as Cigna and Aetna". */
+    private static final Set<String> ORGANISATION_KINDS = Set.of(
+            "companies",
+            "firms",
+            "manufacturers",
+            "makers",
+            "drugmakers",
+            "automakers",
+            "carmakers",
+            "insurers",
+            "banks",
+            "lenders",
+            "retailers",
+            "brands",
+            "startups",
+            "airlines",
+            "carriers",
+            "publishers",
+            "broadcasters",
+            "agencies",
+            "organizations",
+            "organisations",
+            "restaurants",
+            "chains",
+            "providers",
+            "platforms",
+            "rivals",
+            "competitors",
+            "universities",
+            "colleges",
+            "hospitals",
+            "charities",
+            "nonprofits",
+            "unions",
+            "newspapers",
+            "outlets",
+            "studios",
+            "labels",
+            "groups",
+            "giants");
+
+    /**
+     * The names a list gives as examples of a kind of organisation: "the drugs' manufacturers, Eli Lilly and Novo
+     * Nordisk", "insurers such as Cigna, Aetna and Humana", "restaurants like Le Bernardin". The list follows the kind
+     * after a comma, "such as", "like" or "including"; its items are capitalised runs of up to four words, joined by
+     * commas, "and" and "or". Places are not members.
+     */
+    private static List<String> membersOfKinds(String text, List<Token> tokens, boolean[] inGazetteerName) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String kind = tokens.get(i).text();
+            if (!ORGANISATION_KINDS.contains(kind)
+                    && !(Character.isUpperCase(kind.charAt(0))
+                            && ORGANISATION_KINDS.contains(kind.toLowerCase(Locale.ROOT)))) { // "Insurers such as"
+                continue;
+            }
+            int k = i + 1;
+            String next = tokens.get(k).text();
+            if (next.equals("such")
+                    && k + 1 < tokens.size()
+                    && tokens.get(k + 1).text().equals("as")) {
+                k += 2;
+            } else if (next.equals("like") || next.equals("including")) {
+                k++;
+            } else if (!text.startsWith(", ", tokens.get(i).end())
+                    || tokens.get(k).start() != tokens.get(i).end() + 2) {
+                continue;
+            }
+            for (int items = 0; items < 8 && k < tokens.size(); items++) {
+                Token start = tokens.get(k);
+                if (!start.capitalized()
+                        || neverStartsName(start.text())
+                        || start.text().startsWith("I'")
+                        || start.text().startsWith("I’")) { // "I've"
+                    break;
+                }
+                int e = k;
+                while (e + 1 < tokens.size()
+                        && e - k < 3
+                        && tokens.get(e + 1).capitalized()
+                        && (adjacent(text, tokens.get(e), tokens.get(e + 1))
+                                || hyphenated(text, tokens, e)
+                                || text.startsWith(" & ", tokens.get(e).end()) // "Crate & Barrel"
+                                        && tokens.get(e + 1).start()
+                                                == tokens.get(e).end() + 3)
+                        && withoutPossessive(tokens.get(e).text())
+                                .equals(tokens.get(e).text())) {
+                    e++;
+                }
+                String name = withoutPossessive(
+                        text.substring(start.start(), tokens.get(e).end()));
+                boolean heading = Character.isUpperCase(kind.charAt(0)) && allEveryday(tokens, k, e); // "Bars, Cafes"
+                if (!all(inGazetteerName, k, e) && name.length() > 1 && !heading) { // not "P" of "P&G"
+                    members.add(name);
+                }
+                if (e + 2 >= tokens.size()) {
+                    break;
+                }
+                String gap =
+                        text.substring(tokens.get(e).end(), tokens.get(e + 1).start());
+                String after = tokens.get(e + 1).text();
+                if ((gap.equals(" ") || gap.equals(", ")) && (after.equals("and") || after.equals("or"))) {
+                    k = e + 2;
+                } else if (gap.equals(", ")) {
+                    k = e + 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        return members;
     }
 
     /**

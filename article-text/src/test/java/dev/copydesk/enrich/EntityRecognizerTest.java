@@ -357,6 +357,27 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theExamplesAListGivesOfAKindOfOrganisation() {
+        List<Entity> e = RECOGNIZER.recognize("Patients enroll in programs of the drugs’ manufacturers, Eli Lilly and"
+                + " Novo Nordisk. Insurers such as Cigna, Aetna and Humana agreed; retailers like Crate & Barrel and"
+                + " Stanley Black & Decker did not. Bakery chains, Paris Baguette among them, grew. Companies in"
+                + " Germany and France, I've heard, too.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains(
+                        "Eli Lilly",
+                        "Novo Nordisk",
+                        "Cigna",
+                        "Aetna",
+                        "Humana",
+                        "Crate & Barrel",
+                        "Stanley Black & Decker",
+                        "Paris Baguette")
+                .doesNotContain("Germany", "I've");
+        assertThat(names(e, Type.PERSON)).isEmpty();
+        assertThat(names(e, Type.PLACE)).containsExactlyInAnyOrder("Germany", "France");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
