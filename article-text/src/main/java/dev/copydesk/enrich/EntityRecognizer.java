@@ -336,6 +336,9 @@ public final class EntityRecognizer {
         List<String> members = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String kind = tokens.get(i).text();
+            if (kind.length() < 5 || kind.charAt(kind.length() - 1) != 's') {
+                continue; // every kind is a plural: most words are out without a lookup
+            }
             if (!ORGANISATION_KINDS.contains(kind)
                     && !(Character.isUpperCase(kind.charAt(0))
                             && ORGANISATION_KINDS.contains(kind.toLowerCase(Locale.ROOT)))) { // "Insurers such as"
@@ -941,8 +944,11 @@ public final class EntityRecognizer {
             Set<String> gazetteerNames) {
         List<Place> areas = new ArrayList<>();
         for (int h = 1; h < tokens.size(); h++) {
+            if (inOrganization[h] || !tokens.get(h).capitalized()) {
+                continue;
+            }
             String head = withoutPossessive(tokens.get(h).text());
-            if (inOrganization[h] || !PLACE_HEADS.contains(head)) {
+            if (!PLACE_HEADS.contains(head)) {
                 continue;
             }
             if (head.equals(tokens.get(h).text())
