@@ -1,5 +1,11 @@
 package dev.copydesk.cli;
 
+import dev.copydesk.avro.Article;
+import dev.copydesk.avro.ContentType;
+import dev.copydesk.avro.Entity;
+import dev.copydesk.avro.RawArticle;
+import dev.copydesk.enrich.ArticleBuilder;
+import dev.copydesk.enrich.EntityRecognizer;
 import dev.copydesk.enrich.EntityRecognizer.Type;
 import dev.copydesk.enrich.eval.EntityEvaluation;
 import java.io.IOException;
@@ -9,18 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(
         name = "entities",
         mixinStandardHelpOptions = true,
         description = {
-            "Scores entity recognition against hand-annotated stories.",
+            "Finds the people, organisations and places of stories, or scores that against hand-annotated ones.",
+            "  entities FILE...                what each file's story names (.html/.htm read as HTML): type, name,"
+                    + " mentions, country code, and the countries it concerns",
             "  entities --eval FILE            precision and recall per type (people, organisations, places), per"
                     + " story, on full names and on all names",
             "  entities --eval FILE --verbose  also every wrong and every missed entity, story by story",
@@ -32,8 +43,11 @@ import picocli.CommandLine.Option;
         })
 final class EntitiesCommand implements Callable<Integer> {
 
-    @Option(names = "--eval", required = true, paramLabel = "FILE", description = "The annotated stories (JSON lines).")
+    @Option(names = "--eval", paramLabel = "FILE", description = "The annotated stories (JSON lines).")
     Path eval;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Stories whose entities to print.")
+    List<Path> files = new ArrayList<>();
 
     @Option(names = "--verbose", description = "List every wrong and every missed entity.")
     boolean verbose;
@@ -49,7 +63,7 @@ final class EntitiesCommand implements Callable<Integer> {
             names = "--stage",
             paramLabel = "S",
             defaultValue = "article",
-            description = "article (default), recogniser or rules: what is scored.")
+            description = "article (default), recogniser or rules: what is scored or printed.")
     Stage stage;
 
     PrintStream out = System.out;
@@ -57,6 +71,87 @@ final class EntitiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((eval == null) == files.isEmpty()) {
+            err.println("give either --eval FILE (to score) or one or more story files (to print their entities)");
+            return 2;
+        }
+        return eval == null ? print() : score();
+    }
+
+    /** Each file's entities, as the product stores them (stage article) or as the recogniser finds them. */
+    private int print() {
+        ArticleBuilder builder = new ArticleBuilder();
+        EntityRecognizer recognizer = new EntityRecognizer();
+        int exit = 0;
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                err.println("no such file: " + file);
+                exit = 2; // and the other files still print
+                continue;
+            } catch (IOException e) {
+                err.println(file + ": " + e.getMessage());
+                exit = 2;
+                continue;
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean html = name.endsWith(".html") || name.endsWith(".htm");
+            List<Entity> entities = new ArrayList<>();
+            List<String> countries = new ArrayList<>();
+            String language = "";
+            if (stage == Stage.article) {
+                Instant now = Instant.now();
+                Article article = builder.build(
+                                RawArticle.newBuilder()
+                                        .setId(file.toString())
+                                        .setSourceRef(file.toString())
+                                        .setReceivedAt(now)
+                                        .setContentType(html ? ContentType.HTML : ContentType.TEXT)
+                                        .setText(text)
+                                        .setMetadata(Map.of())
+                                        .build(),
+                                now)
+                        .orElse(null);
+                if (article == null) {
+                    err.println(file + ": no story in it (nothing left after cleaning)");
+                    exit = 2;
+                    continue;
+                }
+                entities.addAll(article.getEntities());
+                countries.addAll(article.getCountries());
+                language = article.getLanguage();
+            } else {
+                EntityRecognizer.Recognition r =
+                        stage == Stage.rules ? recognizer.recognizeByRules(text) : recognizer.recognizeAll(text);
+                for (EntityRecognizer.Entity e : r.entities()) {
+                    entities.add(Entity.newBuilder()
+                            .setType(dev.copydesk.avro.EntityType.valueOf(
+                                    e.type().name()))
+                            .setName(e.name())
+                            .setMentions(e.mentions())
+                            .setCountryCode(e.countryCode())
+                            .build());
+                }
+                countries.addAll(r.countries());
+            }
+            out.println("# " + file + (language.isEmpty() ? "" : " (" + language + ")"));
+            for (Entity e : entities) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-13s %-40s %3d  %s%n",
+                        e.getType(),
+                        e.getName(),
+                        e.getMentions(),
+                        e.getCountryCode());
+            }
+            out.println("countries     " + String.join(" ", countries));
+        }
+        return exit;
+    }
+
+    private int score() throws IOException {
         List<EntityEvaluation.Story> stories;
         try (Reader reader = Files.newBufferedReader(eval, StandardCharsets.UTF_8)) {
             stories = EntityEvaluation.read(reader);

@@ -73,4 +73,44 @@ class EntitiesCommandTest {
                         .err())
                 .contains("no stories");
     }
+
+    @Test
+    void printsTheEntitiesOfStoryFilesAndGoesOnPastAMissingOne() throws Exception {
+        Path story = Files.writeString(
+                dir.resolve("boe.txt"),
+                "Bank of England holds rates\nLONDON, Dec 1 (Reuters) - The Bank of England kept rates on hold."
+                        + " Governor Andrew Bailey said it was much too early to cut, Bailey added.\n");
+        Path page = Files.writeString(
+                dir.resolve("page.html"),
+                "<html><head><title>Seoul talks</title></head><body><article><h1>Seoul talks</h1><p>Defense"
+                        + " Minister Shin Won-sik met his counterpart in Seoul on Monday, the ministry said in a"
+                        + " statement about the talks.</p></article></body></html>");
+        DemoCommandIT.Run run = DemoCommandIT.copydesk(
+                "entities", story.toString(), dir.resolve("missing.txt").toString(), page.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no such file: " + dir.resolve("missing.txt"));
+        assertThat(run.out())
+                .contains("# " + story + " (en)")
+                .containsPattern("PERSON +Andrew Bailey +2")
+                .containsPattern("ORGANIZATION +Bank of England +2")
+                .containsPattern("PLACE +London +1 +GB")
+                .contains("# " + page)
+                .containsPattern("PERSON +Shin Won-sik +1")
+                .containsPattern("PLACE +Seoul +\\d+ +KR");
+
+        DemoCommandIT.Run rules = DemoCommandIT.copydesk("entities", "--stage", "rules", story.toString());
+        assertThat(rules.exit()).as(rules.err()).isZero();
+        assertThat(rules.out()).containsPattern("PERSON +Andrew Bailey").contains("countries     GB");
+    }
+
+    @Test
+    void neitherOrBothOfEvalAndFilesIsAClearError() throws Exception {
+        DemoCommandIT.Run neither = DemoCommandIT.copydesk("entities");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("give either --eval FILE");
+        Path story = Files.writeString(dir.resolve("s.txt"), "Andrew Bailey said so.");
+        DemoCommandIT.Run both = DemoCommandIT.copydesk("entities", "--eval", story.toString(), story.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("give either --eval FILE");
+    }
 }
