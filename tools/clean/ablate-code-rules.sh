@@ -5,9 +5,4 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 wcxb=${1:-$root/../shared/data/wcxb-dev}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -B -DskipTests install -pl article-text -am)
-(cd "$root/article-text" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null)
-java -Xmx4g -cp "$root/article-text/target/classes:$(cat "$work/cp.txt")" \
-  dev.copydesk.clean.eval.CodeRuleAblation "$wcxb"
+"$root/tools/run-article-text.sh" 4g dev.copydesk.clean.eval.CodeRuleAblation "$wcxb"

@@ -9,11 +9,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 wcxb=${1:-$root/../shared/data/wcxb-dev}
 out=$root/article-text/src/main/resources/dev/copydesk/clean/html/block-scorer.tsv.gz
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && mvn -q -B -DskipTests install -pl article-text -am)
-(cd "$root/article-text" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null)
 # the scorer stands beside the hand rules: it is trained on their reading of each page, never on its own
-java -Xmx4g -cp "$root/article-text/target/classes:$(cat "$work/cp.txt")" \
-  dev.copydesk.clean.eval.BlockScorerTraining "$wcxb" "$out"
+"$root/tools/run-article-text.sh" 4g dev.copydesk.clean.eval.BlockScorerTraining "$wcxb" "$out"

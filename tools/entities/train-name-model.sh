@@ -21,9 +21,7 @@ java -cp "$nlp4j/nlp4j-api/1.1.3/nlp4j-api-1.1.3.jar:$m2/org/tukaani/xz/1.11/xz-
   "$here/ExportNlp4jNames.java" "$work/names.xz" > "$work/names.tsv"
 echo "$(wc -l < "$work/names.tsv") typed names from NLP4J" >&2
 
-(cd "$root" && mvn -q -B -DskipTests install -pl article-text -am)
-(cd "$root/article-text" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null)
-java -Xmx6g -cp "$root/article-text/target/classes:$(cat "$work/cp.txt")" dev.copydesk.enrich.NameModelTrainer \
+"$root/tools/run-article-text.sh" 6g dev.copydesk.enrich.NameModelTrainer \
   "$work/names.tsv" "$wcxb/ground-truth" \
   "$root/article-text/src/test/resources/dev/copydesk/enrich/entity-eval.jsonl" \
   "$root/article-text/src/main/resources/dev/copydesk/enrich/name-model.tsv.gz"

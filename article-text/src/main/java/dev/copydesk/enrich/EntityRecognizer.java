@@ -906,26 +906,18 @@ public final class EntityRecognizer {
         if (lineEnd < 0) {
             lineEnd = text.length();
         }
-        String line = text.substring(lineStart, lineEnd).strip();
-        if (line.isEmpty() || line.endsWith(".")) {
-            return false;
+        int first = h;
+        while (first > 0 && tokens.get(first - 1).start() >= lineStart) {
+            first--;
         }
-        int words = 0;
-        for (int k = h; k >= 0 && tokens.get(k).start() >= lineStart; k--) {
-            words++;
-            if (!tokens.get(k).capitalized()
-                    && !HEADING_SMALL_WORDS.contains(tokens.get(k).text())) {
+        for (int k = first; k < tokens.size() && tokens.get(k).end() <= lineEnd; k++) {
+            if (k - first >= 10
+                    || !tokens.get(k).capitalized()
+                            && !HEADING_SMALL_WORDS.contains(tokens.get(k).text())) {
                 return false;
             }
         }
-        for (int k = h + 1; k < tokens.size() && tokens.get(k).end() <= lineEnd; k++) {
-            words++;
-            if (!tokens.get(k).capitalized()
-                    && !HEADING_SMALL_WORDS.contains(tokens.get(k).text())) {
-                return false;
-            }
-        }
-        return words <= 10;
+        return !text.substring(lineStart, lineEnd).strip().endsWith(".");
     }
 
     private static final Set<String> PLACE_HEADS = Set.copyOf(PhraseList.of(EntityRecognizer.class, "place-heads.txt"));

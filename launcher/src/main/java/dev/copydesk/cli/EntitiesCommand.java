@@ -98,7 +98,7 @@ final class EntitiesCommand implements Callable<Integer> {
             }
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             boolean html = name.endsWith(".html") || name.endsWith(".htm");
-            List<Entity> entities = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             List<String> countries = new ArrayList<>();
             String language = "";
             if (stage == Stage.article) {
@@ -119,37 +119,30 @@ final class EntitiesCommand implements Callable<Integer> {
                     exit = 2;
                     continue;
                 }
-                entities.addAll(article.getEntities());
+                for (Entity e : article.getEntities()) {
+                    rows.add(new Row(e.getType().name(), e.getName(), e.getMentions(), e.getCountryCode()));
+                }
                 countries.addAll(article.getCountries());
                 language = article.getLanguage();
             } else {
                 EntityRecognizer.Recognition r =
                         stage == Stage.rules ? recognizer.recognizeByRules(text) : recognizer.recognizeAll(text);
                 for (EntityRecognizer.Entity e : r.entities()) {
-                    entities.add(Entity.newBuilder()
-                            .setType(dev.copydesk.avro.EntityType.valueOf(
-                                    e.type().name()))
-                            .setName(e.name())
-                            .setMentions(e.mentions())
-                            .setCountryCode(e.countryCode())
-                            .build());
+                    rows.add(new Row(e.type().name(), e.name(), e.mentions(), e.countryCode()));
                 }
                 countries.addAll(r.countries());
             }
             out.println("# " + file + (language.isEmpty() ? "" : " (" + language + ")"));
-            for (Entity e : entities) {
-                out.printf(
-                        Locale.ROOT,
-                        "%-13s %-40s %3d  %s%n",
-                        e.getType(),
-                        e.getName(),
-                        e.getMentions(),
-                        e.getCountryCode());
+            for (Row row : rows) {
+                out.printf(Locale.ROOT, "%-13s %-40s %3d  %s%n", row.type(), row.name(), row.mentions(), row.code());
             }
             out.println("countries     " + String.join(" ", countries));
         }
         return exit;
     }
+
+    /** One entity as printed, whichever stage found it. */
+    private record Row(String type, String name, int mentions, String code) {}
 
     private int score() throws IOException {
         List<EntityEvaluation.Story> stories;
