@@ -273,6 +273,7 @@ public final class EntityRecognizer {
             }
         }
         dropPlacesInPeoplesNames(found, people.keySet());
+        mergeShortForms(found);
         List<Entity> out = new ArrayList<>(found.values());
         out.sort(Comparator.comparingInt(Entity::mentions).reversed().thenComparing(Entity::name));
         Set<String> countries = new LinkedHashSet<>();
@@ -532,6 +533,76 @@ public final class EntityRecognizer {
      * Washington") is that person's mention, not a place. Countries stay: "Georgia" the person is rarer than the
      * country.
      */
+    /**
+     * One organisation named two ways counts once. A short form that leaves words out of the middle of a full name
+     * counts with it ("Harvard Chan School of Public Health" is "Harvard T.H. Chan School of Public Health"), and a
+     * name with its legal form counts with the name without it ("Elevance Health Inc" is "Elevance Health"). A name
+     * that only starts another is not its short form ("Pottery Barn" and "Pottery Barn Kids", "White House" and
+     * "White House Visitor Center"), nor is one that fits two names.
+     */
+    static void mergeShortForms(Map<String, Entity> found) {
+        List<Entity> organisations = new ArrayList<>();
+        for (Entity e : found.values()) {
+            if (e.type() == Type.ORGANIZATION) {
+                organisations.add(e);
+            }
+        }
+        for (Entity one : organisations) {
+            String[] words = one.name().split(" ");
+            if (words.length < 2) {
+                continue;
+            }
+            Entity other = null;
+            boolean oneIsKept = false;
+            int fits = 0;
+            for (Entity candidate : organisations) {
+                String[] longer = candidate.name().split(" ");
+                if (longer.length <= words.length || !longer[0].equals(words[0])) {
+                    continue;
+                }
+                boolean prefix = Arrays.equals(longer, 0, words.length, words, 0, words.length);
+                if (prefix && longer.length == words.length + 1 && COMPANY_SUFFIXES.contains(longer[words.length])) {
+                    other = candidate;
+                    oneIsKept = true;
+                    fits++;
+                } else if (!prefix && inOrder(words, longer)) {
+                    other = candidate;
+                    oneIsKept = false;
+                    fits++;
+                }
+            }
+            if (fits == 1) {
+                Entity kept = oneIsKept ? one : other;
+                Entity gone = oneIsKept ? other : one;
+                String key = Type.ORGANIZATION.name() + ":";
+                Entity now = found.get(key + kept.name());
+                Entity then = found.remove(key + gone.name());
+                if (now != null && then != null) {
+                    found.put(
+                            key + kept.name(),
+                            new Entity(
+                                    Type.ORGANIZATION,
+                                    now.name(),
+                                    now.mentions() + then.mentions(),
+                                    now.countryCode()));
+                } else if (then != null) {
+                    found.put(key + gone.name(), then); // already merged away: leave as it was
+                }
+            }
+        }
+    }
+
+    /** Every one of {@code words} inside {@code longer}, in the same order. */
+    private static boolean inOrder(String[] words, String[] longer) {
+        int j = 0;
+        for (int i = 0; i < longer.length && j < words.length; i++) {
+            if (longer[i].equals(words[j])) {
+                j++;
+            }
+        }
+        return j == words.length;
+    }
+
     private static void dropPlacesInPeoplesNames(Map<String, Entity> found, Set<String> people) {
         if (people.isEmpty()) {
             return;

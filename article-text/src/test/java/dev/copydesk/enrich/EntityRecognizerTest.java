@@ -1,6 +1,7 @@
 package dev.copydesk.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.text.TextCleaner;
@@ -375,6 +376,23 @@ class EntityRecognizerTest {
                 .doesNotContain("Germany", "I've");
         assertThat(names(e, Type.PERSON)).isEmpty();
         assertThat(names(e, Type.PLACE)).containsExactlyInAnyOrder("Germany", "France");
+    }
+
+    @Test
+    void anOrganisationNamedTwoWaysCountsOnce() {
+        List<Entity> e = RECOGNIZER.recognize("Peterson joined the Harvard T.H. Chan School of Public Health in May."
+                + " The Harvard Chan School of Public Health runs a kitchen. Elevance Health Inc reported results;"
+                + " Elevance Health also raised its outlook. The White House Visitor Center is near the White House.");
+        assertThat(e)
+                .filteredOn(x -> x.type() == Type.ORGANIZATION)
+                .extracting(Entity::name, Entity::mentions)
+                .contains(
+                        tuple("Harvard T.H. Chan School of Public Health", 2),
+                        tuple("Elevance Health", 2),
+                        tuple("White House", 1),
+                        tuple("White House Visitor Center", 1))
+                .noneMatch(t -> t.toList().get(0).equals("Harvard Chan School of Public Health")
+                        || t.toList().get(0).equals("Elevance Health Inc"));
     }
 
     @Test
