@@ -47,7 +47,8 @@ public final class ArticleBuilder {
         String body = cleaned.body();
         int words = wordCount(body);
         String author = !metadata.author().isEmpty() ? metadata.author() : cleaned.byline();
-        Enrichment found = enricher.enrich(cleaned.title(), cleaned.paragraphs(), author, words, frequencies);
+        Enrichment found =
+                enricher.enrich(cleaned.title(), cleaned.paragraphs(), author, cleaned.credited(), words, frequencies);
         return Optional.of(Article.newBuilder()
                 .setId(raw.getId())
                 .setStoryId(raw.getId())

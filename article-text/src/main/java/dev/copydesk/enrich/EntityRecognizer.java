@@ -1395,6 +1395,19 @@ public final class EntityRecognizer {
     }
 
     /** A word that stands before a name but never opens one: "The", "What", a title, a cue. */
+    /**
+     * A word that can be a given name: a known one ("Rose"), or no everyday word ("Aoife"); never "Company" or "From"
+     * (a byline's "By Company Size" is a filter).
+     */
+    static boolean canBeGivenName(String word) {
+        return !neverStartsName(word) && (GIVEN_NAMES.containsKey(word) || !isWord(word));
+    }
+
+    /** A head noun or legal form that ends an organisation's name ("Board", "Inc"). */
+    static boolean isOrganisationWord(String word) {
+        return HEADS.contains(word) || COMPANY_SUFFIXES.contains(word);
+    }
+
     static boolean neverStartsName(String w) {
         return w.equals("The") || FUNCTION_WORDS.contains(w) || NOT_NAMES.contains(w) || isTitle(withoutPossessive(w));
     }

@@ -1,6 +1,7 @@
 package dev.copydesk.enrich;
 
 import dev.copydesk.script.Scripts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,6 +41,20 @@ public final class StoryEnricher {
 
     public Enrichment enrich(
             String title, List<String> paragraphs, String byline, int wordCount, DocumentFrequencies frequencies) {
+        return enrich(title, paragraphs, byline, List.of(), wordCount, frequencies);
+    }
+
+    /**
+     * As above, with the names a wire credit line gives besides the byline ({@link
+     * dev.copydesk.clean.CleanedText#credited}): the byline's and the credit's people are people the story names.
+     */
+    public Enrichment enrich(
+            String title,
+            List<String> paragraphs,
+            String byline,
+            List<String> credited,
+            int wordCount,
+            DocumentFrequencies frequencies) {
         String body = String.join("\n", paragraphs);
         LanguageIdentifier.Guess language = languages.identify(body);
         Optional<Dateline> dateline = paragraphs.isEmpty() ? Optional.empty() : Dateline.parse(paragraphs.get(0));
@@ -55,7 +70,10 @@ public final class StoryEnricher {
         }
         EntityRecognizer.Recognition recognised =
                 entities.recognizeAll(title.isEmpty() ? body : title + "\n" + body, language.language());
-        List<EntityRecognizer.Entity> named = recognised.entities();
+        List<String> credits = new ArrayList<>(credited);
+        credits.add(0, byline);
+        List<EntityRecognizer.Entity> named =
+                CreditedPeople.withCredited(recognised.entities(), CreditedPeople.people(credits, agencies));
         List<String> countries = recognised.countries();
         return new Enrichment(
                 language.language(),

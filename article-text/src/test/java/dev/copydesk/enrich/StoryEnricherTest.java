@@ -1,12 +1,14 @@
 package dev.copydesk.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.copydesk.clean.CleanedText;
 import dev.copydesk.clean.text.TextCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StoryEnricherTest {
@@ -16,7 +18,13 @@ class StoryEnricherTest {
 
     private Enrichment enrich(String sample) throws IOException {
         CleanedText cleaned = cleaner.clean(Files.readString(Path.of("..", "samples", "wire", sample)));
-        return enricher.enrich(cleaned.paragraphs(), cleaned.byline(), ArticleBuilder.wordCount(cleaned.body()));
+        return enricher.enrich(
+                "",
+                cleaned.paragraphs(),
+                cleaned.byline(),
+                cleaned.credited(),
+                ArticleBuilder.wordCount(cleaned.body()),
+                DocumentFrequencies.inMemory());
     }
 
     @Test
@@ -47,6 +55,42 @@ class StoryEnricherTest {
         Enrichment afp = enrich("afp-paris-strike.txt");
         assertThat(afp.datelinePlace()).isEqualTo("PARIS");
         assertThat(afp.agency()).isEqualTo("AFP");
+    }
+
+    @Test
+    void thePeopleACopyCreditsAreAmongItsPeople() throws IOException {
+        // "By LISA MASCARO" above the story; "(Reporting by Andy Bruce; Editing by William Schomberg)" below it
+        assertThat(enrich("ap-washington-budget.txt").entities())
+                .filteredOn(e -> e.type() == EntityRecognizer.Type.PERSON)
+                .extracting(EntityRecognizer.Entity::name)
+                .contains("Lisa Mascaro", "Kevin Freking", "Joe Biden")
+                .doesNotContain("LISA MASCARO");
+        Enrichment reuters = enrich("reuters-london-rates.txt");
+        assertThat(reuters.byline()).isEqualTo("Andy Bruce");
+        assertThat(reuters.entities())
+                .filteredOn(e -> e.type() == EntityRecognizer.Type.PERSON)
+                .extracting(EntityRecognizer.Entity::name, EntityRecognizer.Entity::mentions)
+                .contains(tuple("Andy Bruce", 1), tuple("William Schomberg", 1), tuple("Andrew Bailey", 1));
+    }
+
+    @Test
+    void aCreditNamesAPersonOnlyWhenItReadsLikeOne() {
+        AgencyDirectory agencies = AgencyDirectory.builtIn();
+        assertThat(CreditedPeople.people(
+                        List.of(
+                                "By LISA MASCARO and JEAN-PAUL O'NEIL",
+                                "Ursula von der Leyen; Aoife O'Riordan, Rose Smith & Md Aynal Haque",
+                                "Associated Press, Reuters Staff, Staff Writer, Editorial Board",
+                                "Company Size, From Masculindians, Acme Holdings Inc, Madonna, Jo Ann Mary Lee Smith"),
+                        agencies))
+                .containsExactly(
+                        "Lisa Mascaro",
+                        "Jean-Paul O'Neil",
+                        "Ursula von der Leyen",
+                        "Aoife O'Riordan",
+                        "Rose Smith",
+                        "Md Aynal Haque");
+        assertThat(CreditedPeople.people(List.of("", "   "), agencies)).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.copydesk.script.Scripts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -119,12 +120,33 @@ public final class TextCleaner {
         body = TrailingTeasers.without(ReferenceList.without(body));
         int headline = Headline.headline(lines, chrome, story[0]);
         String title = headline >= 0 ? lines.get(headline) : "";
+        String byline = Headline.byline(lines, story[0]);
+        Optional<WireCredit> credit = wireCredit(lines, story);
+        if (byline.isEmpty() && credit.isPresent()) {
+            byline = String.join(", ", credit.get().writers());
+        }
         return new CleanedText(
                 title,
                 List.copyOf(body),
                 lines.size() - body.size() - (headline >= 0 ? 1 : 0),
-                Headline.byline(lines, story[0]),
-                Headline.stamp(lines, story[0]));
+                byline,
+                Headline.stamp(lines, story[0]),
+                credit.map(WireCredit::credited).orElse(List.of()));
+    }
+
+    /** How far below the story a wire credit line can stand: past a "Related:" list it is another story's. */
+    private static final int CREDIT_LOOKAHEAD = 3;
+
+    /** The wire credit line closing the story: its last lines, or just below them. */
+    private static Optional<WireCredit> wireCredit(List<String> lines, int[] story) {
+        int from = Math.max(story[0], story[1] - 1);
+        for (int i = from; i < lines.size() && i <= story[1] + CREDIT_LOOKAHEAD; i++) {
+            Optional<WireCredit> credit = WireCredit.parse(lines.get(i));
+            if (credit.isPresent()) {
+                return credit;
+            }
+        }
+        return Optional.empty();
     }
 
     /** No prose anywhere (a brief, a list): every line that is not chrome, the first as headline when there are several. */
