@@ -16,6 +16,7 @@ public final class RuleSwitches {
             "text.bio-lines",
             "text.bare-urls",
             "text.figure-tables",
+            "text.numbered-lists",
             "text.headline-lists",
             "text.foreign-labels",
             "text.labelled-furniture",

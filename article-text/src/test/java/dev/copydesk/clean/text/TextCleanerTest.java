@@ -252,6 +252,25 @@ class TextCleanerTest {
     }
 
     /** The n-th paragraph of a short story (distinct, so that none is taken for a repeated line). */
+    @Test
+    void aNumberedListClosingTheStoryIsTheStorys() {
+        String list = "The biggest insurers by members\n1. UnitedHealthcare\n2. Elevance Health (formerly Anthem)\n"
+                + "3. Kaiser Permanente\n4. Centene Corporation\n";
+        assertThat(cleaner.clean(paragraphs(1, 3) + list).paragraphs())
+                .contains("1. UnitedHealthcare", "3. Kaiser Permanente", "4. Centene Corporation");
+        // a list under a "Related:" label stays chrome, numbered or not
+        assertThat(cleaner.clean(paragraphs(1, 3) + "Related:\n1. Bus fares rise\n2. Night trains return\n"
+                                + "3. Airport link opens\n")
+                        .paragraphs())
+                .noneMatch(p -> p.contains("fares") || p.contains("trains"));
+        // two items are no list, nor is a run that does not count from one
+        assertThat(cleaner.clean(paragraphs(1, 3) + "1. Subscribe\n2. Share\n").paragraphs())
+                .noneMatch(p -> p.contains("Subscribe"));
+        assertThat(cleaner.clean(paragraphs(1, 3) + "7. Weather\n8. Sport\n9. Puzzles\n")
+                        .paragraphs())
+                .noneMatch(p -> p.contains("Weather"));
+    }
+
     private static String paragraph(int n) {
         return "In its meeting number " + n + " the council voted to extend the night bus service to the airport, "
                 + "after a year in which passenger numbers on the late routes doubled and complaints about taxis rose.";
