@@ -253,7 +253,9 @@ public final class EntityRecognizer {
             learnedNames(text, tokens, people, shaped, inOrganization, inGazetteerName);
         }
         people.keySet().removeIf(name -> namesAThing(text, name));
-        for (String member : membersOfKinds(text, tokens, inGazetteerName)) {
+        List<String> members = membersOfKinds(text, tokens, inGazetteerName);
+        members.addAll(listedUnderKinds(text));
+        for (String member : members) {
             // "the drugs' manufacturers, Eli Lilly and Novo Nordisk", "Stanley Black & Decker": companies
             people.keySet().removeIf(p -> member.equals(p) || member.startsWith(p + " "));
             if (!shaped.contains(member)) {
@@ -400,6 +402,101 @@ public final class EntityRecognizer {
             }
         }
         return members;
+    }
+
+    /** A list item's mark: "1. ", "12) ", "- ", "• ". */
+    private static final Pattern LIST_MARK = Pattern.compile("^(?:\\d{1,2}[.)]|[-–•*▪])\\s+");
+
+    /** Where an item's name ends: "Florida Blue (GuideWell)", "Humana – best for seniors", "Resy: book here". */
+    private static final Pattern ITEM_NAME_END = Pattern.compile("\\s*(?:\\(|\\s[–—-]\\s|:|,|\\|).*$");
+
+    private static final Pattern ITEM_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}\\p{N}'’.&+\\-]*(?:\\s+(?:(?:of|and|the|for|de|&)\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'’.&+\\-]*){0,6}");
+
+    /** A heading that names a kind of organisation is a few words, not a sentence. */
+    private static final int KIND_HEADING_MAX_WORDS = 14;
+
+    /**
+     * The items of a list under a heading that names a kind of organisation ("List Of Top Health Insurance Companies
+     * In USA", then "1. UnitedHealthcare", "3. Kaiser Permanente"; "Best restaurants in Houston:", then "- Le
+     * Bernardin"): each item's leading name, up to a parenthesis, a dash or a colon, when the whole of it is
+     * capitalised words. A list names what its heading says it lists; a name there that starts with a given name is
+     * a company's ("Kaiser Permanente", "Florida Blue"). Places are not members, nor items of everyday words only
+     * ("Temporary Storage"), and a list only half of whose items are names is one of tips or features.
+     */
+    static List<String> listedUnderKinds(String text) {
+        List<String> members = new ArrayList<>();
+        String[] lines = text.split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String heading = lines[i].strip();
+            if (heading.isEmpty() || LIST_MARK.matcher(heading).find() || !namesAKind(heading)) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            int items = 0;
+            for (int j = i + 1; j < lines.length; j++) {
+                Matcher mark = LIST_MARK.matcher(lines[j].strip());
+                if (!mark.find()) {
+                    break;
+                }
+                items++;
+                String item = lines[j].strip().substring(mark.end());
+                // "Highmark Inc." as the legal-form rule names it elsewhere: "Highmark Inc"
+                String name =
+                        ITEM_NAME_END.matcher(item).replaceFirst("").strip().replaceFirst("\\.$", "");
+                if (isListedName(name)) {
+                    names.add(withoutPossessive(name));
+                    Matcher aside = ASIDE.matcher(item);
+                    if (aside.find()
+                            && isListedName(aside.group(1))) { // "Florida Blue (GuideWell)", "(formerly Anthem)"
+                        names.add(aside.group(1));
+                    }
+                }
+            }
+            if (names.size() >= 2 && 2 * names.size() >= items) { // a list of names, not of tips or features
+                members.addAll(names);
+            }
+        }
+        return members;
+    }
+
+    /** A name in parentheses right after an item's name: its parent, its brand, its former name. */
+    private static final Pattern ASIDE =
+            Pattern.compile("^[^(]+\\((?:(?:formerly|now|part of|owned by)\\s+)?([^()]+)\\)");
+
+    private static boolean isListedName(String name) {
+        return ITEM_NAME.matcher(name).matches()
+                && !everydayWords(name)
+                && !countryByName.containsKey(name)
+                && !placeByName.containsKey(name);
+    }
+
+    /** Every word an everyday word or a small one: "Temporary Storage", "Best for Customer Service". */
+    private static boolean everydayWords(String name) {
+        for (String w : name.split("[\\s\\-]+")) {
+            if (!w.isEmpty()
+                    && !HEADING_SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))
+                    && !w.equals("&")
+                    && !isWord(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A short line, no sentence, with a plural noun for a kind of organisation ("Top Insurance Companies"). */
+    private static boolean namesAKind(String line) {
+        String[] words = line.split("\\s+");
+        if (words.length > KIND_HEADING_MAX_WORDS || line.endsWith(".")) {
+            return false;
+        }
+        for (String w : words) {
+            String word = w.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+            if (word.length() >= 5 && ORGANISATION_KINDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -549,9 +646,6 @@ public final class EntityRecognizer {
         }
         for (Entity one : organisations) {
             String[] words = one.name().split(" ");
-            if (words.length < 2) {
-                continue;
-            }
             Entity other = null;
             boolean oneIsKept = false;
             int fits = 0;
@@ -565,7 +659,7 @@ public final class EntityRecognizer {
                     other = candidate;
                     oneIsKept = true;
                     fits++;
-                } else if (!prefix && inOrder(words, longer)) {
+                } else if (words.length >= 2 && !prefix && inOrder(words, longer)) {
                     other = candidate;
                     oneIsKept = false;
                     fits++;

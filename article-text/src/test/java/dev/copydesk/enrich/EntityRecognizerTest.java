@@ -396,6 +396,19 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theItemsOfAListUnderAHeadingThatNamesAKindOfOrganisation() {
+        List<Entity> e = RECOGNIZER.recognize("The market grew again this year.\n"
+                + "List Of Top Health Insurance Companies In USA\n1. UnitedHealthcare\n2. Kaiser Permanente\n"
+                + "3. Florida Blue (GuideWell)\n4. Blue Cross Blue Shield of Michigan\n5. Texas\n"
+                + "How to choose moving companies\n- Temporary Storage\n- Packing and Unpacking\n- Reputation\n"
+                + "- Acme Movers\nPeople we met\n1. Lisa Chen\n2. Mark Ruffalo\n");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("UnitedHealthcare", "Kaiser Permanente", "Florida Blue", "Blue Cross Blue Shield of Michigan")
+                .doesNotContain("Temporary Storage", "Packing and Unpacking", "Reputation", "Acme Movers", "Texas");
+        assertThat(names(e, Type.PERSON)).contains("Lisa Chen").doesNotContain("Kaiser Permanente", "Florida Blue");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
