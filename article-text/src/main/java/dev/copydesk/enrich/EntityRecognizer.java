@@ -262,6 +262,12 @@ public final class EntityRecognizer {
                 shaped.add(member);
             }
         }
+        for (String workplace : workplaces(text, tokens, inGazetteerName)) {
+            people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
+            if (!shaped.contains(workplace)) {
+                shaped.add(workplace);
+            }
+        }
         Map<String, List<Integer>> positions = Mentions.positions(tokens, people);
         for (Map.Entry<String, String> person : people.entrySet()) {
             int mentions = Mentions.countMentions(tokens, positions, person.getKey(), person.getValue());
@@ -402,6 +408,146 @@ public final class EntityRecognizer {
             }
         }
         return members;
+    }
+
+    private static final Set<String> JOBS = Set.copyOf(PhraseList.of(EntityRecognizer.class, "job-nouns.txt"));
+
+    /** Words that join a workplace's name: "University of Alabama", "Travel + Leisure", "Procter & Gamble". */
+    private static final Set<String> WORKPLACE_JOINERS = Set.of("of", "for", "and");
+
+    private static final int WORKPLACE_MAX_WORDS = 7;
+
+    /** Lower-case words that can follow a workplace's name; any other noun there means the name modifies it. */
+    private static final Set<String> AFTER_WORKPLACE = Set.of(
+            "said",
+            "says",
+            "and",
+            "or",
+            "in",
+            "on",
+            "at",
+            "for",
+            "to",
+            "from",
+            "with",
+            "who",
+            "which",
+            "that",
+            "is",
+            "was",
+            "has",
+            "had",
+            "will",
+            "would",
+            "since",
+            "where",
+            "when",
+            "as",
+            "by",
+            "but",
+            "told",
+            "wrote",
+            "until",
+            "before",
+            "after",
+            "during",
+            "about",
+            "explains",
+            "notes",
+            "adds",
+            "agrees");
+
+    /**
+     * Where people work, by the job before it: "a neuroscientist at Johns Hopkins Medicine", "co-owner of Keatley
+     * Medical Nutrition Therapy", "an analyst at Morgan Stanley", "professor of medicine at Yale". After a job noun
+     * ({@code job-nouns.txt}) and "at" or "of" (or "of" and a few lower-case words, then "at"), the capitalised run
+     * that follows, through "of", "for", "and", "&" and "+" between capitalised words, names an organisation, not a
+     * person. Not a known place ("mayor of Chicago"), not a name the gazetteer knows already; after "of" not everyday
+     * words alone ("professor of Economics", "director of Communications": a department), after "at" those too
+     * ("an analyst at Morning Consult"). Not a name that modifies the noun after it ("manager of AI
+     * infrastructure"), a field before "at" ("professor of Anaesthesia at Harvard Medical School") or the owner of a
+     * brand ("president of Spicher's Appliance & Security").
+     */
+    static List<String> workplaces(String text, List<Token> tokens, boolean[] inGazetteerName) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (!JOBS.contains(tokens.get(i).text())) {
+                continue;
+            }
+            int k = i + 1;
+            if (tokens.get(k).text().equals("of") && !tokens.get(k + 1).capitalized()) {
+                int w = k + 1; // "professor of medicine at Yale"
+                while (w < tokens.size()
+                        && w - k <= 4
+                        && !tokens.get(w).capitalized()
+                        && !tokens.get(w).text().equals("at")) {
+                    w++;
+                }
+                k = w;
+            }
+            if (k + 1 >= tokens.size()
+                    || !(tokens.get(k).text().equals("at")
+                            || tokens.get(k).text().equals("of"))
+                    || !adjacent(text, tokens.get(k - 1), tokens.get(k))
+                    || !adjacent(text, tokens.get(k), tokens.get(k + 1))) {
+                continue;
+            }
+            int start = k + 1;
+            if (tokens.get(start).text().equals("the") && start + 1 < tokens.size()) {
+                start++;
+            }
+            if (!tokens.get(start).capitalized() || !adjacent(text, tokens.get(start - 1), tokens.get(start))) {
+                continue;
+            }
+            int end = start;
+            boolean possessive = false;
+            while (end - start < WORKPLACE_MAX_WORDS && end + 1 < tokens.size()) {
+                Token here = tokens.get(end);
+                Token next = tokens.get(end + 1);
+                possessive = !withoutPossessive(here.text()).equals(here.text());
+                if (possessive || here.text().endsWith(".") && here.text().length() > 3) {
+                    break; // "at Google's lab", "founder of Embarque.io. I started"
+                }
+                String gap = text.substring(here.end(), next.start());
+                if (next.capitalized()
+                        && (gap.equals(" ") || gap.equals("-") || gap.equals(" & ") || gap.equals(" + "))) {
+                    end++;
+                } else if (gap.equals(" ")
+                        && WORKPLACE_JOINERS.contains(next.text())
+                        && end + 2 < tokens.size()
+                        && tokens.get(end + 2).capitalized()
+                        && adjacent(text, next, tokens.get(end + 2))) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            String name = withoutPossessive(text.substring(
+                            tokens.get(start).start(), tokens.get(end).end()))
+                    .replaceFirst("(?<=\\p{L}{2})\\.$", "");
+            boolean at = tokens.get(k).text().equals("at");
+            Token after = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
+            boolean modifies = !at // "manager of AI infrastructure"; "attorney at Morgan & Morgan law firm" is one
+                    && after != null
+                    && adjacent(text, tokens.get(end), after)
+                    && !after.capitalized()
+                    && !after.text().endsWith("ing")
+                    && !after.text().endsWith("ed")
+                    && !AFTER_WORKPLACE.contains(after.text());
+            boolean field = !at && after != null && after.text().equals("at"); // "professor of Anaesthesia at Harvard"
+            boolean brand = possessive && after != null && after.capitalized(); // "president of Spicher's Appliance"
+            if (name.length() > 1
+                    && !modifies
+                    && !field
+                    && !brand
+                    && !all(inGazetteerName, start, end)
+                    && !countryByName.containsKey(name)
+                    && !placeByName.containsKey(name)
+                    && (at || !everydayWords(name))) {
+                found.add(name);
+            }
+        }
+        return found;
     }
 
     /** A list item's mark: "1. ", "12) ", "- ", "• ". */

@@ -409,6 +409,28 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void whereAPersonWorksByTheJobBeforeIt() {
+        List<Entity> e = RECOGNIZER.recognize("Scott Keatley is co-owner of Keatley Medical Nutrition Therapy, he said."
+                + " Mark Mattson, a neuroscientist at Johns Hopkins Medicine, agreed. Ana Ruiz, an analyst at Morning"
+                + " Consult, said so too, as did an attorney at Morgan & Morgan law firm and the founder of"
+                + " Embarque.io. Then the mayor of Chicago, a professor of Economics, a manager of AI infrastructure,"
+                + " a professor of Anaesthesia at Harvard Medical School and the president of Spicher's Appliance &"
+                + " Security spoke.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains(
+                        "Keatley Medical Nutrition Therapy",
+                        "Johns Hopkins Medicine",
+                        "Morning Consult",
+                        "Morgan & Morgan",
+                        "Embarque.io",
+                        "Harvard Medical School")
+                .doesNotContain("Chicago", "Economics", "AI", "Anaesthesia", "Spicher");
+        assertThat(names(e, Type.PERSON))
+                .contains("Scott Keatley", "Mark Mattson", "Ana Ruiz")
+                .doesNotContain("Morgan & Morgan", "Johns Hopkins");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
