@@ -262,7 +262,9 @@ public final class EntityRecognizer {
                 shaped.add(member);
             }
         }
-        for (String workplace : workplaces(text, tokens, inGazetteerName)) {
+        List<String> workplaces = workplaces(text, tokens, inGazetteerName);
+        workplaces.addAll(appositions(text, tokens, inGazetteerName));
+        for (String workplace : workplaces) {
             people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
             if (!shaped.contains(workplace)) {
                 shaped.add(workplace);
@@ -499,29 +501,9 @@ public final class EntityRecognizer {
             if (!tokens.get(start).capitalized() || !adjacent(text, tokens.get(start - 1), tokens.get(start))) {
                 continue;
             }
-            int end = start;
-            boolean possessive = false;
-            while (end - start < WORKPLACE_MAX_WORDS && end + 1 < tokens.size()) {
-                Token here = tokens.get(end);
-                Token next = tokens.get(end + 1);
-                possessive = !withoutPossessive(here.text()).equals(here.text());
-                if (possessive || here.text().endsWith(".") && here.text().length() > 3) {
-                    break; // "at Google's lab", "founder of Embarque.io. I started"
-                }
-                String gap = text.substring(here.end(), next.start());
-                if (next.capitalized()
-                        && (gap.equals(" ") || gap.equals("-") || gap.equals(" & ") || gap.equals(" + "))) {
-                    end++;
-                } else if (gap.equals(" ")
-                        && WORKPLACE_JOINERS.contains(next.text())
-                        && end + 2 < tokens.size()
-                        && tokens.get(end + 2).capitalized()
-                        && adjacent(text, next, tokens.get(end + 2))) {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
+            NameRun run = nameRun(text, tokens, start);
+            int end = run.end();
+            boolean possessive = run.possessive();
             String name = withoutPossessive(text.substring(
                             tokens.get(start).start(), tokens.get(end).end()))
                     .replaceFirst("(?<=\\p{L}{2})\\.$", "");
@@ -549,6 +531,166 @@ public final class EntityRecognizer {
         }
         return found;
     }
+
+    /** Where a run of capitalised words ends, and whether its last word is possessive. */
+    private record NameRun(int end, boolean possessive) {}
+
+    /**
+     * The capitalised run from {@code start}: words one space apart, or joined by a hyphen, " & ", " + ", or "of",
+     * "for", "and" between capitalised words; up to a possessive or a sentence's full stop.
+     */
+    private static NameRun nameRun(String text, List<Token> tokens, int start) {
+        int end = start;
+        while (end - start < WORKPLACE_MAX_WORDS && end + 1 < tokens.size()) {
+            Token here = tokens.get(end);
+            Token next = tokens.get(end + 1);
+            if (!withoutPossessive(here.text()).equals(here.text())
+                    || here.text().endsWith(".")
+                            && here.text().length() > 3
+                            && !INITIALS.matcher(here.text()).matches()) {
+                break; // "at Google's lab", "founder of Embarque.io. I started"; "J.D. Power" goes on
+            }
+            String gap = text.substring(here.end(), next.start());
+            if (next.capitalized() && (gap.equals(" ") || gap.equals("-") || gap.equals(" & ") || gap.equals(" + "))) {
+                end++;
+            } else if (gap.equals(" ")
+                    && WORKPLACE_JOINERS.contains(next.text())
+                    && end + 2 < tokens.size()
+                    && tokens.get(end + 2).capitalized()
+                    && !tokens.get(end + 2).text().contains("-") // "Hugging Face and France-based Mistral"
+                    && adjacent(text, next, tokens.get(end + 2))) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        String last = tokens.get(end).text();
+        return new NameRun(end, !withoutPossessive(last).equals(last));
+    }
+
+    /** Singular nouns for a kind of organisation, which an appositive name follows: "the market research firm X". */
+    private static final Set<String> ORGANISATION_KIND = Set.of(
+            "company",
+            "firm",
+            "startup",
+            "start-up",
+            "website",
+            "publisher",
+            "magazine",
+            "newspaper",
+            "bank",
+            "lender",
+            "insurer",
+            "agency",
+            "retailer",
+            "brand",
+            "chain",
+            "broadcaster",
+            "studio",
+            "nonprofit",
+            "charity",
+            "organization",
+            "organisation",
+            "outlet",
+            "restaurant",
+            "bakery",
+            "airline",
+            "carrier",
+            "automaker",
+            "carmaker",
+            "drugmaker",
+            "manufacturer",
+            "maker",
+            "platform",
+            "app",
+            "network",
+            "label",
+            "consultancy",
+            "conglomerate",
+            "supplier",
+            "developer",
+            "provider",
+            "operator",
+            "group");
+
+    /**
+     * Names in apposition to a kind of organisation: "the review-aggregation website Rotten Tomatoes", "the market
+     * research firm Morning Consult", "the drugmaker Novo Nordisk". The kind is a lower-case singular noun, the name
+     * the capitalised run right after it (as for workplaces), kept whole even of everyday words; not a place, not a
+     * run that starts with a title ("the group Chairman John Smith") or that a possessive ends ("the company Apple's
+     * chief").
+     */
+    static List<String> appositions(String text, List<Token> tokens, boolean[] inGazetteerName) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!ORGANISATION_KIND.contains(tokens.get(i).text())) {
+                continue;
+            }
+            int start = i + 1;
+            Token first = tokens.get(start);
+            if (!first.capitalized() || !adjacent(text, tokens.get(i), first) || isTitle(first.text())) {
+                continue;
+            }
+            NameRun run = nameRun(text, tokens, start);
+            String name =
+                    text.substring(first.start(), tokens.get(run.end()).end()).replaceFirst("(?<=\\p{L}{2})\\.$", "");
+            Token after = run.end() + 1 < tokens.size() ? tokens.get(run.end() + 1) : null;
+            boolean single = run.end() == start;
+            if (!run.possessive()
+                    && !(single
+                            && (ACRONYM.matcher(name).matches()
+                                    || GIVEN_NAMES.containsKey(name))) // "app UX", "Michael"
+                    && !(after != null && adjacent(text, tokens.get(run.end()), after) && modifies(after))
+                    && name.length() > 1
+                    && !all(inGazetteerName, start, run.end())
+                    && !countryByName.containsKey(name)
+                    && !placeByName.containsKey(name)
+                    && !CALENDAR_WORDS.contains(name)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    /** "UX", "URL", "APIs": after "app" or "website" a field, not a name. */
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{1,5}s?");
+
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){2,}");
+
+    /**
+     * A word after a name that makes the name its modifier: a lower-case noun ("app Store Listing details", "the
+     * website Fitbit Versa 2"), not a verb ("said", "has", "specializes", "working") or a function word.
+     */
+    private static boolean modifies(Token after) {
+        String w = after.text();
+        return Character.isDigit(w.charAt(0))
+                || !after.capitalized()
+                        && !w.endsWith("ing")
+                        && !w.endsWith("ed")
+                        && !w.endsWith("s")
+                        && !AFTER_WORKPLACE.contains(w);
+    }
+
+    private static final Set<String> CALENDAR_WORDS = Set.of(
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December");
 
     /** A list item's mark: "1. ", "12) ", "- ", "• ". */
     private static final Pattern LIST_MARK = Pattern.compile("^(?:\\d{1,2}[.)]|[-–•*▪])\\s+");

@@ -431,6 +431,23 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aNameInAppositionToAKindOfOrganisation() {
+        List<Entity> e = RECOGNIZER.recognize("The best film was named by the review-aggregation website Rotten"
+                + " Tomatoes. A survey by the market research firm Morning Consult agreed, as did the rental company"
+                + " Hertz, the ratings firm J.D. Power and the AI provider Hugging Face and France-based Mistral."
+                + " Open the app UX settings or the website URL. The magazine Michael read said so, and the company"
+                + " Apple's chief agreed. A group Chairman John Smith spoke.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Rotten Tomatoes", "Morning Consult", "Hertz", "J.D. Power", "Hugging Face")
+                .noneMatch(o -> o.equals("UX")
+                        || o.equals("URL")
+                        || o.equals("Michael")
+                        || o.equals("Apple")
+                        || o.contains("France-based")
+                        || o.contains("John Smith"));
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
