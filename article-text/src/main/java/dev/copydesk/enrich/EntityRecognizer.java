@@ -716,6 +716,9 @@ public final class EntityRecognizer {
         List<String> members = new ArrayList<>();
         String[] lines = text.split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
+            if (!startsListItem(lines[i + 1])) {
+                continue; // most lines: no list under them, out before any regex
+            }
             String heading = lines[i].strip();
             if (heading.isEmpty() || LIST_MARK.matcher(heading).find() || !namesAKind(heading)) {
                 continue;
@@ -770,6 +773,17 @@ public final class EntityRecognizer {
             }
         }
         return true;
+    }
+
+    /** A line that can start with a list item's mark: a digit or a bullet, spaces aside. */
+    private static boolean startsListItem(String line) {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (!Character.isWhitespace(c)) {
+                return Character.isDigit(c) || "-–•*▪".indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     /** A short line, no sentence, with a plural noun for a kind of organisation ("Top Insurance Companies"). */
