@@ -448,6 +448,14 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void labsAndNewsroomsAreOrganisations() {
+        List<Entity> e = RECOGNIZER.recognize("Ava Labs released the update on Monday. The Texas Newsroom's Sergio"
+                + " Martínez-Beltrán reports that Kythera Labs agreed.");
+        assertThat(names(e, Type.ORGANIZATION)).contains("Ava Labs", "Texas Newsroom", "Kythera Labs");
+        assertThat(names(e, Type.PERSON)).doesNotContain("Ava Labs", "Kythera Labs");
+    }
+
+    @Test
     void lowercaseWordsAreNotCountries() {
         assertThat(RECOGNIZER.recognize("us and them, china plates, turkey dinner"))
                 .isEmpty();
