@@ -72,8 +72,8 @@ public final class StoryEnricher {
                 entities.recognizeAll(title.isEmpty() ? body : title + "\n" + body, language.language());
         List<String> credits = new ArrayList<>(credited);
         credits.add(0, byline);
-        List<EntityRecognizer.Entity> named =
-                CreditedPeople.withCredited(recognised.entities(), CreditedPeople.people(credits, agencies));
+        List<EntityRecognizer.Entity> named = withAgency(
+                CreditedPeople.withCredited(recognised.entities(), CreditedPeople.people(credits, agencies)), agency);
         List<String> countries = recognised.countries();
         return new Enrichment(
                 language.language(),
@@ -90,6 +90,27 @@ public final class StoryEnricher {
                 countries,
                 keywords.extract(
                         title, body, language.language(), frequencies.language(language.language()), KEYWORDS));
+    }
+
+    /**
+     * The news agency a dateline or a closing credit names ("SEOUL, Nov. 13 (Yonhap) --", "... (Reuters)") is an
+     * organisation the story names, by its canonical name, unless the recogniser found it by one of its names
+     * ("Associated Press"). Its abbreviations are not looked for in the text: "AP", "PA", "MAP" and "SPA" are more
+     * often other things.
+     */
+    private List<EntityRecognizer.Entity> withAgency(List<EntityRecognizer.Entity> found, String agency) {
+        if (agencies.canonical(agency).isEmpty() // a dateline's unknown agency may be a misread date
+                || found.stream()
+                        .anyMatch(e -> e.type() == EntityRecognizer.Type.ORGANIZATION
+                                && (e.name().equals(agency)
+                                        || agencies.canonical(e.name())
+                                                .filter(agency::equals)
+                                                .isPresent()))) {
+            return found;
+        }
+        List<EntityRecognizer.Entity> out = new ArrayList<>(found);
+        out.add(new EntityRecognizer.Entity(EntityRecognizer.Type.ORGANIZATION, agency, 1, ""));
+        return out;
     }
 
     /** A known agency credited in parentheses at the very end of the story. */

@@ -74,6 +74,24 @@ class StoryEnricherTest {
     }
 
     @Test
+    void theAgencyADatelineOrCreditNamesIsAnOrganisationOfTheStory() throws IOException {
+        assertThat(organisations(enrich("000_37dfc94a614f9a67.txt"))).contains("Yonhap");
+        assertThat(organisations(enrich("reuters-london-rates.txt"))).contains("Reuters", "Bank of England");
+        assertThat(organisations(enrich("afp-paris-strike.txt"))).contains("AFP");
+        // named in the text as "Associated Press": not a second time as "AP"
+        assertThat(organisations(enrich("ap-washington-budget.txt")))
+                .contains("Associated Press")
+                .doesNotContain("AP");
+    }
+
+    private static List<String> organisations(Enrichment e) {
+        return e.entities().stream()
+                .filter(x -> x.type() == EntityRecognizer.Type.ORGANIZATION)
+                .map(EntityRecognizer.Entity::name)
+                .toList();
+    }
+
+    @Test
     void aCreditNamesAPersonOnlyWhenItReadsLikeOne() {
         AgencyDirectory agencies = AgencyDirectory.builtIn();
         assertThat(CreditedPeople.people(
