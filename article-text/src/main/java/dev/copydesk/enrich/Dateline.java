@@ -12,12 +12,18 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String place, String date, String agency) {
 
+    /** A date as a dateline writes it: "Nov. 13", "Dec 1, 2023", "13 November". */
+    private static final String DATE =
+            "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?"
+                    + "|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?(?:\\s+\\d{4})?";
+
     private static final Pattern DATELINE =
             Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}\\p{M} .'’\\-]{1,40}?(?:,\\s*\\p{Lu}[\\p{L}.]{1,20})?)"
-                    + "(?:,\\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?"
-                    + "|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?(?:\\s+\\d{4})?))?"
+                    + "(?:,\\s*(?<date>" + DATE + "))?"
                     + "\\s*(?:\\((?<agency>[^()]{2,40})\\))?"
                     + "\\s*(?:--|—|–|-|:)\\s+\\S");
+
+    private static final Pattern DATE_ALONE = Pattern.compile(DATE);
 
     /** The dateline at the start of the first paragraph, if it has one. */
     public static Optional<Dateline> parse(String firstParagraph) {
@@ -33,9 +39,12 @@ public record Dateline(String place, String date, String agency) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Dateline(
-                place,
-                m.group("date") == null ? "" : m.group("date"),
-                m.group("agency") == null ? "" : m.group("agency").strip()));
+        String date = m.group("date") == null ? "" : m.group("date");
+        String agency = m.group("agency") == null ? "" : m.group("agency").strip();
+        if (date.isEmpty() && DATE_ALONE.matcher(agency).matches()) {
+            date = agency; // "WASHINGTON (January 24, 2017) —": a date in the parentheses, no agency
+            agency = "";
+        }
+        return Optional.of(new Dateline(place, date, agency));
     }
 }

@@ -122,6 +122,8 @@ class StoryEnricherTest {
                 .contains(new Dateline("ST. PAUL, Minn.", "", "AP"));
         assertThat(Dateline.parse("BEIJING, 13 November (Xinhua) -- China said."))
                 .contains(new Dateline("BEIJING", "13 November", "Xinhua"));
+        assertThat(Dateline.parse("WASHINGTON (January 24, 2017) — Mindfulness meditation is popular."))
+                .contains(new Dateline("WASHINGTON", "January 24, 2017", ""));
         assertThat(Dateline.parse("The defense chiefs met on Monday - in Seoul."))
                 .isEmpty();
         assertThat(Dateline.parse("Officials said the plan - first proposed in May - would go ahead."))
