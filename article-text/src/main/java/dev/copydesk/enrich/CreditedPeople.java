@@ -20,6 +20,8 @@ final class CreditedPeople {
 
     private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:[,;/|]|\\band\\b|&)\\s*");
 
+    private static final Pattern BY = Pattern.compile("^(?i:by)\\s+");
+
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’.\\-]*");
 
     /** Lower-case words inside names: "Ursula von der Leyen", "Luiz Inácio da Silva". */
@@ -71,7 +73,7 @@ final class CreditedPeople {
     static List<String> people(List<String> credits, AgencyDirectory agencies) {
         Set<String> out = new LinkedHashSet<>();
         for (String credit : credits) {
-            for (String part : SEPARATORS.split(credit.strip().replaceFirst("^(?i:by)\\s+", ""))) {
+            for (String part : SEPARATORS.split(BY.matcher(credit.strip()).replaceFirst(""))) {
                 String name = canonicalCase(part.strip());
                 if (readsAsPerson(name) && agencies.canonical(name).isEmpty()) {
                     out.add(name);
@@ -102,14 +104,7 @@ final class CreditedPeople {
         if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.codePoints().noneMatch(Character::isLetter)) {
             return name;
         }
-        StringBuilder out = new StringBuilder(name.length());
-        boolean start = true;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            out.append(start ? c : Character.toLowerCase(c));
-            start = !Character.isLetter(c);
-        }
-        return out.toString();
+        return EntityRecognizer.titleCase(name);
     }
 
     /** {@code found} with a person for each credited name it lacks, one mention each. */

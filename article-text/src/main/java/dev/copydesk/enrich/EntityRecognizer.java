@@ -503,28 +503,17 @@ public final class EntityRecognizer {
             }
             NameRun run = nameRun(text, tokens, start);
             int end = run.end();
-            boolean possessive = run.possessive();
-            String name = withoutPossessive(text.substring(
-                            tokens.get(start).start(), tokens.get(end).end()))
-                    .replaceFirst("(?<=\\p{L}{2})\\.$", "");
+            String name = runName(text, tokens, start, end);
             boolean at = tokens.get(k).text().equals("at");
             Token after = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
-            boolean modifies = !at // "manager of AI infrastructure"; "attorney at Morgan & Morgan law firm" is one
-                    && after != null
-                    && adjacent(text, tokens.get(end), after)
-                    && !after.capitalized()
-                    && !after.text().endsWith("ing")
-                    && !after.text().endsWith("ed")
-                    && !AFTER_WORKPLACE.contains(after.text());
+            // "manager of AI infrastructure"; "attorney at Morgan & Morgan law firm" is one
+            boolean modifies = !at && modifies(text, tokens.get(end), after, false);
             boolean field = !at && after != null && after.text().equals("at"); // "professor of Anaesthesia at Harvard"
-            boolean brand = possessive && after != null && after.capitalized(); // "president of Spicher's Appliance"
-            if (name.length() > 1
-                    && !modifies
+            boolean brand = run.possessive() && after != null && after.capitalized(); // "president of Spicher's"
+            if (!modifies
                     && !field
                     && !brand
-                    && !all(inGazetteerName, start, end)
-                    && !countryByName.containsKey(name)
-                    && !placeByName.containsKey(name)
+                    && isNewName(name, inGazetteerName, start, end)
                     && (at || !everydayWords(name))) {
                 found.add(name);
             }
@@ -632,20 +621,17 @@ public final class EntityRecognizer {
                 continue;
             }
             NameRun run = nameRun(text, tokens, start);
-            String name =
-                    text.substring(first.start(), tokens.get(run.end()).end()).replaceFirst("(?<=\\p{L}{2})\\.$", "");
+            String name = runName(text, tokens, start, run.end());
             Token after = run.end() + 1 < tokens.size() ? tokens.get(run.end() + 1) : null;
             boolean single = run.end() == start;
             if (!run.possessive()
                     && !(single
                             && (ACRONYM.matcher(name).matches()
                                     || GIVEN_NAMES.containsKey(name))) // "app UX", "Michael"
-                    && !(after != null && adjacent(text, tokens.get(run.end()), after) && modifies(after))
-                    && name.length() > 1
-                    && !all(inGazetteerName, start, run.end())
-                    && !countryByName.containsKey(name)
-                    && !placeByName.containsKey(name)
-                    && !CALENDAR_WORDS.contains(name)) {
+                    && !modifies(text, tokens.get(run.end()), after, true)
+                    && isNewName(name, inGazetteerName, start, run.end())
+                    && !MONTHS.contains(name)
+                    && !NOT_NAMES.contains(name)) { // "the company Monday"
                 found.add(name);
             }
         }
@@ -658,39 +644,33 @@ public final class EntityRecognizer {
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){2,}");
 
     /**
-     * A word after a name that makes the name its modifier: a lower-case noun ("app Store Listing details", "the
-     * website Fitbit Versa 2"), not a verb ("said", "has", "specializes", "working") or a function word.
+     * Whether the word right after a name's last word makes the name its modifier: a lower-case noun ("manager of AI
+     * infrastructure", "app Store Listing details") or a figure ("the website Fitbit Versa 2"), not a verb ("said",
+     * "working") or a function word. With {@code verbInS}, a word ending in "s" is taken for a verb ("the firm X
+     * specializes"); without, for a plural noun.
      */
-    private static boolean modifies(Token after) {
+    private static boolean modifies(String text, Token last, Token after, boolean verbInS) {
+        if (after == null || !adjacent(text, last, after) || after.capitalized()) {
+            return false;
+        }
         String w = after.text();
-        return Character.isDigit(w.charAt(0))
-                || !after.capitalized()
-                        && !w.endsWith("ing")
-                        && !w.endsWith("ed")
-                        && !w.endsWith("s")
-                        && !AFTER_WORKPLACE.contains(w);
+        return !w.endsWith("ing") && !w.endsWith("ed") && !(verbInS && w.endsWith("s")) && !AFTER_WORKPLACE.contains(w);
     }
 
-    private static final Set<String> CALENDAR_WORDS = Set.of(
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December");
+    /** The name a run of tokens spells, without a closing possessive or full stop ("Embarque.io." is "Embarque.io"). */
+    private static String runName(String text, List<Token> tokens, int start, int end) {
+        return withoutPossessive(text.substring(
+                        tokens.get(start).start(), tokens.get(end).end()))
+                .replaceFirst("(?<=\\p{L}{2})\\.$", "");
+    }
+
+    /** A name no other rule found already: not a gazetteer's name, a country or a place, and more than a letter. */
+    private static boolean isNewName(String name, boolean[] inGazetteerName, int start, int end) {
+        return name.length() > 1
+                && !all(inGazetteerName, start, end)
+                && !countryByName.containsKey(name)
+                && !placeByName.containsKey(name);
+    }
 
     /** A list item's mark: "1. ", "12) ", "- ", "• ". */
     private static final Pattern LIST_MARK = Pattern.compile("^(?:\\d{1,2}[.)]|[-–•*▪])\\s+");
@@ -1281,7 +1261,8 @@ public final class EntityRecognizer {
         return letter;
     }
 
-    private static String titleCase(String upper) {
+    /** "LISA MASCARO" is "Lisa Mascaro", "JEAN-PAUL O'NEIL" "Jean-Paul O'Neil". */
+    static String titleCase(String upper) {
         StringBuilder out = new StringBuilder(upper.length());
         boolean start = true;
         for (int i = 0; i < upper.length(); i++) {

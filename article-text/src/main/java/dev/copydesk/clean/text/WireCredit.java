@@ -2,6 +2,7 @@ package dev.copydesk.clean.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,8 @@ public record WireCredit(List<String> writers, List<String> credited) {
             if (!m.matches()) {
                 return Optional.empty(); // a sentence that happens to say "reported by": not a credit line
             }
-            boolean writes = m.group(1) != null && m.group(1).toLowerCase().matches(".*(reporting|writ).*");
+            String role = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+            boolean writes = role.contains("reporting") || role.contains("writ");
             for (String name :
                     NAME_SEPARATORS.split(IN_PLACE.matcher(m.group(2).strip()).replaceFirst(""))) {
                 if (!name.isBlank()) {
