@@ -264,6 +264,7 @@ public final class EntityRecognizer {
         }
         List<String> workplaces = workplaces(text, tokens, inGazetteerName);
         workplaces.addAll(appositions(text, tokens, inGazetteerName));
+        workplaces.addAll(CompanyCues.find(text, tokens, inGazetteerName, people.keySet()));
         for (String workplace : workplaces) {
             people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
             if (!shaped.contains(workplace)) {
@@ -414,6 +415,27 @@ public final class EntityRecognizer {
 
     private static final Set<String> JOBS = Set.copyOf(PhraseList.of(EntityRecognizer.class, "job-nouns.txt"));
 
+    /** A job, one or many: "an analyst at", "analysts at", "researchers at". */
+    private static boolean isJob(String w) {
+        String lower = decapitalised(w); // "Analysts at Goldman Sachs expect" opens a sentence
+        return JOBS.contains(lower) || isPluralJob(w);
+    }
+
+    private static boolean isPluralJob(String w) {
+        String lower = decapitalised(w);
+        return lower.length() > 3
+                && lower.endsWith("s")
+                && !JOBS.contains(lower)
+                && JOBS.contains(lower.substring(0, lower.length() - 1));
+    }
+
+    /** "Analysts" as "analysts"; "CEO" stays. */
+    private static String decapitalised(String w) {
+        return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && Character.isLowerCase(w.charAt(1))
+                ? Character.toLowerCase(w.charAt(0)) + w.substring(1)
+                : w;
+    }
+
     /** Words that join a workplace's name: "University of Alabama", "Travel + Leisure", "Procter & Gamble". */
     private static final Set<String> WORKPLACE_JOINERS = Set.of("of", "for", "and");
 
@@ -473,7 +495,7 @@ public final class EntityRecognizer {
     static List<String> workplaces(String text, List<Token> tokens, boolean[] inGazetteerName) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (!JOBS.contains(tokens.get(i).text())) {
+            if (!isJob(tokens.get(i).text())) {
                 continue;
             }
             int k = i + 1;
@@ -515,6 +537,16 @@ public final class EntityRecognizer {
                     && !brand
                     && isNewName(name, inGazetteerName, start, end)
                     && (at || !everydayWords(name))) {
+                if (at && isPluralJob(tokens.get(i).text())) {
+                    // "designers at Amazon and IBM": many people, and as many workplaces ("owners of King and
+                    // Jupiter" own one)
+                    for (String part : name.split(" and ")) {
+                        if (!known(part) && !found.contains(part)) {
+                            found.add(part);
+                        }
+                    }
+                    continue;
+                }
                 found.add(name);
             }
         }
@@ -522,13 +554,13 @@ public final class EntityRecognizer {
     }
 
     /** Where a run of capitalised words ends, and whether its last word is possessive. */
-    private record NameRun(int end, boolean possessive) {}
+    record NameRun(int end, boolean possessive) {}
 
     /**
      * The capitalised run from {@code start}: words one space apart, or joined by a hyphen, " & ", " + ", or "of",
      * "for", "and" between capitalised words; up to a possessive or a sentence's full stop.
      */
-    private static NameRun nameRun(String text, List<Token> tokens, int start) {
+    static NameRun nameRun(String text, List<Token> tokens, int start) {
         int end = start;
         while (end - start < WORKPLACE_MAX_WORDS && end + 1 < tokens.size()) {
             Token here = tokens.get(end);
@@ -649,7 +681,7 @@ public final class EntityRecognizer {
      * "working") or a function word. With {@code verbInS}, a word ending in "s" is taken for a verb ("the firm X
      * specializes"); without, for a plural noun.
      */
-    private static boolean modifies(String text, Token last, Token after, boolean verbInS) {
+    static boolean modifies(String text, Token last, Token after, boolean verbInS) {
         if (after == null || !adjacent(text, last, after) || after.capitalized()) {
             return false;
         }
@@ -658,14 +690,14 @@ public final class EntityRecognizer {
     }
 
     /** The name a run of tokens spells, without a closing possessive or full stop ("Embarque.io." is "Embarque.io"). */
-    private static String runName(String text, List<Token> tokens, int start, int end) {
+    static String runName(String text, List<Token> tokens, int start, int end) {
         return withoutPossessive(text.substring(
                         tokens.get(start).start(), tokens.get(end).end()))
                 .replaceFirst("(?<=\\p{L}{2})\\.$", "");
     }
 
     /** A name no other rule found already: not a gazetteer's name, a country or a place, and more than a letter. */
-    private static boolean isNewName(String name, boolean[] inGazetteerName, int start, int end) {
+    static boolean isNewName(String name, boolean[] inGazetteerName, int start, int end) {
         return name.length() > 1
                 && !all(inGazetteerName, start, end)
                 && !countryByName.containsKey(name)
@@ -743,7 +775,7 @@ public final class EntityRecognizer {
     }
 
     /** Every word an everyday word or a small one: "Temporary Storage", "Best for Customer Service". */
-    private static boolean everydayWords(String name) {
+    static boolean everydayWords(String name) {
         for (String w : name.split("[\\s\\-]+")) {
             if (!w.isEmpty()
                     && !HEADING_SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))
@@ -1052,7 +1084,7 @@ public final class EntityRecognizer {
     }
 
     /** Joined by one space and nothing else between: the tokens form one name. */
-    private static boolean adjacent(String text, Token a, Token b) {
+    static boolean adjacent(String text, Token a, Token b) {
         return b.start() - a.end() == 1 && text.charAt(a.end()) == ' ';
     }
 
@@ -1126,7 +1158,7 @@ public final class EntityRecognizer {
         return out;
     }
 
-    private static boolean known(String name) {
+    static boolean known(String name) {
         return countryByName.containsKey(name)
                 || organizationByName.containsKey(name)
                 || placeByName.containsKey(name)
@@ -1143,7 +1175,7 @@ public final class EntityRecognizer {
         return w;
     }
 
-    private static String withoutPossessive(String s) {
+    static String withoutPossessive(String s) {
         return s.endsWith("'s") || s.endsWith("’s") ? s.substring(0, s.length() - 2) : s;
     }
 
@@ -1895,7 +1927,7 @@ public final class EntityRecognizer {
     private static final Set<String> TITLES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "person-titles.txt"));
 
     /** A title or a cue word: what stands before a name, never in it. */
-    private static boolean isTitle(String w) {
+    static boolean isTitle(String w) {
         return TITLES.contains(w) || PERSON_CUES.contains(w);
     }
 
@@ -1910,6 +1942,7 @@ public final class EntityRecognizer {
                 || NOT_NAMES.contains(w)
                 || isTitle(w)
                 || HEADS.contains(w)
+                || COMPANY_SUFFIXES.contains(w) // "Chrysler Corp said": a company speaks
                 || w.endsWith("s") && HEADS.contains(w.substring(0, w.length() - 1));
     }
 

@@ -431,6 +431,53 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aCompanyThatSpeaksIsNoPerson() {
+        List<Entity> e = RECOGNIZER.recognize("Sales rose 4 percent, Chrysler Corp said on Monday.");
+        assertThat(names(e, Type.ORGANIZATION)).contains("Chrysler Corp");
+        assertThat(names(e, Type.PERSON)).isEmpty();
+    }
+
+    @Test
+    void companiesByTheirSharesTheirListingAndTheirOfficers() {
+        // names made up, so that no list or given name can have found them
+        List<Entity> e = RECOGNIZER.recognize("Shares of Dravon Kestrel rose 4 percent after the results. Brindle"
+                + " Ashcombe shares fell 3 percent in London. Quarro Vantis (NYSE: QVT) reported a loss, as did"
+                + " Mellor Tansy (MLTY.O). Ostrava Minerals chief executive Tomas Velk said output would rise, and"
+                + " Halvern Brisk shareholders approved the sale. Renwick Ostler bought a stake in Farrant Crane.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains(
+                        "Dravon Kestrel",
+                        "Brindle Ashcombe",
+                        "Quarro Vantis",
+                        "Mellor Tansy",
+                        "Ostrava Minerals",
+                        "Halvern Brisk",
+                        "Farrant Crane");
+        assertThat(names(e, Type.PERSON))
+                .contains("Tomas Velk")
+                .doesNotContain("Quarro Vantis", "Mellor Tansy", "Ostrava Minerals", "Farrant Crane");
+    }
+
+    @Test
+    void whatOnlyLooksLikeAMarketCueNamesNoCompany() {
+        List<Entity> e = RECOGNIZER.recognize("Higher shares of LGBT+ adolescents and shares of US adults reported"
+                + " stress. Do not put too much stock in AI guidance. Its shares fell and French shares rose while"
+                + " London shares were flat. Donald Trump spoke; Trump shareholders were not asked. The company"
+                + " chief executive Jane Doe agreed.");
+        assertThat(names(e, Type.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void theWorkplacesOfManyPeople() {
+        List<Entity> e = RECOGNIZER.recognize("Analysts at Goldman Sachs expect a cut. Interaction designers at"
+                + " Amazon and IBM agreed, as did the owners of King and Jupiter and researchers at Home and Abroad.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Goldman Sachs", "Amazon", "IBM", "King and Jupiter")
+                .doesNotContain("Amazon and IBM", "Jupiter");
+        assertThat(names(e, Type.PERSON)).doesNotContain("Goldman Sachs");
+    }
+
+    @Test
     void aNameInAppositionToAKindOfOrganisation() {
         List<Entity> e = RECOGNIZER.recognize("The best film was named by the review-aggregation website Rotten"
                 + " Tomatoes. A survey by the market research firm Morning Consult agreed, as did the rental company"
