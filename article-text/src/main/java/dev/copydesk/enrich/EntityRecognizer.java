@@ -285,6 +285,7 @@ public final class EntityRecognizer {
         }
         dropPlacesInPeoplesNames(found, people.keySet());
         mergeShortForms(found);
+        OrganisationAcronyms.count(found, text);
         List<Entity> out = new ArrayList<>(found.values());
         out.sort(Comparator.comparingInt(Entity::mentions).reversed().thenComparing(Entity::name));
         Set<String> countries = new LinkedHashSet<>();
@@ -1331,7 +1332,8 @@ public final class EntityRecognizer {
                     && h - first < 4
                     && tokens.get(first - 1).capitalized()
                     && (adjacent(text, tokens.get(first - 1), tokens.get(first))
-                            || hyphenated(text, tokens, first - 1)) // "Indo-Pacific Command"
+                            || hyphenated(text, tokens, first - 1) // "Indo-Pacific Command"
+                            || ampersandAfterName(text, tokens, first - 1)) // "Johnson & Wales University"
                     && !tokens.get(first - 1).text().equals("The")
                     && !FUNCTION_WORDS.contains(tokens.get(first - 1).text())
                     && withoutPossessive(tokens.get(first - 1).text())
@@ -1360,6 +1362,18 @@ public final class EntityRecognizer {
             }
         }
         return names;
+    }
+
+    /**
+     * Token {@code k} a name, then " & ": "Johnson & Wales University", "Crowell & Moring LLP". Not an everyday word:
+     * "Digital Marketing & Social Media" and "Workflows & Co" are headings.
+     */
+    private static boolean ampersandAfterName(String text, List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return text.startsWith(" & ", t.end())
+                && tokens.get(k + 1).start() == t.end() + 3
+                && !isWord(t.text())
+                && !allCapitals(t.text()); // "MBA Employment Reports & Career Center"
     }
 
     private static boolean allEveryday(List<Token> tokens, int first, int last) {

@@ -396,6 +396,34 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anAcronymDefinedInParenthesesIsAMentionOfItsOrganisation() {
+        List<Entity> e = RECOGNIZER.recognize("The European Central Bank (ECB) raised rates on Thursday. The ECB said"
+                + " inflation was too high, and the ECB's chief agreed. The Kurdistan Workers Party (PKK) denied it;"
+                + " PKK fighters left. Visitors to the Mobile World Congress (MWC) met the Congress. Artificial"
+                + " Intelligence (AI) helps, AI says.");
+        assertThat(e)
+                .filteredOn(x -> x.type() == Type.ORGANIZATION)
+                .extracting(Entity::name, Entity::mentions)
+                .contains(
+                        tuple("European Central Bank", 3),
+                        tuple("Kurdistan Workers Party", 2),
+                        tuple("Mobile World Congress", 1))
+                .noneMatch(t -> t.toList().get(0).equals("PKK")
+                        || t.toList().get(0).equals("AI")
+                        || t.toList().get(0).equals("Artificial Intelligence"));
+    }
+
+    @Test
+    void aNameAndAnotherJoinedByAnAmpersand() {
+        List<Entity> e = RECOGNIZER.recognize("She studied at Johnson & Wales University and works for Crowell &"
+                + " Moring LLP. See Digital Marketing & Social Media below.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Johnson & Wales University", "Crowell & Moring LLP")
+                .doesNotContain("Wales University", "Moring LLP")
+                .noneMatch(o -> o.startsWith("Digital Marketing"));
+    }
+
+    @Test
     void theItemsOfAListUnderAHeadingThatNamesAKindOfOrganisation() {
         List<Entity> e = RECOGNIZER.recognize("The market grew again this year.\n"
                 + "List Of Top Health Insurance Companies In USA\n1. UnitedHealthcare\n2. Kaiser Permanente\n"
