@@ -17,6 +17,7 @@ public final class RuleSwitches {
             "text.bare-urls",
             "text.figure-tables",
             "text.numbered-lists",
+            "text.results-tables",
             "text.headline-lists",
             "text.foreign-labels",
             "text.labelled-furniture",

@@ -65,7 +65,7 @@ public final class EntityRecognizer {
     public record Recognition(List<Entity> entities, List<String> countries) {}
 
     /** A city or region: its canonical name and its country. */
-    private record Place(String name, String countryCode) {}
+    record Place(String name, String countryCode) {}
 
     // the gazetteers are read-only once built: once per JVM
     private static final Map<String, String> countryByName = new HashMap<>();
@@ -73,7 +73,7 @@ public final class EntityRecognizer {
     private static final Map<String, String> organizationByName = new HashMap<>();
 
     /** Cities (cities.tsv, GeoNames) and regions and other places (places.tsv), by every name they go by. */
-    private static final Map<String, Place> placeByName = new HashMap<>();
+    static final Map<String, Place> placeByName = new HashMap<>();
 
     /** US state codes, which count only right after a place and a comma ("Phoenix, AZ"): alone, "IN" is a word. */
     private static final Map<String, Place> stateByCode = new HashMap<>();
@@ -222,6 +222,7 @@ public final class EntityRecognizer {
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
         List<String> shaped = organizationsByShape(text, tokens, inOrganization);
+        List<String> clubs = SportsClubs.find(text, tokens, inOrganization);
         Set<String> gazetteerNames = new HashSet<>();
         Set<String> demonymCodes = new LinkedHashSet<>();
         boolean[] inGazetteerName = new boolean[tokens.size()];
@@ -265,6 +266,7 @@ public final class EntityRecognizer {
         List<String> workplaces = workplaces(text, tokens, inGazetteerName);
         workplaces.addAll(appositions(text, tokens, inGazetteerName));
         workplaces.addAll(CompanyCues.find(text, tokens, inGazetteerName, people.keySet()));
+        workplaces.addAll(clubs);
         for (String workplace : workplaces) {
             people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
             if (!shaped.contains(workplace)) {
@@ -1782,7 +1784,7 @@ public final class EntityRecognizer {
      * An everyday English word when written in lower case ("Funding", "Power", "Centers"). The word list holds
      * stems, so a plural or a verb form is tried without its ending too.
      */
-    private static boolean isWord(String w) {
+    static boolean isWord(String w) {
         String lower = w.toLowerCase(Locale.ROOT);
         if (COMMON_WORDS.contains(lower)) {
             return true;

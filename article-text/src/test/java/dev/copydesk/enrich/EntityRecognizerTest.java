@@ -396,6 +396,32 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void sportsClubsNamedAfterTheirCity() {
+        List<Entity> e = RECOGNIZER.recognize("Bayern Munich drew 1-1 with Borussia Dortmund, Real Madrid beat"
+                + " Atletico Madrid and Red Star Belgrade lost. Wigan Athletic signed a striker from Blackburn"
+                + " Rovers.\nAston Villa 2 Derby County 0\nCoventry City 1 Leeds 0\nFans in Munich and Madrid"
+                + " celebrated. Choose United for travel; Davao City and Iowa City voted.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains(
+                        "Bayern Munich",
+                        "Borussia Dortmund",
+                        "Real Madrid",
+                        "Atletico Madrid",
+                        "Red Star Belgrade",
+                        "Wigan Athletic",
+                        "Blackburn Rovers",
+                        "Aston Villa",
+                        "Derby County",
+                        "Coventry City")
+                .doesNotContain("Leeds", "Choose United", "Davao City", "Iowa City");
+        assertThat(e)
+                .filteredOn(x -> x.type() == Type.PLACE)
+                .extracting(Entity::name, Entity::mentions)
+                .contains(tuple("Munich", 1), tuple("Madrid", 1), tuple("Leeds", 1))
+                .noneMatch(t -> t.toList().get(0).equals("Bavaria"));
+    }
+
+    @Test
     void anAcronymDefinedInParenthesesIsAMentionOfItsOrganisation() {
         List<Entity> e = RECOGNIZER.recognize("The European Central Bank (ECB) raised rates on Thursday. The ECB said"
                 + " inflation was too high, and the ECB's chief agreed. The Kurdistan Workers Party (PKK) denied it;"

@@ -70,7 +70,12 @@ final class StorySpan {
                                         && !l.leftOut()[i]
                                         && inNumberedList(l.lines(), i)
                                 ? NUMBERED_ITEM_WEIGHT * l.lines().get(i).length()
-                                : weight(l.lines().get(i), l.prose()[i], l.leftOut()[i], l.chrome()[i]);
+                                : RuleSwitches.on("text.results-tables")
+                                                && !l.chrome()[i]
+                                                && ResultLines.inResults(l.lines(), i)
+                                        ? NUMBERED_ITEM_WEIGHT
+                                                * l.lines().get(i).length()
+                                        : weight(l.lines().get(i), l.prose()[i], l.leftOut()[i], l.chrome()[i]);
     }
 
     /** Per character, what an item of a numbered list counts for the story around it. */

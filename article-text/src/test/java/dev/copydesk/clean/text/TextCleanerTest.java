@@ -271,6 +271,17 @@ class TextCleanerTest {
                 .noneMatch(p -> p.contains("Weather"));
     }
 
+    @Test
+    void aTableOfResultsIsTheStorys() {
+        String results = "Results of the weekend's matches:\nAston Villa 2 Derby County 0\nBlackburn Rovers 0 Tottenham"
+                + " Hotspur 2\nLeeds United 1 Newcastle United 0\n";
+        assertThat(cleaner.clean(paragraphs(1, 2) + results + paragraphs(3, 4)).paragraphs())
+                .contains("Aston Villa 2 Derby County 0", "Leeds United 1 Newcastle United 0");
+        // one such line alone is no table
+        assertThat(cleaner.clean(paragraphs(1, 3) + "Page 2 Chapter 3\n").paragraphs())
+                .noneMatch(p -> p.contains("Chapter"));
+    }
+
     private static String paragraph(int n) {
         return "In its meeting number " + n + " the council voted to extend the night bus service to the airport, "
                 + "after a year in which passenger numbers on the late routes doubled and complaints about taxis rose.";
