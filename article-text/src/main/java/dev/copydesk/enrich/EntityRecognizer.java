@@ -894,7 +894,12 @@ public final class EntityRecognizer {
             return false;
         }
         if (GIVEN_NAMES.getOrDefault(tokens.get(first).text(), false)
-                && isWord(withoutPossessive(tokens.get(first + 1).text()))) {
+                && isWord(withoutPossessive(tokens.get(first + 1).text()))
+                && !vouchedFor(
+                        text,
+                        tokens,
+                        first,
+                        withoutPossessive(tokens.get(first + 1).text()))) {
             return false; // "Will Power", "Grant Funding": the rules' call on a given name that is also a word
         }
         NameModel.Run run = NameModel.run(text, tokens, first, last);
@@ -1700,8 +1705,9 @@ public final class EntityRecognizer {
             return end; // "Christian Counseling Centers", "James Beard Award": a thing named after someone, or a trade
         }
         String second = withoutPossessive(tokens.get(from + 1).text());
-        if (GIVEN_NAMES.get(tokens.get(from).text()) && isWord(second)) {
-            return end; // "Will Power", "Mark Twain" is lost with it: a given name that is a word needs a name after it
+        if (GIVEN_NAMES.get(tokens.get(from).text()) && isWord(second) && !vouchedFor(text, tokens, from, second)) {
+            return end; // "Will Power", "Grant Funding": a given name that is a word needs a name after it, or a
+            // voucher
         }
         if (second.length() > 5 && second.endsWith("ing") && isWord(second)) {
             return end; // "Seka Moving", "Grace Cleaning": a business's trade, not a family name
@@ -1713,6 +1719,72 @@ public final class EntityRecognizer {
         }
         addPersonName(people, name.toString());
         return end;
+    }
+
+    private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr");
+
+    /** Lower-case words for a player's place in a team, written before the name: "striker Tony Grant". */
+    private static final Set<String> PLAYING_ROLES = Set.of(
+            "striker",
+            "midfielder",
+            "defender",
+            "goalkeeper",
+            "winger",
+            "forward",
+            "captain",
+            "skipper",
+            "batsman",
+            "batter",
+            "bowler",
+            "opener",
+            "all-rounder",
+            "pitcher",
+            "quarterback",
+            "driver",
+            "rider",
+            "jockey",
+            "trainer",
+            "manager",
+            "player",
+            "teammate",
+            "rookie",
+            "veteran",
+            "champion");
+
+    /**
+     * Whether a given name that is also a word, before another word ("Bill Gates", "Tony Grant", "Will Power" the
+     * driver), is a person's all the same: a role or job right before it ("co-founder Bill Gates", "striker Tony
+     * Grant"), or the second word on its own elsewhere as a person's family name: after an honorific or speaking
+     * ("Mr. Gates", "Gates said", "said Gates."). "Grant Funding" as a heading has neither. (A word merely
+     * capitalised mid-sentence is no voucher: title-case sites write "our Web Design" and "Car Insurance".)
+     */
+    private static boolean vouchedFor(String text, List<Token> tokens, int from, String second) {
+        if (second.length() < 2 || neverStartsName(second)) {
+            return false; // "Will I see Mount Fuji?"
+        }
+        if (from > 0) {
+            String before = tokens.get(from - 1).text();
+            if (!tokens.get(from - 1).capitalized()
+                    && adjacent(text, tokens.get(from - 1), tokens.get(from))
+                    && (PERSON_CUES.contains(before) || isJob(before) || PLAYING_ROLES.contains(before))) {
+                return true;
+            }
+        }
+        for (int k = 1; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (k == from + 1 || !t.text().equals(second)) {
+                continue;
+            }
+            String prev = tokens.get(k - 1).text();
+            String next = k + 1 < tokens.size() ? tokens.get(k + 1).text() : "";
+            if (HONORIFICS.contains(prev)
+                    || SPEECH.contains(prev)
+                            && !tokens.get(k + 1 < tokens.size() ? k + 1 : k).capitalized()
+                    || SPEECH.contains(next) && adjacent(text, t, tokens.get(k + 1))) {
+                return true; // "Mr. Gates", "said Gates.", "Gates said"
+            }
+        }
+        return false;
     }
 
     private static int accents(String name) {

@@ -396,6 +396,16 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aGivenNameThatIsAWordNamesAPersonWhenSomethingVouchesForIt() {
+        List<Entity> e = RECOGNIZER.recognize("Microsoft co-founder Bill Gates spoke. Wigan signed striker Tony"
+                + " Grant on Friday. Pat Cash lost in the first round, and Mr. Cash left early. Grant Funding is open"
+                + " to all. Will Power Tools are on sale.");
+        assertThat(names(e, Type.PERSON))
+                .contains("Bill Gates", "Tony Grant", "Pat Cash")
+                .doesNotContain("Grant Funding", "Will Power", "Will Power Tools");
+    }
+
+    @Test
     void sportsClubsNamedAfterTheirCity() {
         List<Entity> e = RECOGNIZER.recognize("Bayern Munich drew 1-1 with Borussia Dortmund, Real Madrid beat"
                 + " Atletico Madrid and Red Star Belgrade lost. Wigan Athletic signed a striker from Blackburn"
