@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Companies by what only a company has in business copy, whatever their name looks like: shares that trade ("shares
  * of Dravon Kestrel", "Brindle Ashcombe shares fell"), a stake, a stock listing ("Quarro Vantis (NYSE: QVT)",
  * "(VOWG_p.DE)") and an officer named with it ("Ostrava Minerals chief executive Tomas Velk"). The name model takes
- * a two-word name with no cue for a person ("Quarro Vantis reported a loss"); these cues say otherwise.
+ * a two-word name with no cue for a person ("Quarro Vantis reported a loss"); these cues say otherwise. So does the
+ * kind of company written after a name ("the Interfax news agency", "the Wagner mercenary group").
  */
 final class CompanyCues {
 
@@ -91,6 +92,41 @@ final class CompanyCues {
             List.of("cofounder"),
             List.of("boss"));
 
+    /** Kinds of company named after the name: "the Interfax news agency", "the Corvell Marsh consulting firm". */
+    private static final Set<String> KINDS_AFTER = Set.of(
+            "agency",
+            "company",
+            "firm",
+            "group",
+            "bank",
+            "newspaper",
+            "magazine",
+            "broadcaster",
+            "airline",
+            "carrier",
+            "insurer",
+            "lender",
+            "retailer",
+            "automaker",
+            "carmaker",
+            "drugmaker",
+            "conglomerate",
+            "consultancy",
+            "startup",
+            "charity",
+            "nonprofit",
+            "publisher",
+            "miner",
+            "utility");
+
+    /** Words between a name and its kind that cannot describe the kind: "Ford and the company". */
+    private static final Set<String> NOT_MODIFIERS = Set.of(
+            "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "the", "a", "an", "is", "was",
+            "are", "that", "which", "your", "our", "their", "its", "his", "her", "this", "my");
+
+    /** "the" before "the NAME kind": after "a" or "an" the name is a kind too ("a SaaS company", "an SEO agency"). */
+    private static final Set<String> DETERMINERS = Set.of("the", "The");
+
     /** A stock listing in parentheses after a name: "(NYSE: QVT)", "(Nasdaq:ABCD)", "(TSX-V: XYZ)". */
     private static final Pattern EXCHANGE = Pattern.compile(
             " \\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|AIM|TSX|TSXV|TSX-V|ASX|OTC|OTCQX|OTCQB|HKEX|SEHK|SGX|NSE|BSE|JSE"
@@ -136,6 +172,44 @@ final class CompanyCues {
                     && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))
                     && personFollows(text, tokens, officer)) {
                 nameBefore(found, text, tokens, i - 1, inGazetteerName, people); // "Ostrava Minerals chief executive"
+            }
+        }
+        for (int i = 2; i < tokens.size(); i++) {
+            if (!KINDS_AFTER.contains(tokens.get(i).text())) {
+                continue;
+            }
+            int last = i - 1; // over up to two describing words: "news", "mercenary", "state-run oil"
+            while (last > i - 3
+                    && last > 0
+                    && !tokens.get(last).capitalized()
+                    && !NOT_MODIFIERS.contains(tokens.get(last).text())
+                    && EntityRecognizer.adjacent(text, tokens.get(last), tokens.get(last + 1))) {
+                last--;
+            }
+            if (tokens.get(last).capitalized()
+                    && EntityRecognizer.adjacent(text, tokens.get(last), tokens.get(last + 1))) {
+                int start = last;
+                while (start > 0
+                        && last - start < 4
+                        && tokens.get(start - 1).capitalized()
+                        && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))) {
+                    start--;
+                }
+                if (start > 0
+                        && DETERMINERS.contains(tokens.get(start - 1).text())
+                        && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))
+                        && EntityRecognizer.withoutPossessive(tokens.get(last).text())
+                                .equals(tokens.get(last).text())
+                        && !tokens.get(last).text().contains("-")) { // "the Austin-based firm"
+                    String name = tokens.get(start).text();
+                    boolean acronym = start == last
+                            && name.length() <= 5
+                            && name.chars().filter(Character::isUpperCase).count() >= 2;
+                    boolean described = last < i - 1; // "the Wagner mercenary group"; "the control group", no
+                    if (!acronym && (described || !tokens.get(i).text().equals("group"))) { // "the SaaS company"
+                        add(found, text, tokens, start, last, inGazetteerName, people); // "the Interfax news agency"
+                    }
+                }
             }
         }
         for (Pattern listing : List.of(EXCHANGE, INSTRUMENT)) {

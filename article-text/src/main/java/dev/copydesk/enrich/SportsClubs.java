@@ -40,7 +40,6 @@ final class SportsClubs {
             "Dinamo",
             "Spartak",
             "Lokomotiv",
-            "Lokomotiv",
             "CSKA",
             "Olympique",
             "Olympiakos",

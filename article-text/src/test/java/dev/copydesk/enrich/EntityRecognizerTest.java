@@ -523,6 +523,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aNameBeforeTheKindOfCompanyItIs() {
+        List<Entity> e = RECOGNIZER.recognize("Gazprom will raise output, the Interfax news agency said. Troops"
+                + " from the Wagner mercenary group withdrew, and the Corvell Marsh consulting firm joined. Patients"
+                + " in the SSRI group and the control group improved; the SaaS company and the Austin-based firm"
+                + " grew, as did a Silicon Valley startup and a Wall Street bank.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Interfax", "Wagner", "Corvell Marsh")
+                .doesNotContain("SSRI", "SaaS", "Austin-based", "Austin", "Silicon Valley", "Wall Street");
+    }
+
+    @Test
     void whatOnlyLooksLikeAMarketCueNamesNoCompany() {
         List<Entity> e = RECOGNIZER.recognize("Higher shares of LGBT+ adolescents and shares of US adults reported"
                 + " stress. Do not put too much stock in AI guidance. Its shares fell and French shares rose while"
