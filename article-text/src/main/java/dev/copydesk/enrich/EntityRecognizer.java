@@ -1336,11 +1336,12 @@ public final class EntityRecognizer {
             }
             int first = h;
             while (first > 0
-                    && h - first < 4
+                    && h - first < 5
                     && tokens.get(first - 1).capitalized()
                     && (adjacent(text, tokens.get(first - 1), tokens.get(first))
                             || hyphenated(text, tokens, first - 1) // "Indo-Pacific Command"
-                            || ampersandAfterName(text, tokens, first - 1)) // "Johnson & Wales University"
+                            || ampersandAfterName(text, tokens, first - 1) // "Johnson & Wales University"
+                            || pluralPossessive(text, tokens, first - 1)) // "The Photographers' Gallery"
                     && !tokens.get(first - 1).text().equals("The")
                     && !FUNCTION_WORDS.contains(tokens.get(first - 1).text())
                     && withoutPossessive(tokens.get(first - 1).text())
@@ -1381,6 +1382,16 @@ public final class EntityRecognizer {
                 && tokens.get(k + 1).start() == t.end() + 3
                 && !isWord(t.text())
                 && !allCapitals(t.text()); // "MBA Employment Reports & Career Center"
+    }
+
+    /** Token {@code k} a plural possessive right before the next: "Photographers' Gallery", "Workers' Party". */
+    private static boolean pluralPossessive(String text, List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return t.text().endsWith("s")
+                && t.text().length() > 3
+                && isWord(t.text()) // not "Siemens’ AI Lab": a company's possessive
+                && tokens.get(k + 1).start() == t.end() + 2
+                && (text.startsWith("' ", t.end()) || text.startsWith("’ ", t.end()));
     }
 
     private static boolean allEveryday(List<Token> tokens, int first, int last) {

@@ -450,6 +450,15 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aPluralPossessiveInsideAnOrganisationsName() {
+        List<Entity> e = RECOGNIZER.recognize("The Photographers’ Gallery opened a show, and the New York State"
+                + " Workers' Compensation Board ruled. Siemens’ AI Lab agreed.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .contains("Photographers’ Gallery", "New York State Workers' Compensation Board", "AI Lab")
+                .doesNotContain("Compensation Board", "Siemens’ AI Lab");
+    }
+
+    @Test
     void aNameAndAnotherJoinedByAnAmpersand() {
         List<Entity> e = RECOGNIZER.recognize("She studied at Johnson & Wales University and works for Crowell &"
                 + " Moring LLP. See Digital Marketing & Social Media below.");
