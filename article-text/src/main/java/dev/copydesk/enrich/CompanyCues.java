@@ -20,12 +20,12 @@ final class CompanyCues {
     private CompanyCues() {}
 
     /** Nouns whose "of" or "in" names a company: "shares of", "a stake in". */
-    private static final Set<String> HOLDINGS = Set.of("shares", "Shares", "stake", "stakes"); // not "stock in AI"
+    static final Set<String> HOLDINGS = Set.of("shares", "Shares", "stake", "stakes"); // not "stock in AI"
 
     /** After a name: "Tesla shareholders", "Brindle Ashcombe shares fell". */
-    private static final Set<String> OWNERS = Set.of("shareholders", "stockholders");
+    static final Set<String> OWNERS = Set.of("shareholders", "stockholders");
 
-    private static final Set<String> SHARES = Set.of("shares", "stock");
+    static final Set<String> SHARES = Set.of("shares", "stock");
 
     /** What shares do in a market report: "Brindle Ashcombe shares fell 3 percent". */
     private static final Set<String> MOVES = Set.of(
@@ -93,7 +93,7 @@ final class CompanyCues {
             List.of("boss"));
 
     /** Kinds of company named after the name: "the Interfax news agency", "the Corvell Marsh consulting firm". */
-    private static final Set<String> KINDS_AFTER = Set.of(
+    static final Set<String> KINDS_AFTER = Set.of(
             "agency",
             "company",
             "firm",
@@ -127,6 +127,12 @@ final class CompanyCues {
     /** "the" before "the NAME kind": after "a" or "an" the name is a kind too ("a SaaS company", "an SEO agency"). */
     private static final Set<String> DETERMINERS = Set.of("the", "The");
 
+    /** The first words of {@link #OFFICERS}, as written and capitalised ("chief", "Chief"). */
+    static final Set<String> OFFICER_FIRST_WORDS = Set.copyOf(OFFICERS.stream()
+            .map(officer -> officer.get(0))
+            .flatMap(w -> java.util.stream.Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
+            .collect(java.util.stream.Collectors.toSet()));
+
     /** A stock listing in parentheses after a name: "(NYSE: QVT)", "(Nasdaq:ABCD)", "(TSX-V: XYZ)". */
     private static final Pattern EXCHANGE = Pattern.compile(
             " \\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|AIM|TSX|TSXV|TSX-V|ASX|OTC|OTCQX|OTCQB|HKEX|SEHK|SGX|NSE|BSE|JSE"
@@ -137,12 +143,13 @@ final class CompanyCues {
             " \\([A-Z0-9]{1,6}(?:_[a-z])?\\.(?:N|O|L|T|DE|PA|HK|TO|AX|SS|SZ|KS|BO|NS|MI|MC|AS|ST|SW|CO|OL|HE|BR"
                     + "|VI|SA|MX|TW|SI|JK|KL|BK|F|I|LS|WA|PR|IS|TA|OQ)\\)");
 
-    static List<String> find(String text, List<Token> tokens, boolean[] inGazetteerName, Set<String> people) {
+    static List<String> find(
+            String text, List<Token> tokens, boolean[] inGazetteerName, Set<String> people, int[] cues) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token t = tokens.get(i);
             Token joiner = tokens.get(i + 1);
-            if (HOLDINGS.contains(t.text())
+            if ((cues[i] & CueWords.HOLDING) != 0
                     && (joiner.text().equals("of") || joiner.text().equals("in"))
                     && EntityRecognizer.adjacent(text, t, joiner)
                     && EntityRecognizer.adjacent(text, joiner, tokens.get(i + 2))
@@ -161,13 +168,13 @@ final class CompanyCues {
         }
         for (int i = 1; i + 1 < tokens.size(); i++) {
             String w = tokens.get(i).text();
-            boolean owners = OWNERS.contains(w);
-            boolean moved =
-                    SHARES.contains(w) && MOVES.contains(tokens.get(i + 1).text());
+            boolean owners = (cues[i] & CueWords.OWNER) != 0;
+            boolean moved = (cues[i] & CueWords.SHARE) != 0
+                    && MOVES.contains(tokens.get(i + 1).text());
             if ((owners || moved) && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))) {
                 nameBefore(found, text, tokens, i - 1, inGazetteerName, people); // "Brindle Ashcombe shares fell"
             }
-            int officer = officerEnd(tokens, i);
+            int officer = (cues[i] & CueWords.OFFICER) != 0 ? officerEnd(tokens, i) : -1;
             if (officer > 0
                     && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))
                     && personFollows(text, tokens, officer)) {
@@ -175,7 +182,7 @@ final class CompanyCues {
             }
         }
         for (int i = 2; i < tokens.size(); i++) {
-            if (!KINDS_AFTER.contains(tokens.get(i).text())) {
+            if ((cues[i] & CueWords.KIND_AFTER) == 0) {
                 continue;
             }
             int last = i - 1; // over up to two describing words: "news", "mercenary", "state-run oil"
@@ -212,10 +219,13 @@ final class CompanyCues {
                 }
             }
         }
-        for (Pattern listing : List.of(EXCHANGE, INSTRUMENT)) {
-            Matcher m = listing.matcher(text);
-            while (m.find()) {
-                int last = tokenEndingAt(tokens, m.start());
+        Matcher exchange = EXCHANGE.matcher(text);
+        Matcher instrument = INSTRUMENT.matcher(text);
+        for (int at = text.indexOf(" ("); at >= 0; at = text.indexOf(" (", at + 2)) {
+            // a regex's find would try every position of the story; a parenthesis is rare
+            if (exchange.region(at, text.length()).lookingAt()
+                    || instrument.region(at, text.length()).lookingAt()) {
+                int last = tokenEndingAt(tokens, at);
                 if (last >= 0) {
                     nameBefore(found, text, tokens, last, inGazetteerName, people); // "Quarro Vantis (NYSE: QVT)"
                 }

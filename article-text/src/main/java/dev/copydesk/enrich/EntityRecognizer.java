@@ -222,7 +222,8 @@ public final class EntityRecognizer {
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
         List<String> shaped = organizationsByShape(text, tokens, inOrganization);
-        List<String> clubs = SportsClubs.find(text, tokens, inOrganization);
+        int[] cues = CueWords.of(tokens);
+        List<String> clubs = SportsClubs.find(text, tokens, inOrganization, cues);
         Set<String> gazetteerNames = new HashSet<>();
         Set<String> demonymCodes = new LinkedHashSet<>();
         boolean[] inGazetteerName = new boolean[tokens.size()];
@@ -263,9 +264,9 @@ public final class EntityRecognizer {
                 shaped.add(member);
             }
         }
-        List<String> workplaces = workplaces(text, tokens, inGazetteerName);
+        List<String> workplaces = workplaces(text, tokens, inGazetteerName, cues);
         workplaces.addAll(appositions(text, tokens, inGazetteerName));
-        workplaces.addAll(CompanyCues.find(text, tokens, inGazetteerName, people.keySet()));
+        workplaces.addAll(CompanyCues.find(text, tokens, inGazetteerName, people.keySet(), cues));
         workplaces.addAll(clubs);
         for (String workplace : workplaces) {
             people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
@@ -420,23 +421,31 @@ public final class EntityRecognizer {
 
     /** A job, one or many: "an analyst at", "analysts at", "researchers at". */
     private static boolean isJob(String w) {
-        String lower = decapitalised(w); // "Analysts at Goldman Sachs expect" opens a sentence
-        return JOBS.contains(lower) || isPluralJob(w);
+        return JOB_FORMS.contains(w) || PLURAL_JOB_FORMS.contains(w);
     }
 
-    private static boolean isPluralJob(String w) {
-        String lower = decapitalised(w);
-        return lower.length() > 3
-                && lower.endsWith("s")
-                && !JOBS.contains(lower)
-                && JOBS.contains(lower.substring(0, lower.length() - 1));
-    }
+    /**
+     * Every job as written and opening a sentence ("analyst", "Analyst"): one lookup per word, where the workplace
+     * scan asks of every word of every story.
+     */
+    static final Set<String> JOB_FORMS = jobForms("");
 
-    /** "Analysts" as "analysts"; "CEO" stays. */
-    private static String decapitalised(String w) {
-        return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && Character.isLowerCase(w.charAt(1))
-                ? Character.toLowerCase(w.charAt(0)) + w.substring(1)
-                : w;
+    /** "analysts", "Analysts at Goldman Sachs expect". */
+    static final Set<String> PLURAL_JOB_FORMS = jobForms("s");
+
+    private static Set<String> jobForms(String ending) {
+        Set<String> forms = new HashSet<>();
+        for (String job : JOBS) {
+            String word = job + ending;
+            if (!ending.isEmpty() && (JOBS.contains(word) || job.length() < 3)) {
+                continue;
+            }
+            forms.add(word);
+            if (Character.isLowerCase(word.charAt(0))) {
+                forms.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            }
+        }
+        return Set.copyOf(forms);
     }
 
     /** Words that join a workplace's name: "University of Alabama", "Travel + Leisure", "Procter & Gamble". */
@@ -495,10 +504,10 @@ public final class EntityRecognizer {
      * infrastructure"), a field before "at" ("professor of Anaesthesia at Harvard Medical School") or the owner of a
      * brand ("president of Spicher's Appliance & Security").
      */
-    static List<String> workplaces(String text, List<Token> tokens, boolean[] inGazetteerName) {
+    static List<String> workplaces(String text, List<Token> tokens, boolean[] inGazetteerName, int[] cues) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (!isJob(tokens.get(i).text())) {
+            if ((cues[i] & (CueWords.JOB | CueWords.PLURAL_JOB)) == 0) {
                 continue;
             }
             int k = i + 1;
@@ -540,7 +549,7 @@ public final class EntityRecognizer {
                     && !brand
                     && isNewName(name, inGazetteerName, start, end)
                     && (at || !everydayWords(name))) {
-                if (at && isPluralJob(tokens.get(i).text())) {
+                if (at && (cues[i] & CueWords.PLURAL_JOB) != 0) {
                     // "designers at Amazon and IBM": many people, and as many workplaces ("owners of King and
                     // Jupiter" own one)
                     for (String part : name.split(" and ")) {

@@ -59,24 +59,39 @@ final class SportsClubs {
             "Shakhtar",
             "Zenit");
 
+    static final Set<String> PREFIX_FIRST_WORDS =
+            Set.copyOf(PREFIXES.stream().map(p -> p.split(" ")[0]).toList());
+
     /** Words that close a club's name after a name: "Leeds United", "Blackburn Rovers", "Tottenham Hotspur". */
-    private static final Set<String> CLUB_HEADS =
+    static final Set<String> CLUB_HEADS =
             Set.of("United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers");
 
     /** The clubs of {@code text}; their tokens are marked in {@code inOrganization}. */
-    static List<String> find(String text, List<Token> tokens, boolean[] inOrganization) {
+    static List<String> find(String text, List<Token> tokens, boolean[] inOrganization, int[] cues) {
         List<String> clubs = new ArrayList<>();
         Matcher m = ResultLines.RESULT.matcher(text);
-        while (m.find()) {
-            for (int side : new int[] {1, 3}) {
-                add(clubs, text, tokens, inOrganization, m.start(side), m.end(side));
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            // a line ending in a digit, then the regex: run over every line start, it cost as much as the rest
+            int last = end;
+            while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+                last--;
             }
+            if (last - start > 6
+                    && Character.isDigit(text.charAt(last - 1))
+                    && m.region(start, end).matches()) {
+                for (int side : new int[] {1, 3}) {
+                    add(clubs, text, tokens, inOrganization, m.start(side), m.end(side));
+                }
+            }
+            start = end + 1;
         }
         for (int i = 0; i < tokens.size(); i++) {
             if (inOrganization[i]) {
                 continue;
             }
-            int prefixEnd = prefixEnd(text, tokens, i);
+            int prefixEnd = (cues[i] & CueWords.CLUB_PREFIX) != 0 ? prefixEnd(text, tokens, i) : -1;
             if (prefixEnd >= 0 && !continuesName(text, tokens, i)) {
                 int city = cityEnd(text, tokens, prefixEnd + 1); // "Real Madrid"
                 if (city > prefixEnd) {
@@ -91,7 +106,7 @@ final class SportsClubs {
                     continue;
                 }
             }
-            if (CLUB_HEADS.contains(tokens.get(i).text()) && i > 0) {
+            if ((cues[i] & CueWords.CLUB_HEAD) != 0 && i > 0) {
                 int start = clubHeadStart(text, tokens, i); // "Blackburn Rovers", "West Bromwich Albion"
                 if (start >= 0) {
                     add(
