@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Companies by what only a company has in business copy, whatever their name looks like: shares that trade ("shares
@@ -130,8 +132,8 @@ final class CompanyCues {
     /** The first words of {@link #OFFICERS}, as written and capitalised ("chief", "Chief"). */
     static final Set<String> OFFICER_FIRST_WORDS = Set.copyOf(OFFICERS.stream()
             .map(officer -> officer.get(0))
-            .flatMap(w -> java.util.stream.Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
-            .collect(java.util.stream.Collectors.toSet()));
+            .flatMap(w -> Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
+            .collect(Collectors.toSet()));
 
     /** A stock listing in parentheses after a name: "(NYSE: QVT)", "(Nasdaq:ABCD)", "(TSX-V: XYZ)". */
     private static final Pattern EXCHANGE = Pattern.compile(
