@@ -193,7 +193,7 @@ public final class EntityRecognizer {
 
     /** The entities of an English story, or one whose language is not known. */
     public Recognition recognizeAll(String text) {
-        return recognizeAll(text, true, false);
+        return recognizeAll(text, true, false, false);
     }
 
     /**
@@ -203,7 +203,11 @@ public final class EntityRecognizer {
      * Scholz", "Auch Österreich"): there it is a noun, not the start of a longer name.
      */
     public Recognition recognizeAll(String text, String language) {
-        return recognizeAll(text, language.isEmpty() || language.equals("en"), NOUNS_CAPITALISED.contains(language));
+        return recognizeAll(
+                text,
+                language.isEmpty() || language.equals("en"),
+                NOUNS_CAPITALISED.contains(language),
+                HEAD_FIRST.contains(language));
     }
 
     /** Languages that capitalise every noun. */
@@ -214,16 +218,22 @@ public final class EntityRecognizer {
      * copydesk entities --stage rules} scores to show the model's part.
      */
     public Recognition recognizeByRules(String text) {
-        return recognizeAll(text, false, false);
+        return recognizeAll(text, false, false, false);
     }
 
-    private Recognition recognizeAll(String text, boolean learned, boolean nounsCapitalised) {
+    /** Languages whose organisations' names open with their head noun: "Banco de España", "Universität Bonn". */
+    private static final Set<String> HEAD_FIRST = Set.of("es", "pt", "ca", "fr", "it", "ro", "de", "lb");
+
+    private Recognition recognizeAll(String text, boolean learned, boolean nounsCapitalised, boolean headFirst) {
         List<Token> tokens = tokenize(text);
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
         List<String> shaped = organizationsByShape(text, tokens, inOrganization);
         int[] cues = CueWords.of(tokens);
         List<String> clubs = SportsClubs.find(text, tokens, inOrganization, cues);
+        if (headFirst) {
+            shaped.addAll(HeadFirstOrganisations.find(text, tokens, inOrganization, nounsCapitalised));
+        }
         Set<String> gazetteerNames = new HashSet<>();
         Set<String> demonymCodes = new LinkedHashSet<>();
         boolean[] inGazetteerName = new boolean[tokens.size()];
