@@ -1195,11 +1195,28 @@ public final class EntityRecognizer {
     /** Without a possessive and without an elided article before it: "l'Allemagne", "d’Italie" are names. */
     private static String bare(String s) {
         String w = withoutPossessive(s);
-        if (w.length() > 3 && (w.charAt(1) == '\'' || w.charAt(1) == '’') && "LlDd".indexOf(w.charAt(0)) >= 0) {
-            String rest = w.substring(2);
-            return Character.isUpperCase(rest.charAt(0)) ? rest : w;
-        }
-        return w;
+        return w.substring(elidedArticle(w));
+    }
+
+    /** The length of an elided article opening a name ("l'", "D’" before a capital), or 0. */
+    static int elidedArticle(String w) {
+        return w.length() > 3
+                        && (w.charAt(1) == '\'' || w.charAt(1) == '’')
+                        && "LlDd".indexOf(w.charAt(0)) >= 0
+                        && Character.isUpperCase(w.charAt(2))
+                ? 2
+                : 0;
+    }
+
+    /**
+     * Whether a capitalised word right before token {@code i} makes it the middle of a longer name; "The", "See" or a
+     * title there does not.
+     */
+    static boolean continuesName(String text, List<Token> tokens, int i) {
+        return i > 0
+                && tokens.get(i - 1).capitalized()
+                && adjacent(text, tokens.get(i - 1), tokens.get(i))
+                && !neverStartsName(tokens.get(i - 1).text());
     }
 
     static String withoutPossessive(String s) {
@@ -1701,11 +1718,8 @@ public final class EntityRecognizer {
             Set<String> gazetteerNames,
             boolean[] inGazetteerName,
             boolean nounsCapitalised) {
-        if (from > 0 && !nounsCapitalised) {
-            Token before = tokens.get(from - 1);
-            if (before.capitalized() && adjacent(text, before, tokens.get(from)) && !neverStartsName(before.text())) {
-                return from; // inside a longer capitalised run; not after "See", "The", a title
-            }
+        if (!nounsCapitalised && continuesName(text, tokens, from)) {
+            return from; // inside a longer capitalised run; not after "See", "The", a title
         }
         int end = from;
         while (end + 1 < tokens.size()

@@ -176,10 +176,11 @@ final class HeadFirstOrganisations {
     static List<String> find(String text, List<Token> tokens, boolean[] inOrganization, boolean nounsCapitalised) {
         List<String> found = new ArrayList<>();
         for (int h = 0; h + 1 < tokens.size(); h++) {
-            int elided = elision(tokens.get(h).text()); // "L'Agenzia", "d'Italia": the article is no part of it
+            int elided = EntityRecognizer.elidedArticle(
+                    tokens.get(h).text()); // "L'Agenzia", "d'Italia": the article is no part of it
             if (inOrganization[h]
                     || !HEADS.contains(tokens.get(h).text().substring(elided))
-                    || continuesName(text, tokens, h)) {
+                    || EntityRecognizer.continuesName(text, tokens, h)) { // "Nuevo Banco" starts elsewhere
                 continue;
             }
             int end = h;
@@ -233,16 +234,6 @@ final class HeadFirstOrganisations {
         return found;
     }
 
-    /** The length of an elided article opening a word ("L'", "d’"), or 0. */
-    private static int elision(String w) {
-        return w.length() > 3
-                        && (w.charAt(1) == '\'' || w.charAt(1) == '’')
-                        && "LlDd".indexOf(w.charAt(0)) >= 0
-                        && Character.isUpperCase(w.charAt(2))
-                ? 2
-                : 0;
-    }
-
     /** A known place, country or city, of one or two words starts at token {@code k}: "San Marino", "Buenos Aires". */
     private static boolean startsPlace(String text, List<Token> tokens, int k) {
         if (EntityRecognizer.known(tokens.get(k).text())) {
@@ -252,13 +243,5 @@ final class HeadFirstOrganisations {
                 && EntityRecognizer.adjacent(text, tokens.get(k), tokens.get(k + 1))
                 && EntityRecognizer.known(
                         tokens.get(k).text() + " " + tokens.get(k + 1).text());
-    }
-
-    /** A capitalised word right before the head, other than an article: "Nuevo Banco" starts elsewhere. */
-    private static boolean continuesName(String text, List<Token> tokens, int h) {
-        return h > 0
-                && tokens.get(h - 1).capitalized()
-                && EntityRecognizer.adjacent(text, tokens.get(h - 1), tokens.get(h))
-                && !EntityRecognizer.neverStartsName(tokens.get(h - 1).text());
     }
 }

@@ -5,7 +5,6 @@ import dev.copydesk.enrich.EntityRecognizer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Sports clubs, which sports copy names after their city: a club's word before the city ("Real Madrid", "Bayern
@@ -69,39 +68,18 @@ final class SportsClubs {
     /** The clubs of {@code text}; their tokens are marked in {@code inOrganization}. */
     static List<String> find(String text, List<Token> tokens, boolean[] inOrganization, int[] cues) {
         List<String> clubs = new ArrayList<>();
-        Matcher m = ResultLines.RESULT.matcher(text);
-        for (int start = 0; start < text.length(); ) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end;
-            // a line ending in a digit, then the regex: run over every line start, it cost as much as the rest
-            int last = end;
-            while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
-                last--;
-            }
-            if (last - start > 6
-                    && Character.isDigit(text.charAt(last - 1))
-                    && m.region(start, end).matches()) {
-                for (int side : new int[] {1, 3}) {
-                    add(clubs, text, tokens, inOrganization, m.start(side), m.end(side));
-                }
-            }
-            start = end + 1;
+        for (int[] side : ResultLines.sides(text)) {
+            add(clubs, text, tokens, inOrganization, side[0], side[1]); // "Aston Villa 2 Derby County 0"
         }
         for (int i = 0; i < tokens.size(); i++) {
             if (inOrganization[i]) {
                 continue;
             }
             int prefixEnd = (cues[i] & CueWords.CLUB_PREFIX) != 0 ? prefixEnd(text, tokens, i) : -1;
-            if (prefixEnd >= 0 && !continuesName(text, tokens, i)) {
+            if (prefixEnd >= 0 && !EntityRecognizer.continuesName(text, tokens, i)) {
                 int city = cityEnd(text, tokens, prefixEnd + 1); // "Real Madrid"
                 if (city > prefixEnd) {
-                    add(
-                            clubs,
-                            text,
-                            tokens,
-                            inOrganization,
-                            tokens.get(i).start(),
-                            tokens.get(city).end());
+                    addTokens(clubs, text, tokens, inOrganization, i, city);
                     i = city;
                     continue;
                 }
@@ -109,13 +87,7 @@ final class SportsClubs {
             if ((cues[i] & CueWords.CLUB_HEAD) != 0 && i > 0) {
                 int start = clubHeadStart(text, tokens, i); // "Blackburn Rovers", "West Bromwich Albion"
                 if (start >= 0) {
-                    add(
-                            clubs,
-                            text,
-                            tokens,
-                            inOrganization,
-                            tokens.get(start).start(),
-                            tokens.get(i).end());
+                    addTokens(clubs, text, tokens, inOrganization, start, i);
                 }
             }
         }
@@ -184,12 +156,15 @@ final class SportsClubs {
         return best;
     }
 
-    /** Whether a capitalised word right before token {@code i} makes it the middle of a longer name. */
-    private static boolean continuesName(String text, List<Token> tokens, int i) {
-        return i > 0
-                && tokens.get(i - 1).capitalized()
-                && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))
-                && !EntityRecognizer.neverStartsName(tokens.get(i - 1).text());
+    private static void addTokens(
+            List<String> clubs, String text, List<Token> tokens, boolean[] inOrganization, int first, int last) {
+        add(
+                clubs,
+                text,
+                tokens,
+                inOrganization,
+                tokens.get(first).start(),
+                tokens.get(last).end());
     }
 
     private static void add(

@@ -1,6 +1,8 @@
 package dev.copydesk.clean.text;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,7 @@ public final class ResultLines {
     private ResultLines() {}
 
     /** A whole line that is a result; groups 1 and 3 the sides. */
-    public static final Pattern RESULT = Pattern.compile(
+    private static final Pattern RESULT = Pattern.compile(
             "(?m)^(\\p{Lu}[\\p{L}.'’&\\- ]{1,40}?) (\\d{1,2}) (\\p{Lu}[\\p{L}.'’&\\- ]{1,40}?) (\\d{1,2})\\s*$");
 
     /** A table needs this many results, one a line, to count as the story's. */
@@ -35,10 +37,34 @@ public final class ResultLines {
     }
 
     private static boolean isResult(String line) {
-        int n = line.length();
-        if (n < 7 || !Character.isDigit(line.charAt(n - 1)) && !Character.isWhitespace(line.charAt(n - 1))) {
-            return false; // most lines: out without a regex
+        return mayBeResult(line, 0, line.length()) && RESULT.matcher(line).matches();
+    }
+
+    /** The two sides of every result line of {@code text}, as [start, end) offsets, the first side first. */
+    public static List<int[]> sides(String text) {
+        List<int[]> sides = new ArrayList<>();
+        Matcher m = RESULT.matcher(text);
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (mayBeResult(text, start, end) && m.region(start, end).matches()) {
+                sides.add(new int[] {m.start(1), m.end(1)});
+                sides.add(new int[] {m.start(3), m.end(3)});
+            }
+            start = end + 1;
         }
-        return RESULT.matcher(line).matches();
+        return sides;
+    }
+
+    /**
+     * A line long enough that ends, spaces aside, in a digit: most lines are out without the regex, which tried at
+     * every line start cost as much as the rest of the recogniser.
+     */
+    private static boolean mayBeResult(CharSequence text, int start, int end) {
+        int last = end;
+        while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+            last--;
+        }
+        return last - start > 6 && Character.isDigit(text.charAt(last - 1));
     }
 }
