@@ -297,6 +297,7 @@ public final class EntityRecognizer {
             }
         }
         dropPlacesInPeoplesNames(found, people.keySet());
+        ParentOrganisations.count(found, text, tokens, people.keySet());
         mergeShortForms(found);
         OrganisationAcronyms.count(found, text);
         List<Entity> out = new ArrayList<>(found.values());
@@ -1185,6 +1186,11 @@ public final class EntityRecognizer {
         return out;
     }
 
+    /** A country, city or region the gazetteers know: "North America", "Japan". */
+    static boolean isPlaceName(String name) {
+        return countryByName.containsKey(name) || placeByName.containsKey(name);
+    }
+
     static boolean known(String name) {
         return countryByName.containsKey(name)
                 || organizationByName.containsKey(name)
@@ -1468,7 +1474,7 @@ public final class EntityRecognizer {
         return !text.substring(lineStart, lineEnd).strip().endsWith(".");
     }
 
-    private static final Set<String> PLACE_HEADS = Set.copyOf(PhraseList.of(EntityRecognizer.class, "place-heads.txt"));
+    static final Set<String> PLACE_HEADS = Set.copyOf(PhraseList.of(EntityRecognizer.class, "place-heads.txt"));
 
     /**
      * Administrative areas by their head word: "Douglas County", "Godagari Upazila", "Hyogo Prefecture" (one to three

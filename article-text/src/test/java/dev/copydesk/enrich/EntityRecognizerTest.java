@@ -450,6 +450,25 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theFirstWordsOfAnOrganisationsNameUsedAlone() {
+        List<Entity> e = RECOGNIZER.recognize("Sales grew, said Mara Lindqvist, CEO of Dravelle Quint North America."
+                + " For Dravelle Quint, however, Europe is harder. Harwick Tessaly Corporation bought it; Harwick"
+                + " Tessaly now owns the port. Vantrell Kinetics Reinsurance Group and Vantrell Kinetics Primary Group"
+                + " report to Vantrell Kinetics, which listed both. The Orange County Register wrote that Orange County"
+                + " agreed. The Museum of Contemporary Art and the Contemporary Art Society lent works.");
+        assertThat(e)
+                .filteredOn(x -> x.type() == Type.ORGANIZATION)
+                .extracting(Entity::name, Entity::mentions)
+                .contains(
+                        tuple("Dravelle Quint North America", 1),
+                        tuple("Dravelle Quint", 1), // the brand: the rest of the longer name is a place
+                        tuple("Harwick Tessaly Corporation", 2), // its short form
+                        tuple("Vantrell Kinetics", 1)); // two names start with it: their parent
+        assertThat(names(e, Type.ORGANIZATION)).doesNotContain("Harwick Tessaly", "Orange County", "Contemporary Art");
+        assertThat(names(e, Type.PERSON)).containsExactly("Mara Lindqvist");
+    }
+
+    @Test
     void aPluralPossessiveInsideAnOrganisationsName() {
         List<Entity> e = RECOGNIZER.recognize("The Photographers’ Gallery opened a show, and the New York State"
                 + " Workers' Compensation Board ruled. Siemens’ AI Lab agreed.");
