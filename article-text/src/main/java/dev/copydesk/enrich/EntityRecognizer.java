@@ -521,6 +521,11 @@ public final class EntityRecognizer {
             if ((cues[i] & (CueWords.JOB | CueWords.PLURAL_JOB)) == 0) {
                 continue;
             }
+            String apposed = apposedWorkplace(text, tokens, i, inGazetteerName);
+            if (apposed != null) {
+                found.add(apposed);
+                continue;
+            }
             int k = i + 1;
             if (tokens.get(k).text().equals("of") && !tokens.get(k + 1).capitalized()) {
                 int w = k + 1; // "professor of medicine at Yale"
@@ -574,6 +579,60 @@ public final class EntityRecognizer {
             }
         }
         return found;
+    }
+
+    /**
+     * The workplace a person's name, a comma, a job and a comma give: "said Ryan Farley, CEO, LawnStarter.", "Greg
+     * Davis, owner, Azola Creative." The capitalised run after the job's comma, when it ends a sentence, a line or a clause. Not
+     * everyday words ("Director, Sales and Marketing" is a department), a known place ("President, Texas"), a run
+     * that starts with a given name or that another job follows ("Ana Ruiz, CEO, Ben Cole, CFO": a list of people).
+     */
+    private static String apposedWorkplace(String text, List<Token> tokens, int job, boolean[] inGazetteerName) {
+        Token role = tokens.get(job);
+        Token first = tokens.get(job + 1);
+        if (!text.startsWith(", ", role.end()) || first.start() != role.end() + 2 || !first.capitalized()) {
+            return null;
+        }
+        boolean afterName = false;
+        for (int j = job; j >= Math.max(1, job - 3) && !afterName; j--) {
+            Token before = tokens.get(j - 1);
+            if (text.startsWith(", ", before.end()) && tokens.get(j).start() == before.end() + 2) {
+                afterName = personBefore(text, tokens, j - 1);
+                break;
+            }
+            if (!adjacent(text, before, tokens.get(j))) {
+                break;
+            }
+        }
+        if (!afterName) {
+            return null;
+        }
+        NameRun run = nameRun(text, tokens, job + 1);
+        int end = run.end();
+        Token last = tokens.get(end);
+        char after = last.end() < text.length() ? text.charAt(last.end()) : '\n';
+        if (run.possessive() || ".,;\n".indexOf(after) < 0 && !last.text().endsWith(".")) {
+            return null;
+        }
+        if (after == ',' && end + 1 < tokens.size() && isJob(tokens.get(end + 1).text())) {
+            return null; // "Ana Ruiz, CEO, Ben Cole, CFO"
+        }
+        String name = runName(text, tokens, job + 1, end);
+        return isNewName(name, inGazetteerName, job + 1, end) && !everydayWords(name) && !isGivenName(first.text())
+                ? name
+                : null;
+    }
+
+    /**
+     * Whether a person's name ends at token {@code last}: two to four capitalised words, the first a given name
+     * ("Jake Donaldson", "Jake R. Donaldson"; not "Certified Purchasing Professional").
+     */
+    private static boolean personBefore(String text, List<Token> tokens, int last) {
+        int first = last;
+        while (first > 0 && last - first < 3 && continuesName(text, tokens, first)) {
+            first--;
+        }
+        return first < last && isGivenName(tokens.get(first).text());
     }
 
     /** Where a run of capitalised words ends, and whether its last word is possessive. */

@@ -571,6 +571,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aWorkplaceAfterAPersonsNameAndJobBetweenCommas() {
+        List<Entity> e = RECOGNIZER.recognize("Sales rose, said Dalia Moreno, managing partner, Quillfeather Tansy."
+                + " Ana Ruiz, CEO, Ben Cole, CFO, and Jo Hart, Director, Sales and Marketing, left. Tom Reyes,"
+                + " President, Texas. Certified Purchasing Professional, Certified Purchasing Manager, Certified Green"
+                + " Purchasing Professional, and more.");
+        assertThat(names(e, Type.ORGANIZATION)).containsExactly("Quillfeather Tansy");
+        assertThat(names(e, Type.PERSON))
+                .containsExactlyInAnyOrder("Dalia Moreno", "Ana Ruiz", "Ben Cole", "Jo Hart", "Tom Reyes");
+    }
+
+    @Test
     void theWorkplacesOfManyPeople() {
         List<Entity> e = RECOGNIZER.recognize("Analysts at Goldman Sachs expect a cut. Interaction designers at"
                 + " Amazon and IBM agreed, as did the owners of King and Jupiter and researchers at Home and Abroad.");
