@@ -23,6 +23,7 @@ final class CueWords {
     static final int KIND_AFTER = 1 << 6;
     static final int CLUB_HEAD = 1 << 7;
     static final int CLUB_PREFIX = 1 << 8;
+    static final int SOURCE = 1 << 9;
 
     private static final Map<String, Integer> FLAGS = new HashMap<>();
 
@@ -36,6 +37,7 @@ final class CueWords {
         mark(CompanyCues.KINDS_AFTER, KIND_AFTER);
         mark(SportsClubs.CLUB_HEADS, CLUB_HEAD);
         mark(SportsClubs.PREFIX_FIRST_WORDS, CLUB_PREFIX);
+        mark(Attributions.SOURCE_NOUNS, SOURCE);
     }
 
     private static void mark(Set<String> words, int flag) {

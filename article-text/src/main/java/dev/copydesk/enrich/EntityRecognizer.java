@@ -277,6 +277,7 @@ public final class EntityRecognizer {
         List<String> workplaces = workplaces(text, tokens, inGazetteerName, cues);
         workplaces.addAll(appositions(text, tokens, inGazetteerName));
         workplaces.addAll(CompanyCues.find(text, tokens, inGazetteerName, people.keySet(), cues));
+        workplaces.addAll(Attributions.find(text, tokens, inGazetteerName, people.keySet(), cues));
         workplaces.addAll(clubs);
         for (String workplace : workplaces) {
             people.remove(workplace); // "an analyst at Morgan Stanley"; "founder of Beth Helmstetter Events" is hers
@@ -1363,7 +1364,7 @@ public final class EntityRecognizer {
         return last.end() < text.length() && text.charAt(last.end()) == '$';
     }
 
-    private static final Set<String> MONTHS = Set.of(
+    static final Set<String> MONTHS = Set.of(
             "January",
             "February",
             "March",
@@ -2119,7 +2120,7 @@ public final class EntityRecognizer {
         return null;
     }
 
-    private static final Set<String> NOT_NAMES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "not-names.txt"));
+    static final Set<String> NOT_NAMES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "not-names.txt"));
 
     private static final Set<String> TITLES = Set.copyOf(PhraseList.of(EntityRecognizer.class, "person-titles.txt"));
 

@@ -582,6 +582,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theBodiesAStoryGivesAsItsSources() {
+        List<Entity> e = RECOGNIZER.recognize("Prices rose 4%, according to Quendral Analytics. A survey by Morvane"
+                + " found the same, as reported by Halden + Pryce. Data from Tessiva and Orbell showed it. Sales fell,"
+                + " according to Noor Haddad, and according to Haddad they will fall again. According to Kyiv, the"
+                + " strike failed; according to October figures it did not. An analysis by Brennick [12] agrees,"
+                + " according to Mr. Oduya. According to Lenz, prices rise. Lenz said so. According to Top"
+                + " Picks, buy now; according to the Dietary Guidelines, do not.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .containsExactlyInAnyOrder("Quendral Analytics", "Morvane", "Halden + Pryce", "Tessiva", "Orbell");
+        assertThat(names(e, Type.PERSON)).contains("Noor Haddad");
+        assertThat(names(e, Type.PLACE)).containsExactly("Kyiv");
+    }
+
+    @Test
     void theWorkplacesOfManyPeople() {
         List<Entity> e = RECOGNIZER.recognize("Analysts at Goldman Sachs expect a cut. Interaction designers at"
                 + " Amazon and IBM agreed, as did the owners of King and Jupiter and researchers at Home and Abroad.");

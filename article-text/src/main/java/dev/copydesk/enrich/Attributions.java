@@ -1,0 +1,158 @@
+package dev.copydesk.enrich;
+
+import dev.copydesk.enrich.EntityRecognizer.NameRun;
+import dev.copydesk.enrich.EntityRecognizer.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The bodies a story gives as its sources: "according to Statista", "as reported by Travel + Leisure", "data from
+ * Expert Market Research", "a survey by Morning Consult". News cites people the same way ("according to Poonam
+ * Lamba"), so the name is an organisation only when nothing makes it a person: not a person the story names or one's
+ * family name ("according to LeCun"), no given name first, no title. Nor a place ("according to Kyiv"), a month,
+ * everyday words ("according to Top"), a document ("according to the Dietary Guidelines": after "the" the head-noun
+ * rules decide) or a word in capitals ("according to RESTRUCTURE").
+ */
+final class Attributions {
+
+    private Attributions() {}
+
+    /** The nouns whose "by" or "from" names a source: "a study by", "figures from". */
+    private static final Set<String> SOURCE_NOUN_LIST = Set.of(
+            "data",
+            "figures",
+            "estimates",
+            "study",
+            "report",
+            "survey",
+            "poll",
+            "analysis",
+            "research",
+            "reported",
+            "published",
+            "conducted");
+
+    /** Those nouns as written and opening a sentence: "Data from Orbell". */
+    static final Set<String> SOURCE_NOUNS = SOURCE_NOUN_LIST.stream()
+            .flatMap(w -> Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** A document's last word: "according to Dietary Guidelines", "data from Census Data". */
+    private static final Set<String> DOCUMENTS = Set.of(
+            "Guidelines",
+            "Guide",
+            "Act",
+            "Law",
+            "Report",
+            "Survey",
+            "Index",
+            "Study",
+            "Data",
+            "Spec",
+            "Census",
+            "Trends",
+            "Rule",
+            "Rules",
+            "Code",
+            "Bible",
+            "Constitution");
+
+    static List<String> find(
+            String text, List<Token> tokens, boolean[] inGazetteerName, Set<String> people, int[] cues) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int start;
+            if (t.text().equals("according") || t.text().equals("According")) {
+                start = tokens.get(i + 1).text().equals("to") ? i + 2 : -1;
+            } else if ((cues[i] & CueWords.SOURCE) != 0) {
+                String joiner = tokens.get(i + 1).text();
+                start = joiner.equals("by") || joiner.equals("from") ? i + 2 : -1;
+            } else {
+                continue;
+            }
+            if (start < 0
+                    || !EntityRecognizer.adjacent(text, t, tokens.get(i + 1))
+                    || !EntityRecognizer.adjacent(text, tokens.get(i + 1), tokens.get(start))
+                    || !tokens.get(start).capitalized()) {
+                continue;
+            }
+            NameRun run = EntityRecognizer.nameRun(text, tokens, start);
+            if (citation(text, tokens.get(run.end()))) {
+                continue; // "an analysis by Lauricella [84]": a paper's author
+            }
+            String whole = EntityRecognizer.runName(text, tokens, start, run.end());
+            for (String name : whole.split(" and ")) {
+                if (isSource(name, people)
+                        && EntityRecognizer.isNewName(name, inGazetteerName, start, run.end())
+                        && !(name.indexOf(' ') < 0 && actsAsPerson(text, tokens, name))) {
+                    found.add(name);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isSource(String name, Set<String> people) {
+        String[] words = name.split(" ");
+        String first = words[0];
+        String last = words[words.length - 1];
+        return !EntityRecognizer.neverStartsName(first)
+                && !EntityRecognizer.isGivenName(first)
+                && !EntityRecognizer.NOT_NAMES.contains(first)
+                && !EntityRecognizer.MONTHS.contains(first)
+                && !DOCUMENTS.contains(last)
+                && !(name.length() > 5 && name.equals(name.toUpperCase(java.util.Locale.ROOT)))
+                && !name.endsWith("-")
+                && !EntityRecognizer.everydayWords(name)
+                && !EntityRecognizer.known(name)
+                && !people.contains(name)
+                && !familyNameOf(name, people);
+    }
+
+    /** A reference after an author's name: " [84]", " (2019)", " et al.". */
+    private static boolean citation(String text, Token last) {
+        int at = last.end();
+        return text.startsWith(" [", at)
+                || text.startsWith(" et al", at)
+                || text.startsWith(" (19", at)
+                || text.startsWith(" (20", at);
+    }
+
+    /**
+     * Whether one word is a person elsewhere in the story: after a given name ("Savannah Peterson", "Yeun Joon Kim")
+     * or with a verb of speech ("Peterson said", "says Joon").
+     */
+    private static boolean actsAsPerson(String text, List<Token> tokens, String word) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!EntityRecognizer.withoutPossessive(tokens.get(i).text()).equals(word)) {
+                continue;
+            }
+            if (i > 0
+                    && EntityRecognizer.isGivenName(tokens.get(i - 1).text())
+                    && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))) {
+                return true;
+            }
+            if (i > 0 && SPEECH.contains(tokens.get(i - 1).text())
+                    || i + 1 < tokens.size()
+                            && SPEECH.contains(tokens.get(i + 1).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "explained", "wrote");
+
+    private static boolean familyNameOf(String name, Set<String> people) {
+        for (String person : people) {
+            if (person.endsWith(" " + name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
