@@ -5,6 +5,7 @@ import dev.copydesk.enrich.EntityRecognizer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,6 +66,10 @@ final class Attributions {
         List<String> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (i > 0 && isYear(t.text())) {
+                publisher(found, text, tokens, i, inGazetteerName, people);
+                continue;
+            }
             int start;
             if (t.text().equals("according") || t.text().equals("According")) {
                 start = tokens.get(i + 1).text().equals("to") ? i + 2 : -1;
@@ -94,6 +99,80 @@ final class Attributions {
             }
         }
         return found;
+    }
+
+    /** The last words of a study's, a survey's or a ranking's title. */
+    private static final Set<String> PUBLICATIONS = Set.of(
+            "Study",
+            "Survey",
+            "Report",
+            "Index",
+            "Poll",
+            "Awards",
+            "Rankings",
+            "Ranking",
+            "Barometer",
+            "Outlook",
+            "Forecast");
+
+    /**
+     * The publisher before the year of a publication's title: "the J.D. Power 2025 North America Rental Car
+     * Satisfaction Study", "DHL's 2024 Purchasing Behavior Report", "the Reuters Institute 2024 Digital News Report".
+     */
+    private static void publisher(
+            List<String> found,
+            String text,
+            List<Token> tokens,
+            int year,
+            boolean[] inGazetteerName,
+            Set<String> people) {
+        int last = year - 1;
+        if (!tokens.get(last).capitalized()
+                || EntityRecognizer.neverStartsName(tokens.get(last).text()) // "Per The 2025 ... Index"
+                || !EntityRecognizer.adjacent(text, tokens.get(last), tokens.get(year))) {
+            return;
+        }
+        boolean titled = false;
+        for (int k = year + 1; k < tokens.size() && k <= year + 8 && !titled; k++) {
+            if (!tokens.get(k).capitalized() || !EntityRecognizer.adjacent(text, tokens.get(k - 1), tokens.get(k))) {
+                break;
+            }
+            titled = PUBLICATIONS.contains(tokens.get(k).text());
+        }
+        if (!titled) {
+            return;
+        }
+        int start = last;
+        while (start > 0
+                && last - start < 4
+                && tokens.get(start - 1).capitalized()
+                && !EntityRecognizer.neverStartsName(tokens.get(start - 1).text())
+                && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))
+                && EntityRecognizer.withoutPossessive(tokens.get(start - 1).text())
+                        .equals(tokens.get(start - 1).text())) {
+            start--;
+        }
+        while (start < last
+                && EntityRecognizer.neverStartsName(tokens.get(start).text())) {
+            start++; // "The J.D. Power ..."
+        }
+        String name = EntityRecognizer.runName(text, tokens, start, last);
+        if (!PERIOD.matcher(name).matches() // "the Q2 2025 Sprout Social Pulse Survey"
+                && isSource(name, people)
+                && EntityRecognizer.isNewName(name, inGazetteerName, start, last)
+                && !found.contains(name)) {
+            found.add(name);
+        }
+    }
+
+    /** A quarter, a half or a fiscal year before a year: "Q2 2025". */
+    private static final Pattern PERIOD = Pattern.compile("[QH][1-4]|FY|(?:Spring|Summer|Fall|Autumn|Winter)");
+
+    private static boolean isYear(String w) {
+        return w.length() == 4
+                && (w.startsWith("19") || w.startsWith("20"))
+                && Character.isDigit(w.charAt(2))
+                && Character.isDigit(w.charAt(3));
     }
 
     private static boolean isSource(String name, Set<String> people) {

@@ -596,6 +596,16 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void thePublisherBeforeTheYearOfAStudysTitle() {
+        List<Entity> e = RECOGNIZER.recognize("Enterprise led the Korvath Lensing 2025 North America Rental Car"
+                + " Satisfaction Study. Per The 2025 Sprout Index, sales rose. In the Q2 2025 Pulse Survey, Brillan's"
+                + " 2024 Purchasing Behavior Report and the Zentara 2026 Review, nothing. Anna Kovac's 2019 Study was"
+                + " cited.");
+        assertThat(names(e, Type.ORGANIZATION)).containsExactlyInAnyOrder("Korvath Lensing", "Brillan");
+        assertThat(names(e, Type.PERSON)).containsExactly("Anna Kovac");
+    }
+
+    @Test
     void theWorkplacesOfManyPeople() {
         List<Entity> e = RECOGNIZER.recognize("Analysts at Goldman Sachs expect a cut. Interaction designers at"
                 + " Amazon and IBM agreed, as did the owners of King and Jupiter and researchers at Home and Abroad.");
