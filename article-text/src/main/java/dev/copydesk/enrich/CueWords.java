@@ -24,6 +24,7 @@ final class CueWords {
     static final int CLUB_HEAD = 1 << 7;
     static final int CLUB_PREFIX = 1 << 8;
     static final int SOURCE = 1 << 9;
+    static final int GROUP_MEMBERS = 1 << 10;
 
     private static final Map<String, Integer> FLAGS = new HashMap<>();
 
@@ -38,6 +39,7 @@ final class CueWords {
         mark(SportsClubs.CLUB_HEADS, CLUB_HEAD);
         mark(SportsClubs.PREFIX_FIRST_WORDS, CLUB_PREFIX);
         mark(Attributions.SOURCE_NOUNS, SOURCE);
+        mark(AdvocacyGroups.MEMBERS, GROUP_MEMBERS);
     }
 
     private static void mark(Set<String> words, int flag) {

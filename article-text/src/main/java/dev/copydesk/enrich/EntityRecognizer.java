@@ -228,8 +228,9 @@ public final class EntityRecognizer {
         List<Token> tokens = tokenize(text);
         Map<String, Entity> found = new LinkedHashMap<>();
         boolean[] inOrganization = new boolean[tokens.size()];
-        List<String> shaped = organizationsByShape(text, tokens, inOrganization);
         int[] cues = CueWords.of(tokens);
+        List<String> shaped = AdvocacyGroups.find(text, tokens, inOrganization, cues); // before "... School" reads it
+        shaped.addAll(organizationsByShape(text, tokens, inOrganization));
         List<String> clubs = SportsClubs.find(text, tokens, inOrganization, cues);
         if (headFirst) {
             shaped.addAll(HeadFirstOrganisations.find(text, tokens, inOrganization, nounsCapitalised));

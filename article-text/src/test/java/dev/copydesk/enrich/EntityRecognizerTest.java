@@ -606,6 +606,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void groupsNamedForWhoTheyAreAndWhatTheyStandFor() {
+        List<Entity> e = RECOGNIZER.recognize("A rally led by Teachers Against School Vouchers began. Mothers Against"
+                + " Drunk Driving and Doctors Without Borders joined, with Americans for Prosperity. Businesses for"
+                + " Sale are listed. Women in Tech met. Farmers for Ukraine marched.");
+        assertThat(names(e, Type.ORGANIZATION))
+                .containsExactlyInAnyOrder(
+                        "Teachers Against School Vouchers",
+                        "Mothers Against Drunk Driving",
+                        "Doctors Without Borders",
+                        "Americans for Prosperity");
+        assertThat(names(e, Type.PLACE)).containsExactly("Ukraine");
+    }
+
+    @Test
     void theWorkplacesOfManyPeople() {
         List<Entity> e = RECOGNIZER.recognize("Analysts at Goldman Sachs expect a cut. Interaction designers at"
                 + " Amazon and IBM agreed, as did the owners of King and Jupiter and researchers at Home and Abroad.");
