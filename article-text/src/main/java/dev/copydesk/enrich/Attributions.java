@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The bodies a story gives as its sources: "according to Statista", "as reported by Travel + Leisure", "data from
@@ -37,9 +35,7 @@ final class Attributions {
             "conducted");
 
     /** Those nouns as written and opening a sentence: "Data from Orbell". */
-    static final Set<String> SOURCE_NOUNS = SOURCE_NOUN_LIST.stream()
-            .flatMap(w -> Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> SOURCE_NOUNS = CueWords.writtenAndCapitalised(SOURCE_NOUN_LIST);
 
     /** A document's last word: "according to Dietary Guidelines", "data from Census Data". */
     private static final Set<String> DOCUMENTS = Set.of(
@@ -189,7 +185,7 @@ final class Attributions {
                 && !EntityRecognizer.everydayWords(name)
                 && !EntityRecognizer.known(name)
                 && !people.contains(name)
-                && !familyNameOf(name, people);
+                && !CompanyCues.familyNameOf(name, people);
     }
 
     /** A reference after an author's name: " [84]", " (2019)", " et al.". */
@@ -215,20 +211,10 @@ final class Attributions {
                     && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))) {
                 return true;
             }
-            if (i > 0 && SPEECH.contains(tokens.get(i - 1).text())
+            if (i > 0 && EntityRecognizer.SPEECH.contains(tokens.get(i - 1).text())
                     || i + 1 < tokens.size()
-                            && SPEECH.contains(tokens.get(i + 1).text())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "explained", "wrote");
-
-    private static boolean familyNameOf(String name, Set<String> people) {
-        for (String person : people) {
-            if (person.endsWith(" " + name)) {
+                            && EntityRecognizer.SPEECH.contains(
+                                    tokens.get(i + 1).text())) {
                 return true;
             }
         }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Companies by what only a company has in business copy, whatever their name looks like: shares that trade ("shares
@@ -130,10 +128,8 @@ final class CompanyCues {
     private static final Set<String> DETERMINERS = Set.of("the", "The");
 
     /** The first words of {@link #OFFICERS}, as written and capitalised ("chief", "Chief"). */
-    static final Set<String> OFFICER_FIRST_WORDS = Set.copyOf(OFFICERS.stream()
-            .map(officer -> officer.get(0))
-            .flatMap(w -> Stream.of(w, Character.toUpperCase(w.charAt(0)) + w.substring(1)))
-            .collect(Collectors.toSet()));
+    static final Set<String> OFFICER_FIRST_WORDS = CueWords.writtenAndCapitalised(
+            OFFICERS.stream().map(officer -> officer.get(0)).toList());
 
     /** A stock listing in parentheses after a name: "(NYSE: QVT)", "(Nasdaq:ABCD)", "(TSX-V: XYZ)". */
     private static final Pattern EXCHANGE = Pattern.compile(
@@ -295,7 +291,7 @@ final class CompanyCues {
     }
 
     /** A person's family name: "Trump spokesman Steven Cheung" names no company. */
-    private static boolean familyNameOf(String name, Set<String> people) {
+    static boolean familyNameOf(String name, Set<String> people) {
         for (String person : people) {
             if (person.endsWith(" " + name)) {
                 return true;

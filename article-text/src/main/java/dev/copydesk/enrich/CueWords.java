@@ -1,7 +1,9 @@
 package dev.copydesk.enrich;
 
 import dev.copydesk.enrich.EntityRecognizer.Token;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,16 @@ final class CueWords {
         mark(SportsClubs.PREFIX_FIRST_WORDS, CLUB_PREFIX);
         mark(Attributions.SOURCE_NOUNS, SOURCE);
         mark(AdvocacyGroups.MEMBERS, GROUP_MEMBERS);
+    }
+
+    /** Each word as written and as it opens a sentence: "data", "Data". */
+    static Set<String> writtenAndCapitalised(Collection<String> words) {
+        Set<String> forms = new HashSet<>();
+        for (String w : words) {
+            forms.add(w);
+            forms.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return Set.copyOf(forms);
     }
 
     private static void mark(Set<String> words, int flag) {

@@ -166,7 +166,7 @@ public final class EntityRecognizer {
     private static final Set<String> HEADS =
             Set.copyOf(PhraseList.of(EntityRecognizer.class, "organization-heads.txt"));
 
-    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote");
+    static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote");
 
     private static final Set<String> CONNECTORS = Set.of("of", "for");
 
@@ -585,9 +585,10 @@ public final class EntityRecognizer {
 
     /**
      * The workplace a person's name, a comma, a job and a comma give: "said Ryan Farley, CEO, LawnStarter.", "Greg
-     * Davis, owner, Azola Creative." The capitalised run after the job's comma, when it ends a sentence, a line or a clause. Not
-     * everyday words ("Director, Sales and Marketing" is a department), a known place ("President, Texas"), a run
-     * that starts with a given name or that another job follows ("Ana Ruiz, CEO, Ben Cole, CFO": a list of people).
+     * Davis, owner, Azola Creative." The capitalised run after the job's comma, when it ends a sentence, a line or a
+     * clause. Not everyday words ("Director, Sales and Marketing" is a department), a known place ("President,
+     * Texas"), a run that starts with a given name or that another job follows ("Ana Ruiz, CEO, Ben Cole, CFO": a
+     * list of people).
      */
     private static String apposedWorkplace(String text, List<Token> tokens, int job, boolean[] inGazetteerName) {
         Token role = tokens.get(job);

@@ -4,6 +4,7 @@ import dev.copydesk.enrich.EntityRecognizer.Entity;
 import dev.copydesk.enrich.EntityRecognizer.Token;
 import dev.copydesk.enrich.EntityRecognizer.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,22 @@ final class ParentOrganisations {
                 organisations.add(e);
             }
         }
+        Map<String, List<Integer>> starts = new HashMap<>(); // where each long name's first word stands
+        for (Entity org : organisations) {
+            String[] words = org.name().split(" ");
+            if (words.length >= 3) {
+                starts.put(words[0], new ArrayList<>());
+            }
+        }
+        if (starts.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Integer> at = starts.get(tokens.get(i).text());
+            if (at != null) {
+                at.add(i);
+            }
+        }
         String key = Type.ORGANIZATION.name() + ":";
         for (Entity org : organisations) {
             String[] words = org.name().split(" ");
@@ -59,7 +76,7 @@ final class ParentOrganisations {
                 if (!couldBeShortForm(words, k, first, people) || JOINING.contains(words[k])) {
                     continue;
                 }
-                int alone = usesAlone(text, tokens, words, k);
+                int alone = usesAlone(text, tokens, starts.get(words[0]), words, k);
                 if (alone == 0) {
                     continue;
                 }
@@ -105,10 +122,10 @@ final class ParentOrganisations {
     }
 
     /** Mentions of the first {@code k} of {@code words} that neither continue nor go on into a longer name. */
-    private static int usesAlone(String text, List<Token> tokens, String[] words, int k) {
+    private static int usesAlone(String text, List<Token> tokens, List<Integer> starts, String[] words, int k) {
         int uses = 0;
-        for (int i = 0; i + k <= tokens.size(); i++) {
-            if (!tokens.get(i).text().equals(words[0])
+        for (int i : starts) {
+            if (i + k > tokens.size()
                     || EntityRecognizer.continuesName(text, tokens, i)
                     || joinedToName(text, tokens, i)) {
                 continue;
