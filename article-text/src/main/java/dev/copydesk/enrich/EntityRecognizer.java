@@ -261,7 +261,8 @@ public final class EntityRecognizer {
                 count(found, Type.PLACE, englishName(code), code);
             }
         }
-        Map<String, String> people = people(text, tokens, gazetteerNames, inGazetteerName, nounsCapitalised);
+        Map<String, String> people =
+                people(text, tokens, gazetteerNames, inGazetteerName, inOrganization, nounsCapitalised);
         if (learned) {
             learnedNames(text, tokens, people, shaped, inOrganization, inGazetteerName);
         }
@@ -1039,7 +1040,8 @@ public final class EntityRecognizer {
      * counts with it ("Harvard Chan School of Public Health" is "Harvard T.H. Chan School of Public Health"), and a
      * name with its legal form counts with the name without it ("Elevance Health Inc" is "Elevance Health"). A name
      * that only starts another is not its short form ("Pottery Barn" and "Pottery Barn Kids", "White House" and
-     * "White House Visitor Center"), nor is one that fits two names.
+     * "White House Visitor Center") unless "and" follows it there ("Centers for Disease Control" of "... and
+     * Prevention"), nor is one that fits two names.
      */
     static void mergeShortForms(Map<String, Entity> found) {
         List<Entity> organisations = new ArrayList<>();
@@ -1063,7 +1065,9 @@ public final class EntityRecognizer {
                     other = candidate;
                     oneIsKept = true;
                     fits++;
-                } else if (words.length >= 2 && !prefix && inOrder(words, longer)) {
+                } else if (words.length >= 2
+                        && (prefix && longer[words.length].equals("and") // "Centers for Disease Control"
+                                || !prefix && inOrder(words, longer))) {
                     other = candidate;
                     oneIsKept = false;
                     fits++;
@@ -1679,6 +1683,7 @@ public final class EntityRecognizer {
             List<Token> tokens,
             Set<String> gazetteerNames,
             boolean[] inGazetteerName,
+            boolean[] inOrganization,
             boolean nounsCapitalised) {
         Map<String, String> people = new LinkedHashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -1689,7 +1694,10 @@ public final class EntityRecognizer {
                 if (between.equals(" ") || between.equals(", ")) {
                     addPerson(people, text, tokens, i + 1, +1, gazetteerNames);
                 }
-            } else if (SPEECH.contains(t.text()) && i > 0 && adjacent(text, tokens.get(i - 1), t)) {
+            } else if (SPEECH.contains(t.text())
+                    && i > 0
+                    && adjacent(text, tokens.get(i - 1), t)
+                    && !inOrganization[i - 1]) { // "the Bureau of Labor Statistics said": the bureau speaks
                 addPerson(people, text, tokens, i - 1, -1, gazetteerNames);
             }
         }

@@ -530,6 +530,18 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anAgencyThatSpeaksIsNoPersonAndItsNameBeforeAndIsItsShortForm() {
+        List<Entity> e = RECOGNIZER.recognize("Payrolls grew, the Bureau of Labor Statistics said. The Centers for"
+                + " Disease Control and Prevention warned on Monday, and the Centers for Disease Control said more"
+                + " would follow.");
+        assertThat(e)
+                .extracting(Entity::type, Entity::name, Entity::mentions)
+                .containsExactlyInAnyOrder(
+                        tuple(Type.ORGANIZATION, "Bureau of Labor Statistics", 1),
+                        tuple(Type.ORGANIZATION, "Centers for Disease Control and Prevention", 2));
+    }
+
+    @Test
     void companiesByTheirSharesTheirListingAndTheirOfficers() {
         // names made up, so that no list or given name can have found them
         List<Entity> e = RECOGNIZER.recognize("Shares of Dravon Kestrel rose 4 percent after the results. Brindle"
