@@ -171,6 +171,9 @@ final class CompanyCues {
                     && MOVES.contains(tokens.get(i + 1).text());
             if ((owners || moved) && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))) {
                 nameBefore(found, text, tokens, i - 1, inGazetteerName, people); // "Brindle Ashcombe shares fell"
+            } else if ((cues[i] & CueWords.PLURAL_JOB) != 0
+                    && EntityRecognizer.adjacent(text, tokens.get(i - 1), tokens.get(i))) {
+                staffOf(found, text, tokens, i - 1, people); // "Goldman Sachs analysts expect"
             }
             int officer = (cues[i] & CueWords.OFFICER) != 0 ? officerEnd(tokens, i) : -1;
             if (officer > 0
@@ -230,6 +233,30 @@ final class CompanyCues {
             }
         }
         return found;
+    }
+
+    /**
+     * The employer a plural job follows, when the name model took it for a person: "Goldman Sachs analysts expect".
+     * Only then: before a plural job a name is far more often a field than an employer ("UX designers", "MBA
+     * students", "JavaScript developers"), and a person with a given name first stays one ("Tony Blair advisers").
+     */
+    private static void staffOf(List<String> found, String text, List<Token> tokens, int last, Set<String> people) {
+        int start = last;
+        while (start > 0
+                && last - start < 3
+                && tokens.get(start - 1).capitalized()
+                && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))) {
+            start--;
+        }
+        for (int s = start; s < last; s++) { // the longest run before the job that is a person found
+            String name = EntityRecognizer.runName(text, tokens, s, last);
+            if (people.contains(name)) {
+                if (!EntityRecognizer.isGivenName(tokens.get(s).text()) && !found.contains(name)) {
+                    found.add(name);
+                }
+                return;
+            }
+        }
     }
 
     /** The capitalised run that ends at {@code last}: back through spaces, hyphens, "&" and "of" between names. */

@@ -530,6 +530,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aChairIsATitleAndAFirmsAnalystsAreItsStaff() {
+        List<Entity> e = RECOGNIZER.recognize("Federal Reserve Chair Jerome Powell spoke on Friday, and Fed Chair"
+                + " Jerome Powell said the bank would wait. Brannock Halley analysts expect two cuts; Tony Blair"
+                + " advisers disagreed, and UX designers did not care. Best Office Chair For Back Pain.");
+        assertThat(e)
+                .extracting(Entity::type, Entity::name)
+                .containsExactlyInAnyOrder(
+                        tuple(Type.ORGANIZATION, "Federal Reserve"),
+                        tuple(Type.PERSON, "Jerome Powell"),
+                        tuple(Type.ORGANIZATION, "Brannock Halley"),
+                        tuple(Type.PERSON, "Tony Blair"));
+    }
+
+    @Test
     void anAgencyThatSpeaksIsNoPersonAndItsNameBeforeAndIsItsShortForm() {
         List<Entity> e = RECOGNIZER.recognize("Payrolls grew, the Bureau of Labor Statistics said. The Centers for"
                 + " Disease Control and Prevention warned on Monday, and the Centers for Disease Control said more"
