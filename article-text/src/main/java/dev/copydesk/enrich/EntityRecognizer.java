@@ -1041,7 +1041,8 @@ public final class EntityRecognizer {
      * name with its legal form counts with the name without it ("Elevance Health Inc" is "Elevance Health"). A name
      * that only starts another is not its short form ("Pottery Barn" and "Pottery Barn Kids", "White House" and
      * "White House Visitor Center") unless "and" follows it there ("Centers for Disease Control" of "... and
-     * Prevention"), nor is one that fits two names.
+     * Prevention") or it is one word before a company's descriptor ("Veltrion" of "Veltrion Semiconductor"), nor is
+     * one that fits two names.
      */
     static void mergeShortForms(Map<String, Entity> found) {
         List<Entity> organisations = new ArrayList<>();
@@ -1066,8 +1067,9 @@ public final class EntityRecognizer {
                     oneIsKept = true;
                     fits++;
                 } else if (words.length >= 2
-                        && (prefix && longer[words.length].equals("and") // "Centers for Disease Control"
-                                || !prefix && inOrder(words, longer))) {
+                                && (prefix && longer[words.length].equals("and") // "Centers for Disease Control"
+                                        || !prefix && inOrder(words, longer))
+                        || words.length == 1 && prefix && companyDescribed(longer)) { // "Veltrion Semiconductor"
                     other = candidate;
                     oneIsKept = false;
                     fits++;
@@ -1092,6 +1094,46 @@ public final class EntityRecognizer {
                 }
             }
         }
+    }
+
+    /**
+     * What a company's name adds to its one-word short form: "Semiconductor", "Networks", "Holdings" (and a legal
+     * form after it). Not what makes another body of the same name: "Amazon Web Services", "Harvard Medical School".
+     */
+    private static final Set<String> COMPANY_DESCRIPTORS = Set.of(
+            "Corporation",
+            "Company",
+            "Group",
+            "Holdings",
+            "Industries",
+            "Technologies",
+            "Technology",
+            "Systems",
+            "Airlines",
+            "Airways",
+            "Laboratories",
+            "Networks",
+            "Semiconductor",
+            "Semiconductors",
+            "Pharmaceuticals",
+            "Therapeutics",
+            "Motors",
+            "Energy",
+            "Electronics",
+            "Communications",
+            "Software",
+            "Brands",
+            "Foods",
+            "Resources",
+            "Financial",
+            "Capital",
+            "Enterprises",
+            "International");
+
+    /** Two words, or three with a legal form, the second a company's descriptor: "Veltrion Semiconductor Inc". */
+    private static boolean companyDescribed(String[] longer) {
+        return (longer.length == 2 || longer.length == 3 && COMPANY_SUFFIXES.contains(longer[2]))
+                && COMPANY_DESCRIPTORS.contains(longer[1]);
     }
 
     /** Every one of {@code words} inside {@code longer}, in the same order. */

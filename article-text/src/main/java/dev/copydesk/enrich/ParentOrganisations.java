@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The first words of an organisation's name, used alone ("Seka Moving" for "Seka Moving Corporation", "Carnegie
+ * Every use of an organisation's name, whichever rule found it, and the first words of its name, used alone ("Seka Moving" for "Seka Moving Corporation", "Carnegie
  * Mellon" for "Carnegie Mellon University"). Said of one organisation, they are its short form and count as its
  * mentions. They name an organisation of their own, the parent, when the rest of the longer name is a place ("Paris
  * Baguette North America" is the brand's American arm, and "For Paris Baguette, however" the brand) or when two names
@@ -51,23 +51,34 @@ final class ParentOrganisations {
                 organisations.add(e);
             }
         }
-        Map<String, List<Integer>> starts = new HashMap<>(); // where each long name's first word stands
+        Map<String, List<Integer>> starts = new HashMap<>(); // where each name's first word stands
         for (Entity org : organisations) {
-            String[] words = org.name().split(" ");
-            if (words.length >= 3) {
-                starts.put(words[0], new ArrayList<>());
-            }
+            starts.put(org.name().split(" ")[0], new ArrayList<>());
         }
         if (starts.isEmpty()) {
             return;
         }
         for (int i = 0; i < tokens.size(); i++) {
-            List<Integer> at = starts.get(tokens.get(i).text());
+            List<Integer> at =
+                    starts.get(EntityRecognizer.withoutPossessive(tokens.get(i).text())); // "Halvex's"
             if (at != null) {
                 at.add(i);
             }
         }
         String key = Type.ORGANIZATION.name() + ":";
+        for (int n = 0; n < organisations.size(); n++) {
+            // each use of the name counts, whichever rule found it: a cue finds "Veltrion" once ("Veltrion stock
+            // was flat"), and the story names it again where no cue stands
+            Entity org = organisations.get(n);
+            String[] words = org.name().split(" ");
+            int uses = usesAlone(text, tokens, starts.get(words[0]), words, words.length);
+            uses -= insideLonger(text, tokens, starts.get(words[0]), org.name(), organisations);
+            if (uses > org.mentions()) {
+                org = new Entity(Type.ORGANIZATION, org.name(), uses, org.countryCode());
+                found.put(key + org.name(), org);
+                organisations.set(n, org);
+            }
+        }
         for (Entity org : organisations) {
             String[] words = org.name().split(" ");
             for (int k = words.length - 1; k >= 2; k--) {
@@ -121,11 +132,40 @@ final class ParentOrganisations {
         return false;
     }
 
+    /**
+     * Uses of {@code name} that open a longer organisation found in the story with a joining word after it
+     * ("Centers for Disease Control" in "Centers for Disease Control and Prevention"), which {@link #usesAlone}
+     * counts: it stops only at a capitalised word, since "Facebook and Google" are two.
+     */
+    private static int insideLonger(
+            String text, List<Token> tokens, List<Integer> starts, String name, List<Entity> organisations) {
+        List<String> longer = new ArrayList<>();
+        for (Entity other : organisations) {
+            String o = other.name();
+            if (o.length() > name.length() + 1
+                    && o.startsWith(name + " ")
+                    && JOINING.contains(o.substring(name.length() + 1).split(" ")[0])) {
+                longer.add(o);
+            }
+        }
+        int inside = 0;
+        for (int i : longer.isEmpty() ? List.<Integer>of() : starts) {
+            for (String o : longer) {
+                if (text.startsWith(o, tokens.get(i).start())) {
+                    inside++;
+                    break;
+                }
+            }
+        }
+        return inside;
+    }
+
     /** Mentions of the first {@code k} of {@code words} that neither continue nor go on into a longer name. */
     private static int usesAlone(String text, List<Token> tokens, List<Integer> starts, String[] words, int k) {
         int uses = 0;
         for (int i : starts) {
             if (i + k > tokens.size()
+                    || k > 1 && !tokens.get(i).text().equals(words[0]) // a possessive ends a name
                     || EntityRecognizer.continuesName(text, tokens, i)
                     || joinedToName(text, tokens, i)) {
                 continue;
@@ -160,7 +200,10 @@ final class ParentOrganisations {
         }
         Token last = tokens.get(next - 1);
         Token after = tokens.get(next);
-        if (!after.capitalized() || !last.text().equals(EntityRecognizer.withoutPossessive(last.text()))) {
+        if (!last.text().equals(EntityRecognizer.withoutPossessive(last.text()))) {
+            return false;
+        }
+        if (!after.capitalized()) {
             return false;
         }
         String between = text.substring(last.end(), after.start());

@@ -544,6 +544,19 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void everyUseOfAnOrganisationsNameCountsAndItsOneWordShortFormIsIt() {
+        List<Entity> e = RECOGNIZER.recognize(
+                "Halvex Semiconductor agreed to buy Arcadia Networks. Halvex shares"
+                        + " fell 3%. Analysts said Halvex paid too much, and Halvex's rivals agreed. Amazon Web Services grew.");
+        assertThat(e)
+                .extracting(Entity::type, Entity::name, Entity::mentions)
+                .containsExactlyInAnyOrder(
+                        tuple(Type.ORGANIZATION, "Halvex Semiconductor", 4), // a cue found "Halvex" once
+                        tuple(Type.ORGANIZATION, "Arcadia Networks", 1),
+                        tuple(Type.ORGANIZATION, "Amazon Web Services", 1));
+    }
+
+    @Test
     void anAgencyThatSpeaksIsNoPersonAndItsNameBeforeAndIsItsShortForm() {
         List<Entity> e = RECOGNIZER.recognize("Payrolls grew, the Bureau of Labor Statistics said. The Centers for"
                 + " Disease Control and Prevention warned on Monday, and the Centers for Disease Control said more"
