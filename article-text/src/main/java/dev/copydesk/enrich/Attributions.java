@@ -4,8 +4,10 @@ import dev.copydesk.enrich.EntityRecognizer.NameRun;
 import dev.copydesk.enrich.EntityRecognizer.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The bodies a story gives as its sources: "according to Statista", "as reported by Travel + Leisure", "data from
@@ -34,8 +36,9 @@ final class Attributions {
             "published",
             "conducted");
 
-    /** Those nouns as written and opening a sentence: "Data from Orbell". */
-    static final Set<String> SOURCE_NOUNS = CueWords.writtenAndCapitalised(SOURCE_NOUN_LIST);
+    /** Those nouns and "according", as written and opening a sentence: "Data from Orbell", "According to". */
+    static final Set<String> SOURCE_WORDS = CueWords.writtenAndCapitalised(
+            Stream.concat(SOURCE_NOUN_LIST.stream(), Stream.of("according")).toList());
 
     /** A document's last word: "according to Dietary Guidelines", "data from Census Data". */
     private static final Set<String> DOCUMENTS = Set.of(
@@ -66,16 +69,15 @@ final class Attributions {
                 publisher(found, text, tokens, i, inGazetteerName, people);
                 continue;
             }
-            int start;
-            if (t.text().equals("according") || t.text().equals("According")) {
-                start = tokens.get(i + 1).text().equals("to") ? i + 2 : -1;
-            } else if ((cues[i] & CueWords.SOURCE) != 0) {
-                String joiner = tokens.get(i + 1).text();
-                start = joiner.equals("by") || joiner.equals("from") ? i + 2 : -1;
-            } else {
+            if ((cues[i] & CueWords.SOURCE) == 0) {
                 continue;
             }
-            if (start < 0
+            String joiner = tokens.get(i + 1).text();
+            boolean cited = t.text().equalsIgnoreCase("according")
+                    ? joiner.equals("to")
+                    : joiner.equals("by") || joiner.equals("from");
+            int start = i + 2;
+            if (!cited
                     || !EntityRecognizer.adjacent(text, t, tokens.get(i + 1))
                     || !EntityRecognizer.adjacent(text, tokens.get(i + 1), tokens.get(start))
                     || !tokens.get(start).capitalized()) {
@@ -180,7 +182,7 @@ final class Attributions {
                 && !EntityRecognizer.NOT_NAMES.contains(first)
                 && !EntityRecognizer.MONTHS.contains(first)
                 && !DOCUMENTS.contains(last)
-                && !(name.length() > 5 && name.equals(name.toUpperCase(java.util.Locale.ROOT)))
+                && !(name.length() > 5 && name.equals(name.toUpperCase(Locale.ROOT)))
                 && !name.endsWith("-")
                 && !EntityRecognizer.everydayWords(name)
                 && !EntityRecognizer.known(name)

@@ -196,13 +196,7 @@ final class CompanyCues {
             }
             if (tokens.get(last).capitalized()
                     && EntityRecognizer.adjacent(text, tokens.get(last), tokens.get(last + 1))) {
-                int start = last;
-                while (start > 0
-                        && last - start < 4
-                        && tokens.get(start - 1).capitalized()
-                        && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))) {
-                    start--;
-                }
+                int start = EntityRecognizer.capitalisedRunStart(text, tokens, last, 4);
                 if (start > 0
                         && DETERMINERS.contains(tokens.get(start - 1).text())
                         && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))
@@ -241,13 +235,7 @@ final class CompanyCues {
      * students", "JavaScript developers"), and a person with a given name first stays one ("Tony Blair advisers").
      */
     private static void staffOf(List<String> found, String text, List<Token> tokens, int last, Set<String> people) {
-        int start = last;
-        while (start > 0
-                && last - start < 3
-                && tokens.get(start - 1).capitalized()
-                && EntityRecognizer.adjacent(text, tokens.get(start - 1), tokens.get(start))) {
-            start--;
-        }
+        int start = EntityRecognizer.capitalisedRunStart(text, tokens, last, 3);
         for (int s = start; s < last; s++) { // the longest run before the job that is a person found
             String name = EntityRecognizer.runName(text, tokens, s, last);
             if (people.contains(name)) {

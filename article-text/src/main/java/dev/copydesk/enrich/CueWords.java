@@ -40,7 +40,7 @@ final class CueWords {
         mark(CompanyCues.KINDS_AFTER, KIND_AFTER);
         mark(SportsClubs.CLUB_HEADS, CLUB_HEAD);
         mark(SportsClubs.PREFIX_FIRST_WORDS, CLUB_PREFIX);
-        mark(Attributions.SOURCE_NOUNS, SOURCE);
+        mark(Attributions.SOURCE_WORDS, SOURCE);
         mark(AdvocacyGroups.MEMBERS, GROUP_MEMBERS);
     }
 

@@ -639,6 +639,18 @@ public final class EntityRecognizer {
         return first < last && isGivenName(tokens.get(first).text());
     }
 
+    /** The first of the capitalised words, one space apart, that end at {@code last}; at most {@code back} before it. */
+    static int capitalisedRunStart(String text, List<Token> tokens, int last, int back) {
+        int start = last;
+        while (start > 0
+                && last - start < back
+                && tokens.get(start - 1).capitalized()
+                && adjacent(text, tokens.get(start - 1), tokens.get(start))) {
+            start--;
+        }
+        return start;
+    }
+
     /** Where a run of capitalised words ends, and whether its last word is possessive. */
     record NameRun(int end, boolean possessive) {}
 
